@@ -55,3 +55,19 @@ export function resolveUnitsText(unitsText: string, all: readonly UnitRef[]): Re
   }
   return { units: [...chosen.values()].sort((a, b) => a.id - b.id), unknown };
 }
+
+/**
+ * The 责任单位 text for a set of units, written the way the plan writes it: all streets as
+ * "各街道", all departments as "区各相关部门", otherwise by name, one per line.
+ */
+export function describeUnits(chosen: readonly UnitRef[], all: readonly UnitRef[]): string {
+  const lines: string[] = [];
+  for (const [kind, group] of [['street', '各街道'], ['department', '区各相关部门']] as const) {
+    const ofKind = all.filter((u) => u.kind === kind);
+    const picked = chosen.filter((u) => u.kind === kind);
+    if (ofKind.length > 1 && picked.length === ofKind.length) lines.push(group);
+    else lines.push(...picked.map((u) => u.name));
+  }
+  lines.push(...chosen.filter((u) => u.kind === 'office').map((u) => u.name));
+  return lines.join('\n');
+}

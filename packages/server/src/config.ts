@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** postgres://… switches from the embedded SQLite file to PostgreSQL. */
+  databaseUrl: string | null;
+  adminPassword: string | null;
+  /** Largest JSON body accepted, in bytes (uploads have their own limit). */
+  bodyLimit: number;
+  sessionHours: number;
+  secureCookies: boolean;
+  /** Where the built web app lives; served at / when present. */
+  webDist: string;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.PAICHA_DATA_DIR ?? './data');
+  return {
+    port: Number(env.PORT ?? 8080),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir,
+    databaseUrl: env.DATABASE_URL?.trim() || null,
+    adminPassword: env.PAICHA_ADMIN_PASSWORD?.trim() || null,
+    bodyLimit: Number(env.PAICHA_BODY_LIMIT ?? 1_048_576),
+    sessionHours: Number(env.PAICHA_SESSION_HOURS ?? 12),
+    secureCookies: env.PAICHA_SECURE_COOKIES === '1',
+    webDist: path.resolve(import.meta.dirname, '../../web/dist'),
+    logLevel: env.PAICHA_LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  };
+}
+
+/** A password a person can type from the console once: 16 characters from an unambiguous set. */
+export function randomPassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789';
+  return [...randomBytes(16)].map((b) => alphabet[b % alphabet.length]).join('');
+}

@@ -1,0 +1,22 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { DialectName } from './database.js';
+import { initialMigration } from './migrations/2026-11-28-001-initial.js';
+import type { DB } from './schema.js';
+
+/**
+ * Migrations are code, listed here in order. Each receives the dialect because the few
+ * things SQL spells differently (auto-increment ids) must be spelled per database.
+ */
+function migrations(dialect: DialectName): Record<string, Migration> {
+  return {
+    '2026-11-28-001-initial': initialMigration(dialect),
+  };
+}
+
+export async function migrateToLatest(db: Kysely<DB>, dialect: DialectName): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

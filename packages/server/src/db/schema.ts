@@ -1,0 +1,120 @@
+// Row types of every table, as Kysely sees them. Conventions (see docs/ARCHITECTURE.md):
+// instants are ISO-8601 UTC text, calendar dates 'YYYY-MM-DD' text, booleans 0/1 integers —
+// the same representation on SQLite and PostgreSQL, so one query code serves both.
+import type { Category, MilestoneKind, Role, UnitKind } from '@paicha/core';
+import type { Generated } from 'kysely';
+
+export interface UnitsTable {
+  id: Generated<number>;
+  name: string;
+  kind: UnitKind;
+  sort_order: number;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  unit_id: number;
+  role: Role;
+  password_hash: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie token: a leaked database does not leak live sessions. */
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  at: string;
+  success: number;
+}
+
+export interface CampaignsTable {
+  id: Generated<number>;
+  title: string;
+  issuer: string;
+  /** JSON array of {title, docNumber}. */
+  basis_documents: string;
+  start_date: string;
+  end_date: string;
+  monthly_due_day: number;
+  report_title: string;
+  report_footer: string;
+  contact: string;
+  created_at: string;
+}
+
+export interface PhasesTable {
+  id: Generated<number>;
+  campaign_id: number;
+  seq: number;
+  name: string;
+  start_date: string;
+  end_date: string;
+  description: string;
+}
+
+export interface MilestonesTable {
+  id: Generated<number>;
+  campaign_id: number;
+  kind: MilestoneKind;
+  period: string | null;
+  title: string;
+  due_date: string;
+  description: string;
+}
+
+export interface CheckItemsTable {
+  id: Generated<number>;
+  campaign_id: number;
+  seq: number;
+  category: Category;
+  sub_category: string;
+  sub_category_cell: string;
+  content: string;
+  units_text: string;
+}
+
+export interface ItemUnitsTable {
+  check_item_id: number;
+  unit_id: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  /** JSON. */
+  detail: string;
+  prev_hash: string;
+  /** sha256(prev_hash + canonical row): editing or deleting a row breaks the chain. */
+  hash: string;
+}
+
+export interface DB {
+  units: UnitsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  campaigns: CampaignsTable;
+  phases: PhasesTable;
+  milestones: MilestonesTable;
+  check_items: CheckItemsTable;
+  item_units: ItemUnitsTable;
+  audit_log: AuditLogTable;
+}

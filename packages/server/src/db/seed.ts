@@ -1,0 +1,54 @@
+// First-start data: the office, the plan's departments, example streets, the admin account and
+// the plan's campaign. Each part is created only when missing, so restarts change nothing.
+import { EXAMPLE_STREETS, OFFICE_NAME, PLAN_CAMPAIGN, PLAN_DEPARTMENTS } from '@paicha/core';
+import { randomPassword } from '../config.js';
+import type { AppContext } from '../http/context.js';
+import { appendAudit } from '../modules/audit/audit.repository.js';
+import { hashPassword } from '../modules/auth/passwords.js';
+import { insertCampaignFromTemplate } from '../modules/campaigns/campaigns.service.js';
+import { insertUnit, listUnits } from '../modules/units/units.repository.js';
+import { insertUser, usernameTaken } from '../modules/users/users.repository.js';
+
+export interface SeedResult {
+  /** Set only when this start created the admin with a generated password (print it once). */
+  generatedAdminPassword: string | null;
+  createdAdmin: boolean;
+  createdCampaign: boolean;
+}
+
+export async function seed(ctx: AppContext): Promise<SeedResult> {
+  const at = ctx.clock.now().toISOString();
+  const adminPassword = ctx.config.adminPassword ?? randomPassword();
+  const adminHash = await hashPassword(adminPassword);
+  return ctx.db.transaction().execute(async (trx) => {
+    const result: SeedResult = { generatedAdminPassword: null, createdAdmin: false, createdCampaign: false };
+    if ((await listUnits(trx)).length === 0) {
+      let order = 0;
+      await insertUnit(trx, { name: OFFICE_NAME, kind: 'office', sortOrder: (order += 10), at });
+      for (const name of PLAN_DEPARTMENTS) await insertUnit(trx, { name, kind: 'department', sortOrder: (order += 10), at });
+      for (const name of EXAMPLE_STREETS) await insertUnit(trx, { name, kind: 'street', sortOrder: (order += 10), at });
+    }
+    if (!(await usernameTaken(trx, 'admin'))) {
+      const office = (await listUnits(trx)).find((u) => u.kind === 'office');
+      if (!office) throw new Error('the office unit is missing');
+      const id = await insertUser(trx, {
+        username: 'admin',
+        displayName: '系统管理员',
+        unitId: office.id,
+        role: 'admin',
+        passwordHash: adminHash,
+        at,
+      });
+      await appendAudit(trx, ctx.dialect, { actorId: null, action: 'user.create', entity: 'user', entityId: id, detail: { username: 'admin', seed: true }, at });
+      result.createdAdmin = true;
+      if (!ctx.config.adminPassword) result.generatedAdminPassword = adminPassword;
+    }
+    const campaigns = await trx.selectFrom('campaigns').select('id').limit(1).execute();
+    if (campaigns.length === 0) {
+      const id = await insertCampaignFromTemplate(trx, PLAN_CAMPAIGN, at);
+      await appendAudit(trx, ctx.dialect, { actorId: null, action: 'campaign.create', entity: 'campaign', entityId: id, detail: { seed: true }, at });
+      result.createdCampaign = true;
+    }
+    return result;
+  });
+}

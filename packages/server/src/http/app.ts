@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { AppError } from '@paicha/core';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authRoutes } from '../modules/auth/auth.routes.js';
+import { campaignRoutes } from '../modules/campaigns/campaigns.routes.js';
+import { healthRoutes } from '../modules/health/health.routes.js';
+import { unitRoutes } from '../modules/units/units.routes.js';
+import { userRoutes } from '../modules/users/users.routes.js';
+import { registerAuthentication } from './authenticate.js';
+import type { AppContext } from './context.js';
+import { registerErrorHandling } from './errors.js';
+
+// Validation messages reach clerks: have zod speak Chinese.
+z.config(z.locales.zhCN());
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
+    bodyLimit: ctx.config.bodyLimit,
+    // Behind a proxy the operator sets PAICHA_TRUST_PROXY so rate limits see the client's address.
+    trustProxy: process.env.PAICHA_TRUST_PROXY === '1',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd writes its CSS-in-JS into <style> tags.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'paicha 问题大排查 API', version: '0.1.0', description: '错误格式：{"error":{"code","message"}}' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerAuthentication(app, ctx);
+  await app.register(healthRoutes);
+  await app.register(authRoutes(ctx));
+  await app.register(unitRoutes(ctx));
+  await app.register(userRoutes(ctx));
+  await app.register(campaignRoutes(ctx));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const hasWeb = existsSync(ctx.config.webDist);
+  if (hasWeb) await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes in the browser: unknown non-API paths get its index page.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
+    const err = new AppError('not_found', `接口不存在：${request.method} ${request.url.split('?')[0]}`);
+    return reply.status(404).send(err.toBody());
+  });
+  return app;
+}

@@ -1,0 +1,101 @@
+import { AppError } from '@paicha/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor, requireAdmin } from '../../http/access.js';
+import type { AppContext } from '../../http/context.js';
+import { listCampaigns } from './campaigns.repository.js';
+import {
+  CampaignDetail,
+  CampaignParams,
+  CampaignSummary,
+  CheckItem,
+  CheckItemsQuery,
+  CreateCampaignBody,
+  ItemParams,
+  ItemUnitsBody,
+  Overview,
+  UpdateCheckItemBody,
+} from './campaigns.schema.js';
+import { assignItemUnits, createCampaign, editCheckItem, getCampaign, getCheckItems, getOverview } from './campaigns.service.js';
+
+export function campaignRoutes(ctx: AppContext) {
+  return async (fastify: FastifyInstance) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['campaigns'];
+
+    app.get('/api/campaigns', { schema: { tags, summary: '工作活动列表', response: { 200: z.array(CampaignSummary) } } }, async (request) => {
+      requireActor(request);
+      return listCampaigns(ctx.db);
+    });
+
+    app.post(
+      '/api/campaigns',
+      { schema: { tags, summary: '按方案模板新建工作活动（日期整体平移）', body: CreateCampaignBody, response: { 200: CampaignDetail } } },
+      async (request) => {
+        const id = await createCampaign(ctx, requireAdmin(request).userId, request.body);
+        return getCampaign(ctx, id);
+      },
+    );
+
+    app.get('/api/campaigns/:id', { schema: { tags, summary: '工作活动详情', params: CampaignParams, response: { 200: CampaignDetail } } }, async (request) => {
+      requireActor(request);
+      return getCampaign(ctx, request.params.id);
+    });
+
+    app.get(
+      '/api/campaigns/:id/overview',
+      { schema: { tags, summary: '工作概览：当前阶段与临近节点', params: CampaignParams, response: { 200: Overview } } },
+      async (request) => {
+        requireActor(request);
+        return getOverview(ctx, request.params.id);
+      },
+    );
+
+    app.get(
+      '/api/campaigns/:id/check-items',
+      {
+        schema: {
+          tags,
+          summary: '排查事项（按序号），mine=1 时只返回本单位承担的事项',
+          params: CampaignParams,
+          querystring: CheckItemsQuery,
+          response: { 200: z.array(CheckItem) },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        const mine = request.query.mine === '1' || request.query.mine === 'true';
+        return getCheckItems(ctx, request.params.id, mine ? actor.unitId : undefined);
+      },
+    );
+
+    app.patch(
+      '/api/campaigns/:id/check-items/:seq',
+      { schema: { tags, summary: '修改排查事项', params: ItemParams, body: UpdateCheckItemBody, response: { 200: CheckItem } } },
+      async (request) => {
+        const actor = requireAdmin(request);
+        const key = { campaignId: request.params.id, seq: request.params.seq };
+        await editCheckItem(ctx, actor.userId, key, request.body);
+        return findItem(ctx, key);
+      },
+    );
+
+    app.put(
+      '/api/campaigns/:id/check-items/:seq/units',
+      { schema: { tags, summary: '调整排查事项的责任单位', params: ItemParams, body: ItemUnitsBody, response: { 200: CheckItem } } },
+      async (request) => {
+        const actor = requireAdmin(request);
+        const key = { campaignId: request.params.id, seq: request.params.seq };
+        await assignItemUnits(ctx, actor.userId, key, request.body.unitIds);
+        return findItem(ctx, key);
+      },
+    );
+  };
+}
+
+async function findItem(ctx: AppContext, key: { campaignId: number; seq: number }) {
+  const item = (await getCheckItems(ctx, key.campaignId)).find((i) => i.seq === key.seq);
+  if (!item) throw new AppError('not_found', '排查事项不存在');
+  return item;
+}

@@ -1,0 +1,66 @@
+import { CATEGORIES, MILESTONE_KINDS, UNIT_KINDS, isIsoDate } from '@paicha/core';
+import { z } from 'zod';
+
+export const CampaignSummary = z.object({
+  id: z.number(),
+  title: z.string(),
+  issuer: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+});
+
+export const Phase = z.object({ seq: z.number(), name: z.string(), startDate: z.string(), endDate: z.string(), description: z.string() });
+export const Milestone = z.object({
+  id: z.number(),
+  kind: z.enum(MILESTONE_KINDS),
+  period: z.string().nullable(),
+  title: z.string(),
+  dueDate: z.string(),
+  description: z.string(),
+});
+
+export const CampaignDetail = CampaignSummary.extend({
+  basisDocuments: z.array(z.object({ title: z.string(), docNumber: z.string() })),
+  monthlyDueDay: z.number(),
+  reportTitle: z.string(),
+  reportFooter: z.string(),
+  contact: z.string(),
+  phases: z.array(Phase),
+  milestones: z.array(Milestone),
+});
+
+export const Overview = z.object({
+  today: z.string(),
+  campaign: CampaignDetail,
+  currentPhaseSeq: z.number().nullable(),
+  upcoming: z.array(z.object({ milestone: Milestone, daysLeft: z.number() })),
+});
+
+export const CheckItem = z.object({
+  seq: z.number(),
+  category: z.enum(CATEGORIES),
+  subCategory: z.string(),
+  subCategoryCell: z.string(),
+  content: z.string(),
+  unitsText: z.string(),
+  units: z.array(z.object({ id: z.number(), name: z.string(), kind: z.enum(UNIT_KINDS) })),
+});
+
+export const CampaignParams = z.object({ id: z.coerce.number().int().positive() });
+export const ItemParams = CampaignParams.extend({ seq: z.coerce.number().int().positive() });
+export const CheckItemsQuery = z.object({ mine: z.enum(['0', '1', 'true', 'false']).optional() });
+
+export const CreateCampaignBody = z.object({
+  title: z.string().trim().min(2, '请填写活动名称').max(100),
+  startDate: z.string().refine(isIsoDate, '开始日期格式应为 YYYY-MM-DD'),
+});
+
+export const UpdateCheckItemBody = z
+  .object({
+    category: z.enum(CATEGORIES).optional(),
+    subCategory: z.string().trim().min(1).max(40).optional(),
+    content: z.string().trim().min(1, '排查内容不能为空').max(2000).optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, '没有要修改的内容');
+
+export const ItemUnitsBody = z.object({ unitIds: z.array(z.number().int().positive()).max(500) });

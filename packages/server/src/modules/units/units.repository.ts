@@ -1,0 +1,64 @@
+import type { UnitKind } from '@paicha/core';
+import type { Executor } from '../../db/transaction.js';
+
+export interface UnitRow {
+  id: number;
+  name: string;
+  kind: UnitKind;
+  sortOrder: number;
+}
+
+const columns = ['id', 'name', 'kind', 'sort_order as sortOrder'] as const;
+
+export function listUnits(db: Executor): Promise<UnitRow[]> {
+  return db.selectFrom('units').select(columns).orderBy('sort_order').orderBy('id').execute();
+}
+
+export function findUnit(db: Executor, id: number): Promise<UnitRow | undefined> {
+  return db.selectFrom('units').select(columns).where('id', '=', id).executeTakeFirst();
+}
+
+export function findUnitByName(db: Executor, name: string): Promise<UnitRow | undefined> {
+  return db.selectFrom('units').select(columns).where('name', '=', name).executeTakeFirst();
+}
+
+export async function insertUnit(db: Executor, u: { name: string; kind: UnitKind; sortOrder: number; at: string }) {
+  const row = await db
+    .insertInto('units')
+    .values({ name: u.name, kind: u.kind, sort_order: u.sortOrder, created_at: u.at })
+    .returning(columns)
+    .executeTakeFirstOrThrow();
+  return row as UnitRow;
+}
+
+export async function updateUnit(db: Executor, id: number, patch: { name?: string; sortOrder?: number }) {
+  await db
+    .updateTable('units')
+    .set({
+      ...(patch.name === undefined ? {} : { name: patch.name }),
+      ...(patch.sortOrder === undefined ? {} : { sort_order: patch.sortOrder }),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteUnit(db: Executor, id: number) {
+  await db.deleteFrom('units').where('id', '=', id).execute();
+}
+
+export async function nextSortOrder(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('units')
+    .select((eb) => eb.fn.max<number>('sort_order').as('m'))
+    .executeTakeFirst();
+  return Number(row?.m ?? 0) + 10;
+}
+
+export async function countUsersOfUnit(db: Executor, unitId: number): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('unit_id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

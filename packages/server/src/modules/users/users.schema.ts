@@ -1,0 +1,38 @@
+import { ROLES, UNIT_KINDS } from '@paicha/core';
+import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
+
+export const UserListItem = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  active: z.boolean(),
+  unit: z.object({ id: z.number(), name: z.string(), kind: z.enum(UNIT_KINDS) }),
+});
+
+const password = z.string().min(MIN_PASSWORD_LENGTH, `密码至少${MIN_PASSWORD_LENGTH}位`).max(256);
+
+export const CreateUserBody = z.object({
+  username: z
+    .string()
+    .trim()
+    .min(2, '用户名至少2个字符')
+    .max(64)
+    .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fa5]+$/, '用户名只能包含字母、数字、汉字和 _ . -'),
+  displayName: z.string().trim().max(40).default(''),
+  unitId: z.number().int().positive(),
+  role: z.enum(ROLES),
+  password,
+});
+export type CreateUserInput = z.infer<typeof CreateUserBody>;
+
+export const UpdateUserBody = z.object({
+  displayName: z.string().trim().max(40).optional(),
+  unitId: z.number().int().positive().optional(),
+  role: z.enum(ROLES).optional(),
+  active: z.boolean().optional(),
+});
+export type UpdateUserInput = z.infer<typeof UpdateUserBody>;
+
+export const ResetPasswordBody = z.object({ password });
