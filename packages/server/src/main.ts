@@ -5,7 +5,9 @@ const runtime = await openRuntime();
 const { ctx, seedResult } = runtime;
 if (seedResult.generatedAdminPassword) {
   // Printed once, on the start that created the account; it is stored only as an argon2id hash.
-  console.log(`\n首次启动：管理员账号 admin 的初始密码为  ${seedResult.generatedAdminPassword}\n请登录后立即在“修改密码”中更改。\n`);
+  console.log(
+    `\n首次启动：管理员账号 admin 的初始密码为  ${seedResult.generatedAdminPassword}\n请登录后立即在“修改密码”中更改。\n`,
+  );
 }
 const app = await buildApp(ctx);
 const shutdown = async () => {
@@ -16,4 +18,6 @@ const shutdown = async () => {
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 await app.listen({ port: ctx.config.port, host: ctx.config.host });
-console.log(`paicha 已启动：http://${ctx.config.host}:${(app.server.address() as { port: number }).port}  （数据库：${ctx.dialect}）`);
+console.log(
+  `paicha 已启动：http://${ctx.config.host}:${(app.server.address() as { port: number }).port}  （数据库：${ctx.dialect}）`,
+);

@@ -17,7 +17,12 @@ export async function openRuntime(opts: { config?: Config; clock?: Clock } = {})
   const config = opts.config ?? loadConfig();
   const database = openDatabase(config);
   await migrateToLatest(database.db, database.dialect);
-  const ctx: AppContext = { db: database.db, dialect: database.dialect, clock: opts.clock ?? systemClock, config };
+  const ctx: AppContext = {
+    db: database.db,
+    dialect: database.dialect,
+    clock: opts.clock ?? systemClock,
+    config,
+  };
   const seedResult = await seed(ctx);
   return { ctx, database, seedResult, close: () => database.destroy() };
 }

@@ -62,7 +62,10 @@ export function resolveUnitsText(unitsText: string, all: readonly UnitRef[]): Re
  */
 export function describeUnits(chosen: readonly UnitRef[], all: readonly UnitRef[]): string {
   const lines: string[] = [];
-  for (const [kind, group] of [['street', '各街道'], ['department', '区各相关部门']] as const) {
+  for (const [kind, group] of [
+    ['street', '各街道'],
+    ['department', '区各相关部门'],
+  ] as const) {
     const ofKind = all.filter((u) => u.kind === kind);
     const picked = chosen.filter((u) => u.kind === kind);
     if (ofKind.length > 1 && picked.length === ofKind.length) lines.push(group);

@@ -23,10 +23,12 @@ export async function seed(ctx: AppContext): Promise<SeedResult> {
   return ctx.db.transaction().execute(async (trx) => {
     const result: SeedResult = { generatedAdminPassword: null, createdAdmin: false, createdCampaign: false };
     if ((await listUnits(trx)).length === 0) {
-      let order = 0;
-      await insertUnit(trx, { name: OFFICE_NAME, kind: 'office', sortOrder: (order += 10), at });
-      for (const name of PLAN_DEPARTMENTS) await insertUnit(trx, { name, kind: 'department', sortOrder: (order += 10), at });
-      for (const name of EXAMPLE_STREETS) await insertUnit(trx, { name, kind: 'street', sortOrder: (order += 10), at });
+      const units = [
+        { name: OFFICE_NAME, kind: 'office' as const },
+        ...PLAN_DEPARTMENTS.map((name) => ({ name, kind: 'department' as const })),
+        ...EXAMPLE_STREETS.map((name) => ({ name, kind: 'street' as const })),
+      ];
+      for (const [i, u] of units.entries()) await insertUnit(trx, { ...u, sortOrder: (i + 1) * 10, at });
     }
     if (!(await usernameTaken(trx, 'admin'))) {
       const office = (await listUnits(trx)).find((u) => u.kind === 'office');
@@ -39,14 +41,28 @@ export async function seed(ctx: AppContext): Promise<SeedResult> {
         passwordHash: adminHash,
         at,
       });
-      await appendAudit(trx, ctx.dialect, { actorId: null, action: 'user.create', entity: 'user', entityId: id, detail: { username: 'admin', seed: true }, at });
+      await appendAudit(trx, ctx.dialect, {
+        actorId: null,
+        action: 'user.create',
+        entity: 'user',
+        entityId: id,
+        detail: { username: 'admin', seed: true },
+        at,
+      });
       result.createdAdmin = true;
       if (!ctx.config.adminPassword) result.generatedAdminPassword = adminPassword;
     }
     const campaigns = await trx.selectFrom('campaigns').select('id').limit(1).execute();
     if (campaigns.length === 0) {
       const id = await insertCampaignFromTemplate(trx, PLAN_CAMPAIGN, at);
-      await appendAudit(trx, ctx.dialect, { actorId: null, action: 'campaign.create', entity: 'campaign', entityId: id, detail: { seed: true }, at });
+      await appendAudit(trx, ctx.dialect, {
+        actorId: null,
+        action: 'campaign.create',
+        entity: 'campaign',
+        entityId: id,
+        detail: { seed: true },
+        at,
+      });
       result.createdCampaign = true;
     }
     return result;

@@ -24,3 +24,8 @@ export function canSeeUnit(actor: Actor, unitId: number): boolean {
 export function assertUnitVisible(actor: Actor, unitId: number, what = '记录'): void {
   if (!canSeeUnit(actor, unitId)) throw new AppError('not_found', `${what}不存在`);
 }
+
+/** Route hook: admin-only routes answer 401/403 before the body is even validated. */
+export async function adminOnly(request: FastifyRequest): Promise<void> {
+  requireAdmin(request);
+}

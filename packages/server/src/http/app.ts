@@ -46,7 +46,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'paicha 问题大排查 API', version: '0.1.0', description: '错误格式：{"error":{"code","message"}}' },
+      info: {
+        title: 'paicha 问题大排查 API',
+        version: '0.1.0',
+        description: '错误格式：{"error":{"code","message"}}',
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -64,7 +68,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   if (hasWeb) await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     // The web app routes in the browser: unknown non-API paths get its index page.
-    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api'))
+      return reply.sendFile('index.html');
     const err = new AppError('not_found', `接口不存在：${request.method} ${request.url.split('?')[0]}`);
     return reply.status(404).send(err.toBody());
   });

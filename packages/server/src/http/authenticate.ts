@@ -22,8 +22,9 @@ export function registerAuthentication(app: FastifyInstance, ctx: AppContext) {
     if (!token) return;
     const now = ctx.clock.now();
     const row = await findSessionUser(ctx.db, token, now);
-    if (!row || row.active !== 1) return;
-    if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) await touchSession(ctx.db, row.token_hash, now);
+    if (row?.active !== 1) return;
+    if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS)
+      await touchSession(ctx.db, row.token_hash, now);
     request.sessionToken = token;
     request.actor = {
       userId: row.userId,

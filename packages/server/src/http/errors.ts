@@ -10,7 +10,11 @@ function fromFramework(err: FastifyError): AppError | null {
       path: v.instancePath || '/',
       message: v.message ?? '格式不正确',
     }));
-    return new AppError('validation_failed', `请求数据不符合要求：${details.map((d) => `${d.path} ${d.message}`).join('；')}`, details);
+    return new AppError(
+      'validation_failed',
+      `请求数据不符合要求：${details.map((d) => `${d.path} ${d.message}`).join('；')}`,
+      details,
+    );
   }
   const byCode: Partial<Record<string, [ErrorCode, string]>> = {
     FST_ERR_CTP_BODY_TOO_LARGE: ['payload_too_large', '提交的数据过大'],
@@ -26,7 +30,8 @@ function fromFramework(err: FastifyError): AppError | null {
   }
   if (err.statusCode === 413) return new AppError('payload_too_large', '提交的数据过大');
   if (err.statusCode === 429) return new AppError('rate_limited', '请求过于频繁，请稍后再试');
-  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return new AppError('bad_request', '请求不正确');
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
+    return new AppError('bad_request', '请求不正确');
   return null;
 }
 
@@ -41,6 +46,8 @@ export function registerErrorHandling(app: FastifyInstance) {
       return reply.status(appError.status).send(appError.toBody());
     }
     request.log.error({ err }, 'unhandled error');
-    return reply.status(500).send(new AppError('internal', '服务器内部错误，请稍后重试或联系管理员').toBody());
+    return reply
+      .status(500)
+      .send(new AppError('internal', '服务器内部错误，请稍后重试或联系管理员').toBody());
   });
 }

@@ -5,7 +5,7 @@ import { emptyText, notNull, withId } from './helpers.js';
 
 export function initialMigration(dialect: DialectName): Migration {
   return {
-    async up(db: Kysely<any>) {
+    async up(db: Kysely<unknown>) {
       await withId(db.schema.createTable('units'), dialect)
         .addColumn('name', 'text', (c) => c.notNull().unique())
         .addColumn('kind', 'text', notNull)
@@ -41,8 +41,16 @@ export function initialMigration(dialect: DialectName): Migration {
         .addColumn('at', 'text', notNull)
         .addColumn('success', 'integer', notNull)
         .execute();
-      await db.schema.createIndex('login_attempts_user_idx').on('login_attempts').columns(['username', 'at']).execute();
-      await db.schema.createIndex('login_attempts_ip_idx').on('login_attempts').columns(['ip', 'at']).execute();
+      await db.schema
+        .createIndex('login_attempts_user_idx')
+        .on('login_attempts')
+        .columns(['username', 'at'])
+        .execute();
+      await db.schema
+        .createIndex('login_attempts_ip_idx')
+        .on('login_attempts')
+        .columns(['ip', 'at'])
+        .execute();
 
       await withId(db.schema.createTable('campaigns'), dialect)
         .addColumn('title', 'text', notNull)
@@ -58,7 +66,9 @@ export function initialMigration(dialect: DialectName): Migration {
         .execute();
 
       await withId(db.schema.createTable('phases'), dialect)
-        .addColumn('campaign_id', 'integer', (c) => c.notNull().references('campaigns.id').onDelete('cascade'))
+        .addColumn('campaign_id', 'integer', (c) =>
+          c.notNull().references('campaigns.id').onDelete('cascade'),
+        )
         .addColumn('seq', 'integer', notNull)
         .addColumn('name', 'text', notNull)
         .addColumn('start_date', 'text', notNull)
@@ -67,17 +77,25 @@ export function initialMigration(dialect: DialectName): Migration {
         .execute();
 
       await withId(db.schema.createTable('milestones'), dialect)
-        .addColumn('campaign_id', 'integer', (c) => c.notNull().references('campaigns.id').onDelete('cascade'))
+        .addColumn('campaign_id', 'integer', (c) =>
+          c.notNull().references('campaigns.id').onDelete('cascade'),
+        )
         .addColumn('kind', 'text', notNull)
         .addColumn('period', 'text')
         .addColumn('title', 'text', notNull)
         .addColumn('due_date', 'text', notNull)
         .addColumn('description', 'text', emptyText)
         .execute();
-      await db.schema.createIndex('milestones_campaign_idx').on('milestones').columns(['campaign_id', 'due_date']).execute();
+      await db.schema
+        .createIndex('milestones_campaign_idx')
+        .on('milestones')
+        .columns(['campaign_id', 'due_date'])
+        .execute();
 
       await withId(db.schema.createTable('check_items'), dialect)
-        .addColumn('campaign_id', 'integer', (c) => c.notNull().references('campaigns.id').onDelete('cascade'))
+        .addColumn('campaign_id', 'integer', (c) =>
+          c.notNull().references('campaigns.id').onDelete('cascade'),
+        )
         .addColumn('seq', 'integer', notNull)
         .addColumn('category', 'text', notNull)
         .addColumn('sub_category', 'text', notNull)
@@ -89,7 +107,9 @@ export function initialMigration(dialect: DialectName): Migration {
 
       await db.schema
         .createTable('item_units')
-        .addColumn('check_item_id', 'integer', (c) => c.notNull().references('check_items.id').onDelete('cascade'))
+        .addColumn('check_item_id', 'integer', (c) =>
+          c.notNull().references('check_items.id').onDelete('cascade'),
+        )
         .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id').onDelete('cascade'))
         .addPrimaryKeyConstraint('item_units_pk', ['check_item_id', 'unit_id'])
         .execute();
@@ -105,10 +125,25 @@ export function initialMigration(dialect: DialectName): Migration {
         .addColumn('prev_hash', 'text', notNull)
         .addColumn('hash', 'text', notNull)
         .execute();
-      await db.schema.createIndex('audit_entity_idx').on('audit_log').columns(['entity', 'entity_id']).execute();
+      await db.schema
+        .createIndex('audit_entity_idx')
+        .on('audit_log')
+        .columns(['entity', 'entity_id'])
+        .execute();
     },
-    async down(db: Kysely<any>) {
-      for (const t of ['audit_log', 'item_units', 'check_items', 'milestones', 'phases', 'campaigns', 'login_attempts', 'sessions', 'users', 'units']) {
+    async down(db: Kysely<unknown>) {
+      for (const t of [
+        'audit_log',
+        'item_units',
+        'check_items',
+        'milestones',
+        'phases',
+        'campaigns',
+        'login_attempts',
+        'sessions',
+        'users',
+        'units',
+      ]) {
         await db.schema.dropTable(t).execute();
       }
     },

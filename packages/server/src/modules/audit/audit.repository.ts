@@ -22,7 +22,12 @@ const AUDIT_LOCK_KEY = 7_204_118;
  */
 export async function appendAudit(trx: Executor, dialect: DialectName, e: AuditEntry): Promise<void> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await trx
+    .selectFrom('audit_log')
+    .select('hash')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const prevHash = last?.hash ?? GENESIS;
   const row = {
     at: e.at,
@@ -34,7 +39,10 @@ export async function appendAudit(trx: Executor, dialect: DialectName, e: AuditE
     prev_hash: prevHash,
   };
   const hash = chainHash(row);
-  await trx.insertInto('audit_log').values({ ...row, hash }).execute();
+  await trx
+    .insertInto('audit_log')
+    .values({ ...row, hash })
+    .execute();
 }
 
 function chainHash(row: {
@@ -46,7 +54,15 @@ function chainHash(row: {
   detail: string;
   prev_hash: string;
 }): string {
-  const canonical = JSON.stringify([row.prev_hash, row.at, row.actor_id, row.action, row.entity, row.entity_id, row.detail]);
+  const canonical = JSON.stringify([
+    row.prev_hash,
+    row.at,
+    row.actor_id,
+    row.action,
+    row.entity,
+    row.entity_id,
+    row.detail,
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 

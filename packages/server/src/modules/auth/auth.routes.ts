@@ -31,20 +31,35 @@ export function authRoutes(ctx: AppContext) {
       },
     );
 
-    app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: { 200: OkResponse } } }, async (request, reply) => {
-      if (request.sessionToken) await deleteSession(ctx.db, request.sessionToken);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true as const };
-    });
+    app.post(
+      '/api/auth/logout',
+      { schema: { tags: ['auth'], summary: '退出登录', response: { 200: OkResponse } } },
+      async (request, reply) => {
+        if (request.sessionToken) await deleteSession(ctx.db, request.sessionToken);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return { ok: true as const };
+      },
+    );
 
-    app.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: UserEnvelope } } }, async (request) => {
-      const actor = requireActor(request);
-      return { user: await presentUser(ctx, actor.userId) };
-    });
+    app.get(
+      '/api/auth/me',
+      { schema: { tags: ['auth'], summary: '当前用户', response: { 200: UserEnvelope } } },
+      async (request) => {
+        const actor = requireActor(request);
+        return { user: await presentUser(ctx, actor.userId) };
+      },
+    );
 
     app.post(
       '/api/auth/password',
-      { schema: { tags: ['auth'], summary: '修改密码', body: ChangePasswordBody, response: { 200: OkResponse } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: '修改密码',
+          body: ChangePasswordBody,
+          response: { 200: OkResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         await changePassword(ctx, { userId: actor.userId, ...request.body, keepToken: request.sessionToken });

@@ -1,6 +1,9 @@
 import type { Executor } from '../../db/transaction.js';
 
-export async function recordAttempt(db: Executor, a: { username: string; ip: string; at: Date; success: boolean }) {
+export async function recordAttempt(
+  db: Executor,
+  a: { username: string; ip: string; at: Date; success: boolean },
+) {
   await db
     .insertInto('login_attempts')
     .values({ username: a.username, ip: a.ip, at: a.at.toISOString(), success: a.success ? 1 : 0 })

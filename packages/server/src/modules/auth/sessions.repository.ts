@@ -9,7 +9,10 @@ export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export async function insertSession(db: Executor, s: { token: string; userId: number; now: Date; hours: number }) {
+export async function insertSession(
+  db: Executor,
+  s: { token: string; userId: number; now: Date; hours: number },
+) {
   const at = s.now.toISOString();
   await db
     .insertInto('sessions')
@@ -47,7 +50,11 @@ export async function findSessionUser(db: Executor, token: string, now: Date) {
 }
 
 export async function touchSession(db: Executor, hash: string, now: Date) {
-  await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', hash).execute();
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: now.toISOString() })
+    .where('token_hash', '=', hash)
+    .execute();
 }
 
 export async function deleteSession(db: Executor, token: string) {

@@ -53,11 +53,29 @@ export async function insertCampaign(db: Executor, t: CampaignTemplate, at: stri
     .executeTakeFirstOrThrow();
   await db
     .insertInto('phases')
-    .values(t.phases.map((p) => ({ campaign_id: id, seq: p.seq, name: p.name, start_date: p.startDate, end_date: p.endDate, description: p.description })))
+    .values(
+      t.phases.map((p) => ({
+        campaign_id: id,
+        seq: p.seq,
+        name: p.name,
+        start_date: p.startDate,
+        end_date: p.endDate,
+        description: p.description,
+      })),
+    )
     .execute();
   await db
     .insertInto('milestones')
-    .values(t.milestones.map((m) => ({ campaign_id: id, kind: m.kind, period: m.period, title: m.title, due_date: m.dueDate, description: m.description })))
+    .values(
+      t.milestones.map((m) => ({
+        campaign_id: id,
+        kind: m.kind,
+        period: m.period,
+        title: m.title,
+        due_date: m.dueDate,
+        description: m.description,
+      })),
+    )
     .execute();
   const items = await db
     .insertInto('check_items')
@@ -100,7 +118,10 @@ export function listCheckItems(db: Executor, campaignId: number, onlyUnitId?: nu
     .where('i.campaign_id', '=', campaignId)
     .$if(onlyUnitId !== undefined, (q) =>
       q.where('i.id', 'in', (eb) =>
-        eb.selectFrom('item_units').select('check_item_id').where('unit_id', '=', onlyUnitId as number),
+        eb
+          .selectFrom('item_units')
+          .select('check_item_id')
+          .where('unit_id', '=', onlyUnitId as number),
       ),
     )
     .orderBy('i.seq')
@@ -148,5 +169,8 @@ export async function updateCheckItem(
 
 export async function replaceItemUnits(db: Executor, checkItemId: number, unitIds: number[]) {
   await db.deleteFrom('item_units').where('check_item_id', '=', checkItemId).execute();
-  await insertItemUnits(db, unitIds.map((unitId) => ({ checkItemId, unitId })));
+  await insertItemUnits(
+    db,
+    unitIds.map((unitId) => ({ checkItemId, unitId })),
+  );
 }

@@ -2,7 +2,7 @@ import { AppError } from '@paicha/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor, requireAdmin } from '../../http/access.js';
+import { adminOnly, assertUnitVisible, requireActor, requireAdmin } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
 import { listCampaigns } from './campaigns.repository.js';
 import {
@@ -15,37 +15,70 @@ import {
   ItemParams,
   ItemUnitsBody,
   Overview,
+  UnitItemsParams,
   UpdateCheckItemBody,
 } from './campaigns.schema.js';
-import { assignItemUnits, createCampaign, editCheckItem, getCampaign, getCheckItems, getOverview } from './campaigns.service.js';
+import {
+  assignItemUnits,
+  createCampaign,
+  editCheckItem,
+  getCampaign,
+  getCheckItems,
+  getOverview,
+} from './campaigns.service.js';
 
 export function campaignRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['campaigns'];
 
-    app.get('/api/campaigns', { schema: { tags, summary: '工作活动列表', response: { 200: z.array(CampaignSummary) } } }, async (request) => {
-      requireActor(request);
-      return listCampaigns(ctx.db);
-    });
+    app.get(
+      '/api/campaigns',
+      { schema: { tags, summary: '工作活动列表', response: { 200: z.array(CampaignSummary) } } },
+      async (request) => {
+        requireActor(request);
+        return listCampaigns(ctx.db);
+      },
+    );
 
     app.post(
       '/api/campaigns',
-      { schema: { tags, summary: '按方案模板新建工作活动（日期整体平移）', body: CreateCampaignBody, response: { 200: CampaignDetail } } },
+      {
+        onRequest: adminOnly,
+        schema: {
+          tags,
+          summary: '按方案模板新建工作活动（日期整体平移）',
+          body: CreateCampaignBody,
+          response: { 200: CampaignDetail },
+        },
+      },
       async (request) => {
         const id = await createCampaign(ctx, requireAdmin(request).userId, request.body);
         return getCampaign(ctx, id);
       },
     );
 
-    app.get('/api/campaigns/:id', { schema: { tags, summary: '工作活动详情', params: CampaignParams, response: { 200: CampaignDetail } } }, async (request) => {
-      requireActor(request);
-      return getCampaign(ctx, request.params.id);
-    });
+    app.get(
+      '/api/campaigns/:id',
+      {
+        schema: { tags, summary: '工作活动详情', params: CampaignParams, response: { 200: CampaignDetail } },
+      },
+      async (request) => {
+        requireActor(request);
+        return getCampaign(ctx, request.params.id);
+      },
+    );
 
     app.get(
       '/api/campaigns/:id/overview',
-      { schema: { tags, summary: '工作概览：当前阶段与临近节点', params: CampaignParams, response: { 200: Overview } } },
+      {
+        schema: {
+          tags,
+          summary: '工作概览：当前阶段与临近节点',
+          params: CampaignParams,
+          response: { 200: Overview },
+        },
+      },
       async (request) => {
         requireActor(request);
         return getOverview(ctx, request.params.id);
@@ -70,9 +103,35 @@ export function campaignRoutes(ctx: AppContext) {
       },
     );
 
+    app.get(
+      '/api/campaigns/:id/units/:unitId/check-items',
+      {
+        schema: {
+          tags,
+          summary: '某单位承担的排查事项（本单位任务）；单位用户只能查看本单位',
+          params: UnitItemsParams,
+          response: { 200: z.array(CheckItem) },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        assertUnitVisible(actor, request.params.unitId, '单位');
+        return getCheckItems(ctx, request.params.id, request.params.unitId);
+      },
+    );
+
     app.patch(
       '/api/campaigns/:id/check-items/:seq',
-      { schema: { tags, summary: '修改排查事项', params: ItemParams, body: UpdateCheckItemBody, response: { 200: CheckItem } } },
+      {
+        onRequest: adminOnly,
+        schema: {
+          tags,
+          summary: '修改排查事项',
+          params: ItemParams,
+          body: UpdateCheckItemBody,
+          response: { 200: CheckItem },
+        },
+      },
       async (request) => {
         const actor = requireAdmin(request);
         const key = { campaignId: request.params.id, seq: request.params.seq };
@@ -83,7 +142,16 @@ export function campaignRoutes(ctx: AppContext) {
 
     app.put(
       '/api/campaigns/:id/check-items/:seq/units',
-      { schema: { tags, summary: '调整排查事项的责任单位', params: ItemParams, body: ItemUnitsBody, response: { 200: CheckItem } } },
+      {
+        onRequest: adminOnly,
+        schema: {
+          tags,
+          summary: '调整排查事项的责任单位',
+          params: ItemParams,
+          body: ItemUnitsBody,
+          response: { 200: CheckItem },
+        },
+      },
       async (request) => {
         const actor = requireAdmin(request);
         const key = { campaignId: request.params.id, seq: request.params.seq };

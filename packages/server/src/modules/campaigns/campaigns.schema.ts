@@ -1,4 +1,4 @@
-import { CATEGORIES, MILESTONE_KINDS, UNIT_KINDS, isIsoDate } from '@paicha/core';
+import { CATEGORIES, isIsoDate, MILESTONE_KINDS, UNIT_KINDS } from '@paicha/core';
 import { z } from 'zod';
 
 export const CampaignSummary = z.object({
@@ -9,7 +9,13 @@ export const CampaignSummary = z.object({
   endDate: z.string(),
 });
 
-export const Phase = z.object({ seq: z.number(), name: z.string(), startDate: z.string(), endDate: z.string(), description: z.string() });
+export const Phase = z.object({
+  seq: z.number(),
+  name: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  description: z.string(),
+});
 export const Milestone = z.object({
   id: z.number(),
   kind: z.enum(MILESTONE_KINDS),
@@ -48,6 +54,7 @@ export const CheckItem = z.object({
 
 export const CampaignParams = z.object({ id: z.coerce.number().int().positive() });
 export const ItemParams = CampaignParams.extend({ seq: z.coerce.number().int().positive() });
+export const UnitItemsParams = CampaignParams.extend({ unitId: z.coerce.number().int().positive() });
 export const CheckItemsQuery = z.object({ mine: z.enum(['0', '1', 'true', 'false']).optional() });
 
 export const CreateCampaignBody = z.object({

@@ -7,8 +7,8 @@ import {
   resolveUnitsText,
   shiftTemplate,
 } from '@paicha/core';
-import type { AppContext } from '../../http/context.js';
 import type { Executor } from '../../db/transaction.js';
+import type { AppContext } from '../../http/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { listUnits } from '../units/units.repository.js';
 import * as repo from './campaigns.repository.js';
@@ -21,18 +21,32 @@ export async function insertCampaignFromTemplate(trx: Executor, template: Campai
   const units = await listUnits(trx);
   const { id, itemIdBySeq } = await repo.insertCampaign(trx, template, at);
   const rows = template.checkItems.flatMap((item) =>
-    resolveUnitsText(item.unitsText, units).units.map((u) => ({ checkItemId: itemIdBySeq.get(item.seq) as number, unitId: u.id })),
+    resolveUnitsText(item.unitsText, units).units.map((u) => ({
+      checkItemId: itemIdBySeq.get(item.seq) as number,
+      unitId: u.id,
+    })),
   );
   await repo.insertItemUnits(trx, rows);
   return id;
 }
 
-export async function createCampaign(ctx: AppContext, actorId: number, input: { title: string; startDate: string }) {
+export async function createCampaign(
+  ctx: AppContext,
+  actorId: number,
+  input: { title: string; startDate: string },
+) {
   const at = ctx.clock.now().toISOString();
   const template = shiftTemplate(PLAN_CAMPAIGN, input.startDate, input.title);
   return ctx.db.transaction().execute(async (trx) => {
     const id = await insertCampaignFromTemplate(trx, template, at);
-    await appendAudit(trx, ctx.dialect, { actorId, action: 'campaign.create', entity: 'campaign', entityId: id, detail: input, at });
+    await appendAudit(trx, ctx.dialect, {
+      actorId,
+      action: 'campaign.create',
+      entity: 'campaign',
+      entityId: id,
+      detail: input,
+      at,
+    });
     return id;
   });
 }
@@ -40,7 +54,10 @@ export async function createCampaign(ctx: AppContext, actorId: number, input: { 
 export async function getCampaign(ctx: AppContext, id: number) {
   const c = await repo.findCampaign(ctx.db, id);
   if (!c) throw new AppError('not_found', '工作活动不存在');
-  const [phases, milestones] = await Promise.all([repo.listPhases(ctx.db, id), repo.listMilestones(ctx.db, id)]);
+  const [phases, milestones] = await Promise.all([
+    repo.listPhases(ctx.db, id),
+    repo.listMilestones(ctx.db, id),
+  ]);
   return {
     id: c.id,
     title: c.title,
@@ -103,20 +120,33 @@ export async function editCheckItem(
       action: 'check_item.update',
       entity: 'check_item',
       entityId: item.id,
-      detail: { before: { category: item.category, subCategory: item.sub_category, content: item.content }, patch },
+      detail: {
+        before: { category: item.category, subCategory: item.sub_category, content: item.content },
+        patch,
+      },
       at,
     });
   });
 }
 
-export async function assignItemUnits(ctx: AppContext, actorId: number, key: { campaignId: number; seq: number }, unitIds: number[]) {
+export async function assignItemUnits(
+  ctx: AppContext,
+  actorId: number,
+  key: { campaignId: number; seq: number },
+  unitIds: number[],
+) {
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const item = await loadItem(trx, key.campaignId, key.seq);
     const all = await listUnits(trx);
     const chosen = all.filter((u) => unitIds.includes(u.id));
-    if (chosen.length !== new Set(unitIds).size) throw new AppError('validation_failed', '所选单位中有不存在的单位');
-    await repo.replaceItemUnits(trx, item.id, chosen.map((u) => u.id));
+    if (chosen.length !== new Set(unitIds).size)
+      throw new AppError('validation_failed', '所选单位中有不存在的单位');
+    await repo.replaceItemUnits(
+      trx,
+      item.id,
+      chosen.map((u) => u.id),
+    );
     await repo.updateCheckItem(trx, item.id, { unitsText: describeUnits(chosen, all) });
     await appendAudit(trx, ctx.dialect, {
       actorId,

@@ -22,7 +22,10 @@ export function findUnitByName(db: Executor, name: string): Promise<UnitRow | un
   return db.selectFrom('units').select(columns).where('name', '=', name).executeTakeFirst();
 }
 
-export async function insertUnit(db: Executor, u: { name: string; kind: UnitKind; sortOrder: number; at: string }) {
+export async function insertUnit(
+  db: Executor,
+  u: { name: string; kind: UnitKind; sortOrder: number; at: string },
+) {
   const row = await db
     .insertInto('units')
     .values({ name: u.name, kind: u.kind, sort_order: u.sortOrder, created_at: u.at })

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor, requireAdmin } from '../../http/access.js';
+import { adminOnly, requireActor, requireAdmin } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
 import { OkResponse } from '../auth/auth.schema.js';
 import { listUnits } from './units.repository.js';
@@ -13,26 +13,45 @@ export function unitRoutes(ctx: AppContext) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['units'];
 
-    app.get('/api/units', { schema: { tags, summary: '单位列表', response: { 200: z.array(UnitResponse) } } }, async (request) => {
-      requireActor(request);
-      return listUnits(ctx.db);
-    });
+    app.get(
+      '/api/units',
+      { schema: { tags, summary: '单位列表', response: { 200: z.array(UnitResponse) } } },
+      async (request) => {
+        requireActor(request);
+        return listUnits(ctx.db);
+      },
+    );
 
     app.post(
       '/api/units',
-      { schema: { tags, summary: '新增街道或部门', body: CreateUnitBody, response: { 200: UnitResponse } } },
+      {
+        onRequest: adminOnly,
+        schema: { tags, summary: '新增街道或部门', body: CreateUnitBody, response: { 200: UnitResponse } },
+      },
       async (request) => createUnit(ctx, requireAdmin(request), request.body),
     );
 
     app.patch(
       '/api/units/:id',
-      { schema: { tags, summary: '修改单位名称或顺序', params: IdParams, body: UpdateUnitBody, response: { 200: UnitResponse } } },
+      {
+        onRequest: adminOnly,
+        schema: {
+          tags,
+          summary: '修改单位名称或顺序',
+          params: IdParams,
+          body: UpdateUnitBody,
+          response: { 200: UnitResponse },
+        },
+      },
       async (request) => renameUnit(ctx, requireAdmin(request), request.params.id, request.body),
     );
 
     app.delete(
       '/api/units/:id',
-      { schema: { tags, summary: '删除单位', params: IdParams, response: { 200: OkResponse } } },
+      {
+        onRequest: adminOnly,
+        schema: { tags, summary: '删除单位', params: IdParams, response: { 200: OkResponse } },
+      },
       async (request) => {
         await removeUnit(ctx, requireAdmin(request), request.params.id);
         return { ok: true as const };

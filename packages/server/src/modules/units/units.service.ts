@@ -14,14 +14,27 @@ import {
 export async function createUnit(ctx: AppContext, actor: Actor, input: { name: string; kind: UnitKind }) {
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    if (await findUnitByName(trx, input.name)) throw new AppError('conflict', `已有名为“${input.name}”的单位`);
+    if (await findUnitByName(trx, input.name))
+      throw new AppError('conflict', `已有名为“${input.name}”的单位`);
     const unit = await insertUnit(trx, { ...input, sortOrder: await nextSortOrder(trx), at });
-    await appendAudit(trx, ctx.dialect, { actorId: actor.userId, action: 'unit.create', entity: 'unit', entityId: unit.id, detail: input, at });
+    await appendAudit(trx, ctx.dialect, {
+      actorId: actor.userId,
+      action: 'unit.create',
+      entity: 'unit',
+      entityId: unit.id,
+      detail: input,
+      at,
+    });
     return unit;
   });
 }
 
-export async function renameUnit(ctx: AppContext, actor: Actor, id: number, patch: { name?: string; sortOrder?: number }) {
+export async function renameUnit(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  patch: { name?: string; sortOrder?: number },
+) {
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await findUnit(trx, id);
@@ -51,9 +64,20 @@ export async function removeUnit(ctx: AppContext, actor: Actor, id: number) {
     if (!unit) throw new AppError('not_found', '单位不存在');
     if (unit.kind === 'office') throw new AppError('conflict', '领导小组办公室不能删除');
     const users = await countUsersOfUnit(trx, id);
-    if (users > 0) throw new AppError('conflict', `“${unit.name}”下还有${users}个用户，请先将其调到其他单位或停用后再删除`);
+    if (users > 0)
+      throw new AppError(
+        'conflict',
+        `“${unit.name}”下还有${users}个用户，请先将其调到其他单位或停用后再删除`,
+      );
     // Its check-item assignments go with it (ON DELETE CASCADE on item_units).
     await deleteUnit(trx, id);
-    await appendAudit(trx, ctx.dialect, { actorId: actor.userId, action: 'unit.delete', entity: 'unit', entityId: id, detail: { unit }, at });
+    await appendAudit(trx, ctx.dialect, {
+      actorId: actor.userId,
+      action: 'unit.delete',
+      entity: 'unit',
+      entityId: id,
+      detail: { unit },
+      at,
+    });
   });
 }

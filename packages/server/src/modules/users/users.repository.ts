@@ -90,7 +90,14 @@ export async function insertUser(
 export async function updateUser(
   db: Executor,
   id: number,
-  patch: { displayName?: string; unitId?: number; role?: Role; active?: boolean; passwordHash?: string; at: string },
+  patch: {
+    displayName?: string;
+    unitId?: number;
+    role?: Role;
+    active?: boolean;
+    passwordHash?: string;
+    at: string;
+  },
 ) {
   await db
     .updateTable('users')

@@ -4,8 +4,8 @@ import { appendAudit } from '../audit/audit.repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import { deleteUserSessions } from '../auth/sessions.repository.js';
 import { findUnit } from '../units/units.repository.js';
-import type { CreateUserInput, UpdateUserInput } from './users.schema.js';
 import { findUser, insertUser, updateUser, usernameTaken } from './users.repository.js';
+import type { CreateUserInput, UpdateUserInput } from './users.schema.js';
 
 /** Admin and leader accounts belong to the office; everyone else belongs to a street or department. */
 async function checkRoleFitsUnit(ctx: AppContext, role: Role, unitId: number) {
@@ -25,7 +25,8 @@ export async function createUser(ctx: AppContext, actorId: number | null, input:
   const passwordHash = await hashPassword(input.password);
   const at = ctx.clock.now().toISOString();
   const id = await ctx.db.transaction().execute(async (trx) => {
-    if (await usernameTaken(trx, input.username)) throw new AppError('conflict', `用户名“${input.username}”已被使用`);
+    if (await usernameTaken(trx, input.username))
+      throw new AppError('conflict', `用户名“${input.username}”已被使用`);
     const id = await insertUser(trx, { ...input, passwordHash, at });
     await appendAudit(trx, ctx.dialect, {
       actorId,
@@ -51,8 +52,16 @@ export async function editUser(ctx: AppContext, actorId: number, id: number, pat
   await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, id, { ...patch, at });
     // A disabled user or one moved to another unit must not keep acting with old rights.
-    if (patch.active === false || patch.unitId !== undefined || patch.role !== undefined) await deleteUserSessions(trx, id);
-    await appendAudit(trx, ctx.dialect, { actorId, action: 'user.update', entity: 'user', entityId: id, detail: { patch }, at });
+    if (patch.active === false || patch.unitId !== undefined || patch.role !== undefined)
+      await deleteUserSessions(trx, id);
+    await appendAudit(trx, ctx.dialect, {
+      actorId,
+      action: 'user.update',
+      entity: 'user',
+      entityId: id,
+      detail: { patch },
+      at,
+    });
   });
   return (await findUser(ctx.db, id)) ?? before;
 }
@@ -64,6 +73,12 @@ export async function resetPassword(ctx: AppContext, actorId: number | null, id:
   await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, id, { passwordHash, at });
     await deleteUserSessions(trx, id);
-    await appendAudit(trx, ctx.dialect, { actorId, action: 'user.password_reset', entity: 'user', entityId: id, at });
+    await appendAudit(trx, ctx.dialect, {
+      actorId,
+      action: 'user.password_reset',
+      entity: 'user',
+      entityId: id,
+      at,
+    });
   });
 }

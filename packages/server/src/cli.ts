@@ -1,0 +1,45 @@
+// paicha <command>: scripted set-up and batch work, on the same data dir / DATABASE_URL as the server.
+import { parseArgs } from 'node:util';
+import { AppError } from '@paicha/core';
+import { userCommand } from './cli/user-command.js';
+import { openRuntime } from './runtime.js';
+
+const USAGE = `用法：paicha <命令>
+  migrate                         执行数据库迁移（服务启动时也会自动执行）
+  user add --username U --unit <单位名称> --role <角色> [--display-name 名称] --password-stdin
+  user list [--json]
+角色：admin | leader | unit_head | reporter | inspector
+数据库：默认 SQLite（PAICHA_DATA_DIR，默认 ./data）；设置 DATABASE_URL=postgres://… 使用 PostgreSQL`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  if (command === 'migrate') {
+    parseArgs({ args: rest, options: {} });
+    const runtime = await openRuntime();
+    console.log(`数据库已迁移到最新版本（${runtime.ctx.dialect}）`);
+    await runtime.close();
+    return 0;
+  }
+  if (command === 'user') return userCommand(rest);
+  console.error(`未知命令：${command}\n\n${USAGE}`);
+  return 1;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  if (err instanceof AppError) {
+    console.error(`错误：${err.message}`);
+    process.exitCode = 2;
+  } else if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+    console.error(`参数错误：${err.message}\n\n${USAGE}`);
+    process.exitCode = 1;
+  } else {
+    console.error(err);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../test/databases.js';
+import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
+import { verifyAuditChain } from '../audit/audit.repository.js';
+import { LOGIN_LIMITS } from './auth.service.js';
+
+describe.each(DIALECTS)('accounts and sessions on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('signs in with an HttpOnly SameSite cookie that expires', async () => {
+    const res = await t.request('POST', '/api/auth/login', undefined, {
+      username: 'admin',
+      password: ADMIN_PASSWORD,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user).toMatchObject({
+      username: 'admin',
+      role: 'admin',
+      unit: { name: '区领导小组办公室', kind: 'office' },
+    });
+    const cookie = res.cookies.find((c) => c.name === 'paicha_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(cookie?.maxAge).toBe(12 * 3600);
+    const me = await t.request('GET', '/api/auth/me', `paicha_session=${cookie?.value}`);
+    expect(me.json().user.username).toBe('admin');
+  });
+
+  it('stores passwords as argon2id hashes', async () => {
+    const row = await t.ctx.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('refuses a wrong password and an unknown user alike', async () => {
+    const a = await t.request('POST', '/api/auth/login', undefined, {
+      username: 'admin',
+      password: 'wrong-password',
+    });
+    const b = await t.request('POST', '/api/auth/login', undefined, {
+      username: 'nobody',
+      password: 'wrong-password',
+    });
+    expect([a.statusCode, b.statusCode]).toEqual([401, 401]);
+    expect(a.json()).toEqual(b.json());
+    expect(a.json().error.code).toBe('invalid_credentials');
+  });
+
+  it('locks out a username after repeated failures with 429 and Retry-After', async () => {
+    const victim = await t.userIn('中云街道', 'reporter');
+    const bad = () =>
+      t.request('POST', '/api/auth/login', undefined, { username: victim.username, password: 'guess-guess' });
+    for (let i = 0; i < LOGIN_LIMITS.perUser; i++) expect((await bad()).statusCode).toBe(401);
+    const locked = await bad();
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.code).toBe('rate_limited');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    // Even the right password waits until the window has passed.
+    const right = await t.request('POST', '/api/auth/login', undefined, {
+      username: victim.username,
+      password: `${victim.username}-password`,
+    });
+    expect(right.statusCode).toBe(429);
+    t.clock.set(new Date(t.clock.now().getTime() + (LOGIN_LIMITS.windowMinutes + 1) * 60_000).toISOString());
+    await expect(t.login(victim.username, `${victim.username}-password`)).resolves.toMatch(
+      /^paicha_session=/,
+    );
+  });
+
+  it('ends a session on logout and on expiry', async () => {
+    const cookie = await t.login('admin', ADMIN_PASSWORD);
+    expect((await t.request('POST', '/api/auth/logout', cookie)).statusCode).toBe(200);
+    expect((await t.request('GET', '/api/auth/me', cookie)).statusCode).toBe(401);
+
+    const fresh = await t.login('admin', ADMIN_PASSWORD);
+    t.clock.set(new Date(t.clock.now().getTime() + 13 * 3_600_000).toISOString());
+    expect((await t.request('GET', '/api/auth/me', fresh)).statusCode).toBe(401);
+  });
+
+  it('changes a password only with the current one, and signs out other sessions', async () => {
+    const u = await t.userIn('区财政局', 'reporter');
+    const other = await t.login(u.username, `${u.username}-password`);
+    const wrong = await t.request('POST', '/api/auth/password', u.cookie, {
+      currentPassword: 'nope-nope',
+      newPassword: 'new-password-1',
+    });
+    expect(wrong.statusCode).toBe(401);
+    const short = await t.request('POST', '/api/auth/password', u.cookie, {
+      currentPassword: `${u.username}-password`,
+      newPassword: 'short',
+    });
+    expect(short.statusCode).toBe(400);
+    const ok = await t.request('POST', '/api/auth/password', u.cookie, {
+      currentPassword: `${u.username}-password`,
+      newPassword: 'new-password-1',
+    });
+    expect(ok.statusCode).toBe(200);
+    expect((await t.request('GET', '/api/auth/me', u.cookie)).statusCode).toBe(200);
+    expect((await t.request('GET', '/api/auth/me', other)).statusCode).toBe(401);
+    await expect(t.login(u.username, 'new-password-1')).resolves.toBeTruthy();
+  });
+
+  it('keeps a disabled user out', async () => {
+    const admin = await t.login('admin', ADMIN_PASSWORD);
+    const u = await t.userIn('朝阳街道', 'reporter');
+    expect((await t.request('PATCH', `/api/users/${u.id}`, admin, { active: false })).statusCode).toBe(200);
+    expect((await t.request('GET', '/api/auth/me', u.cookie)).statusCode).toBe(401);
+    const res = await t.request('POST', '/api/auth/login', undefined, {
+      username: u.username,
+      password: `${u.username}-password`,
+    });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('writes every sign-in and password change to an unbroken audit chain', async () => {
+    const actions = await t.ctx.db.selectFrom('audit_log').select('action').execute();
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['auth.login', 'auth.password_changed', 'user.update']),
+    );
+    expect(await verifyAuditChain(t.ctx.db)).toBeNull();
+  });
+});
