@@ -6,3 +6,4 @@ export * from './plan/shift.js';
 export * from './plan/types.js';
 export * from './plan/units.js';
 export * from './roles.js';
+export * from './problem.js';

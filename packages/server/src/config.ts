@@ -10,6 +10,8 @@ export interface Config {
   adminPassword: string | null;
   /** Largest JSON body accepted, in bytes (uploads have their own limit). */
   bodyLimit: number;
+  /** Largest uploaded evidence file, in bytes. */
+  uploadLimitBytes: number;
   sessionHours: number;
   secureCookies: boolean;
   /** Where the built web app lives; served at / when present. */
@@ -26,6 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL?.trim() || null,
     adminPassword: env.PAICHA_ADMIN_PASSWORD?.trim() || null,
     bodyLimit: Number(env.PAICHA_BODY_LIMIT ?? 1_048_576),
+    uploadLimitBytes: Number(env.PAICHA_UPLOAD_LIMIT_MB ?? 20) * 1_048_576,
     sessionHours: Number(env.PAICHA_SESSION_HOURS ?? 12),
     secureCookies: env.PAICHA_SECURE_COOKIES === '1',
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),

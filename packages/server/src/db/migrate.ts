@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { DialectName } from './database.js';
 import { initialMigration } from './migrations/2026-11-28-001-initial.js';
+import { problemsMigration } from './migrations/2026-11-28-002-problems.js';
 import type { DB } from './schema.js';
 
 /**
@@ -10,6 +11,7 @@ import type { DB } from './schema.js';
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '2026-11-28-001-initial': initialMigration(dialect),
+    '2026-11-28-002-problems': problemsMigration(dialect),
   };
 }
 

@@ -1,7 +1,7 @@
 // Row types of every table, as Kysely sees them. Conventions (see docs/ARCHITECTURE.md):
 // instants are ISO-8601 UTC text, calendar dates 'YYYY-MM-DD' text, booleans 0/1 integers —
 // the same representation on SQLite and PostgreSQL, so one query code serves both.
-import type { Category, MilestoneKind, Role, UnitKind } from '@paicha/core';
+import type { Category, MilestoneKind, ProblemMode, ProblemSource, ProblemStatus, Role, UnitKind } from '@paicha/core';
 import type { Generated } from 'kysely';
 
 export interface UnitsTable {
@@ -106,6 +106,63 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface AttachmentsTable {
+  id: Generated<number>;
+  sha256: string;
+  size: number;
+  mime: string;
+  original_name: string;
+  unit_id: number;
+  uploaded_by: number;
+  uploaded_at: string;
+  entity: string | null;
+  entity_id: number | null;
+}
+
+export interface ProblemsTable {
+  id: Generated<number>;
+  campaign_id: number;
+  check_item_id: number;
+  unit_id: number;
+  source: ProblemSource;
+  description: string;
+  found_date: string;
+  place: string;
+  household_ref: string | null;
+  cause: string;
+  measures: string;
+  responsible_leader: string;
+  responsible_person: string;
+  mode: ProblemMode;
+  deadline: string | null;
+  deadline_reason: string;
+  status: ProblemStatus;
+  version: number;
+  return_reason: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  closed_at: string | null;
+  finding_key: string | null;
+  screening_cleared_at: string | null;
+}
+
+export interface ProblemEventsTable {
+  id: Generated<number>;
+  problem_id: number;
+  at: string;
+  /** The day the clerk says the step happened (progress entries are dated by the unit). */
+  event_date: string;
+  actor_id: number | null;
+  kind: string;
+  from_status: ProblemStatus | null;
+  to_status: ProblemStatus | null;
+  text: string;
+  /** JSON. */
+  detail: string;
+}
+
 export interface DB {
   units: UnitsTable;
   users: UsersTable;
@@ -117,4 +174,7 @@ export interface DB {
   check_items: CheckItemsTable;
   item_units: ItemUnitsTable;
   audit_log: AuditLogTable;
+  attachments: AttachmentsTable;
+  problems: ProblemsTable;
+  problem_events: ProblemEventsTable;
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -10,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { campaignRoutes } from '../modules/campaigns/campaigns.routes.js';
+import { fileRoutes } from '../modules/files/files.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { unitRoutes } from '../modules/units/units.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
@@ -44,6 +46,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
   });
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    // One file per request; the size check reports in Chinese via part.file.truncated.
+    limits: { fileSize: ctx.config.uploadLimitBytes, files: 1, fields: 10 },
+    throwFileSizeLimit: false,
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -62,6 +69,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(unitRoutes(ctx));
   await app.register(userRoutes(ctx));
   await app.register(campaignRoutes(ctx));
+  await app.register(fileRoutes(ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = existsSync(ctx.config.webDist);

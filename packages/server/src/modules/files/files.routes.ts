@@ -1,0 +1,71 @@
+import { AppError } from '@paicha/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { assertUnitVisible, requireActor } from '../../http/access.js';
+import type { AppContext } from '../../http/context.js';
+import { findAttachment } from './files.repository.js';
+import { saveUpload } from './files.service.js';
+import { openBlob } from './storage.js';
+
+export const AttachmentResponse = z.object({
+  id: z.number(),
+  name: z.string(),
+  size: z.number(),
+  mime: z.string(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+});
+
+/** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name, so Chinese names survive every browser. */
+export function contentDisposition(name: string, kind: 'attachment' | 'inline' = 'attachment'): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export function fileRoutes(ctx: AppContext) {
+  return async (fastify: FastifyInstance) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['files'];
+
+    app.post(
+      '/api/files',
+      {
+        schema: {
+          tags,
+          summary: '上传佐证材料（multipart，字段 file）；按内容检查类型，返回附件编号供整改进展或报送引用',
+          consumes: ['multipart/form-data'],
+          response: { 200: AttachmentResponse },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        if (!request.isMultipart()) throw new AppError('unsupported_media_type', '请以 multipart/form-data 上传文件');
+        const part = await request.file();
+        if (!part) throw new AppError('validation_failed', '没有收到文件');
+        return saveUpload(ctx, actor, { filename: part.filename, stream: part.file });
+      },
+    );
+
+    app.get(
+      '/api/files/:id',
+      { schema: { tags, summary: '下载附件', params: z.object({ id: z.coerce.number().int().positive() }) } },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const row = await findAttachment(ctx.db, request.params.id);
+        if (!row) throw new AppError('not_found', '附件不存在');
+        assertUnitVisible(actor, row.unitId, '附件');
+        // Unattached uploads are private to their uploader until claimed.
+        if (row.entity === null && row.uploadedBy !== actor.userId) throw new AppError('not_found', '附件不存在');
+        const inline = row.mime.startsWith('image/') || row.mime === 'application/pdf';
+        return reply
+          .header('content-type', row.mime)
+          .header('content-length', String(row.size))
+          .header('content-disposition', contentDisposition(row.name, inline ? 'inline' : 'attachment'))
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, max-age=0')
+          .send(openBlob(ctx.config.dataDir, row.sha256));
+      },
+    );
+  };
+}
