@@ -66,4 +66,9 @@ export function isOverdue(p: { status: ProblemStatus; deadline: string | null },
 }
 
 /** Statuses counted as "being rectified" in the ledger's counts. */
-export const OPEN_STATUSES: readonly ProblemStatus[] = ['pending', 'rectifying', 'returned', 'awaiting_review'];
+export const OPEN_STATUSES: readonly ProblemStatus[] = [
+  'pending',
+  'rectifying',
+  'returned',
+  'awaiting_review',
+];

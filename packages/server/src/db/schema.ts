@@ -1,7 +1,15 @@
 // Row types of every table, as Kysely sees them. Conventions (see docs/ARCHITECTURE.md):
 // instants are ISO-8601 UTC text, calendar dates 'YYYY-MM-DD' text, booleans 0/1 integers —
 // the same representation on SQLite and PostgreSQL, so one query code serves both.
-import type { Category, MilestoneKind, ProblemMode, ProblemSource, ProblemStatus, Role, UnitKind } from '@paicha/core';
+import type {
+  Category,
+  MilestoneKind,
+  ProblemMode,
+  ProblemSource,
+  ProblemStatus,
+  Role,
+  UnitKind,
+} from '@paicha/core';
 import type { Generated } from 'kysely';
 
 export interface UnitsTable {
@@ -137,8 +145,8 @@ export interface ProblemsTable {
   deadline: string | null;
   deadline_reason: string;
   status: ProblemStatus;
-  version: number;
-  return_reason: string;
+  version: Generated<number>;
+  return_reason: Generated<string>;
   created_by: number | null;
   created_at: string;
   updated_at: string;

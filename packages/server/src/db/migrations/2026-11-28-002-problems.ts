@@ -18,10 +18,16 @@ export function problemsMigration(dialect: DialectName): Migration {
         .addColumn('entity', 'text')
         .addColumn('entity_id', 'integer')
         .execute();
-      await db.schema.createIndex('attachments_entity_idx').on('attachments').columns(['entity', 'entity_id']).execute();
+      await db.schema
+        .createIndex('attachments_entity_idx')
+        .on('attachments')
+        .columns(['entity', 'entity_id'])
+        .execute();
 
       await withId(db.schema.createTable('problems'), dialect)
-        .addColumn('campaign_id', 'integer', (c) => c.notNull().references('campaigns.id').onDelete('cascade'))
+        .addColumn('campaign_id', 'integer', (c) =>
+          c.notNull().references('campaigns.id').onDelete('cascade'),
+        )
         .addColumn('check_item_id', 'integer', (c) => c.notNull().references('check_items.id'))
         .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
         .addColumn('source', 'text', notNull)
@@ -51,11 +57,32 @@ export function problemsMigration(dialect: DialectName): Migration {
         .execute();
       // The list page filters by unit/status/item/deadline inside one campaign and sorts by id
       // or deadline; these keep those queries on an index at 200,000 rows.
-      await db.schema.createIndex('problems_campaign_unit_status_idx').on('problems').columns(['campaign_id', 'unit_id', 'status']).execute();
-      await db.schema.createIndex('problems_campaign_item_idx').on('problems').columns(['campaign_id', 'check_item_id']).execute();
-      await db.schema.createIndex('problems_campaign_status_deadline_idx').on('problems').columns(['campaign_id', 'status', 'deadline']).execute();
-      await db.schema.createIndex('problems_campaign_deadline_idx').on('problems').columns(['campaign_id', 'deadline']).execute();
-      await db.schema.createIndex('problems_finding_key_uq').on('problems').columns(['campaign_id', 'finding_key']).unique().execute();
+      await db.schema
+        .createIndex('problems_campaign_unit_status_idx')
+        .on('problems')
+        .columns(['campaign_id', 'unit_id', 'status'])
+        .execute();
+      await db.schema
+        .createIndex('problems_campaign_item_idx')
+        .on('problems')
+        .columns(['campaign_id', 'check_item_id'])
+        .execute();
+      await db.schema
+        .createIndex('problems_campaign_status_deadline_idx')
+        .on('problems')
+        .columns(['campaign_id', 'status', 'deadline'])
+        .execute();
+      await db.schema
+        .createIndex('problems_campaign_deadline_idx')
+        .on('problems')
+        .columns(['campaign_id', 'deadline'])
+        .execute();
+      await db.schema
+        .createIndex('problems_finding_key_uq')
+        .on('problems')
+        .columns(['campaign_id', 'finding_key'])
+        .unique()
+        .execute();
 
       await withId(db.schema.createTable('problem_events'), dialect)
         .addColumn('problem_id', 'integer', (c) => c.notNull().references('problems.id').onDelete('cascade'))
@@ -68,7 +95,11 @@ export function problemsMigration(dialect: DialectName): Migration {
         .addColumn('text', 'text', emptyText)
         .addColumn('detail', 'text', (c) => c.notNull().defaultTo('{}'))
         .execute();
-      await db.schema.createIndex('problem_events_problem_idx').on('problem_events').columns(['problem_id', 'id']).execute();
+      await db.schema
+        .createIndex('problem_events_problem_idx')
+        .on('problem_events')
+        .columns(['problem_id', 'id'])
+        .execute();
     },
     async down(db: Kysely<unknown>) {
       for (const t of ['problem_events', 'problems', 'attachments']) await db.schema.dropTable(t).execute();

@@ -12,9 +12,21 @@ const JPEG: FileType = { mime: 'image/jpeg', ext: 'jpg', label: '图片' };
 const GIF: FileType = { mime: 'image/gif', ext: 'gif', label: '图片' };
 const WEBP: FileType = { mime: 'image/webp', ext: 'webp', label: '图片' };
 const BMP: FileType = { mime: 'image/bmp', ext: 'bmp', label: '图片' };
-const DOCX: FileType = { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx', label: 'Word' };
-const XLSX: FileType = { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx', label: 'Excel' };
-const PPTX: FileType = { mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', ext: 'pptx', label: 'PowerPoint' };
+const DOCX: FileType = {
+  mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  ext: 'docx',
+  label: 'Word',
+};
+const XLSX: FileType = {
+  mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ext: 'xlsx',
+  label: 'Excel',
+};
+const PPTX: FileType = {
+  mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  ext: 'pptx',
+  label: 'PowerPoint',
+};
 const OLE_BY_EXT: Record<string, FileType> = {
   doc: { mime: 'application/msword', ext: 'doc', label: 'Word' },
   wps: { mime: 'application/vnd.ms-works', ext: 'wps', label: 'WPS 文字' },
@@ -40,7 +52,8 @@ export function detectFileType(head: Buffer, tail: Buffer, originalName: string)
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return PNG;
   if (startsWith(head, [0xff, 0xd8, 0xff])) return JPEG;
   if (startsWith(head, [0x47, 0x49, 0x46, 0x38])) return GIF;
-  if (startsWith(head, [0x52, 0x49, 0x46, 0x46]) && startsWith(head, [0x57, 0x45, 0x42, 0x50], 8)) return WEBP;
+  if (startsWith(head, [0x52, 0x49, 0x46, 0x46]) && startsWith(head, [0x57, 0x45, 0x42, 0x50], 8))
+    return WEBP;
   if (startsWith(head, [0x42, 0x4d]) && head.length >= 14) return BMP;
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
     const names = tail.toString('latin1');

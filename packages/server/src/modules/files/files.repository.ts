@@ -26,7 +26,15 @@ const columns = [
 
 export async function insertAttachment(
   db: Executor,
-  a: { sha256: string; size: number; mime: string; name: string; unitId: number; uploadedBy: number; at: string },
+  a: {
+    sha256: string;
+    size: number;
+    mime: string;
+    name: string;
+    unitId: number;
+    uploadedBy: number;
+    at: string;
+  },
 ): Promise<AttachmentView> {
   return db
     .insertInto('attachments')
@@ -44,10 +52,18 @@ export async function insertAttachment(
 }
 
 export function findAttachment(db: Executor, id: number) {
-  return db.selectFrom('attachments').select([...columns, 'uploaded_by as uploadedBy']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('attachments')
+    .select([...columns, 'uploaded_by as uploadedBy'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
-export function listAttachmentsOf(db: Executor, entity: string, entityIds: number[]): Promise<AttachmentView[]> {
+export function listAttachmentsOf(
+  db: Executor,
+  entity: string,
+  entityIds: number[],
+): Promise<AttachmentView[]> {
   if (entityIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('attachments')
@@ -67,5 +83,10 @@ export function findUnlinked(db: Executor, ids: number[]) {
 }
 
 export async function linkAttachmentRows(db: Executor, ids: number[], entity: string, entityId: number) {
-  await db.updateTable('attachments').set({ entity, entity_id: entityId }).where('id', 'in', ids).where('entity', 'is', null).execute();
+  await db
+    .updateTable('attachments')
+    .set({ entity, entity_id: entityId })
+    .where('id', 'in', ids)
+    .where('entity', 'is', null)
+    .execute();
 }

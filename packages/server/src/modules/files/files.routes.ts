@@ -40,7 +40,8 @@ export function fileRoutes(ctx: AppContext) {
       },
       async (request) => {
         const actor = requireActor(request);
-        if (!request.isMultipart()) throw new AppError('unsupported_media_type', '请以 multipart/form-data 上传文件');
+        if (!request.isMultipart())
+          throw new AppError('unsupported_media_type', '请以 multipart/form-data 上传文件');
         const part = await request.file();
         if (!part) throw new AppError('validation_failed', '没有收到文件');
         return saveUpload(ctx, actor, { filename: part.filename, stream: part.file });
@@ -56,7 +57,8 @@ export function fileRoutes(ctx: AppContext) {
         if (!row) throw new AppError('not_found', '附件不存在');
         assertUnitVisible(actor, row.unitId, '附件');
         // Unattached uploads are private to their uploader until claimed.
-        if (row.entity === null && row.uploadedBy !== actor.userId) throw new AppError('not_found', '附件不存在');
+        if (row.entity === null && row.uploadedBy !== actor.userId)
+          throw new AppError('not_found', '附件不存在');
         const inline = row.mime.startsWith('image/') || row.mime === 'application/pdf';
         return reply
           .header('content-type', row.mime)

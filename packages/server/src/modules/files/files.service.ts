@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { AppError } from '@paicha/core';
-import type { Actor, AppContext } from '../../http/context.js';
 import type { Executor } from '../../db/transaction.js';
+import type { Actor, AppContext } from '../../http/context.js';
 import { ACCEPTED_DESCRIPTION, detectFileType } from './file-types.js';
 import { findUnlinked, insertAttachment, linkAttachmentRows } from './files.repository.js';
 import { stageUpload } from './storage.js';
@@ -18,16 +18,24 @@ export function cleanFileName(name: string): string {
  * Stores an uploaded file for the actor's unit. The file is checked by content; it stays
  * unattached until a progress entry or submission claims it (`linkAttachments`).
  */
-export async function saveUpload(ctx: AppContext, actor: Actor, upload: { filename: string; stream: Readable & { truncated?: boolean } }) {
+export async function saveUpload(
+  ctx: AppContext,
+  actor: Actor,
+  upload: { filename: string; stream: Readable & { truncated?: boolean } },
+) {
   const staged = await stageUpload(ctx.config.dataDir, upload.stream);
   try {
     if (upload.stream.truncated) {
-      throw new AppError('payload_too_large', `文件超过大小限制（${Math.round(ctx.config.uploadLimitBytes / 1_048_576)} MB）`);
+      throw new AppError(
+        'payload_too_large',
+        `文件超过大小限制（${Math.round(ctx.config.uploadLimitBytes / 1_048_576)} MB）`,
+      );
     }
     if (staged.size === 0) throw new AppError('validation_failed', '文件是空的');
     const name = cleanFileName(upload.filename);
     const type = detectFileType(staged.head, staged.tail, name);
-    if (!type) throw new AppError('unsupported_media_type', `不支持的文件类型。可上传：${ACCEPTED_DESCRIPTION}`);
+    if (!type)
+      throw new AppError('unsupported_media_type', `不支持的文件类型。可上传：${ACCEPTED_DESCRIPTION}`);
     await staged.commit();
     return insertAttachment(ctx.db, {
       sha256: staged.sha256,
@@ -48,11 +56,18 @@ export async function saveUpload(ctx: AppContext, actor: Actor, upload: { filena
  * Claims uploaded files as evidence for an entity, inside the caller's transaction. Only files
  * the actor uploaded and that are not attached elsewhere can be claimed.
  */
-export async function linkAttachments(trx: Executor, actor: Actor, ids: number[], entity: string, entityId: number) {
+export async function linkAttachments(
+  trx: Executor,
+  actor: Actor,
+  ids: number[],
+  entity: string,
+  entityId: number,
+) {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
   const rows = await findUnlinked(trx, unique);
   const usable = rows.filter((r) => r.uploadedBy === actor.userId && r.entity === null);
-  if (usable.length !== unique.length) throw new AppError('validation_failed', '附件不存在或已被使用，请重新上传');
+  if (usable.length !== unique.length)
+    throw new AppError('validation_failed', '附件不存在或已被使用，请重新上传');
   await linkAttachmentRows(trx, unique, entity, entityId);
 }

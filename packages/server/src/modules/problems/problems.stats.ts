@@ -38,11 +38,15 @@ export async function countProblems(
       byUnit ? 'unit_id as unitId' : sql<null>`null`.as('unitId'),
       byItem ? 'check_item_id as checkItemId' : sql<null>`null`.as('checkItemId'),
       sql<number>`count(*)`.as('found'),
-      sql<number>`sum(case when status in ('pending','rectifying','returned') then 1 else 0 end)`.as('rectifying'),
+      sql<number>`sum(case when status in ('pending','rectifying','returned') then 1 else 0 end)`.as(
+        'rectifying',
+      ),
       sql<number>`sum(case when status = 'awaiting_review' then 1 else 0 end)`.as('awaitingReview'),
       sql<number>`sum(case when status in ('awaiting_review','closed') then 1 else 0 end)`.as('rectified'),
       sql<number>`sum(case when status = 'closed' then 1 else 0 end)`.as('closed'),
-      sql<number>`sum(case when status <> 'closed' and deadline is not null and deadline < ${opts.today} then 1 else 0 end)`.as('overdue'),
+      sql<number>`sum(case when status <> 'closed' and deadline is not null and deadline < ${opts.today} then 1 else 0 end)`.as(
+        'overdue',
+      ),
     ])
     .where('campaign_id', '=', opts.campaignId)
     .$if(opts.unitId !== undefined, (q) => q.where('unit_id', '=', opts.unitId as number))
@@ -62,4 +66,11 @@ export async function countProblems(
   }));
 }
 
-export const ZERO_COUNTS: ProblemCounts = { found: 0, rectifying: 0, awaitingReview: 0, rectified: 0, closed: 0, overdue: 0 };
+export const ZERO_COUNTS: ProblemCounts = {
+  found: 0,
+  rectifying: 0,
+  awaitingReview: 0,
+  rectified: 0,
+  closed: 0,
+  overdue: 0,
+};

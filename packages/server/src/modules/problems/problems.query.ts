@@ -1,0 +1,84 @@
+// Reading the ledger: the list (scoped to what the actor may see), one problem with its history
+// and evidence, and counts.
+import { AppError } from '@paicha/core';
+import type { Actor, AppContext } from '../../http/context.js';
+import { listAttachmentsOf } from '../files/files.repository.js';
+import { loadVisibleProblem } from './problems.access.js';
+import { presentProblem } from './problems.presenter.js';
+import { listEvents, listProblems, type ProblemFilter } from './problems.repository.js';
+import type { ListQuery } from './problems.schema.js';
+import { visibleUnitFilter } from './problems.service.js';
+
+/** The campaign a request means: the one asked for, or the newest. */
+export async function resolveCampaignId(ctx: AppContext, requested?: number): Promise<number> {
+  const row = await ctx.db
+    .selectFrom('campaigns')
+    .select('id')
+    .$if(requested !== undefined, (q) => q.where('id', '=', requested as number))
+    .orderBy('start_date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', '工作活动不存在');
+  return row.id;
+}
+
+export async function scopedFilter(ctx: AppContext, actor: Actor, q: ListQuery): Promise<ProblemFilter> {
+  const { sort: _s, order: _o, page: _p, pageSize: _ps, unit, campaignId, ...rest } = q;
+  const unitId = visibleUnitFilter(actor, unit);
+  return {
+    ...rest,
+    campaignId: await resolveCampaignId(ctx, campaignId),
+    today: ctx.clock.today(),
+    ...(unitId === undefined ? {} : { unitId }),
+  };
+}
+
+export async function queryProblems(ctx: AppContext, actor: Actor, q: ListQuery) {
+  const filter = await scopedFilter(ctx, actor, q);
+  const { rows, total } = await listProblems(ctx.db, filter, {
+    sort: q.sort,
+    order: q.order,
+    offset: (q.page - 1) * q.pageSize,
+    limit: q.pageSize,
+  });
+  return {
+    items: rows.map((r) => presentProblem(r, filter.today)),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+export async function getProblemDetail(ctx: AppContext, actor: Actor, id: number) {
+  const p = await loadVisibleProblem(ctx.db, actor, id);
+  const events = await listEvents(ctx.db, id);
+  const files = await listAttachmentsOf(
+    ctx.db,
+    'problem_event',
+    events.map((e) => e.id),
+  );
+  return {
+    problem: presentProblem(p, ctx.clock.today()),
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      date: e.date,
+      kind: e.kind,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      text: e.text,
+      actor: e.actorUsername ? { name: e.actorName || e.actorUsername, unit: e.actorUnit ?? '' } : null,
+      attachments: files
+        .filter((f) => f.entityId === e.id)
+        .map(({ id, name, size, mime, sha256, uploadedAt }) => ({
+          id,
+          name,
+          size,
+          mime,
+          sha256,
+          uploadedAt,
+        })),
+    })),
+  };
+}

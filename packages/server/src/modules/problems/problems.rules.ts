@@ -1,0 +1,69 @@
+// Validation of a problem's fields against its campaign: the check item exists (and is the
+// unit's), deadlines fit the mode and the campaign's rectification deadline.
+import { AppError } from '@paicha/core';
+import type { Executor } from '../../db/transaction.js';
+import type { ProblemFields } from './problems.schema.js';
+
+export interface CampaignLimits {
+  rectificationDue: string | null;
+}
+
+export async function campaignLimits(db: Executor, campaignId: number): Promise<CampaignLimits> {
+  const m = await db
+    .selectFrom('milestones')
+    .select('due_date')
+    .where('campaign_id', '=', campaignId)
+    .where('kind', '=', 'rectification')
+    .orderBy('due_date', 'desc')
+    .executeTakeFirst();
+  return { rectificationDue: m?.due_date ?? null };
+}
+
+/** Returns Chinese messages keyed by field; empty when the fields are consistent. */
+export function checkDeadline(
+  f: Pick<ProblemFields, 'mode' | 'deadline' | 'deadlineReason' | 'foundDate'>,
+  limits: CampaignLimits,
+  today: string,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (f.foundDate > today) errors.foundDate = '发现日期不能晚于今天';
+  if (f.mode === '限期整改' && !f.deadline) errors.deadline = '限期整改的问题必须填写整改时限';
+  if (f.deadline && f.deadline < f.foundDate) errors.deadline = '整改时限不能早于发现日期';
+  if (
+    f.deadline &&
+    limits.rectificationDue &&
+    f.deadline > limits.rectificationDue &&
+    !f.deadlineReason.trim()
+  ) {
+    errors.deadlineReason = `整改时限晚于全面整改到位时间（${limits.rectificationDue}），须说明理由`;
+  }
+  return errors;
+}
+
+export function throwIfErrors(errors: Record<string, string>) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return;
+  throw new AppError(
+    'validation_failed',
+    entries.map(([, m]) => m).join('；'),
+    entries.map(([field, message]) => ({ path: `/${field}`, message })),
+  );
+}
+
+/** The check item's id in the campaign, and whether it is assigned to the unit. */
+export async function resolveCheckItem(db: Executor, campaignId: number, seq: number, unitId: number) {
+  const item = await db
+    .selectFrom('check_items')
+    .select('id')
+    .where('campaign_id', '=', campaignId)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+  if (!item) return null;
+  const link = await db
+    .selectFrom('item_units')
+    .select('unit_id')
+    .where('check_item_id', '=', item.id)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+  return { id: item.id, assigned: link !== undefined };
+}

@@ -1,0 +1,135 @@
+import { CATEGORIES, isIsoDate, PROBLEM_MODES, PROBLEM_SOURCES, PROBLEM_STATUSES } from '@paicha/core';
+import { z } from 'zod';
+
+const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为有效日期（YYYY-MM-DD）`);
+const text = (max: number) => z.string().trim().max(max, `不超过${max}字`);
+
+/** Fields a clerk fills in; shared by create, edit and the Excel import. */
+const fields = {
+  checkItem: z.number().int().min(1, '请选择排查事项'),
+  source: z.enum(PROBLEM_SOURCES),
+  description: text(2000).min(1, '请填写问题描述'),
+  foundDate: isoDate('发现日期'),
+  place: text(200),
+  householdRef: text(60).nullable(),
+  cause: text(2000),
+  measures: text(2000),
+  responsibleLeader: text(60),
+  responsiblePerson: text(60),
+  mode: z.enum(PROBLEM_MODES),
+  deadline: isoDate('整改时限').nullable(),
+  deadlineReason: text(500),
+};
+
+export const ProblemFields = z.object({
+  ...fields,
+  place: fields.place.default(''),
+  householdRef: fields.householdRef.default(null),
+  cause: fields.cause.default(''),
+  measures: fields.measures.default(''),
+  responsibleLeader: fields.responsibleLeader.default(''),
+  responsiblePerson: fields.responsiblePerson.default(''),
+  deadline: fields.deadline.default(null),
+  deadlineReason: fields.deadlineReason.default(''),
+});
+export type ProblemFields = z.infer<typeof ProblemFields>;
+
+export const CreateProblemBody = ProblemFields.extend({
+  campaignId: z.number().int().positive(),
+  /** The office may record a problem for any unit (交办); units record for themselves. */
+  unitId: z.number().int().positive().optional(),
+});
+
+/** Only the fields sent are changed (no defaults here, or an edit would blank what it didn't send). */
+export const UpdateProblemBody = z.object(fields).partial().extend({ version: z.number().int().positive() });
+
+export const VersionBody = z.object({ version: z.number().int().positive() });
+export const ProgressBody = VersionBody.extend({
+  date: isoDate('进展日期'),
+  text: text(2000).min(1, '请填写整改进展'),
+  attachmentIds: z.array(z.number().int().positive()).max(20).default([]),
+});
+export const SubmitBody = VersionBody.extend({ text: text(2000).default('') });
+export const ReasonBody = VersionBody.extend({ reason: text(1000).min(1, '请填写理由') });
+export const CloseBody = VersionBody.extend({ text: text(1000).default('') });
+export const AssignBody = VersionBody.extend({
+  unitId: z.number().int().positive(),
+  deadline: isoDate('整改时限').nullable().optional(),
+  reason: text(1000).default(''),
+});
+
+export const ProblemParams = z.object({ id: z.coerce.number().int().positive() });
+
+const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(values)));
+
+export const SORT_FIELDS = [
+  'id',
+  'deadline',
+  'foundDate',
+  'status',
+  'unit',
+  'checkItem',
+  'updatedAt',
+] as const;
+
+export const ListQuery = z.object({
+  campaignId: z.coerce.number().int().positive().optional(),
+  unit: z.coerce.number().int().positive().optional(),
+  checkItem: z.coerce.number().int().positive().optional(),
+  category: z.enum(CATEGORIES).optional(),
+  status: csv(PROBLEM_STATUSES).optional(),
+  source: z.enum(PROBLEM_SOURCES).optional(),
+  mode: z.enum(PROBLEM_MODES).optional(),
+  overdue: z.enum(['0', '1', 'true', 'false']).optional(),
+  deadlineFrom: isoDate('起始日期').optional(),
+  deadlineTo: isoDate('截止日期').optional(),
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(SORT_FIELDS).default('id'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type ListQuery = z.infer<typeof ListQuery>;
+
+export const ProblemView = z.object({
+  id: z.number(),
+  campaignId: z.number(),
+  checkItem: z.number(),
+  checkItemContent: z.string(),
+  category: z.enum(CATEGORIES),
+  subCategory: z.string(),
+  unit: z.object({ id: z.number(), name: z.string() }),
+  source: z.enum(PROBLEM_SOURCES),
+  description: z.string(),
+  foundDate: z.string(),
+  place: z.string(),
+  householdRef: z.string().nullable(),
+  cause: z.string(),
+  measures: z.string(),
+  responsibleLeader: z.string(),
+  responsiblePerson: z.string(),
+  mode: z.enum(PROBLEM_MODES),
+  deadline: z.string().nullable(),
+  deadlineReason: z.string(),
+  status: z.enum(PROBLEM_STATUSES),
+  statusLabel: z.string(),
+  overdue: z.boolean(),
+  returnReason: z.string(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  screeningClearedAt: z.string().nullable(),
+});
+
+export const ProblemList = z.object({
+  items: z.array(ProblemView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});

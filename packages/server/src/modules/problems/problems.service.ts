@@ -1,0 +1,195 @@
+// Recording, editing and 交办 of problems. Every write is one transaction with its history
+// event and audit row; edits carry the version they were made against.
+import { AppError, seesAllUnits } from '@paicha/core';
+import type { Actor, AppContext } from '../../http/context.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { findUnit } from '../units/units.repository.js';
+import { assertOffice, assertUnitMember, loadVisibleProblem, staleVersion } from './problems.access.js';
+import { insertEvent, insertProblem, updateProblemAt } from './problems.repository.js';
+import { campaignLimits, checkDeadline, resolveCheckItem, throwIfErrors } from './problems.rules.js';
+import type { ProblemFields } from './problems.schema.js';
+
+export async function createProblem(
+  ctx: AppContext,
+  actor: Actor,
+  input: ProblemFields & { campaignId: number; unitId?: number },
+) {
+  const office = actor.role === 'admin';
+  if (!office && actor.role !== 'reporter' && actor.role !== 'unit_head')
+    throw new AppError('forbidden', '您的角色不能登记问题');
+  const unitId = office ? input.unitId : actor.unitId;
+  if (!unitId)
+    throw new AppError('validation_failed', '请选择责任单位', [
+      { path: '/unitId', message: '请选择责任单位' },
+    ]);
+  if (!office && input.unitId !== undefined && input.unitId !== actor.unitId)
+    throw new AppError('forbidden', '只能登记本单位的问题');
+  const unit = await findUnit(ctx.db, unitId);
+  if (!unit || unit.kind === 'office') throw new AppError('validation_failed', '责任单位不存在');
+  const item = await resolveCheckItem(ctx.db, input.campaignId, input.checkItem, unitId);
+  if (!item) throw new AppError('validation_failed', `排查事项第${input.checkItem}项不存在`);
+  if (!office && !item.assigned)
+    throw new AppError('validation_failed', `第${input.checkItem}项不是本单位承担的排查事项`);
+  const today = ctx.clock.today();
+  throwIfErrors(checkDeadline(input, await campaignLimits(ctx.db, input.campaignId), today));
+
+  const at = ctx.clock.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await insertProblem(trx, {
+      campaign_id: input.campaignId,
+      check_item_id: item.id,
+      unit_id: unitId,
+      source: input.source,
+      description: input.description,
+      found_date: input.foundDate,
+      place: input.place,
+      household_ref: input.householdRef,
+      cause: input.cause,
+      measures: input.measures,
+      responsible_leader: input.responsibleLeader,
+      responsible_person: input.responsiblePerson,
+      mode: input.mode,
+      deadline: input.deadline,
+      deadline_reason: input.deadlineReason,
+      status: 'pending',
+      created_by: actor.userId,
+      created_at: at,
+      updated_at: at,
+    });
+    const kind = office && unitId !== actor.unitId ? 'assigned' : 'created';
+    await insertEvent(trx, {
+      problemId: id,
+      at,
+      eventDate: today,
+      actorId: actor.userId,
+      kind,
+      fromStatus: null,
+      toStatus: 'pending',
+      text: kind === 'assigned' ? `交办${unit.name}` : '登记问题',
+    });
+    await appendAudit(trx, ctx.dialect, {
+      actorId: actor.userId,
+      action: `problem.${kind}`,
+      entity: 'problem',
+      entityId: id,
+      detail: { unitId, checkItem: input.checkItem },
+      at,
+    });
+    return id;
+  });
+}
+
+/** Edits the ledger fields. Units edit while the problem is theirs to work on; the office any time before 销号. */
+export async function editProblem(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  patch: Partial<ProblemFields> & { version: number },
+) {
+  const p = await loadVisibleProblem(ctx.db, actor, id);
+  if (actor.role !== 'admin') {
+    assertUnitMember(actor, p.unitId);
+    if (p.status === 'awaiting_review') throw new AppError('conflict', '问题已提交销号，审核期间不能修改');
+  }
+  if (p.status === 'closed') throw new AppError('conflict', '问题已销号，不能修改');
+  const merged = {
+    mode: patch.mode ?? p.mode,
+    deadline: patch.deadline === undefined ? p.deadline : patch.deadline,
+    deadlineReason: patch.deadlineReason ?? p.deadlineReason,
+    foundDate: patch.foundDate ?? p.foundDate,
+  };
+  throwIfErrors(checkDeadline(merged, await campaignLimits(ctx.db, p.campaignId), ctx.clock.today()));
+  let checkItemId: number | undefined;
+  if (patch.checkItem !== undefined && patch.checkItem !== p.checkItem) {
+    const item = await resolveCheckItem(ctx.db, p.campaignId, patch.checkItem, p.unitId);
+    if (!item || (actor.role !== 'admin' && !item.assigned))
+      throw new AppError('validation_failed', `第${patch.checkItem}项不是本单位承担的排查事项`);
+    checkItemId = item.id;
+  }
+  const at = ctx.clock.now().toISOString();
+  const changed = Object.keys(patch).filter((k) => k !== 'version');
+  await ctx.db.transaction().execute(async (trx) => {
+    const ok = await updateProblemAt(trx, id, patch.version, {
+      updated_at: at,
+      ...(checkItemId === undefined ? {} : { check_item_id: checkItemId }),
+      ...(patch.source === undefined ? {} : { source: patch.source }),
+      ...(patch.description === undefined ? {} : { description: patch.description }),
+      ...(patch.foundDate === undefined ? {} : { found_date: patch.foundDate }),
+      ...(patch.place === undefined ? {} : { place: patch.place }),
+      ...(patch.householdRef === undefined ? {} : { household_ref: patch.householdRef }),
+      ...(patch.cause === undefined ? {} : { cause: patch.cause }),
+      ...(patch.measures === undefined ? {} : { measures: patch.measures }),
+      ...(patch.responsibleLeader === undefined ? {} : { responsible_leader: patch.responsibleLeader }),
+      ...(patch.responsiblePerson === undefined ? {} : { responsible_person: patch.responsiblePerson }),
+      ...(patch.mode === undefined ? {} : { mode: patch.mode }),
+      ...(patch.deadline === undefined ? {} : { deadline: patch.deadline }),
+      ...(patch.deadlineReason === undefined ? {} : { deadline_reason: patch.deadlineReason }),
+    });
+    if (!ok) throw staleVersion();
+    await insertEvent(trx, {
+      problemId: id,
+      at,
+      eventDate: ctx.clock.today(),
+      actorId: actor.userId,
+      kind: 'edited',
+      fromStatus: p.status,
+      toStatus: p.status,
+      text: '修改问题信息',
+      detail: { fields: changed },
+    });
+    await appendAudit(trx, ctx.dialect, {
+      actorId: actor.userId,
+      action: 'problem.edit',
+      entity: 'problem',
+      entityId: id,
+      detail: { before: p, patch },
+      at,
+    });
+  });
+}
+
+/** 交办: the office hands the problem to another unit (optionally with a new deadline). */
+export async function assignProblem(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { version: number; unitId: number; deadline?: string | null | undefined; reason: string },
+) {
+  assertOffice(actor);
+  const p = await loadVisibleProblem(ctx.db, actor, id);
+  if (p.status === 'closed') throw new AppError('conflict', '问题已销号，不能交办');
+  const unit = await findUnit(ctx.db, input.unitId);
+  if (!unit || unit.kind === 'office') throw new AppError('validation_failed', '责任单位不存在');
+  const at = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const ok = await updateProblemAt(trx, id, input.version, {
+      unit_id: unit.id,
+      updated_at: at,
+      ...(input.deadline === undefined ? {} : { deadline: input.deadline }),
+    });
+    if (!ok) throw staleVersion();
+    await insertEvent(trx, {
+      problemId: id,
+      at,
+      eventDate: ctx.clock.today(),
+      actorId: actor.userId,
+      kind: 'assigned',
+      fromStatus: p.status,
+      toStatus: p.status,
+      text: `交办${unit.name}${input.reason ? `：${input.reason}` : ''}`,
+      detail: { fromUnitId: p.unitId, toUnitId: unit.id },
+    });
+    await appendAudit(trx, ctx.dialect, {
+      actorId: actor.userId,
+      action: 'problem.assign',
+      entity: 'problem',
+      entityId: id,
+      detail: { fromUnitId: p.unitId, toUnitId: unit.id, deadline: input.deadline },
+      at,
+    });
+  });
+}
+
+export function visibleUnitFilter(actor: Actor, requested?: number): number | undefined {
+  return seesAllUnits(actor.role) ? requested : actor.unitId;
+}

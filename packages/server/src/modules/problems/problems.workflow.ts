@@ -1,0 +1,144 @@
+// The status machine in motion: 整改进展 → 提交销号 → 销号 | 退回 → … → 重新打开.
+// Each step checks the actor, the version and the transition, then writes the problem, its
+// history event and the audit row in one transaction.
+import { AppError, nextStatus, PROBLEM_STATUS_LABELS, type ProblemAction } from '@paicha/core';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Actor, AppContext } from '../../http/context.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { linkAttachments } from '../files/files.service.js';
+import { assertOffice, assertUnitMember, loadVisibleProblem, staleVersion } from './problems.access.js';
+import { countEvidence, insertEvent, type ProblemRow, updateProblemAt } from './problems.repository.js';
+
+interface Step {
+  action: ProblemAction;
+  version: number;
+  text: string;
+  eventDate?: string;
+  /** Extra columns to set with the status change. */
+  set?: (at: string) => Record<string, string | null>;
+  /** Runs inside the transaction after the event is written (e.g. claiming evidence files). */
+  within?: (trx: Transaction<DB>, eventId: number) => Promise<void>;
+  check?: (p: ProblemRow) => Promise<void> | void;
+}
+
+async function takeStep(ctx: AppContext, actor: Actor, id: number, step: Step) {
+  const p = await loadVisibleProblem(ctx.db, actor, id);
+  if (step.action === 'return' || step.action === 'close' || step.action === 'reopen') assertOffice(actor);
+  else assertUnitMember(actor, p.unitId);
+  const to = nextStatus(p.status, step.action);
+  if (!to) throw new AppError('conflict', `问题当前为“${PROBLEM_STATUS_LABELS[p.status]}”，不能执行此操作`);
+  await step.check?.(p);
+  const at = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const ok = await updateProblemAt(trx, id, step.version, {
+      status: to,
+      updated_at: at,
+      ...(step.set?.(at) ?? {}),
+    });
+    if (!ok) throw staleVersion();
+    const eventId = await insertEvent(trx, {
+      problemId: id,
+      at,
+      eventDate: step.eventDate ?? ctx.clock.today(),
+      actorId: actor.userId,
+      kind: step.action,
+      fromStatus: p.status,
+      toStatus: to,
+      text: step.text,
+    });
+    await step.within?.(trx, eventId);
+    await appendAudit(trx, ctx.dialect, {
+      actorId: actor.userId,
+      action: `problem.${step.action}`,
+      entity: 'problem',
+      entityId: id,
+      detail: { from: p.status, to, text: step.text },
+      at,
+    });
+  });
+  return to;
+}
+
+export function logProgress(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { version: number; date: string; text: string; attachmentIds: number[] },
+) {
+  if (input.date > ctx.clock.today()) throw new AppError('validation_failed', '进展日期不能晚于今天');
+  return takeStep(ctx, actor, id, {
+    action: 'progress',
+    version: input.version,
+    text: input.text,
+    eventDate: input.date,
+    within: (trx, eventId) => linkAttachments(trx, actor, input.attachmentIds, 'problem_event', eventId),
+  });
+}
+
+export function submitForClosure(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { version: number; text: string },
+) {
+  return takeStep(ctx, actor, id, {
+    action: 'submit',
+    version: input.version,
+    text: input.text || '整改完成，申请销号',
+    set: (at) => ({ submitted_at: at }),
+    async check() {
+      if ((await countEvidence(ctx.db, id)) === 0) {
+        throw new AppError('unprocessable', '申请销号前请至少上传一份佐证材料（在“整改进展”中添加）');
+      }
+    },
+  });
+}
+
+export function returnProblem(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { version: number; reason: string },
+) {
+  return takeStep(ctx, actor, id, {
+    action: 'return',
+    version: input.version,
+    text: input.reason,
+    set: () => ({ return_reason: input.reason }),
+  });
+}
+
+export function closeProblem(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { version: number; text: string },
+) {
+  return takeStep(ctx, actor, id, {
+    action: 'close',
+    version: input.version,
+    text: input.text || '审核通过，予以销号',
+    set: (at) => ({ closed_at: at, return_reason: '' }),
+    check(p) {
+      // A data-screening finding is fixed only when the data say so.
+      if (p.source === '数据比对' && !p.screeningClearedAt) {
+        throw new AppError('unprocessable', '数据比对发现的问题须经再次比对不再出现后方可销号');
+      }
+    },
+  });
+}
+
+export function reopenProblem(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { version: number; reason: string },
+) {
+  return takeStep(ctx, actor, id, {
+    action: 'reopen',
+    version: input.version,
+    text: input.reason,
+    set: () => ({ closed_at: null }),
+  });
+}
