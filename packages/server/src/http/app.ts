@@ -14,6 +14,7 @@ import { campaignRoutes } from '../modules/campaigns/campaigns.routes.js';
 import { fileRoutes } from '../modules/files/files.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { problemRoutes } from '../modules/problems/problems.routes.js';
+import { ledgerRoutes } from '../modules/problems/problems-ledger.routes.js';
 import { unitRoutes } from '../modules/units/units.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { registerAuthentication } from './authenticate.js';
@@ -71,6 +72,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(userRoutes(ctx));
   await app.register(campaignRoutes(ctx));
   await app.register(fileRoutes(ctx));
+  await app.register(ledgerRoutes(ctx));
   await app.register(problemRoutes(ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

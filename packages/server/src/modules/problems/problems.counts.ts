@@ -1,0 +1,54 @@
+import type { Actor, AppContext } from '../../http/context.js';
+import { resolveCampaignId } from './problems.query.js';
+import { visibleUnitFilter } from './problems.service.js';
+import { countProblems, ZERO_COUNTS } from './problems.stats.js';
+
+/** Counts per unit or per check item, with every unit/item listed (zeros included), scoped to the actor. */
+export async function ledgerCounts(
+  ctx: AppContext,
+  actor: Actor,
+  q: { campaignId?: number | undefined; groupBy: 'unit' | 'item' },
+) {
+  const campaignId = await resolveCampaignId(ctx, q.campaignId);
+  const unitId = visibleUnitFilter(actor, undefined);
+  const today = ctx.clock.today();
+  const rows = await countProblems(ctx.db, {
+    campaignId,
+    groupBy: q.groupBy,
+    today,
+    ...(unitId === undefined ? {} : { unitId }),
+  });
+  if (q.groupBy === 'unit') {
+    const units = await ctx.db
+      .selectFrom('units')
+      .select(['id', 'name', 'kind'])
+      .where('kind', '<>', 'office')
+      .$if(unitId !== undefined, (qb) => qb.where('id', '=', unitId as number))
+      .orderBy('sort_order')
+      .execute();
+    return units.map((u) => ({
+      key: u.id,
+      label: u.name,
+      ...ZERO_COUNTS,
+      ...stripKeys(rows.find((r) => r.unitId === u.id)),
+    }));
+  }
+  const items = await ctx.db
+    .selectFrom('check_items')
+    .select(['id', 'seq', 'sub_category as subCategory', 'category'])
+    .where('campaign_id', '=', campaignId)
+    .orderBy('seq')
+    .execute();
+  return items.map((i) => ({
+    key: i.seq,
+    label: `${i.seq}. ${i.subCategory}`,
+    ...ZERO_COUNTS,
+    ...stripKeys(rows.find((r) => r.checkItemId === i.id)),
+  }));
+}
+
+function stripKeys<T extends { unitId: unknown; checkItemId: unknown }>(r: T | undefined) {
+  if (!r) return {};
+  const { unitId: _u, checkItemId: _c, ...counts } = r;
+  return counts;
+}
