@@ -7,3 +7,4 @@ export * from './plan/types.js';
 export * from './plan/units.js';
 export * from './roles.js';
 export * from './problem.js';
+export * from './household/cell-date.js';

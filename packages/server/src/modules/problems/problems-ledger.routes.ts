@@ -1,4 +1,6 @@
 // The ledger as lists and numbers: counts per unit / item and the three lists as Excel.
+
+import { AppError } from '@paicha/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,6 +10,8 @@ import { XLSX_MIME } from '../../lib/xlsx-list.js';
 import { contentDisposition } from '../files/files.routes.js';
 import { ledgerCounts } from './problems.counts.js';
 import { exportLedger, LEDGER_LISTS } from './problems.export.js';
+import { IMPORT_MODES, importProblems, importTemplate } from './problems.import.js';
+import { resolveCampaignId } from './problems.query.js';
 import { ListQuery } from './problems.schema.js';
 
 const CountsRow = z.object({
@@ -58,6 +62,56 @@ export function ledgerRoutes(ctx: AppContext) {
           .header('content-type', XLSX_MIME)
           .header('content-disposition', contentDisposition(file.fileName))
           .send(file.buffer);
+      },
+    );
+
+    app.get(
+      '/api/problems/import-template',
+      { schema: { tags, summary: '下载问题台账导入模板（.xlsx）' } },
+      async (request, reply) => {
+        requireActor(request);
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header('content-disposition', contentDisposition('问题台账导入模板.xlsx'))
+          .send(await importTemplate());
+      },
+    );
+
+    app.post(
+      '/api/problems/import',
+      {
+        schema: {
+          tags,
+          summary:
+            '导入问题台账（multipart 字段 file）。mode=check 只检查；all 全部合格才导入；valid 仅导入合格行',
+          consumes: ['multipart/form-data'],
+          querystring: z.object({
+            campaignId: z.coerce.number().int().positive().optional(),
+            mode: z.enum(IMPORT_MODES).default('check'),
+          }),
+          response: {
+            200: z.object({
+              rows: z.number(),
+              accepted: z.number(),
+              rejected: z.number(),
+              imported: z.number(),
+              errors: z.array(
+                z.object({ row: z.number(), column: z.string(), value: z.string(), message: z.string() }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        if (!request.isMultipart())
+          throw new AppError('unsupported_media_type', '请以 multipart/form-data 上传文件');
+        const part = await request.file();
+        if (!part) throw new AppError('validation_failed', '没有收到文件');
+        const buffer = await part.toBuffer();
+        if (part.file.truncated) throw new AppError('payload_too_large', '文件过大');
+        const campaignId = await resolveCampaignId(ctx, request.query.campaignId);
+        return importProblems(ctx, actor, { campaignId, buffer, mode: request.query.mode });
       },
     );
   };

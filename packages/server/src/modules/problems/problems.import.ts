@@ -1,0 +1,266 @@
+// Bulk import of a unit's existing Excel ledger. Headers are matched by name; every bad cell is
+// reported with row, column and reason; nothing is stored when any row is bad unless the clerk
+// explicitly asks to import only the valid rows. All stored rows go in one transaction.
+import { AppError, PROBLEM_SOURCES, parseCellDate } from '@paicha/core';
+import ExcelJS from 'exceljs';
+import type { Actor, AppContext } from '../../http/context.js';
+import { findHeaderRow, plainCellValue } from '../../lib/xlsx-read.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { listUnits } from '../units/units.repository.js';
+import { HEADER_BY_FIELD, IMPORT_COLUMNS, IMPORT_SYNONYMS } from './problems.import-format.js';
+import { insertEvent, insertProblems } from './problems.repository.js';
+import { campaignLimits, checkDeadline } from './problems.rules.js';
+import { ProblemFields } from './problems.schema.js';
+
+export const IMPORT_MODES = ['check', 'all', 'valid'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+export interface ImportError {
+  row: number;
+  column: string;
+  value: string;
+  message: string;
+}
+
+export interface ImportReport {
+  rows: number;
+  accepted: number;
+  rejected: number;
+  imported: number;
+  errors: ImportError[];
+}
+
+type Raw = Record<string, string | number | boolean | Date | null>;
+
+async function readRows(buffer: Buffer): Promise<{ rows: { rowNumber: number; raw: Raw }[] }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError(
+      'unprocessable',
+      '无法读取该文件，请上传 .xlsx 格式的 Excel 文件（WPS 请“另存为 .xlsx”）',
+    );
+  }
+  for (const ws of wb.worksheets) {
+    const header = findHeaderRow(ws, IMPORT_SYNONYMS);
+    if (!header) continue;
+    const missing = IMPORT_COLUMNS.filter(
+      (c) => c.required && ![...header.columns.values()].includes(c.field),
+    ).map((c) => c.header);
+    if (missing.length) throw new AppError('unprocessable', `表头缺少必需的列：${missing.join('、')}`);
+    const rows: { rowNumber: number; raw: Raw }[] = [];
+    for (let r = header.row + 1; r <= ws.rowCount; r++) {
+      const raw: Raw = {};
+      for (const [col, field] of header.columns) raw[field] = plainCellValue(ws.getRow(r).getCell(col).value);
+      if (Object.values(raw).some((v) => v !== null && String(v).trim() !== ''))
+        rows.push({ rowNumber: r, raw });
+    }
+    return { rows };
+  }
+  throw new AppError(
+    'unprocessable',
+    `没有找到表头行。请使用导入模板，表头应包含：${IMPORT_COLUMNS.filter((c) => c.required)
+      .map((c) => c.header)
+      .join('、')}`,
+  );
+}
+
+const text = (v: unknown) =>
+  v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
+
+export async function importProblems(
+  ctx: AppContext,
+  actor: Actor,
+  opts: { campaignId: number; buffer: Buffer; mode: ImportMode },
+): Promise<ImportReport> {
+  const office = actor.role === 'admin';
+  if (!office && actor.role !== 'reporter' && actor.role !== 'unit_head')
+    throw new AppError('forbidden', '您的角色不能导入问题');
+  const { rows } = await readRows(opts.buffer);
+  if (rows.length === 0) throw new AppError('unprocessable', '文件中没有数据行');
+  if (rows.length > 5000)
+    throw new AppError('unprocessable', `一次最多导入 5000 行，本文件有 ${rows.length} 行`);
+
+  const today = ctx.clock.today();
+  const limits = await campaignLimits(ctx.db, opts.campaignId);
+  const units = await listUnits(ctx.db);
+  const items = await ctx.db
+    .selectFrom('check_items')
+    .select(['id', 'seq'])
+    .where('campaign_id', '=', opts.campaignId)
+    .execute();
+  if (items.length === 0) throw new AppError('not_found', '工作活动不存在');
+  const links = await ctx.db
+    .selectFrom('item_units')
+    .select(['check_item_id', 'unit_id'])
+    .where(
+      'check_item_id',
+      'in',
+      items.map((i) => i.id),
+    )
+    .execute();
+
+  const errors: ImportError[] = [];
+  const valid: {
+    rowNumber: number;
+    unitId: number;
+    itemId: number;
+    fields: ReturnType<typeof ProblemFields.parse>;
+  }[] = [];
+  for (const { rowNumber, raw } of rows) {
+    const rowErrors: ImportError[] = [];
+    const fail = (field: string, message: string) =>
+      rowErrors.push({
+        row: rowNumber,
+        column: HEADER_BY_FIELD[field] ?? field,
+        value: text(raw[field]),
+        message,
+      });
+    const date = (field: string) => {
+      const p = parseCellDate(raw[field]);
+      if (!p.ok) fail(field, p.message);
+      return p.ok ? p.value : null;
+    };
+    let unitId = actor.unitId;
+    const unitName = text(raw.unit);
+    if (office) {
+      const u = units.find((x) => x.name === unitName && x.kind !== 'office');
+      if (!u) fail('unit', unitName ? `单位“${unitName}”不存在` : '办公室导入须填写责任单位');
+      else unitId = u.id;
+    } else if (unitName && unitName !== actor.unitName)
+      fail('unit', `只能导入本单位（${actor.unitName}）的问题`);
+
+    const candidate = {
+      checkItem: Number(text(raw.checkItem)),
+      source: text(raw.source) || '自查',
+      description: text(raw.description),
+      foundDate: date('foundDate'),
+      place: text(raw.place),
+      householdRef: text(raw.householdRef) || null,
+      cause: text(raw.cause),
+      measures: text(raw.measures),
+      responsibleLeader: text(raw.responsibleLeader),
+      responsiblePerson: text(raw.responsiblePerson),
+      mode: text(raw.mode),
+      deadline: date('deadline'),
+      deadlineReason: text(raw.deadlineReason),
+    };
+    const parsed = ProblemFields.safeParse(candidate);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? '');
+        if (rowErrors.some((e) => e.column === HEADER_BY_FIELD[field])) continue;
+        fail(
+          field,
+          field === 'source'
+            ? `问题来源应为：${PROBLEM_SOURCES.join('、')}`
+            : field === 'mode'
+              ? '整改方式应为“立行立改”或“限期整改”'
+              : field === 'checkItem'
+                ? '应填写 1–37 的事项序号'
+                : issue.message,
+        );
+      }
+    }
+    const item = items.find((i) => i.seq === candidate.checkItem);
+    if (parsed.success && !item) fail('checkItem', `排查事项第${candidate.checkItem}项不存在`);
+    if (
+      parsed.success &&
+      item &&
+      !office &&
+      !links.some((l) => l.check_item_id === item.id && l.unit_id === unitId)
+    ) {
+      fail('checkItem', `第${candidate.checkItem}项不是本单位承担的排查事项`);
+    }
+    if (parsed.success)
+      for (const [field, message] of Object.entries(checkDeadline(parsed.data, limits, today)))
+        fail(field, message);
+    if (rowErrors.length === 0 && parsed.success && item)
+      valid.push({ rowNumber, unitId, itemId: item.id, fields: parsed.data });
+    errors.push(...rowErrors);
+  }
+
+  const rejected = rows.length - valid.length;
+  const store = opts.mode === 'valid' || (opts.mode === 'all' && rejected === 0);
+  let imported = 0;
+  if (store && valid.length > 0) {
+    const at = ctx.clock.now().toISOString();
+    await ctx.db.transaction().execute(async (trx) => {
+      const ids = await insertProblems(
+        trx,
+        valid.map(({ unitId, itemId, fields: f }) => ({
+          campaign_id: opts.campaignId,
+          check_item_id: itemId,
+          unit_id: unitId,
+          source: f.source,
+          description: f.description,
+          found_date: f.foundDate,
+          place: f.place,
+          household_ref: f.householdRef,
+          cause: f.cause,
+          measures: f.measures,
+          responsible_leader: f.responsibleLeader,
+          responsible_person: f.responsiblePerson,
+          mode: f.mode,
+          deadline: f.deadline,
+          deadline_reason: f.deadlineReason,
+          status: 'pending' as const,
+          created_by: actor.userId,
+          created_at: at,
+          updated_at: at,
+        })),
+      );
+      for (const [i, id] of ids.entries()) {
+        await insertEvent(trx, {
+          problemId: id,
+          at,
+          eventDate: today,
+          actorId: actor.userId,
+          kind: 'imported',
+          fromStatus: null,
+          toStatus: 'pending',
+          text: `从Excel台账导入（第${valid[i]?.rowNumber}行）`,
+        });
+      }
+      await appendAudit(trx, ctx.dialect, {
+        actorId: actor.userId,
+        action: 'problem.import',
+        entity: 'campaign',
+        entityId: opts.campaignId,
+        detail: { rows: rows.length, imported: ids.length, mode: opts.mode },
+        at,
+      });
+      imported = ids.length;
+    });
+  }
+  return { rows: rows.length, accepted: valid.length, rejected, imported, errors };
+}
+
+/** The downloadable template: the columns with a note row explaining each. */
+export async function importTemplate(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('问题台账');
+  ws.columns = IMPORT_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).eachCell((cell, col) => {
+    const c = IMPORT_COLUMNS[col - 1];
+    if (c?.required) cell.font = { bold: true, color: { argb: 'FFC00000' } };
+    if (c?.note) cell.note = c.note;
+  });
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  const help = wb.addWorksheet('填写说明');
+  help.columns = [
+    { header: '列', width: 16 },
+    { header: '是否必填', width: 10 },
+    { header: '说明', width: 60 },
+  ];
+  for (const c of IMPORT_COLUMNS) help.addRow([c.header, c.required ? '必填' : '', c.note]);
+  help.addRow([]);
+  help.addRow([
+    '说明',
+    '',
+    '表头按名称识别，列的顺序可以不同；表头上方可以有标题行。有任何一行不合格时不会导入，可修改后重新上传，或选择“仅导入合格行”。',
+  ]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
