@@ -143,13 +143,20 @@ describe('responsible units', () => {
 });
 
 describe('a new campaign from the template', () => {
-  it('shifts every date by the same number of days and keeps monthly periods with their due dates', () => {
+  it('shifts every date by the same number of days; monthly reports stay due on the 4th of each month', () => {
     const shifted = shiftTemplate(PLAN_CAMPAIGN, '2026-11-30', '2027年问题大排查');
     expect(shifted.title).toBe('2027年问题大排查');
     expect(shifted.phases[0]?.startDate).toBe('2026-11-30');
     expect(shifted.phases[3]?.endDate).toBe('2027-07-03');
     const monthly = shifted.milestones.filter((m) => m.kind === 'monthly');
-    expect(monthly[0]).toMatchObject({ dueDate: '2027-01-06', period: '2027-01' });
+    expect(monthly.map((m) => [m.period, m.dueDate, m.title])).toEqual([
+      ['2027-01', '2027-01-04', '1月份问题大排查及整改情况月报'],
+      ['2027-02', '2027-02-04', '2月份问题大排查及整改情况月报'],
+      ['2027-03', '2027-03-04', '3月份问题大排查及整改情况月报'],
+      ['2027-04', '2027-04-04', '4月份问题大排查及整改情况月报'],
+      ['2027-05', '2027-05-04', '5月份问题大排查及整改情况月报'],
+      ['2027-06', '2027-06-04', '6月份问题大排查及整改情况月报'],
+    ]);
     expect(shifted.checkItems).toHaveLength(37);
   });
 });

@@ -80,8 +80,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   if (hasWeb) await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     // The web app routes in the browser: unknown non-API paths get its index page.
-    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api'))
-      return reply.sendFile('index.html');
+    // A missing built asset is a real 404 (a page shell in its place would fail silently).
+    const isPage = !request.url.startsWith('/api') && !request.url.startsWith('/assets/');
+    if (hasWeb && request.method === 'GET' && isPage) return reply.sendFile('index.html');
     const err = new AppError('not_found', `接口不存在：${request.method} ${request.url.split('?')[0]}`);
     return reply.status(404).send(err.toBody());
   });

@@ -1,0 +1,74 @@
+import { Spin } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import { CampaignProvider } from './campaign/CampaignContext';
+import { AppLayout } from './components/AppLayout';
+import { RequireAdmin } from './components/RequireAdmin';
+import { LoginPage } from './pages/login/LoginPage';
+
+// Pages load on demand so the login page does not wait for the admin screens.
+const OverviewPage = lazy(() => import('./pages/overview/OverviewPage'));
+const MyTasksPage = lazy(() => import('./pages/tasks/MyTasksPage'));
+const UnitsPage = lazy(() => import('./pages/admin/units/UnitsPage'));
+const UsersPage = lazy(() => import('./pages/admin/users/UsersPage'));
+const CampaignsPage = lazy(() => import('./pages/admin/campaigns/CampaignsPage'));
+
+function FullPageSpin() {
+  return (
+    <div style={{ display: 'flex', height: '100%', alignItems: 'center', justifyContent: 'center' }}>
+      <Spin size="large" />
+    </div>
+  );
+}
+
+function RequireLogin({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  const location = useLocation();
+  if (user === undefined) return <FullPageSpin />;
+  if (user === null) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <>{children}</>;
+}
+
+function Authenticated() {
+  return (
+    <RequireLogin>
+      <CampaignProvider>
+        <AppLayout>
+          <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+            <Routes>
+              <Route index element={<OverviewPage />} />
+              <Route path="tasks" element={<MyTasksPage />} />
+              <Route path="admin/*" element={<AdminRoutes />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </Suspense>
+        </AppLayout>
+      </CampaignProvider>
+    </RequireLogin>
+  );
+}
+
+function AdminRoutes() {
+  return (
+    <RequireAdmin>
+      <Routes>
+        <Route path="units" element={<UnitsPage />} />
+        <Route path="users" element={<UsersPage />} />
+        <Route path="campaigns" element={<CampaignsPage />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </RequireAdmin>
+  );
+}
+
+export function App() {
+  return (
+    <AuthProvider>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/*" element={<Authenticated />} />
+      </Routes>
+    </AuthProvider>
+  );
+}

@@ -1,0 +1,15 @@
+import { UNIT_KINDS } from '@paicha/core';
+import type { Unit } from '../api/types';
+import { UNIT_KIND_LABELS } from './labels';
+
+/** Select options grouped 办公室 / 街道 / 部门, in the office's chosen order. */
+export function groupedUnitOptions(units: Unit[]) {
+  return UNIT_KINDS.map((kind) => ({
+    label: UNIT_KIND_LABELS[kind],
+    title: UNIT_KIND_LABELS[kind],
+    options: units
+      .filter((u) => u.kind === kind)
+      .sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id)
+      .map((u) => ({ value: u.id, label: u.name })),
+  })).filter((g) => g.options.length > 0);
+}

@@ -1,0 +1,82 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { formatChineseDate } from '@paicha/core';
+import { Button, Card, Select, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import type { CampaignSummary } from '../../../api/types';
+import { useCampaign } from '../../../campaign/CampaignContext';
+import { LoadError } from '../../../components/LoadError';
+import { testIdRow } from '../../../components/rowProps';
+import { CheckItemEditor } from './CheckItemEditor';
+import { NewCampaignModal } from './NewCampaignModal';
+
+const columns: ColumnsType<CampaignSummary> = [
+  { title: '活动名称', dataIndex: 'title' },
+  { title: '牵头单位', dataIndex: 'issuer', width: 180 },
+  { title: '开始日期', dataIndex: 'startDate', width: 150, render: formatChineseDate },
+  { title: '结束日期', dataIndex: 'endDate', width: 150, render: formatChineseDate },
+];
+
+/** 活动管理: start a campaign from the plan template and adjust its items and their units. */
+export default function CampaignsPage() {
+  const { campaigns, campaignId, select, reload, error } = useCampaign();
+  const [creating, setCreating] = useState(false);
+  // The campaign being edited starts as the one selected app-wide, but can differ from it.
+  const [editId, setEditId] = useState<number>();
+  const editing = editId ?? campaignId;
+
+  if (error) return <LoadError error={error} onRetry={reload} />;
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        title="排查活动"
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            新建活动
+          </Button>
+        }
+      >
+        <Table<CampaignSummary>
+          rowKey="id"
+          loading={!campaigns}
+          dataSource={campaigns}
+          columns={columns}
+          pagination={false}
+          onRow={(c) => testIdRow('campaign-row', { 'data-campaign-id': c.id })}
+        />
+      </Card>
+      <Card
+        title="排查事项与责任单位"
+        extra={
+          <Space>
+            <Typography.Text type="secondary">活动</Typography.Text>
+            <Select
+              aria-label="选择要编辑的活动"
+              style={{ minWidth: 300 }}
+              value={editing}
+              onChange={setEditId}
+              options={(campaigns ?? []).map((c) => ({ value: c.id, label: c.title }))}
+            />
+          </Space>
+        }
+      >
+        {editing !== undefined ? (
+          <CheckItemEditor campaignId={editing} />
+        ) : (
+          <Typography.Text type="secondary">请先新建排查活动。</Typography.Text>
+        )}
+      </Card>
+      {creating && (
+        <NewCampaignModal
+          onClose={() => setCreating(false)}
+          onCreated={(c) => {
+            reload();
+            select(c.id);
+            setEditId(c.id);
+          }}
+        />
+      )}
+    </Space>
+  );
+}
