@@ -7,20 +7,30 @@ import type { CampaignTemplate } from './types.js';
  * one-off deadlines move by the same number of days; monthly reports move by whole calendar
  * months and stay due on the campaign's day of the month (the plan: 每月4日前).
  */
-export function shiftTemplate(template: CampaignTemplate, newStart: string, title?: string): CampaignTemplate {
+export function shiftTemplate(
+  template: CampaignTemplate,
+  newStart: string,
+  title?: string,
+): CampaignTemplate {
   const offset = daysBetween(template.startDate, newStart);
   const shift = (d: string) => addDays(d, offset);
   const monthOffset = monthIndex(newStart) - monthIndex(template.startDate);
-  const periods = template.milestones.flatMap((m) => (m.kind === 'monthly' && m.period ? [shiftMonth(m.period, monthOffset)] : []));
+  const periods = template.milestones.flatMap((m) =>
+    m.kind === 'monthly' && m.period ? [shiftMonth(m.period, monthOffset)] : [],
+  );
   const monthly = monthlyMilestones(periods, template.monthlyDueDay);
-  const others = template.milestones.filter((m) => m.kind !== 'monthly').map((m) => ({ ...m, dueDate: shift(m.dueDate) }));
+  const others = template.milestones
+    .filter((m) => m.kind !== 'monthly')
+    .map((m) => ({ ...m, dueDate: shift(m.dueDate) }));
   return {
     ...template,
     title: title ?? template.title,
     startDate: shift(template.startDate),
     endDate: shift(template.endDate),
     phases: template.phases.map((p) => ({ ...p, startDate: shift(p.startDate), endDate: shift(p.endDate) })),
-    milestones: [...others, ...monthly].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0)),
+    milestones: [...others, ...monthly].sort((a, b) =>
+      a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0,
+    ),
   };
 }
 

@@ -1,0 +1,62 @@
+// Text cleanup shared by every cell parser. Exports from Chinese office software carry full-width
+// characters (typed with the IME in full-width mode), ideographic spaces used for alignment, and
+// invisible characters pasted in from web pages and chat apps; none of them change the meaning.
+
+// Zero-width space/joiners, word joiner, BOM (also appears mid-file after concatenation), soft
+// hyphen: invisible in Excel, but they break equality and the ID-number pattern.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/** Full-width ASCII (U+FF01–FF5E) → ASCII, ideographic space U+3000 and NBSP → space. */
+export function toHalfWidth(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000 || c === 0x00a0) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+export function stripInvisible(s: string): string {
+  return s.replace(INVISIBLE, '');
+}
+
+/** A cell value as text: null/undefined → '', numbers and booleans as JavaScript prints them. */
+export function cellText(raw: unknown): string {
+  if (raw === null || raw === undefined) return '';
+  if (typeof raw === 'string') return raw;
+  if (typeof raw === 'number' || typeof raw === 'boolean' || typeof raw === 'bigint') return String(raw);
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? '' : raw.toISOString();
+  return String(raw);
+}
+
+/**
+ * The cleaned text of a cell: invisible characters removed, full-width ASCII made half-width,
+ * every run of whitespace (including line breaks inside a cell) collapsed to one space, trimmed.
+ */
+export function cleanText(raw: unknown): string {
+  return toHalfWidth(stripInvisible(cellText(raw)))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const CJK = '\\u3400-\\u9FFF\\uF900-\\uFAFF';
+const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}·])\\s+(?=[${CJK}·])`, 'g');
+
+/**
+ * A person's name for comparison: clerks pad two-character names to line up in printed lists
+ * ("张  三"), so spaces between Chinese characters go; spaces in Latin names stay. The many
+ * middle dots of minority names (·・•‧) become one form.
+ */
+export function cleanName(raw: unknown): string {
+  return cleanText(raw)
+    .replace(/[・•‧⋅]/g, '·')
+    .replace(SPACE_BETWEEN_CJK, '')
+    .replace(/\s*·\s*/g, '·');
+}
+
+/** True for a blank cell: empty, whitespace, or invisible characters only. */
+export function isBlank(raw: unknown): boolean {
+  return cleanText(raw) === '';
+}
