@@ -8,7 +8,13 @@ import { sql } from 'kysely';
 import type { DialectName } from '../packages/server/src/db/database.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../packages/server/src/test/harness.js';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '200000' }, db: { type: 'string', default: 'both' }, repeat: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '200000' },
+    db: { type: 'string', default: 'both' },
+    repeat: { type: 'string', default: '5' },
+  },
+});
 const N = Number(values.rows);
 const REPEAT = Number(values.repeat);
 const dialects: DialectName[] = values.db === 'both' ? ['sqlite', 'postgres'] : [values.db as DialectName];
@@ -16,7 +22,11 @@ const dialects: DialectName[] = values.db === 'both' ? ['sqlite', 'postgres'] : 
 const STATUSES = ['pending', 'rectifying', 'awaiting_review', 'returned', 'closed'] as const;
 
 async function seedProblems(t: TestApp) {
-  const items = await t.ctx.db.selectFrom('item_units as iu').innerJoin('check_items as i', 'i.id', 'iu.check_item_id').select(['i.id as itemId', 'i.campaign_id as campaignId', 'iu.unit_id as unitId']).execute();
+  const items = await t.ctx.db
+    .selectFrom('item_units as iu')
+    .innerJoin('check_items as i', 'i.id', 'iu.check_item_id')
+    .select(['i.id as itemId', 'i.campaign_id as campaignId', 'iu.unit_id as unitId'])
+    .execute();
   const started = performance.now();
   const at = '2020-01-10T00:00:00.000Z';
   const BATCH = 500;
@@ -69,9 +79,13 @@ for (const dialect of dialects) {
   const t = await startTestApp(dialect, { now: '2020-03-01T02:00:00Z' });
   try {
     const seconds = await seedProblems(t);
-    console.log(`\n== ${dialect}: ${N.toLocaleString()} problems inserted in ${seconds.toFixed(1)} s (${Math.round(N / seconds).toLocaleString()} rows/s)`);
+    console.log(
+      `\n== ${dialect}: ${N.toLocaleString()} problems inserted in ${seconds.toFixed(1)} s (${Math.round(N / seconds).toLocaleString()} rows/s)`,
+    );
     const admin = await t.login('admin', ADMIN_PASSWORD);
-    const unit = (await t.request('GET', '/api/units', admin)).json().find((u: { name: string }) => u.name === '中云街道');
+    const unit = (await t.request('GET', '/api/units', admin))
+      .json()
+      .find((u: { name: string }) => u.name === '中云街道');
     const street = await t.userIn('中云街道', 'reporter');
     const get = (cookie: string, url: string) => async () => {
       const res = await t.request('GET', url, cookie);
@@ -79,14 +93,26 @@ for (const dialect of dialects) {
       return res;
     };
     const raw = async () =>
-      t.ctx.db.selectFrom('problems').selectAll().where('campaign_id', '=', 1).orderBy('id', 'desc').limit(20).execute();
+      t.ctx.db
+        .selectFrom('problems')
+        .selectAll()
+        .where('campaign_id', '=', 1)
+        .orderBy('id', 'desc')
+        .limit(20)
+        .execute();
     const cases: [string, () => Promise<unknown>][] = [
       ['reference: bare driver, first 20 rows by id', raw],
       ['list page 1 (20, newest first)', get(admin, '/api/problems?pageSize=20')],
       ['list page 1 as a street (own unit only)', get(street.cookie, '/api/problems?pageSize=20')],
       ['filter unit + status', get(admin, `/api/problems?unit=${unit.id}&status=rectifying,returned`)],
       ['filter overdue, sort by deadline', get(admin, '/api/problems?overdue=1&sort=deadline&order=asc')],
-      ['filter category 三保障 + source 审计', get(admin, `/api/problems?category=${encodeURIComponent('三保障')}&source=${encodeURIComponent('审计')}`)],
+      [
+        'filter category 三保障 + source 审计',
+        get(
+          admin,
+          `/api/problems?category=${encodeURIComponent('三保障')}&source=${encodeURIComponent('审计')}`,
+        ),
+      ],
       ['free text q=危房', get(admin, `/api/problems?q=${encodeURIComponent('危房')}`)],
       ['deep page 500 (offset 9,980)', get(admin, '/api/problems?page=500&pageSize=20')],
       ['counts by unit', get(admin, '/api/problems/counts?groupBy=unit')],
@@ -101,7 +127,12 @@ for (const dialect of dialects) {
     const exported = await get(street.cookie, '/api/problems/export?list=all')();
     const exportMs = performance.now() - exportStart;
     const count = (await t.request('GET', '/api/problems?pageSize=1', street.cookie)).json().total;
-    console.log(`export 3 lists of one street (${count.toLocaleString()} problems, ${(exported.rawPayload.length / 1_048_576).toFixed(1)} MB)`.padEnd(48), exportMs.toFixed(0).padStart(10));
+    console.log(
+      `export 3 lists of one street (${count.toLocaleString()} problems, ${(exported.rawPayload.length / 1_048_576).toFixed(1)} MB)`.padEnd(
+        48,
+      ),
+      exportMs.toFixed(0).padStart(10),
+    );
   } finally {
     await t.close();
   }

@@ -58,7 +58,8 @@ export function problemsMigration(dialect: DialectName): Migration {
       // The list page filters inside one campaign and sorts newest first: (campaign_id, id) gives
       // that order straight from the index. The (…, status, deadline) indexes cover the count
       // queries (found / closed / overdue per unit or item) without touching the table.
-      const index = (name: string, columns: string[]) => db.schema.createIndex(name).on('problems').columns(columns).execute();
+      const index = (name: string, columns: string[]) =>
+        db.schema.createIndex(name).on('problems').columns(columns).execute();
       await index('problems_campaign_id_idx', ['campaign_id', 'id']);
       await index('problems_campaign_unit_idx', ['campaign_id', 'unit_id', 'status', 'deadline']);
       await index('problems_campaign_item_idx', ['campaign_id', 'check_item_id', 'status', 'deadline']);

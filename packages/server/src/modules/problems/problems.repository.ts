@@ -63,30 +63,58 @@ export function findProblem(db: Executor, id: number) {
  */
 function filtered(db: Executor, f: ProblemFilter) {
   const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const items = (where: (q: ReturnType<typeof itemIds>) => ReturnType<typeof itemIds>) => where(itemIds(db, f.campaignId));
+  const items = (where: (q: ReturnType<typeof itemIds>) => ReturnType<typeof itemIds>) =>
+    where(itemIds(db, f.campaignId));
   return db
     .selectFrom('problems as p')
     .where('p.campaign_id', '=', f.campaignId)
     .$if(f.unitId !== undefined, (q) => q.where('p.unit_id', '=', f.unitId as number))
-    .$if(f.checkItem !== undefined, (q) => q.where('p.check_item_id', 'in', items((s) => s.where('seq', '=', f.checkItem as number))))
-    .$if(f.category !== undefined, (q) => q.where('p.check_item_id', 'in', items((s) => s.where('category', '=', f.category as never))))
-    .$if(f.status !== undefined && f.status.length > 0, (q) => q.where('p.status', 'in', f.status as ProblemStatus[]))
+    .$if(f.checkItem !== undefined, (q) =>
+      q.where(
+        'p.check_item_id',
+        'in',
+        items((s) => s.where('seq', '=', f.checkItem as number)),
+      ),
+    )
+    .$if(f.category !== undefined, (q) =>
+      q.where(
+        'p.check_item_id',
+        'in',
+        items((s) => s.where('category', '=', f.category as never)),
+      ),
+    )
+    .$if(f.status !== undefined && f.status.length > 0, (q) =>
+      q.where('p.status', 'in', f.status as ProblemStatus[]),
+    )
     .$if(f.source !== undefined, (q) => q.where('p.source', '=', f.source as never))
     .$if(f.mode !== undefined, (q) => q.where('p.mode', '=', f.mode as never))
     .$if(f.overdue === '1' || f.overdue === 'true', (q) =>
-      q.where('p.status', '<>', 'closed').where('p.deadline', 'is not', null).where('p.deadline', '<', f.today),
+      q
+        .where('p.status', '<>', 'closed')
+        .where('p.deadline', 'is not', null)
+        .where('p.deadline', '<', f.today),
     )
     .$if(f.overdue === '0' || f.overdue === 'false', (q) =>
-      q.where((eb) => eb.or([eb('p.status', '=', 'closed'), eb('p.deadline', 'is', null), eb('p.deadline', '>=', f.today)])),
+      q.where((eb) =>
+        eb.or([eb('p.status', '=', 'closed'), eb('p.deadline', 'is', null), eb('p.deadline', '>=', f.today)]),
+      ),
     )
     .$if(f.deadlineFrom !== undefined, (q) => q.where('p.deadline', '>=', f.deadlineFrom as string))
     .$if(f.deadlineTo !== undefined, (q) => q.where('p.deadline', '<=', f.deadlineTo as string))
     .$if(like !== null, (q) =>
       q.where((eb) =>
         eb.or(
-          (['p.description', 'p.place', 'p.cause', 'p.measures', 'p.responsible_leader', 'p.responsible_person', 'p.household_ref'] as const).map(
-            (col) => eb(sql`${sql.ref(col)}`, 'like', sql`${like} escape '\\'`),
-          ),
+          (
+            [
+              'p.description',
+              'p.place',
+              'p.cause',
+              'p.measures',
+              'p.responsible_leader',
+              'p.responsible_person',
+              'p.household_ref',
+            ] as const
+          ).map((col) => eb(sql`${sql.ref(col)}`, 'like', sql`${like} escape '\\'`)),
         ),
       ),
     );
@@ -98,7 +126,9 @@ function itemIds(db: Executor, campaignId: number) {
 
 /** The filtered problems with their item and unit, ready to select the presented columns. */
 function filteredJoined(db: Executor, f: ProblemFilter) {
-  return filtered(db, f).innerJoin('check_items as i', 'i.id', 'p.check_item_id').innerJoin('units as u', 'u.id', 'p.unit_id');
+  return filtered(db, f)
+    .innerJoin('check_items as i', 'i.id', 'p.check_item_id')
+    .innerJoin('units as u', 'u.id', 'p.unit_id');
 }
 
 const SORT_COLUMNS = {
@@ -133,7 +163,12 @@ export async function listProblems(
 
 /** Every matching row in ledger order (unit, item, id): for exports. */
 export function listAllProblems(db: Executor, f: ProblemFilter) {
-  return filteredJoined(db, f).select(SELECT).orderBy('u.sort_order').orderBy('i.seq').orderBy('p.id').execute();
+  return filteredJoined(db, f)
+    .select(SELECT)
+    .orderBy('u.sort_order')
+    .orderBy('i.seq')
+    .orderBy('p.id')
+    .execute();
 }
 
 export async function insertProblem(db: Executor, p: ProblemInsert): Promise<number> {
