@@ -11,6 +11,8 @@ export const PROBLEM_SOURCES = [
   '审计',
   '媒体暗访',
   '群众来访',
+  // The office's own open and unannounced visits (plan §四(三)).
+  '明察暗访',
   '数据比对',
 ] as const;
 export type ProblemSource = (typeof PROBLEM_SOURCES)[number];

@@ -1,6 +1,8 @@
 // paicha <command>: scripted set-up and batch work, on the same data dir / DATABASE_URL as the server.
 import { parseArgs } from 'node:util';
 import { AppError } from '@paicha/core';
+import { EXPORT_USAGE, exportCommand } from './cli/export-command.js';
+import { remindCommand } from './cli/remind-command.js';
 import { userCommand } from './cli/user-command.js';
 import { openRuntime } from './runtime.js';
 
@@ -8,6 +10,8 @@ const USAGE = `用法：paicha <命令>
   migrate                         执行数据库迁移（服务启动时也会自动执行）
   user add --username U --unit <单位名称> --role <角色> [--display-name 名称] --password-stdin
   user list [--json]
+  remind [--json]                 立即执行一次到期提醒（服务运行时每30分钟自动执行）
+${EXPORT_USAGE}
 角色：admin | leader | unit_head | reporter | inspector
 数据库：默认 SQLite（PAICHA_DATA_DIR，默认 ./data）；设置 DATABASE_URL=postgres://… 使用 PostgreSQL`;
 
@@ -25,6 +29,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'user') return userCommand(rest);
+  if (command === 'remind') return remindCommand(rest);
+  if (command === 'export') return exportCommand(rest);
   console.error(`未知命令：${command}\n\n${USAGE}`);
   return 1;
 }

@@ -17,6 +17,11 @@ export interface Config {
   /** Where the built web app lives; served at / when present. */
   webDist: string;
   logLevel: string;
+  /** smtp://user:pass@host:port for reminder mail; unset = in-app notifications only. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Minutes between reminder runs in the server (0 = off). */
+  reminderIntervalMinutes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,6 +38,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.PAICHA_SECURE_COOKIES === '1',
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
     logLevel: env.PAICHA_LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    smtpUrl: env.PAICHA_SMTP_URL?.trim() || null,
+    mailFrom: env.PAICHA_MAIL_FROM ?? 'paicha@localhost',
+    reminderIntervalMinutes: Number(env.PAICHA_REMINDER_MINUTES ?? 30),
   };
 }
 

@@ -1,4 +1,5 @@
 import { buildApp } from './http/app.js';
+import { scheduleReminders } from './modules/notifications/reminders.js';
 import { openRuntime } from './runtime.js';
 
 const runtime = await openRuntime();
@@ -10,7 +11,14 @@ if (seedResult.generatedAdminPassword) {
   );
 }
 const app = await buildApp(ctx);
+const stopReminders =
+  ctx.config.reminderIntervalMinutes > 0
+    ? scheduleReminders(ctx, ctx.config.reminderIntervalMinutes, (err) =>
+        app.log.error({ err }, 'reminder run failed'),
+      )
+    : () => {};
 const shutdown = async () => {
+  stopReminders();
   await app.close();
   await runtime.close();
   process.exit(0);

@@ -1,5 +1,5 @@
 // Opening the database, migrating and seeding: shared by the server and the CLI.
-import { type Clock, systemClock } from './clock.js';
+import { type Clock, fixedClock, systemClock } from './clock.js';
 import { type Config, loadConfig } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -20,9 +20,18 @@ export async function openRuntime(opts: { config?: Config; clock?: Clock } = {})
   const ctx: AppContext = {
     db: database.db,
     dialect: database.dialect,
-    clock: opts.clock ?? systemClock,
+    clock: opts.clock ?? clockFromEnv(),
     config,
   };
   const seedResult = await seed(ctx);
   return { ctx, database, seedResult, close: () => database.destroy() };
+}
+
+/**
+ * PAICHA_FIXED_TIME=2020-01-03T02:00:00Z pins the clock: for rehearsing a campaign's deadlines
+ * (training, demonstrations) and for tests that drive separate processes. Never set in production.
+ */
+function clockFromEnv(): Clock {
+  const fixed = process.env.PAICHA_FIXED_TIME;
+  return fixed && !Number.isNaN(Date.parse(fixed)) ? fixedClock(fixed) : systemClock;
 }

@@ -2,6 +2,8 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import type { DialectName } from './database.js';
 import { initialMigration } from './migrations/2026-11-28-001-initial.js';
 import { problemsMigration } from './migrations/2026-11-28-002-problems.js';
+import { reportsMigration } from './migrations/2026-11-28-003-reports.js';
+import { supervisionMigration } from './migrations/2026-11-28-005-supervision.js';
 import type { DB } from './schema.js';
 
 /**
@@ -12,12 +14,16 @@ function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '2026-11-28-001-initial': initialMigration(dialect),
     '2026-11-28-002-problems': problemsMigration(dialect),
+    '2026-11-28-003-reports': reportsMigration(dialect),
+    '2026-11-28-005-supervision': supervisionMigration(dialect),
   };
 }
 
 export async function migrateToLatest(db: Kysely<DB>, dialect: DialectName): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const migrator = new Migrator({ db, provider });
+  // Areas add their migrations independently; a data dir that ran a later-dated one first
+  // must still accept an earlier-dated newcomer.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

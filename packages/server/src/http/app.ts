@@ -11,10 +11,15 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { campaignRoutes } from '../modules/campaigns/campaigns.routes.js';
+import { exportRoutes } from '../modules/exports/exports.routes.js';
 import { fileRoutes } from '../modules/files/files.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
+import { inspectionRoutes } from '../modules/inspections/inspections.routes.js';
+import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { problemRoutes } from '../modules/problems/problems.routes.js';
 import { ledgerRoutes } from '../modules/problems/problems-ledger.routes.js';
+import { reportRoutes } from '../modules/reports/reports.routes.js';
+import { submissionRoutes } from '../modules/submissions/submissions.routes.js';
 import { unitRoutes } from '../modules/units/units.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { registerAuthentication } from './authenticate.js';
@@ -74,6 +79,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(fileRoutes(ctx));
   await app.register(ledgerRoutes(ctx));
   await app.register(problemRoutes(ctx));
+  await app.register(notificationRoutes(ctx));
+  await app.register(inspectionRoutes(ctx));
+  await app.register(reportRoutes(ctx));
+  await app.register(exportRoutes(ctx));
+  await app.register(submissionRoutes(ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = existsSync(ctx.config.webDist);

@@ -12,7 +12,9 @@ import type { ProblemFields } from './problems.schema.js';
 export async function createProblem(
   ctx: AppContext,
   actor: Actor,
-  input: ProblemFields & { campaignId: number; unitId?: number },
+  input: ProblemFields & { campaignId: number; unitId?: number | undefined },
+  /** The 明察暗访 visit whose finding this problem records. */
+  inspectionId: number | null = null,
 ) {
   const office = actor.role === 'admin';
   if (!office && actor.role !== 'reporter' && actor.role !== 'unit_head')
@@ -52,6 +54,7 @@ export async function createProblem(
       deadline: input.deadline,
       deadline_reason: input.deadlineReason,
       status: 'pending',
+      inspection_id: inspectionId,
       created_by: actor.userId,
       created_at: at,
       updated_at: at,

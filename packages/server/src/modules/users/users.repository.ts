@@ -7,6 +7,7 @@ export interface UserView {
   displayName: string;
   role: Role;
   active: boolean;
+  email: string;
   unit: { id: number; name: string; kind: UnitKind };
 }
 
@@ -20,6 +21,7 @@ function baseQuery(db: Executor) {
       'u.display_name as displayName',
       'u.role',
       'u.active',
+      'u.email',
       'n.id as unitId',
       'n.name as unitName',
       'n.kind as unitKind',
@@ -35,6 +37,7 @@ function present(r: Row): UserView {
     displayName: r.displayName,
     role: r.role,
     active: r.active === 1,
+    email: r.email,
     unit: { id: r.unitId, name: r.unitName, kind: r.unitKind },
   };
 }
@@ -68,7 +71,15 @@ export async function usernameTaken(db: Executor, username: string): Promise<boo
 
 export async function insertUser(
   db: Executor,
-  u: { username: string; displayName: string; unitId: number; role: Role; passwordHash: string; at: string },
+  u: {
+    username: string;
+    displayName: string;
+    unitId: number;
+    role: Role;
+    passwordHash: string;
+    at: string;
+    email?: string;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('users')
@@ -78,6 +89,7 @@ export async function insertUser(
       unit_id: u.unitId,
       role: u.role,
       password_hash: u.passwordHash,
+      email: u.email ?? '',
       active: 1,
       created_at: u.at,
       updated_at: u.at,
@@ -96,6 +108,7 @@ export async function updateUser(
     role?: Role;
     active?: boolean;
     passwordHash?: string;
+    email?: string;
     at: string;
   },
 ) {
@@ -108,6 +121,7 @@ export async function updateUser(
       ...(patch.role === undefined ? {} : { role: patch.role }),
       ...(patch.active === undefined ? {} : { active: patch.active ? 1 : 0 }),
       ...(patch.passwordHash === undefined ? {} : { password_hash: patch.passwordHash }),
+      ...(patch.email === undefined ? {} : { email: patch.email }),
     })
     .where('id', '=', id)
     .execute();

@@ -8,6 +8,7 @@ export const UserListItem = z.object({
   displayName: z.string(),
   role: z.enum(ROLES),
   active: z.boolean(),
+  email: z.string(),
   unit: z.object({ id: z.number(), name: z.string(), kind: z.enum(UNIT_KINDS) }),
 });
 
@@ -24,14 +25,17 @@ export const CreateUserBody = z.object({
   unitId: z.number().int().positive(),
   role: z.enum(ROLES),
   password,
+  /** For reminder mail (optional). */
+  email: z.union([z.literal(''), z.email('邮箱格式不正确')]).default(''),
 });
-export type CreateUserInput = z.infer<typeof CreateUserBody>;
+export type CreateUserInput = z.input<typeof CreateUserBody> & { displayName: string };
 
 export const UpdateUserBody = z.object({
   displayName: z.string().trim().max(40).optional(),
   unitId: z.number().int().positive().optional(),
   role: z.enum(ROLES).optional(),
   active: z.boolean().optional(),
+  email: z.union([z.literal(''), z.email('邮箱格式不正确')]).optional(),
 });
 export type UpdateUserInput = z.infer<typeof UpdateUserBody>;
 

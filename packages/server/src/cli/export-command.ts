@@ -1,0 +1,74 @@
+// paicha export monthly --unit <名称> --period YYYY-MM --out <文件.xlsx|文件.docx> [--campaign <id>]
+// paicha export monthly --consolidated --period YYYY-MM --out <文件> — the office's all-units table.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError } from '@paicha/core';
+import { type ExportFormat, exportMonthly } from '../modules/exports/exports.service.js';
+import { listMonthlyMilestones } from '../modules/reports/reports.repository.js';
+import { findUnitByName } from '../modules/units/units.repository.js';
+import { openRuntime } from '../runtime.js';
+
+export const EXPORT_USAGE = `  export monthly --unit <单位名称> --period YYYY-MM --out <文件.xlsx|文件.docx> [--campaign <编号>]
+  export monthly --consolidated --period YYYY-MM --out <文件.xlsx|文件.docx> [--campaign <编号>]`;
+
+export async function exportCommand(args: string[]): Promise<number> {
+  const [what, ...rest] = args;
+  if (what !== 'monthly')
+    throw new AppError('bad_request', `未知的 export 子命令：${what ?? '(空)'}，可用：monthly`);
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      unit: { type: 'string' },
+      consolidated: { type: 'boolean' },
+      period: { type: 'string' },
+      out: { type: 'string' },
+      campaign: { type: 'string' },
+    },
+  });
+  if (!values.period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period))
+    throw new AppError('bad_request', '需要 --period YYYY-MM（例如 2020-01）');
+  if (!values.out) throw new AppError('bad_request', '需要 --out <文件.xlsx|文件.docx>');
+  if (Boolean(values.unit) === Boolean(values.consolidated))
+    throw new AppError('bad_request', '请指定 --unit <单位名称> 或 --consolidated（二选一）');
+  const ext = path.extname(values.out).slice(1).toLowerCase();
+  if (ext !== 'xlsx' && ext !== 'docx')
+    throw new AppError('bad_request', '--out 的扩展名应为 .xlsx 或 .docx');
+  const format: ExportFormat = ext;
+
+  const runtime = await openRuntime();
+  try {
+    const { ctx } = runtime;
+    const campaignId = await pickCampaign(ctx.db, values.period, values.campaign);
+    let unitId: number | undefined;
+    if (values.unit) {
+      const unit = await findUnitByName(ctx.db, values.unit);
+      if (!unit) throw new AppError('not_found', `单位“${values.unit}”不存在`);
+      unitId = unit.id;
+    }
+    const file = await exportMonthly(ctx, null, {
+      campaignId,
+      period: values.period,
+      format,
+      ...(unitId ? { unitId } : {}),
+    });
+    await writeFile(values.out, file.body);
+    console.log(`已导出：${values.out}（${file.fileName}，${file.body.length} 字节）`);
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+}
+
+/** The given campaign, or else the newest one that has a monthly report for the period. */
+async function pickCampaign(db: Parameters<typeof listMonthlyMilestones>[0], period: string, given?: string) {
+  if (given !== undefined) {
+    const id = Number(given);
+    if (!Number.isInteger(id) || id <= 0) throw new AppError('bad_request', '--campaign 应为工作活动编号');
+    return id;
+  }
+  const campaigns = await db.selectFrom('campaigns').select('id').orderBy('id', 'desc').execute();
+  for (const c of campaigns)
+    if ((await listMonthlyMilestones(db, c.id)).some((m) => m.period === period)) return c.id;
+  throw new AppError('not_found', `没有 ${period} 的月报任务`);
+}

@@ -1,0 +1,68 @@
+import { AppError, seesAllUnits } from '@paicha/core';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../http/access.js';
+import type { AppContext } from '../../http/context.js';
+import { contentDisposition } from '../files/files.routes.js';
+import { PeriodParams, ReportParams } from '../reports/reports.schema.js';
+import { type ExportedFile, exportMonthly } from './exports.service.js';
+
+const FormatQuery = z.object({ format: z.enum(['xlsx', 'docx']).default('xlsx') });
+
+function send(reply: FastifyReply, file: ExportedFile) {
+  return reply
+    .header('content-type', file.mime)
+    .header('content-disposition', contentDisposition(file.fileName))
+    .header('cache-control', 'private, no-store')
+    .send(file.body);
+}
+
+export function exportRoutes(ctx: AppContext) {
+  return async (fastify: FastifyInstance) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['monthly-reports'];
+
+    app.get(
+      '/api/campaigns/:id/monthly-reports/:period/units/:unitId/export',
+      {
+        schema: {
+          tags,
+          summary: '下载某单位的任务分解月报表（format=xlsx|docx）',
+          params: ReportParams,
+          querystring: FormatQuery,
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const { id, period, unitId } = request.params;
+        return send(
+          reply,
+          await exportMonthly(ctx, actor, { campaignId: id, period, unitId, format: request.query.format }),
+        );
+      },
+    );
+
+    app.get(
+      '/api/campaigns/:id/monthly-reports/:period/export',
+      {
+        schema: {
+          tags,
+          summary: '下载全区汇总的任务分解月报表（每项按责任单位分行；format=xlsx|docx）',
+          params: PeriodParams,
+          querystring: FormatQuery,
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        if (!seesAllUnits(actor.role))
+          throw new AppError('forbidden', '汇总表仅供领导小组办公室、区领导和督查人员下载');
+        const { id, period } = request.params;
+        return send(
+          reply,
+          await exportMonthly(ctx, actor, { campaignId: id, period, format: request.query.format }),
+        );
+      },
+    );
+  };
+}

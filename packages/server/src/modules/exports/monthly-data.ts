@@ -1,0 +1,164 @@
+// Filling the 月报表 model: one unit's report, or the office's consolidated table of every
+// responsible unit's entries for one period.
+import { AppError, formatChineseDate } from '@paicha/core';
+import type { Actor, AppContext } from '../../http/context.js';
+import { findCampaign, listCheckItems, listItemUnits } from '../campaigns/campaigns.repository.js';
+import * as reports from '../reports/reports.repository.js';
+import { loadReport, type ReportKey, reportRows } from '../reports/reports.view.js';
+import { reportingUnits } from '../reports/timeliness.js';
+import { summarize, timelinessOf } from '../reports/workflow.js';
+import { listUnits } from '../units/units.repository.js';
+import { type MonthlyTable, mergeGroups, periodLabel } from './monthly-table.js';
+
+async function campaignTexts(ctx: AppContext, campaignId: number) {
+  const campaign = await findCampaign(ctx.db, campaignId);
+  if (!campaign) throw new AppError('not_found', '工作活动不存在');
+  return { title: campaign.report_title, footer: campaign.report_footer };
+}
+
+/** One unit's table: its assigned items in 序号 order, merged as the plan prints them. */
+export async function unitMonthlyTable(
+  ctx: AppContext,
+  actor: Actor | null,
+  key: ReportKey,
+): Promise<MonthlyTable> {
+  const loaded = await loadReport(ctx, actor, key);
+  const [texts, { rows, meta }, allItems] = await Promise.all([
+    campaignTexts(ctx, key.campaignId),
+    reportRows(ctx, key, loaded),
+    listCheckItems(ctx.db, key.campaignId),
+  ]);
+  const groups = mergeGroups(allItems);
+  const r = loaded.report;
+  return {
+    ...texts,
+    unitName: loaded.unit.name,
+    periodLabel: periodLabel(key.period),
+    // The day it was (last) submitted; a draft printed for signing carries today's date.
+    filledDate: formatChineseDate(r?.submitted_on ?? ctx.clock.today()),
+    rows: rows.map((row) => ({
+      seq: row.seq,
+      itemKey: row.seq,
+      groupKey: groups.get(row.seq)?.key ?? row.seq,
+      groupLabel: groups.get(row.seq)?.label ?? row.subCategory,
+      content: row.content,
+      situation: row.situation,
+      measures: row.measures,
+      progress: row.progress,
+      unitsText: row.unitsText,
+    })),
+    signature: r
+      ? { filler: r.filler_name, reviewer: r.reviewer_name, phone: r.phone }
+      : { filler: meta.fillerName, reviewer: meta.reviewerName, phone: meta.phone },
+    summary: null,
+    footer: texts.footer,
+    consolidated: false,
+  };
+}
+
+/** What a unit's sub-row says when the office has nothing from it to file. */
+const NOT_IN = {
+  not_started: '（未报送）',
+  draft: '（未报送）',
+  returned: '（已退回，待重新报送）',
+} as const;
+
+/**
+ * The office's table: every item once, with one sub-row per responsible unit carrying that
+ * unit's own entries (序号, 排查项目 and 排查内容 merged over them). Only reports the units have
+ * submitted are filed; the others are marked as such.
+ */
+export async function consolidatedMonthlyTable(
+  ctx: AppContext,
+  campaignId: number,
+  period: string,
+): Promise<MonthlyTable> {
+  const texts = await campaignTexts(ctx, campaignId);
+  const milestone = (await reports.listMonthlyMilestones(ctx.db, campaignId)).find(
+    (m) => m.period === period,
+  );
+  if (!milestone) throw new AppError('not_found', '该月份没有月报任务');
+  const [items, links, list, units] = await Promise.all([
+    listCheckItems(ctx.db, campaignId),
+    listItemUnits(ctx.db, campaignId),
+    reports.listReports(ctx.db, campaignId, { period }),
+    listUnits(ctx.db),
+  ]);
+  const filed = list.filter((r) => r.status === 'submitted' || r.status === 'accepted');
+  const entries = await reports.listRowsOfReports(
+    ctx.db,
+    filed.map((r) => r.id),
+  );
+  const reportOf = new Map(list.map((r) => [r.unitId, r]));
+  const groups = mergeGroups(items);
+  const rows = items.flatMap((item) => {
+    const base = {
+      seq: item.seq,
+      itemKey: item.seq,
+      groupKey: groups.get(item.seq)?.key ?? item.seq,
+      groupLabel: groups.get(item.seq)?.label ?? item.subCategory,
+      content: item.content,
+    };
+    const owners = links.filter((l) => l.checkItemId === item.id);
+    if (owners.length === 0)
+      return [{ ...base, situation: '', measures: '', progress: '', unitsText: item.unitsText }];
+    return owners.map((u) => {
+      const report = reportOf.get(u.id);
+      const status = report?.status ?? 'not_started';
+      const e =
+        status === 'submitted' || status === 'accepted'
+          ? entries.find((x) => x.reportId === report?.id && x.checkItemId === item.id)
+          : undefined;
+      const missing = status === 'submitted' || status === 'accepted' ? '' : NOT_IN[status];
+      return {
+        ...base,
+        situation: e?.situation ?? missing,
+        measures: e?.measures ?? '',
+        progress: e?.progress ?? '',
+        unitsText: u.name,
+      };
+    });
+  });
+  const office = units.find((u) => u.kind === 'office');
+  return {
+    ...texts,
+    unitName: office ? `${office.name}（汇总）` : '汇总',
+    periodLabel: periodLabel(period),
+    filledDate: formatChineseDate(ctx.clock.today()),
+    rows,
+    signature: { filler: '', reviewer: '', phone: '' },
+    summary: await reportingSummary(ctx, campaignId, milestone.dueDate, list),
+    footer: texts.footer,
+    consolidated: true,
+  };
+}
+
+/** 应报/已报/按时/逾期/未报 for the period, naming the units still missing. */
+async function reportingSummary(
+  ctx: AppContext,
+  campaignId: number,
+  dueDate: string,
+  list: Awaited<ReturnType<typeof reports.listReports>>,
+): Promise<string> {
+  const today = ctx.clock.today();
+  const { units, withItems } = await reportingUnits(ctx, campaignId);
+  const byUnit = new Map(list.map((r) => [r.unitId, r]));
+  const cells = units.map((u) => ({
+    name: u.name,
+    t: timelinessOf({
+      expected: withItems.has(u.id),
+      firstSubmittedOn: byUnit.get(u.id)?.firstSubmittedOn ?? null,
+      dueDate,
+      today,
+    }),
+  }));
+  const s = summarize(cells.map((c) => c.t));
+  const notYet = cells.filter((c) => c.t === 'missing' || c.t === 'pending').map((c) => c.name);
+  const late = cells.filter((c) => c.t === 'late').map((c) => c.name);
+  return (
+    `报送情况：应报${s.expected}个单位，已报${s.submitted}个（按时${s.onTime}个，逾期${s.late}个）` +
+    (late.length ? `；逾期报送：${late.join('、')}` : '') +
+    (notYet.length ? `；未报送：${notYet.join('、')}` : '') +
+    `。截止日期：${formatChineseDate(dueDate)}。`
+  );
+}

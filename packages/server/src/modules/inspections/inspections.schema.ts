@@ -1,0 +1,39 @@
+import { isIsoDate } from '@paicha/core';
+import { z } from 'zod';
+
+export const VISIT_TYPES = ['明察', '暗访'] as const;
+
+const fields = {
+  unitId: z.number().int().positive(),
+  visitDate: z.string().refine(isIsoDate, '检查日期应为有效日期'),
+  place: z.string().trim().max(200),
+  visitType: z.enum(VISIT_TYPES),
+  inspectors: z.string().trim().max(200),
+  findings: z.string().trim().max(5000),
+};
+
+export const CreateInspectionBody = z.object({
+  ...fields,
+  campaignId: z.number().int().positive(),
+  place: fields.place.default(''),
+  inspectors: fields.inspectors.default(''),
+  findings: fields.findings.default(''),
+});
+export const UpdateInspectionBody = z.object(fields).partial();
+
+export const Inspection = z.object({
+  id: z.number(),
+  campaignId: z.number(),
+  unit: z.object({ id: z.number(), name: z.string() }),
+  visitDate: z.string(),
+  place: z.string(),
+  visitType: z.enum(VISIT_TYPES),
+  inspectors: z.string(),
+  findings: z.string(),
+  createdAt: z.string(),
+  problems: z.array(
+    z.object({ id: z.number(), checkItem: z.number(), description: z.string(), status: z.string() }),
+  ),
+});
+
+export const InspectionParams = z.object({ id: z.coerce.number().int().positive() });

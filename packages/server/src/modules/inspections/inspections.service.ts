@@ -1,0 +1,168 @@
+// 明察暗访: the office's visits to units, and the problems their findings become.
+import { AppError, seesAllUnits } from '@paicha/core';
+import type { z } from 'zod';
+import type { Actor, AppContext } from '../../http/context.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import type { ProblemFields } from '../problems/problems.schema.js';
+import { createProblem } from '../problems/problems.service.js';
+import type { CreateInspectionBody, UpdateInspectionBody } from './inspections.schema.js';
+
+/** The office and inspectors record visits; the office turns findings into problems. */
+function assertInspector(actor: Actor) {
+  if (actor.role !== 'admin' && actor.role !== 'inspector')
+    throw new AppError('forbidden', '只有办公室和督查人员可以登记明察暗访');
+}
+
+export async function listInspections(ctx: AppContext, actor: Actor, campaignId: number, id?: number) {
+  const visits = await ctx.db
+    .selectFrom('inspections as v')
+    .innerJoin('units as u', 'u.id', 'v.unit_id')
+    .select([
+      'v.id',
+      'v.campaign_id as campaignId',
+      'u.id as unitId',
+      'u.name as unitName',
+      'v.visit_date as visitDate',
+      'v.place',
+      'v.visit_type as visitType',
+      'v.inspectors',
+      'v.findings',
+      'v.created_at as createdAt',
+    ])
+    .where('v.campaign_id', '=', campaignId)
+    .$if(!seesAllUnits(actor.role), (q) => q.where('v.unit_id', '=', actor.unitId))
+    .$if(id !== undefined, (q) => q.where('v.id', '=', id as number))
+    .orderBy('v.visit_date', 'desc')
+    .orderBy('v.id', 'desc')
+    .execute();
+  const ids = visits.map((v) => v.id);
+  const problems = ids.length
+    ? await ctx.db
+        .selectFrom('problems as p')
+        .innerJoin('check_items as i', 'i.id', 'p.check_item_id')
+        .select([
+          'p.id',
+          'p.inspection_id as inspectionId',
+          'i.seq as checkItem',
+          'p.description',
+          'p.status',
+        ])
+        .where('p.inspection_id', 'in', ids)
+        .orderBy('p.id')
+        .execute()
+    : [];
+  return visits.map(({ unitId, unitName, ...v }) => ({
+    ...v,
+    visitType: v.visitType as '明察' | '暗访',
+    unit: { id: unitId, name: unitName },
+    problems: problems.filter((p) => p.inspectionId === v.id).map(({ inspectionId: _i, ...p }) => p),
+  }));
+}
+
+export async function getInspection(ctx: AppContext, actor: Actor, id: number) {
+  const row = await ctx.db
+    .selectFrom('inspections')
+    .select('campaign_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  const [visit] = row ? await listInspections(ctx, actor, row.campaign_id, id) : [];
+  if (!visit) throw new AppError('not_found', '检查记录不存在');
+  return visit;
+}
+
+async function checkUnit(ctx: AppContext, unitId: number) {
+  const unit = await ctx.db
+    .selectFrom('units')
+    .select(['id', 'kind'])
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+  if (!unit || unit.kind === 'office') throw new AppError('validation_failed', '被检查单位不存在');
+}
+
+export async function createInspection(
+  ctx: AppContext,
+  actor: Actor,
+  input: z.infer<typeof CreateInspectionBody>,
+) {
+  assertInspector(actor);
+  await checkUnit(ctx, input.unitId);
+  if (input.visitDate > ctx.clock.today()) throw new AppError('validation_failed', '检查日期不能晚于今天');
+  const at = ctx.clock.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('inspections')
+      .values({
+        campaign_id: input.campaignId,
+        unit_id: input.unitId,
+        visit_date: input.visitDate,
+        place: input.place,
+        visit_type: input.visitType,
+        inspectors: input.inspectors,
+        findings: input.findings,
+        created_by: actor.userId,
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, ctx.dialect, {
+      actorId: actor.userId,
+      action: 'inspection.create',
+      entity: 'inspection',
+      entityId: id,
+      detail: input,
+      at,
+    });
+    return id;
+  });
+}
+
+export async function updateInspection(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  patch: z.infer<typeof UpdateInspectionBody>,
+) {
+  assertInspector(actor);
+  const before = await getInspection(ctx, actor, id);
+  if (patch.unitId !== undefined) await checkUnit(ctx, patch.unitId);
+  const at = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('inspections')
+      .set({
+        ...(patch.unitId === undefined ? {} : { unit_id: patch.unitId }),
+        ...(patch.visitDate === undefined ? {} : { visit_date: patch.visitDate }),
+        ...(patch.place === undefined ? {} : { place: patch.place }),
+        ...(patch.visitType === undefined ? {} : { visit_type: patch.visitType }),
+        ...(patch.inspectors === undefined ? {} : { inspectors: patch.inspectors }),
+        ...(patch.findings === undefined ? {} : { findings: patch.findings }),
+      })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(trx, ctx.dialect, {
+      actorId: actor.userId,
+      action: 'inspection.update',
+      entity: 'inspection',
+      entityId: id,
+      detail: { before, patch },
+      at,
+    });
+  });
+}
+
+/** Turns a finding into a problem 交办 to the visited unit (source 明察暗访), linked to the visit. */
+export async function problemFromInspection(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  fields: Omit<ProblemFields, 'source'>,
+) {
+  if (actor.role !== 'admin') throw new AppError('forbidden', '只有领导小组办公室可以交办问题');
+  const visit = await getInspection(ctx, actor, id);
+  return createProblem(
+    ctx,
+    actor,
+    { ...fields, source: '明察暗访', campaignId: visit.campaignId, unitId: visit.unit.id },
+    visit.id,
+  );
+}

@@ -1,0 +1,75 @@
+// Reminder mail goes through a real SMTP conversation with a local server.
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../test/databases.js';
+import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
+import { runReminders } from './reminders.js';
+
+describe.each(DIALECTS)('reminder mail on %s', (dialect) => {
+  let t: TestApp;
+  let smtp: SMTPServer;
+  const received: { to: string[]; data: string }[] = [];
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, done) {
+        let data = '';
+        stream.on('data', (c: Buffer) => {
+          data += c.toString('utf8');
+        });
+        stream.on('end', () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+          done();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const port = (smtp.server.address() as AddressInfo).port;
+    t = await startTestApp(dialect, { now: '2019-12-21T02:00:00Z' });
+    t.ctx.config.smtpUrl = `smtp://127.0.0.1:${port}`;
+  });
+  afterAll(async () => {
+    await t.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
+
+  it('mails each new reminder to the unit users who gave an address, and only once', async () => {
+    const admin = await t.login('admin', ADMIN_PASSWORD);
+    const units = (await t.request('GET', '/api/units', admin)).json() as { id: number; name: string }[];
+    const zhongyun = units.find((u) => u.name === '中云街道')?.id;
+    const res = await t.request('POST', '/api/users', admin, {
+      username: 'zy-mail',
+      displayName: '中云联络员',
+      unitId: zhongyun,
+      role: 'reporter',
+      password: 'zy-mail-pass',
+      email: 'zy@example.org',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(
+      (
+        await t.request('POST', '/api/users', admin, {
+          username: 'bad-mail',
+          displayName: '',
+          unitId: zhongyun,
+          role: 'reporter',
+          password: 'bad-mail-pass',
+          email: 'not-an-address',
+        })
+      ).statusCode,
+    ).toBe(400);
+
+    const first = await runReminders(t.ctx);
+    // 中云街道 gets two reminders (12-15 missed, 12-24 upcoming); nobody else has an address.
+    expect(first.emailed).toBe(2);
+    expect(received).toHaveLength(2);
+    expect(received.every((m) => m.to.join() === 'zy@example.org')).toBe(true);
+    expect(received.map((m) => m.data).join()).toContain('Subject: =?UTF-8?');
+    const again = await runReminders(t.ctx);
+    expect(again).toEqual({ created: 0, emailed: 0 });
+    expect(received).toHaveLength(2);
+  });
+});

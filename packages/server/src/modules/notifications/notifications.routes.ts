@@ -1,0 +1,211 @@
+import { AppError, seesAllUnits } from '@paicha/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { adminOnly, requireActor, requireAdmin } from '../../http/access.js';
+import type { AppContext } from '../../http/context.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { readSetting, writeSetting } from '../settings/settings.repository.js';
+import {
+  countUnread,
+  insertNotifications,
+  listForUnit,
+  markRead,
+  unitIdsOfNotifications,
+} from './notifications.repository.js';
+import { DEFAULT_REMINDERS, REMINDER_SETTING, type ReminderSettings, runReminders } from './reminders.js';
+
+const Notification = z.object({
+  id: z.number(),
+  kind: z.string(),
+  entity: z.string(),
+  entityId: z.number().nullable(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string(),
+  dueDate: z.string().nullable(),
+  createdAt: z.string(),
+  unitId: z.number(),
+  unitName: z.string(),
+  readAt: z.string().nullable(),
+});
+
+const UrgeBody = z.object({
+  unitIds: z.array(z.number().int().positive()).min(1, '请选择催办单位').max(200),
+  title: z.string().trim().min(2, '请填写催办事项').max(100),
+  body: z.string().trim().max(1000).default(''),
+  entity: z.enum(['milestone', 'problem', 'report', 'general']).default('general'),
+  entityId: z.number().int().positive().nullable().default(null),
+  link: z.string().max(200).default(''),
+});
+
+const Settings = z.object({
+  days: z.array(z.number().int().min(0).max(60)).min(1).max(5),
+  email: z.boolean(),
+});
+
+export function notificationRoutes(ctx: AppContext) {
+  return async (fastify: FastifyInstance) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['notifications'];
+
+    app.get(
+      '/api/notifications',
+      {
+        schema: {
+          tags,
+          summary: '本单位的提醒与催办；办公室加 all=1 查看发给各单位的全部通知',
+          querystring: z.object({
+            unread: z.enum(['0', '1']).optional(),
+            all: z.enum(['0', '1']).optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          }),
+          response: { 200: z.object({ items: z.array(Notification), unread: z.number() }) },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        const all = request.query.all === '1' && seesAllUnits(actor.role);
+        const items = await listForUnit(ctx.db, {
+          ...(all ? {} : { unitId: actor.unitId }),
+          userId: actor.userId,
+          unreadOnly: request.query.unread === '1',
+          limit: request.query.limit,
+        });
+        return { items, unread: await countUnread(ctx.db, actor.unitId, actor.userId) };
+      },
+    );
+
+    app.post(
+      '/api/notifications/read',
+      {
+        schema: {
+          tags,
+          summary: '标记为已读（ids 为空则全部已读）',
+          body: z.object({ ids: z.array(z.number().int().positive()).max(500).default([]) }),
+          response: { 200: z.object({ unread: z.number() }) },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        let ids = request.body.ids;
+        if (ids.length === 0)
+          ids = (
+            await listForUnit(ctx.db, {
+              unitId: actor.unitId,
+              userId: actor.userId,
+              unreadOnly: true,
+              limit: 500,
+            })
+          ).map((n) => n.id);
+        const own = (await unitIdsOfNotifications(ctx.db, ids))
+          .filter((n) => n.unitId === actor.unitId)
+          .map((n) => n.id);
+        await markRead(ctx.db, actor.userId, own, ctx.clock.now().toISOString());
+        return { unread: await countUnread(ctx.db, actor.unitId, actor.userId) };
+      },
+    );
+
+    app.post(
+      '/api/notifications/urge',
+      {
+        onRequest: adminOnly,
+        schema: {
+          tags,
+          summary: '催办：向选定单位发送通知',
+          body: UrgeBody,
+          response: { 200: z.object({ created: z.number() }) },
+        },
+      },
+      async (request) => {
+        const actor = requireAdmin(request);
+        const b = request.body;
+        const units = await ctx.db
+          .selectFrom('units')
+          .select('id')
+          .where('id', 'in', b.unitIds)
+          .where('kind', '<>', 'office')
+          .execute();
+        if (units.length !== new Set(b.unitIds).size)
+          throw new AppError('validation_failed', '所选单位中有不存在的单位');
+        const at = ctx.clock.now().toISOString();
+        return ctx.db.transaction().execute(async (trx) => {
+          const created = await insertNotifications(
+            trx,
+            units.map((u) => ({
+              unit_id: u.id,
+              kind: 'urge',
+              entity: b.entity,
+              entity_id: b.entityId,
+              title: `【催办】${b.title}`,
+              body: b.body,
+              link: b.link,
+              created_by: actor.userId,
+              created_at: at,
+            })),
+          );
+          await appendAudit(trx, ctx.dialect, {
+            actorId: actor.userId,
+            action: 'notification.urge',
+            entity: 'notification',
+            entityId: null,
+            detail: { unitIds: b.unitIds, title: b.title },
+            at,
+          });
+          return { created: created.length };
+        });
+      },
+    );
+
+    app.post(
+      '/api/reminders/run',
+      {
+        onRequest: adminOnly,
+        schema: {
+          tags,
+          summary: '立即执行一次到期提醒（服务也会定时自动执行）',
+          response: { 200: z.object({ created: z.number(), emailed: z.number() }) },
+        },
+      },
+      async () => runReminders(ctx),
+    );
+
+    app.get(
+      '/api/settings/reminders',
+      { schema: { tags, summary: '提醒设置', response: { 200: Settings } } },
+      async (request) => {
+        requireActor(request);
+        return readSetting<ReminderSettings>(ctx.db, REMINDER_SETTING, DEFAULT_REMINDERS);
+      },
+    );
+
+    app.put(
+      '/api/settings/reminders',
+      {
+        onRequest: adminOnly,
+        schema: {
+          tags,
+          summary: '修改提醒设置（提前天数、是否发邮件）',
+          body: Settings,
+          response: { 200: Settings },
+        },
+      },
+      async (request) => {
+        const actor = requireAdmin(request);
+        const at = ctx.clock.now().toISOString();
+        await ctx.db.transaction().execute(async (trx) => {
+          await writeSetting(trx, REMINDER_SETTING, request.body, actor.userId, at);
+          await appendAudit(trx, ctx.dialect, {
+            actorId: actor.userId,
+            action: 'settings.reminders',
+            entity: 'settings',
+            entityId: null,
+            detail: request.body,
+            at,
+          });
+        });
+        return request.body;
+      },
+    );
+  };
+}

@@ -1,0 +1,152 @@
+// Reminders to responsible units before each deadline (default 3 and 1 days) and once it has
+// been missed: monthly reports, milestone submissions and problem deadlines. Safe to run from
+// every server process at once: each reminder has a dedup key and the insert skips existing ones.
+import { addDays, formatChineseDate, type MilestoneKind } from '@paicha/core';
+import type { AppContext } from '../../http/context.js';
+import { readSetting } from '../settings/settings.repository.js';
+import { sendReminderMail } from './mailer.js';
+import { insertNotifications, type NotificationInsert } from './notifications.repository.js';
+import { MISSED_WINDOW_DAYS, normaliseThresholds, reminderStep } from './reminder-plan.js';
+
+export const REMINDER_SETTING = 'reminders';
+export interface ReminderSettings {
+  days: number[];
+  email: boolean;
+}
+export const DEFAULT_REMINDERS: ReminderSettings = { days: [3, 1], email: true };
+
+const MILESTONE_LINK: Record<MilestoneKind, string> = {
+  monthly: '/reports',
+  plan: '/submissions',
+  problem_list: '/submissions',
+  rectification: '/submissions',
+  summary: '/submissions',
+};
+
+/** Milestones due soon or recently missed, with the units expected to answer them and who has. */
+async function milestoneDeadlines(ctx: AppContext, from: string, to: string) {
+  const milestones = await ctx.db
+    .selectFrom('milestones')
+    .select(['id', 'campaign_id as campaignId', 'kind', 'title', 'due_date as dueDate', 'description'])
+    .where('due_date', '>=', from)
+    .where('due_date', '<=', to)
+    .execute();
+  if (milestones.length === 0) return [];
+  const campaignIds = [...new Set(milestones.map((m) => m.campaignId))];
+  const expected = await ctx.db
+    .selectFrom('item_units as iu')
+    .innerJoin('check_items as i', 'i.id', 'iu.check_item_id')
+    .select(['i.campaign_id as campaignId', 'iu.unit_id as unitId'])
+    .distinct()
+    .where('i.campaign_id', 'in', campaignIds)
+    .execute();
+  const ids = milestones.map((m) => m.id);
+  const [reports, submissions] = await Promise.all([
+    ctx.db
+      .selectFrom('monthly_reports')
+      .select(['milestone_id as milestoneId', 'unit_id as unitId'])
+      .where('milestone_id', 'in', ids)
+      .where('first_submitted_on', 'is not', null)
+      .execute(),
+    ctx.db
+      .selectFrom('submissions')
+      .select(['milestone_id as milestoneId', 'unit_id as unitId'])
+      .where('milestone_id', 'in', ids)
+      .where('first_submitted_on', 'is not', null)
+      .execute(),
+  ]);
+  const done = new Set([...reports, ...submissions].map((r) => `${r.milestoneId}|${r.unitId}`));
+  return milestones.flatMap((m) =>
+    expected
+      .filter((e) => e.campaignId === m.campaignId && !done.has(`${m.id}|${e.unitId}`))
+      .map((e) => ({ milestone: m, unitId: e.unitId })),
+  );
+}
+
+function problemDeadlines(ctx: AppContext, from: string, to: string) {
+  return ctx.db
+    .selectFrom('problems')
+    .select(['id', 'unit_id as unitId', 'deadline', 'description'])
+    .where('deadline', '>=', from)
+    .where('deadline', '<=', to)
+    .where('status', 'in', ['pending', 'rectifying', 'returned'])
+    .execute();
+}
+
+const short = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+export async function runReminders(ctx: AppContext): Promise<{ created: number; emailed: number }> {
+  const settings = await readSetting(ctx.db, REMINDER_SETTING, DEFAULT_REMINDERS);
+  const days = normaliseThresholds(settings.days);
+  const today = ctx.clock.today();
+  const from = addDays(today, -MISSED_WINDOW_DAYS);
+  const to = addDays(today, Math.max(0, ...days));
+  const at = ctx.clock.now().toISOString();
+  const rows: NotificationInsert[] = [];
+
+  for (const { milestone: m, unitId } of await milestoneDeadlines(ctx, from, to)) {
+    const step = reminderStep(today, m.dueDate, days);
+    if (!step) continue;
+    const due = formatChineseDate(m.dueDate);
+    rows.push({
+      unit_id: unitId,
+      kind: step.kind,
+      entity: 'milestone',
+      entity_id: m.id,
+      title:
+        step.kind === 'missed'
+          ? `【逾期】${m.title}已于${due}截止，尚未报送`
+          : `【提醒】${m.title}将于${due}截止${step.daysLeft === 0 ? '（今天截止）' : `（还有${step.daysLeft}天）`}`,
+      body: m.description,
+      link: MILESTONE_LINK[m.kind],
+      due_date: m.dueDate,
+      dedup_key: `milestone:${m.id}:unit:${unitId}:${step.kind === 'missed' ? 'missed' : `before:${step.threshold}`}`,
+      created_at: at,
+    });
+  }
+  for (const p of await problemDeadlines(ctx, from, to)) {
+    if (!p.deadline) continue;
+    const step = reminderStep(today, p.deadline, days);
+    if (!step) continue;
+    const due = formatChineseDate(p.deadline);
+    rows.push({
+      unit_id: p.unitId,
+      kind: step.kind,
+      entity: 'problem',
+      entity_id: p.id,
+      title:
+        step.kind === 'missed'
+          ? `【逾期】问题 ${p.id} 已超过整改时限（${due}）`
+          : `【提醒】问题 ${p.id} 整改时限为${due}${step.daysLeft === 0 ? '（今天到期）' : `（还有${step.daysLeft}天）`}`,
+      body: short(p.description),
+      link: `/problems/${p.id}`,
+      due_date: p.deadline,
+      // The deadline is part of the key: a problem given a new deadline is reminded again.
+      dedup_key: `problem:${p.id}:deadline:${p.deadline}:${step.kind === 'missed' ? 'missed' : `before:${step.threshold}`}`,
+      created_at: at,
+    });
+  }
+  const created = await insertNotifications(ctx.db, rows);
+  const emailed = settings.email ? await sendReminderMail(ctx, created) : 0;
+  return { created: created.length, emailed };
+}
+
+/** Runs reminders now and then every `minutes`; errors are logged, never thrown into the server. */
+export function scheduleReminders(ctx: AppContext, minutes: number, log: (err: unknown) => void): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await runReminders(ctx);
+    } catch (err) {
+      log(err);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(tick, minutes * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

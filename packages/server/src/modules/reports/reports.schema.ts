@@ -1,0 +1,149 @@
+import { z } from 'zod';
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+const text = (max: number) => z.string().max(max, `不能超过${max}字`);
+
+export const CampaignParams = z.object({ id: z.coerce.number().int().positive() });
+export const PeriodParams = CampaignParams.extend({
+  period: z.string().regex(PERIOD, '月份格式应为 YYYY-MM'),
+});
+export const ReportParams = PeriodParams.extend({ unitId: z.coerce.number().int().positive() });
+
+export const STATUS_VALUES = ['not_started', 'draft', 'submitted', 'returned', 'accepted'] as const;
+export const TIMELINESS_VALUES = ['on_time', 'late', 'missing', 'pending', 'not_expected'] as const;
+
+export const RowInput = z.object({
+  seq: z.number().int().positive(),
+  situation: text(4000).default(''),
+  measures: text(4000).default(''),
+  progress: text(4000).default(''),
+});
+
+export const SaveReportBody = z.object({
+  /** The version the client loaded (0 for a report nobody has saved yet). */
+  version: z.number().int().min(0),
+  /** 填报人, 审核人, 联系电话: left out, they keep their value (or the prefilled one). */
+  fillerName: text(40).trim().optional(),
+  reviewerName: text(40).trim().optional(),
+  phone: text(40).trim().optional(),
+  rows: z.array(RowInput).max(200).default([]),
+});
+export type SaveReportInput = z.infer<typeof SaveReportBody>;
+
+export const VersionBody = z.object({ version: z.number().int().positive() });
+export const ReasonBody = VersionBody.extend({
+  reason: z.string().trim().min(2, '请填写原因（至少2个字）').max(500, '原因不能超过500字'),
+});
+
+export const Counts = z.object({
+  found: z.number(),
+  rectifying: z.number(),
+  awaitingReview: z.number(),
+  rectified: z.number(),
+  closed: z.number(),
+  overdue: z.number(),
+});
+
+export const HistoryEntry = z.object({
+  at: z.string(),
+  action: z.string(),
+  actor: z.string().nullable(),
+  actorUnit: z.string().nullable(),
+  reason: z.string().nullable(),
+  late: z.boolean().nullable(),
+});
+
+export const Actions = z.object({
+  save: z.boolean(),
+  submit: z.boolean(),
+  accept: z.boolean(),
+  return: z.boolean(),
+  unlock: z.boolean(),
+});
+
+export const ReportView = z.object({
+  campaignId: z.number(),
+  period: z.string(),
+  milestoneId: z.number(),
+  title: z.string(),
+  dueDate: z.string(),
+  today: z.string(),
+  unit: z.object({ id: z.number(), name: z.string() }),
+  expected: z.boolean(),
+  status: z.enum(STATUS_VALUES),
+  statusLabel: z.string(),
+  version: z.number(),
+  fillerName: z.string(),
+  reviewerName: z.string(),
+  phone: z.string(),
+  returnReason: z.string(),
+  firstSubmittedAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  submittedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  timeliness: z.enum(TIMELINESS_VALUES),
+  late: z.boolean(),
+  /** The earlier period whose texts prefilled this report (shown until the first save). */
+  prefilledFrom: z.string().nullable(),
+  rows: z.array(
+    z.object({
+      seq: z.number(),
+      subCategory: z.string(),
+      subCategoryCell: z.string(),
+      content: z.string(),
+      unitsText: z.string(),
+      situation: z.string(),
+      measures: z.string(),
+      progress: z.string(),
+      /** false for an item taken off the unit after it was reported on (kept for the record). */
+      assigned: z.boolean(),
+      counts: Counts,
+    }),
+  ),
+  history: z.array(HistoryEntry),
+  can: Actions,
+});
+export type ReportViewData = z.infer<typeof ReportView>;
+
+const Cell = z.object({
+  period: z.string(),
+  status: z.enum(STATUS_VALUES),
+  timeliness: z.enum(TIMELINESS_VALUES),
+  firstSubmittedAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+});
+
+export const Totals = z.object({
+  expected: z.number(),
+  submitted: z.number(),
+  onTime: z.number(),
+  late: z.number(),
+  missing: z.number(),
+  pending: z.number(),
+  /** submitted / expected, null when nothing is expected. */
+  completenessRate: z.number().nullable(),
+  /** on time / expected. */
+  timelinessRate: z.number().nullable(),
+});
+export type TotalsData = z.infer<typeof Totals>;
+
+export const ReportGrid = z.object({
+  today: z.string(),
+  periods: z.array(
+    z.object({ period: z.string(), milestoneId: z.number(), title: z.string(), dueDate: z.string() }),
+  ),
+  units: z.array(
+    z.object({
+      unit: z.object({ id: z.number(), name: z.string(), kind: z.string() }),
+      expected: z.boolean(),
+      cells: z.array(Cell),
+      totals: Totals,
+    }),
+  ),
+  totals: z.array(Totals.extend({ period: z.string() })),
+  /** Over every cell that is due or already submitted (open months left out). */
+  overall: Totals,
+});

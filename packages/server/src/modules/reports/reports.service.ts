@@ -1,0 +1,210 @@
+// Monthly report commands. Each runs in one transaction with its audit row; every write names the
+// version the caller saw, and a stale version changes nothing (409 version_conflict).
+import { AppError } from '@paicha/core';
+import type { Actor, AppContext } from '../../http/context.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import * as repo from './reports.repository.js';
+import type { SaveReportInput } from './reports.schema.js';
+import { type LoadedReport, loadReport, type ReportKey, reportRows } from './reports.view.js';
+import {
+  assertAllowed,
+  isUniqueViolation,
+  type ReportAction,
+  statusAfter,
+  versionConflict,
+} from './workflow.js';
+
+const ENTITY = 'monthly_report';
+
+function checkVersion(loaded: LoadedReport, version: number) {
+  const current = loaded.report?.version ?? 0;
+  if (version !== current) throw versionConflict(current);
+}
+
+/** Saves the draft (creating the report on its first save, from the prefilled rows). */
+export async function saveReport(ctx: AppContext, actor: Actor, key: ReportKey, input: SaveReportInput) {
+  const loaded = await loadReport(ctx, actor, key);
+  const from = loaded.report?.status ?? 'not_started';
+  assertAllowed(actor, key.unitId, 'save', from);
+  checkVersion(loaded, input.version);
+  const { rows, meta: prefilled } = await reportRows(ctx, key, loaded);
+  const bySeq = new Map(rows.map((r) => [r.seq, r]));
+  const unknown = input.rows.filter((r) => !bySeq.has(r.seq)).map((r) => r.seq);
+  if (unknown.length > 0)
+    throw new AppError('validation_failed', `第${unknown.join('、')}项不是本单位承担的排查事项`, {
+      seqs: unknown,
+    });
+  const incoming = new Map(input.rows.map((r) => [r.seq, r]));
+  const changed = rows
+    .filter((r) => {
+      const n = incoming.get(r.seq);
+      return n && (n.situation !== r.situation || n.measures !== r.measures || n.progress !== r.progress);
+    })
+    .map((r) => r.seq);
+  // A new report stores every row (the prefilled ones too); an existing one only what was sent.
+  const toStore = rows
+    .filter((r) => !loaded.report || incoming.has(r.seq))
+    .map((r) => ({ checkItemId: r.checkItemId, ...pickTexts(incoming.get(r.seq) ?? r) }));
+  const at = ctx.clock.now().toISOString();
+  const r = loaded.report;
+  const meta = {
+    filler_name: input.fillerName ?? r?.filler_name ?? prefilled.fillerName,
+    reviewer_name: input.reviewerName ?? r?.reviewer_name ?? prefilled.reviewerName,
+    phone: input.phone ?? r?.phone ?? prefilled.phone,
+  };
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      let id = loaded.report?.id;
+      if (id === undefined) {
+        id = await repo.insertReport(trx, {
+          campaign_id: key.campaignId,
+          milestone_id: loaded.milestone.id,
+          unit_id: key.unitId,
+          period: key.period,
+          status: 'draft',
+          version: 1,
+          ...meta,
+          return_reason: '',
+          created_by: actor.userId,
+          created_at: at,
+          updated_by: actor.userId,
+          updated_at: at,
+        });
+      } else {
+        const ok = await repo.updateReportAtVersion(trx, id, input.version, {
+          ...meta,
+          status: statusAfter('save', from),
+          updated_by: actor.userId,
+          updated_at: at,
+        });
+        if (!ok) throw versionConflict();
+      }
+      await repo.upsertRows(trx, id, toStore);
+      await appendAudit(trx, ctx.dialect, {
+        actorId: actor.userId,
+        action: `${ENTITY}.${loaded.report ? 'save' : 'create'}`,
+        entity: ENTITY,
+        entityId: id,
+        detail: { period: key.period, unitId: key.unitId, version: input.version + 1, changedSeqs: changed },
+        at,
+      });
+    });
+  } catch (err) {
+    // Two first saves raced: the loser's copy is stale like any other.
+    if (isUniqueViolation(err)) throw versionConflict();
+    throw err;
+  }
+}
+
+function pickTexts(r: { situation: string; measures: string; progress: string }) {
+  return { situation: r.situation, measures: r.measures, progress: r.progress };
+}
+
+/** The unit head approves and submits: 填报人/联系电话 and every row's 排查情况 must be filled. */
+export async function submitReport(ctx: AppContext, actor: Actor, key: ReportKey, version: number) {
+  const loaded = await loadReport(ctx, actor, key);
+  const report = loaded.report;
+  assertAllowed(actor, key.unitId, 'submit', report?.status ?? 'not_started');
+  checkVersion(loaded, version);
+  if (!report) throw versionConflict(0);
+  const { rows } = await reportRows(ctx, key, loaded);
+  const problems: string[] = [];
+  if (!report.filler_name) problems.push('填报人');
+  if (!report.phone) problems.push('联系电话');
+  const blank = rows.filter((r) => r.assigned && !r.situation.trim()).map((r) => r.seq);
+  if (blank.length > 0) problems.push(`第${blank.join('、')}项的排查情况`);
+  if (problems.length > 0)
+    throw new AppError('unprocessable', `报送前请填写：${problems.join('；')}`, { missingSeqs: blank });
+  const at = ctx.clock.now().toISOString();
+  const today = ctx.clock.today();
+  const firstOn = report.first_submitted_on ?? today;
+  const late = firstOn > loaded.milestone.dueDate;
+  await transition(
+    ctx,
+    actor,
+    loaded,
+    version,
+    'submit',
+    {
+      status: 'submitted',
+      // The unit head who approves is the 审核人 unless the form names someone else.
+      reviewer_name: report.reviewer_name || actor.displayName,
+      first_submitted_at: report.first_submitted_at ?? at,
+      first_submitted_on: firstOn,
+      submitted_at: at,
+      submitted_on: today,
+      submitted_by: actor.userId,
+      return_reason: '',
+    },
+    {
+      late,
+      dueDate: loaded.milestone.dueDate,
+      submittedOn: today,
+      resubmission: report.first_submitted_at !== null,
+    },
+  );
+}
+
+/** Office decisions: accept (locks), return with a reason, unlock an accepted report with a reason. */
+export async function decideReport(
+  ctx: AppContext,
+  actor: Actor,
+  key: ReportKey,
+  action: 'accept' | 'return' | 'unlock',
+  input: { version: number; reason?: string },
+) {
+  const loaded = await loadReport(ctx, actor, key);
+  assertAllowed(actor, key.unitId, action, loaded.report?.status ?? 'not_started');
+  checkVersion(loaded, input.version);
+  const at = ctx.clock.now().toISOString();
+  await transition(
+    ctx,
+    actor,
+    loaded,
+    input.version,
+    action,
+    {
+      status: statusAfter(action, 'submitted'),
+      reviewed_at: at,
+      reviewed_by: actor.userId,
+      ...(action === 'accept' ? {} : { return_reason: input.reason ?? '' }),
+    },
+    input.reason ? { reason: input.reason } : {},
+  );
+}
+
+async function transition(
+  ctx: AppContext,
+  actor: Actor,
+  loaded: LoadedReport,
+  version: number,
+  action: ReportAction,
+  patch: Parameters<typeof repo.updateReportAtVersion>[3],
+  detail: Record<string, unknown>,
+) {
+  const report = loaded.report;
+  if (!report) throw new AppError('not_found', '月报不存在');
+  const at = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const ok = await repo.updateReportAtVersion(trx, report.id, version, {
+      ...patch,
+      updated_by: actor.userId,
+      updated_at: at,
+    });
+    if (!ok) throw versionConflict();
+    await appendAudit(trx, ctx.dialect, {
+      actorId: actor.userId,
+      action: `${ENTITY}.${action}`,
+      entity: ENTITY,
+      entityId: report.id,
+      detail: {
+        period: report.period,
+        unitId: report.unit_id,
+        from: report.status,
+        version: version + 1,
+        ...detail,
+      },
+      at,
+    });
+  });
+}

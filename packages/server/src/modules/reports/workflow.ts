@@ -1,0 +1,176 @@
+// The reporting workflow shared by monthly reports and milestone submissions: a reporter drafts,
+// the unit head approves and submits, the office accepts (locking it) or returns it with a
+// reason; a returned report is corrected and resubmitted; the office may unlock an accepted one.
+import { AppError, type Role } from '@paicha/core';
+import type { ReportStatus } from '../../db/schema.js';
+import type { Actor } from '../../http/context.js';
+
+/** A report nobody has saved yet is shown as `not_started` (version 0). */
+export type ViewStatus = ReportStatus | 'not_started';
+
+export const STATUS_LABELS: Record<ViewStatus, string> = {
+  not_started: '未填报',
+  draft: '草稿',
+  submitted: '已报送',
+  returned: '已退回',
+  accepted: '已通过',
+};
+
+export type ReportAction = 'save' | 'submit' | 'accept' | 'return' | 'unlock';
+
+interface Rule {
+  from: readonly ViewStatus[];
+  roles: readonly Role[];
+  /** Unit actions are done by the report's own unit; office actions by the office. */
+  by: 'unit' | 'office';
+  deniedMessage: string;
+}
+
+const RULES: Record<ReportAction, Rule> = {
+  save: {
+    from: ['not_started', 'draft', 'returned'],
+    roles: ['reporter', 'unit_head'],
+    by: 'unit',
+    deniedMessage: '只有本单位的填报人或负责人可以填写',
+  },
+  submit: {
+    from: ['draft', 'returned'],
+    roles: ['unit_head'],
+    by: 'unit',
+    deniedMessage: '只有本单位负责人可以审核并报送',
+  },
+  accept: {
+    from: ['submitted'],
+    roles: ['admin'],
+    by: 'office',
+    deniedMessage: '只有领导小组办公室可以审核通过',
+  },
+  return: {
+    from: ['submitted'],
+    roles: ['admin'],
+    by: 'office',
+    deniedMessage: '只有领导小组办公室可以退回',
+  },
+  unlock: { from: ['accepted'], roles: ['admin'], by: 'office', deniedMessage: '只有领导小组办公室可以解锁' },
+};
+
+const STATE_MESSAGES: Record<ReportAction, string> = {
+  save: '已报送或已通过的材料不能修改（已通过的需由领导小组办公室解锁）',
+  submit: '当前状态不能报送（请先保存草稿；已报送的请等待审核）',
+  accept: '只有已报送、待审核的材料可以审核通过',
+  return: '只有已报送、待审核的材料可以退回',
+  unlock: '只有已通过（已锁定）的材料可以解锁',
+};
+
+/** The status an action leads to. */
+export function statusAfter(action: ReportAction, from: ViewStatus): ReportStatus {
+  switch (action) {
+    case 'save':
+      return from === 'returned' ? 'returned' : 'draft';
+    case 'submit':
+      return 'submitted';
+    case 'accept':
+      return 'accepted';
+    case 'return':
+    case 'unlock':
+      return 'returned';
+  }
+}
+
+export function isAllowed(actor: Actor, unitId: number, action: ReportAction, status: ViewStatus): boolean {
+  const rule = RULES[action];
+  if (!rule.roles.includes(actor.role)) return false;
+  if (rule.by === 'unit' && actor.unitId !== unitId) return false;
+  return rule.from.includes(status);
+}
+
+/**
+ * Throws 403 when the actor's role or unit may not take the action, 409 when the report is not
+ * in a state that allows it. Visibility (404 for another unit) is checked before this.
+ */
+export function assertAllowed(actor: Actor, unitId: number, action: ReportAction, status: ViewStatus): void {
+  const rule = RULES[action];
+  if (!rule.roles.includes(actor.role) || (rule.by === 'unit' && actor.unitId !== unitId))
+    throw new AppError('forbidden', rule.deniedMessage);
+  if (!rule.from.includes(status)) throw new AppError('conflict', STATE_MESSAGES[action]);
+}
+
+/** What the actor may do now, for the UI to show the right buttons. */
+export function allowedActions(
+  actor: Actor,
+  unitId: number,
+  status: ViewStatus,
+): Record<ReportAction, boolean> {
+  const can = (a: ReportAction) => isAllowed(actor, unitId, a, status);
+  return {
+    save: can('save'),
+    submit: can('submit'),
+    accept: can('accept'),
+    return: can('return'),
+    unlock: can('unlock'),
+  };
+}
+
+/** The stale-write answer: the caller's copy is out of date and nothing was changed. */
+export function versionConflict(current?: number): AppError {
+  return new AppError(
+    'version_conflict',
+    '内容已被他人修改，请刷新后再提交（您的修改未保存）',
+    current === undefined ? undefined : { currentVersion: current },
+  );
+}
+
+/** Unique violations on both databases (a second "first save" racing the first one). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string } | null;
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}
+
+/** Timeliness of one expected report, DHIS2-style, judged on its first submission. */
+export type Timeliness = 'on_time' | 'late' | 'missing' | 'pending' | 'not_expected';
+
+export function timelinessOf(opts: {
+  expected: boolean;
+  firstSubmittedOn: string | null;
+  dueDate: string;
+  today: string;
+}): Timeliness {
+  if (opts.firstSubmittedOn) return opts.firstSubmittedOn > opts.dueDate ? 'late' : 'on_time';
+  if (!opts.expected) return 'not_expected';
+  // The due day itself is still on time: missing only once the day after it has begun in China.
+  return opts.today > opts.dueDate ? 'missing' : 'pending';
+}
+
+export interface TimelinessTotals {
+  expected: number;
+  submitted: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  pending: number;
+  completenessRate: number | null;
+  timelinessRate: number | null;
+}
+
+/** DHIS2's reporting-rate summary: expected, actual (submitted), on time, and the two rates. */
+export function summarize(cells: readonly Timeliness[]): TimelinessTotals {
+  const n = (t: Timeliness) => cells.filter((c) => c === t).length;
+  const onTime = n('on_time');
+  const late = n('late');
+  const expected = cells.length - n('not_expected');
+  const rate = (x: number) => (expected === 0 ? null : Math.round((x / expected) * 1000) / 1000);
+  return {
+    expected,
+    submitted: onTime + late,
+    onTime,
+    late,
+    missing: n('missing'),
+    pending: n('pending'),
+    completenessRate: rate(onTime + late),
+    timelinessRate: rate(onTime),
+  };
+}

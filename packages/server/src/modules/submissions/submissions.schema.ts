@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { Actions, HistoryEntry, Totals } from '../reports/reports.schema.js';
+
+const STATUS = ['not_started', 'draft', 'submitted', 'returned', 'accepted'] as const;
+const TIMELINESS = ['on_time', 'late', 'missing', 'pending', 'not_expected'] as const;
+const text = (max: number) => z.string().max(max, `不能超过${max}字`);
+
+/** scan: the sealed paper copy (PDF/image); problem_list: the ledger's 问题清单; other: 电子档 etc. */
+export const FILE_KINDS = ['scan', 'problem_list', 'other'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+export const CampaignParams = z.object({ id: z.coerce.number().int().positive() });
+export const SubmissionParams = CampaignParams.extend({
+  milestoneId: z.coerce.number().int().positive(),
+  unitId: z.coerce.number().int().positive(),
+});
+
+export const SaveSubmissionBody = z.object({
+  version: z.number().int().min(0),
+  /** 工作方案 / 排查结果 / 整改结果 / 总结: the submission's text. */
+  content: text(20000).optional(),
+  /** 06-30 summary only: 经验做法. */
+  experience: text(20000).optional(),
+  /** 06-30 summary only: 建章立制 (rules and institutions established). */
+  institutions: text(20000).optional(),
+  /** The full set of files the submission should hold; left out, files stay as they are. */
+  files: z
+    .array(z.object({ attachmentId: z.number().int().positive(), kind: z.enum(FILE_KINDS) }))
+    .max(50)
+    .optional(),
+});
+export type SaveSubmissionInput = z.infer<typeof SaveSubmissionBody>;
+
+export const SubmissionView = z.object({
+  campaignId: z.number(),
+  milestone: z.object({
+    id: z.number(),
+    kind: z.string(),
+    title: z.string(),
+    dueDate: z.string(),
+    description: z.string(),
+  }),
+  today: z.string(),
+  unit: z.object({ id: z.number(), name: z.string() }),
+  expected: z.boolean(),
+  status: z.enum(STATUS),
+  statusLabel: z.string(),
+  version: z.number(),
+  content: z.string(),
+  experience: z.string(),
+  institutions: z.string(),
+  returnReason: z.string(),
+  firstSubmittedAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  submittedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  timeliness: z.enum(TIMELINESS),
+  late: z.boolean(),
+  files: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      size: z.number(),
+      mime: z.string(),
+      kind: z.enum(FILE_KINDS),
+      uploadedAt: z.string(),
+    }),
+  ),
+  /** What this milestone asks for, so the form shows the right fields. */
+  needs: z.object({ summaryFields: z.boolean(), problemList: z.boolean() }),
+  history: z.array(HistoryEntry),
+  can: Actions,
+});
+export type SubmissionViewData = z.infer<typeof SubmissionView>;
+
+export const SubmissionGrid = z.object({
+  today: z.string(),
+  milestones: z.array(z.object({ id: z.number(), kind: z.string(), title: z.string(), dueDate: z.string() })),
+  units: z.array(
+    z.object({
+      unit: z.object({ id: z.number(), name: z.string(), kind: z.string() }),
+      expected: z.boolean(),
+      cells: z.array(
+        z.object({
+          milestoneId: z.number(),
+          status: z.enum(STATUS),
+          timeliness: z.enum(TIMELINESS),
+          firstSubmittedAt: z.string().nullable(),
+          submittedAt: z.string().nullable(),
+        }),
+      ),
+      totals: Totals,
+    }),
+  ),
+  totals: z.array(Totals.extend({ milestoneId: z.number() })),
+  overall: Totals,
+});
