@@ -13,6 +13,9 @@ const MyTasksPage = lazy(() => import('./pages/tasks/MyTasksPage'));
 const UnitsPage = lazy(() => import('./pages/admin/units/UnitsPage'));
 const UsersPage = lazy(() => import('./pages/admin/users/UsersPage'));
 const CampaignsPage = lazy(() => import('./pages/admin/campaigns/CampaignsPage'));
+const ProblemRoutes = lazy(() => import('./pages/problems/ProblemRoutes'));
+const ReportRoutes = lazy(() => import('./pages/reports/ReportRoutes'));
+const SubmissionRoutes = lazy(() => import('./pages/submissions/SubmissionRoutes'));
 
 function FullPageSpin() {
   return (
@@ -39,6 +42,9 @@ function Authenticated() {
             <Routes>
               <Route index element={<OverviewPage />} />
               <Route path="tasks" element={<MyTasksPage />} />
+              <Route path="problems/*" element={<ProblemRoutes />} />
+              <Route path="reports/*" element={<ReportRoutes />} />
+              <Route path="submissions/*" element={<SubmissionRoutes />} />
               <Route path="admin/*" element={<AdminRoutes />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

@@ -2,13 +2,18 @@
 // The server enforces the same rules; hiding only spares users a 403.
 import {
   ApartmentOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   FlagOutlined,
+  ImportOutlined,
+  OrderedListOutlined,
   ProfileOutlined,
+  SendOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { isAdmin, type Role } from '@paicha/core';
 import type { ReactNode } from 'react';
+import { canRecord } from './problemRoles';
 
 export interface MenuEntry {
   path: string;
@@ -23,6 +28,28 @@ const everyone = () => true;
 export const MENU: MenuEntry[] = [
   { path: '/', label: '工作概览', icon: <DashboardOutlined />, testId: 'menu-overview', visible: everyone },
   { path: '/tasks', label: '本单位任务', icon: <ProfileOutlined />, testId: 'menu-tasks', visible: everyone },
+  {
+    path: '/problems',
+    label: '问题台账',
+    icon: <OrderedListOutlined />,
+    testId: 'menu-problems',
+    visible: everyone,
+  },
+  {
+    path: '/problems/import',
+    label: '导入台账',
+    icon: <ImportOutlined />,
+    testId: 'menu-problems-import',
+    visible: canRecord,
+  },
+  { path: '/reports', label: '月报', icon: <CalendarOutlined />, testId: 'menu-reports', visible: everyone },
+  {
+    path: '/submissions',
+    label: '节点报送',
+    icon: <SendOutlined />,
+    testId: 'menu-submissions',
+    visible: everyone,
+  },
   {
     path: '/admin/units',
     label: '单位管理',

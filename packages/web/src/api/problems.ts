@@ -1,0 +1,58 @@
+// Endpoint functions of the problem ledger and evidence files (docs/API.md "Problem ledger").
+import { http } from './client';
+import type {
+  Attachment,
+  CountsRow,
+  ImportMode,
+  ImportReport,
+  LedgerList,
+  ProblemDetail,
+  ProblemFieldsInput,
+  ProblemPage,
+} from './problemTypes';
+import { downloadFile, type UploadOptions, uploadFile } from './transfer';
+
+/** List query parameters as the server reads them (all optional strings from the URL). */
+export type ProblemQuery = Record<string, string | number | undefined>;
+
+function qs(params: ProblemQuery): string {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') s.set(k, String(v));
+  const out = s.toString();
+  return out ? `?${out}` : '';
+}
+
+export const problemsApi = {
+  list: (query: ProblemQuery) => http.get<ProblemPage>(`/api/problems${qs(query)}`),
+  get: (id: number) => http.get<ProblemDetail>(`/api/problems/${id}`),
+  create: (body: ProblemFieldsInput & { campaignId: number; unitId?: number }) =>
+    http.post<ProblemDetail>('/api/problems', body),
+  update: (id: number, body: Partial<ProblemFieldsInput> & { version: number }) =>
+    http.patch<ProblemDetail>(`/api/problems/${id}`, body),
+  progress: (id: number, body: { version: number; date: string; text: string; attachmentIds: number[] }) =>
+    http.post<ProblemDetail>(`/api/problems/${id}/progress`, body),
+  submit: (id: number, body: { version: number; text?: string }) =>
+    http.post<ProblemDetail>(`/api/problems/${id}/submit`, body),
+  returnIt: (id: number, body: { version: number; reason: string }) =>
+    http.post<ProblemDetail>(`/api/problems/${id}/return`, body),
+  close: (id: number, body: { version: number; text?: string }) =>
+    http.post<ProblemDetail>(`/api/problems/${id}/close`, body),
+  reopen: (id: number, body: { version: number; reason: string }) =>
+    http.post<ProblemDetail>(`/api/problems/${id}/reopen`, body),
+  assign: (
+    id: number,
+    body: { version: number; unitId: number; deadline?: string | null; reason?: string },
+  ) => http.post<ProblemDetail>(`/api/problems/${id}/assign`, body),
+  counts: (campaignId: number, groupBy: 'unit' | 'item') =>
+    http.get<CountsRow[]>(`/api/problems/counts${qs({ campaignId, groupBy })}`),
+  exportList: (query: ProblemQuery, list: LedgerList) =>
+    downloadFile(`/api/problems/export${qs({ ...query, list })}`, '问题台账.xlsx'),
+  downloadTemplate: () => downloadFile('/api/problems/import-template', '问题台账导入模板.xlsx'),
+  importFile: (file: File, campaignId: number, mode: ImportMode, opts?: UploadOptions) =>
+    uploadFile<ImportReport>(`/api/problems/import${qs({ campaignId, mode })}`, file, opts),
+};
+
+export const filesApi = {
+  upload: (file: File, opts?: UploadOptions) => uploadFile<Attachment>('/api/files', file, opts),
+  url: (id: number) => `/api/files/${id}`,
+};

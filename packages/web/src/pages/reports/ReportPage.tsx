@@ -1,0 +1,175 @@
+// One unit's monthly report: the unit fills it in and its head submits it; the office accepts,
+// returns or unlocks it; everyone who may see it can download it as .xlsx or .docx.
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Form, Input, Row, Space, Spin, Typography } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import { useCampaign } from '../../campaign/CampaignContext';
+import { cnDate, cnDateTime } from '../../components/dates';
+import { LoadError } from '../../components/LoadError';
+import { periodLabel, StatusTag, TimelinessTag } from './labels';
+import { ReportActions } from './ReportActions';
+import { ReportTable } from './ReportTable';
+import { type MetaField, useReportEditor } from './useReportEditor';
+import { WorkflowHistory } from './WorkflowHistory';
+
+const META: { field: MetaField; label: string; placeholder: string }[] = [
+  { field: 'fillerName', label: '填报人', placeholder: '填报人姓名' },
+  { field: 'reviewerName', label: '审核人', placeholder: '单位负责人（不填则为报送的负责人）' },
+  { field: 'phone', label: '联系电话', placeholder: '例如 0518-85882331' },
+];
+
+export default function ReportPage() {
+  const params = useParams();
+  const { campaignId } = useCampaign();
+  const period = params.period ?? '';
+  const unitId = Number(params.unitId);
+  if (campaignId === undefined) return <Spin style={{ display: 'block', margin: 48 }} />;
+  return (
+    <ReportEditor
+      key={`${campaignId}-${period}-${unitId}`}
+      campaignId={campaignId}
+      period={period}
+      unitId={unitId}
+    />
+  );
+}
+
+function ReportEditor(key: { campaignId: number; period: string; unitId: number }) {
+  const editor = useReportEditor(key);
+  const { view, draft, conflict } = editor;
+  if (editor.loadError && !view)
+    return <LoadError error={editor.loadError} onRetry={() => void editor.reload()} />;
+  if (!view || !draft) return <Spin style={{ display: 'block', margin: 48 }} />;
+  const editable = view.can.save;
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space wrap>
+            <Link to="/reports" aria-label="返回月报列表">
+              <ArrowLeftOutlined />
+            </Link>
+            <span data-testid="report-title">
+              {view.unit.name} · {periodLabel(view.period)}月报
+            </span>
+            <StatusTag status={view.status} />
+            <TimelinessTag value={view.timeliness} />
+          </Space>
+        }
+        extra={<Typography.Text type="secondary">截止日期：{cnDate(view.dueDate)}</Typography.Text>}
+      >
+        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+          <Typography.Text type="secondary" data-testid="report-meta">
+            {view.title}（版本 {view.version}）
+            {view.submittedAt && ` · 报送：${cnDateTime(view.submittedAt)} ${view.submittedBy ?? ''}`}
+            {view.firstSubmittedAt &&
+              view.firstSubmittedAt !== view.submittedAt &&
+              `（首次报送 ${cnDateTime(view.firstSubmittedAt)}）`}
+            {view.reviewedAt && ` · 审核：${cnDateTime(view.reviewedAt)} ${view.reviewedBy ?? ''}`}
+          </Typography.Text>
+          {view.status === 'returned' && view.returnReason && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="return-reason"
+              message={`领导小组办公室退回：${view.returnReason}`}
+              description="请修改后由单位负责人重新报送。"
+            />
+          )}
+          {view.status === 'accepted' && (
+            <Alert
+              type="success"
+              showIcon
+              message="已审核通过，月报已锁定。如需修改，请联系领导小组办公室解锁。"
+            />
+          )}
+          {!view.expected && (
+            <Alert type="info" showIcon message="本单位在本活动中没有承担排查事项，无需报送月报。" />
+          )}
+          {view.prefilledFrom && editable && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="prefilled"
+              message={`已按${periodLabel(view.prefilledFrom)}月报预填，请逐项核对更新后保存。`}
+            />
+          )}
+          {editor.restoredAt && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="restored-draft"
+              message={`已恢复您在 ${cnDateTime(editor.restoredAt)} 输入但尚未保存的内容。`}
+              action={
+                <Button size="small" onClick={() => void editor.discard()}>
+                  放弃这些输入
+                </Button>
+              }
+            />
+          )}
+          {conflict && (
+            <Alert
+              type="error"
+              showIcon
+              data-testid="version-conflict"
+              message={`保存未成功：该月报已被${conflict.latest.updatedBy ?? '他人'}于${conflict.latest.updatedAt ? cnDateTime(conflict.latest.updatedAt) : '刚才'}修改（现为版本 ${conflict.latest.version}，状态：${conflict.latest.statusLabel}）。`}
+              description={`您输入的内容仍保留在下方，未丢失。${conflict.changedRows.size ? `对方改动了第${[...conflict.changedRows].join('、')}项（已用黄色框标出）。` : ''}“保存我的修改”只写入您改动过的内容，对方的其他改动保留，同一项以您的为准。`}
+              action={
+                <Space direction="vertical">
+                  {conflict.latest.can.save && (
+                    <Button
+                      size="small"
+                      danger
+                      data-testid="overwrite"
+                      onClick={() => void editor.save(conflict.latest.version).catch(() => {})}
+                    >
+                      保存我的修改
+                    </Button>
+                  )}
+                  <Button size="small" data-testid="take-latest" onClick={() => void editor.discard()}>
+                    放弃我的输入，载入最新内容
+                  </Button>
+                </Space>
+              }
+            />
+          )}
+          <Form layout="vertical">
+            <Row gutter={16}>
+              {META.map((m) => (
+                <Col key={m.field} xs={24} md={8}>
+                  <Form.Item label={m.label} style={{ marginBottom: 0 }}>
+                    <Input
+                      aria-label={m.label}
+                      data-testid={`meta-${m.field}`}
+                      value={draft[m.field]}
+                      placeholder={editable ? m.placeholder : ''}
+                      readOnly={!editable}
+                      variant={editable ? 'outlined' : 'filled'}
+                      maxLength={40}
+                      onChange={(e) => editor.setMeta(m.field, e.target.value)}
+                    />
+                  </Form.Item>
+                </Col>
+              ))}
+            </Row>
+          </Form>
+        </Space>
+      </Card>
+      <ReportActions editor={editor} />
+      <Card title="任务分解月报表" size="small">
+        <ReportTable
+          rows={view.rows}
+          texts={draft.rows}
+          editable={editable}
+          today={view.today}
+          changedElsewhere={conflict?.changedRows}
+          onChange={editor.setCell}
+        />
+      </Card>
+      <Card title="办理记录" size="small">
+        <WorkflowHistory history={view.history} />
+      </Card>
+    </Space>
+  );
+}

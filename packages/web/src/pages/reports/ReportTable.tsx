@@ -1,0 +1,150 @@
+// The 月报表 as a unit fills it in: one row per assigned check item with 排查情况 / 整改措施 /
+// 整改进度, and beside it the unit's live ledger counts for that item, which it can quote.
+import { Button, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { memo } from 'react';
+import type { Counts, ReportRow } from '../../api/reports';
+import { cnDate } from '../../components/dates';
+
+export type TextField = 'situation' | 'measures' | 'progress';
+export type RowTexts = Record<TextField, string>;
+
+const FIELDS: { key: TextField; title: string }[] = [
+  { key: 'situation', title: '排查情况' },
+  { key: 'measures', title: '整改措施' },
+  { key: 'progress', title: '整改进度' },
+];
+
+/** A sentence quoting the ledger, for 排查情况. */
+export function quoteCounts(c: Counts, today: string): string {
+  return `截至${cnDate(today)}，本项共排查发现问题${c.found}个，已整改${c.rectified}个（已销号${c.closed}个），逾期未整改${c.overdue}个。`;
+}
+
+const TextCell = memo(function TextCell(props: {
+  seq: number;
+  field: TextField;
+  title: string;
+  value: string;
+  editable: boolean;
+  changed: boolean;
+  onChange: (seq: number, field: TextField, value: string) => void;
+}) {
+  if (!props.editable)
+    return (
+      <div style={{ whiteSpace: 'pre-wrap' }}>
+        {props.value || <Typography.Text type="secondary">—</Typography.Text>}
+      </div>
+    );
+  return (
+    <Input.TextArea
+      aria-label={`第${props.seq}项${props.title}`}
+      data-testid={`cell-${props.seq}-${props.field}`}
+      value={props.value}
+      autoSize={{ minRows: 3, maxRows: 12 }}
+      maxLength={4000}
+      status={props.changed ? 'warning' : undefined}
+      onChange={(e) => props.onChange(props.seq, props.field, e.target.value)}
+    />
+  );
+});
+
+function CountsCell({ counts, onQuote }: { counts: Counts; onQuote?: () => void }) {
+  return (
+    <Space direction="vertical" size={4} data-testid="ledger-counts">
+      <Space size={[4, 4]} wrap>
+        <Tag>发现 {counts.found}</Tag>
+        <Tag color="blue">已整改 {counts.rectified}</Tag>
+        <Tag color="green">已销号 {counts.closed}</Tag>
+        <Tag color={counts.overdue > 0 ? 'red' : 'default'}>逾期 {counts.overdue}</Tag>
+      </Space>
+      {onQuote && (
+        <Tooltip title="把台账数字写入本项的排查情况">
+          <Button size="small" type="link" style={{ padding: 0 }} onClick={onQuote}>
+            引用台账数字
+          </Button>
+        </Tooltip>
+      )}
+    </Space>
+  );
+}
+
+interface Props {
+  rows: ReportRow[];
+  texts: Record<number, RowTexts>;
+  editable: boolean;
+  today: string;
+  /** Rows someone else changed on the server since this copy was loaded (after a conflict). */
+  changedElsewhere?: Set<number>;
+  onChange: (seq: number, field: TextField, value: string) => void;
+}
+
+export function ReportTable({ rows, texts, editable, today, changedElsewhere, onChange }: Props) {
+  const columns: ColumnsType<ReportRow> = [
+    { title: '序号', dataIndex: 'seq', width: 56, align: 'center', fixed: 'left' },
+    { title: '排查项目', dataIndex: 'subCategory', width: 88, align: 'center' },
+    {
+      title: '排查内容',
+      dataIndex: 'content',
+      width: 220,
+      render: (v: string, r) => (
+        <div style={{ fontSize: 13 }}>
+          {v}
+          {!r.assigned && (
+            <div>
+              <Tag color="default">已不再承担此项</Tag>
+            </div>
+          )}
+        </div>
+      ),
+    },
+    ...FIELDS.map(({ key, title }) => ({
+      title,
+      key,
+      width: key === 'progress' ? 180 : key === 'situation' ? 240 : 220,
+      render: (_: unknown, r: ReportRow) => (
+        <TextCell
+          seq={r.seq}
+          field={key}
+          title={title}
+          value={texts[r.seq]?.[key] ?? ''}
+          editable={editable}
+          changed={changedElsewhere?.has(r.seq) ?? false}
+          onChange={onChange}
+        />
+      ),
+    })),
+    {
+      title: '台账实时数',
+      key: 'counts',
+      width: 150,
+      render: (_: unknown, r: ReportRow) => (
+        <CountsCell
+          counts={r.counts}
+          onQuote={
+            editable
+              ? () => {
+                  const now = texts[r.seq]?.situation ?? '';
+                  const quote = quoteCounts(r.counts, today);
+                  if (!now.includes(quote)) onChange(r.seq, 'situation', now ? `${now}\n${quote}` : quote);
+                }
+              : undefined
+          }
+        />
+      ),
+    },
+  ];
+  return (
+    <Table<ReportRow>
+      rowKey="seq"
+      bordered
+      size="small"
+      columns={columns}
+      dataSource={rows}
+      pagination={false}
+      scroll={{ x: 1150 }}
+      onRow={(r) => ({ 'data-testid': 'report-row', 'data-seq': r.seq }) as React.HTMLAttributes<HTMLElement>}
+      locale={{ emptyText: '本单位在本活动中没有承担的排查事项，无需报送月报' }}
+      data-testid="report-table"
+    />
+  );
+}
