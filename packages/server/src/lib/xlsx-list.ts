@@ -2,6 +2,7 @@
 // the unit and date, a bordered header row repeated on every printed page, wrapped cells,
 // A4 landscape, fitted to the page width.
 import type ExcelJS from 'exceljs';
+import { lineCount } from './text-width.js';
 
 export interface ListColumn<Row> {
   header: string;
@@ -75,13 +76,17 @@ export function addListSheet<Row>(wb: ExcelJS.Workbook, spec: ListSheet<Row>): E
 
   spec.rows.forEach((row, r) => {
     const line = ws.getRow(5 + r);
+    let lines = 1;
     spec.columns.forEach((c, i) => {
       const cell = line.getCell(i + 1);
       cell.value = c.value(row, r);
+      lines = Math.max(lines, lineCount(String(cell.value ?? ''), c.width));
       cell.font = { name: FONT, size: 11 };
       cell.alignment = { horizontal: c.align ?? 'left', vertical: 'middle', wrapText: true };
       cell.border = BORDER;
     });
+    // Spreadsheets do not size rows with wrapped text on opening: set it from the text.
+    line.height = Math.max(20, lines * 16 + 6);
   });
 
   if (spec.footer) {

@@ -1,5 +1,8 @@
 // The plan's 任务分解月报表 as a neutral model, rendered to .xlsx and .docx by their own modules so
 // both files carry exactly the same title, lines, columns, rows and merged cells.
+import { lineCount, textWidth } from '../../lib/text-width.js';
+
+export { lineCount, textWidth };
 
 export const COLUMNS = [
   '序号',
@@ -76,25 +79,6 @@ export function runs<T>(
     else out.push({ start: i, end: i });
   });
   return out;
-}
-
-/** Display width in Excel character units: CJK and full-width characters take two. */
-export function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s)
-    w +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6“”‘’…—]/.test(
-        ch,
-      )
-        ? 2
-        : 1.1;
-  return w;
-}
-
-/** Lines a text wraps to in a column `width` units wide (after the cell's padding). */
-export function lineCount(text: string, width: number): number {
-  const usable = Math.max(2, width - 2);
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
 }
 
 /** 2020-01 → 2020年1月 */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { assertUnitVisible, requireActor } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
 import { findAttachment } from './files.repository.js';
-import { saveUpload } from './files.service.js';
+import { discardUpload, saveUpload } from './files.service.js';
 import { openBlob } from './storage.js';
 
 export const AttachmentResponse = z.object({
@@ -67,6 +67,22 @@ export function fileRoutes(ctx: AppContext) {
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'private, max-age=0')
           .send(openBlob(ctx.config.dataDir, row.sha256));
+      },
+    );
+
+    app.delete(
+      '/api/files/:id',
+      {
+        schema: {
+          tags,
+          summary: '删除自己上传但尚未提交的附件（已提交的佐证材料不能删除）',
+          params: z.object({ id: z.coerce.number().int().positive() }),
+          response: { 200: z.object({ ok: z.literal(true) }) },
+        },
+      },
+      async (request) => {
+        await discardUpload(ctx, requireActor(request), request.params.id);
+        return { ok: true as const };
       },
     );
   };

@@ -3,8 +3,8 @@ import { AppError } from '@paicha/core';
 import type { Executor } from '../../db/transaction.js';
 import type { Actor, AppContext } from '../../http/context.js';
 import { ACCEPTED_DESCRIPTION, detectFileType } from './file-types.js';
-import { findUnlinked, insertAttachment, linkAttachmentRows } from './files.repository.js';
-import { stageUpload } from './storage.js';
+import { findAttachment, findUnlinked, insertAttachment, linkAttachmentRows } from './files.repository.js';
+import { removeBlob, stageUpload } from './storage.js';
 
 /** A file name fit for storing and showing: no path parts, no control characters, bounded length. */
 export function cleanFileName(name: string): string {
@@ -70,4 +70,25 @@ export async function linkAttachments(
   if (usable.length !== unique.length)
     throw new AppError('validation_failed', '附件不存在或已被使用，请重新上传');
   await linkAttachmentRows(trx, unique, entity, entityId);
+}
+
+/**
+ * Removes an upload its uploader no longer wants, before it was attached to anything. Attached
+ * evidence is part of the record and stays. The bytes go when no other upload shares them.
+ */
+export async function discardUpload(ctx: AppContext, actor: Actor, id: number) {
+  const row = await findAttachment(ctx.db, id);
+  if (!row || row.uploadedBy !== actor.userId) throw new AppError('not_found', '附件不存在');
+  if (row.entity !== null) throw new AppError('conflict', '附件已作为佐证材料提交，不能删除');
+  const orphan = await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('attachments').where('id', '=', id).where('entity', 'is', null).execute();
+    const same = await trx
+      .selectFrom('attachments')
+      .select('id')
+      .where('sha256', '=', row.sha256)
+      .limit(1)
+      .executeTakeFirst();
+    return same === undefined;
+  });
+  if (orphan) await removeBlob(ctx.config.dataDir, row.sha256);
 }

@@ -70,4 +70,12 @@ describe.each(DIALECTS)('evidence files on %s', (dialect) => {
     expect(denied.statusCode).toBe(404);
     expect(denied.json()).toEqual((await t.request('GET', '/api/files/999999', other.cookie)).json());
   });
+
+  it('lets the uploader discard an unattached upload, and nobody else', async () => {
+    const a = (await upload(t, reporter.cookie, '多余.pdf', tinyPdf())).json();
+    const other = await t.userIn('中云街道', 'unit_head');
+    expect((await t.request('DELETE', `/api/files/${a.id}`, other.cookie)).statusCode).toBe(404);
+    expect((await t.request('DELETE', `/api/files/${a.id}`, reporter.cookie)).statusCode).toBe(200);
+    expect((await t.request('GET', `/api/files/${a.id}`, reporter.cookie)).statusCode).toBe(404);
+  });
 });

@@ -81,3 +81,7 @@ async function readEnds(file: string, size: number): Promise<{ head: Buffer; tai
 export function openBlob(dataDir: string, sha256: string): Readable {
   return createReadStream(blobPath(dataDir, sha256));
 }
+
+export async function removeBlob(dataDir: string, sha256: string): Promise<void> {
+  await rm(blobPath(dataDir, sha256), { force: true });
+}

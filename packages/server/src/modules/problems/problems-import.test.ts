@@ -101,6 +101,16 @@ describe.each(DIALECTS)('ledger import on %s', (dialect) => {
     expect(await count()).toBe(0);
   });
 
+  it('reports every fault of a row at once', async () => {
+    const row = [99, '', '2019-12-18', '限期整改', '', '', '', '', '', '随手拍'];
+    const res = await post(t, reporter.cookie, await ledgerFile([row]), 'check');
+    const columns = res
+      .json()
+      .errors.map((e: { column: string }) => e.column)
+      .sort();
+    expect(columns).toEqual(['排查事项序号', '问题描述', '问题来源', '整改时限'].sort());
+  });
+
   it('imports only the valid rows when asked to, in one go, with history', async () => {
     const res = await post(t, reporter.cookie, await ledgerFile([good, ...bad]), 'valid');
     expect(res.json()).toMatchObject({ accepted: 1, imported: 1 });

@@ -113,6 +113,9 @@ describe.each(DIALECTS)('ledger lists, counts, exports and access on %s', (diale
     expect((await list(admin, 'deadlineFrom=2020-03-01&deadlineTo=2020-04-30')).total).toBe(2);
     expect((await list(admin, `q=${encodeURIComponent('东风村')}`)).total).toBe(1);
     expect((await list(admin, `q=${encodeURIComponent('100%')}`)).total).toBe(0);
+    expect((await list(admin, `q=${encodeURIComponent('猴嘴')}`)).total).toBe(2);
+    const someId = ids.中云街道?.[1];
+    expect((await list(admin, `q=${someId}`)).items.map((i) => i.id)).toContain(someId);
     expect((await list(admin, 'status=pending,closed')).total).toBe(5);
     const sorted = await list(admin, 'sort=deadline&order=asc&pageSize=2&page=1');
     expect(sorted.total).toBe(5);

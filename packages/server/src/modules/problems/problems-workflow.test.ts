@@ -273,6 +273,15 @@ describe.each(DIALECTS)('problem workflow on %s', (dialect) => {
         })
       ).statusCode,
     ).toBe(403);
+    const assign = (body: Record<string, unknown>) =>
+      t.request('POST', `/api/problems/${p.id}/assign`, admin, {
+        version: 2,
+        unitId: byName('区住建局'),
+        ...body,
+      });
+    expect((await assign({ deadline: '2020-07-15' })).statusCode).toBe(400);
+    expect((await assign({ deadline: '2019-12-01' })).statusCode).toBe(400);
+    expect((await assign({ deadline: '2020-07-15', reason: '需跨汛期施工' })).statusCode).toBe(200);
   });
 
   it('closes a data-screening problem only after a later screening clears it', async () => {

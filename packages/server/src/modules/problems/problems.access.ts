@@ -24,8 +24,5 @@ export function assertOffice(actor: Actor) {
 }
 
 export function staleVersion(): AppError {
-  return new AppError(
-    'version_conflict',
-    '该问题已被他人修改，请刷新后再操作（您的内容未保存，请先复制备用）',
-  );
+  return new AppError('version_conflict', '该问题已被他人修改，请载入最新版本后再操作');
 }

@@ -163,19 +163,25 @@ export async function importProblems(
         );
       }
     }
+    // The item and deadline checks run even when other cells failed, so a clerk sees every
+    // problem of a row in one report instead of finding them in rounds.
+    const itemFailed = rowErrors.some((e) => e.column === HEADER_BY_FIELD.checkItem);
     const item = items.find((i) => i.seq === candidate.checkItem);
-    if (parsed.success && !item) fail('checkItem', `排查事项第${candidate.checkItem}项不存在`);
-    if (
-      parsed.success &&
-      item &&
-      !office &&
-      !links.some((l) => l.check_item_id === item.id && l.unit_id === unitId)
-    ) {
+    if (!itemFailed && !item) fail('checkItem', `排查事项第${candidate.checkItem}项不存在`);
+    if (item && !office && !links.some((l) => l.check_item_id === item.id && l.unit_id === unitId)) {
       fail('checkItem', `第${candidate.checkItem}项不是本单位承担的排查事项`);
     }
-    if (parsed.success)
-      for (const [field, message] of Object.entries(checkDeadline(parsed.data, limits, today)))
-        fail(field, message);
+    const modeOk = candidate.mode === '立行立改' || candidate.mode === '限期整改';
+    if (modeOk && candidate.foundDate) {
+      const deadlineErrors = checkDeadline(
+        { ...candidate, mode: candidate.mode as '立行立改' | '限期整改', foundDate: candidate.foundDate },
+        limits,
+        today,
+      );
+      for (const [field, message] of Object.entries(deadlineErrors)) {
+        if (!rowErrors.some((e) => e.column === HEADER_BY_FIELD[field])) fail(field, message);
+      }
+    }
     if (rowErrors.length === 0 && parsed.success && item)
       valid.push({ rowNumber, unitId, itemId: item.id, fields: parsed.data });
     errors.push(...rowErrors);

@@ -103,8 +103,15 @@ function filtered(db: Executor, f: ProblemFilter) {
     .$if(f.deadlineTo !== undefined, (q) => q.where('p.deadline', '<=', f.deadlineTo as string))
     .$if(like !== null, (q) =>
       q.where((eb) =>
-        eb.or(
-          (
+        eb.or([
+          // A problem number or a unit's name typed into the search box finds those too.
+          ...(f.q && /^\d{1,9}$/.test(f.q) ? [eb('p.id', '=', Number(f.q))] : []),
+          eb(
+            'p.unit_id',
+            'in',
+            db.selectFrom('units').select('id').where(sql`name`, 'like', sql`${like} escape '\\'`),
+          ),
+          ...(
             [
               'p.description',
               'p.place',
@@ -115,7 +122,7 @@ function filtered(db: Executor, f: ProblemFilter) {
               'p.household_ref',
             ] as const
           ).map((col) => eb(sql`${sql.ref(col)}`, 'like', sql`${like} escape '\\'`)),
-        ),
+        ]),
       ),
     );
 }

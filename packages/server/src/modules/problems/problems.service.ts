@@ -163,6 +163,17 @@ export async function assignProblem(
   if (p.status === 'closed') throw new AppError('conflict', '问题已销号，不能交办');
   const unit = await findUnit(ctx.db, input.unitId);
   if (!unit || unit.kind === 'office') throw new AppError('validation_failed', '责任单位不存在');
+  if (input.deadline !== undefined) {
+    // A new deadline obeys the same rules as one typed on the form; the 交办 reason may explain
+    // a deadline past the campaign's rectification date.
+    const merged = {
+      mode: p.mode,
+      deadline: input.deadline,
+      deadlineReason: p.deadlineReason || input.reason,
+      foundDate: p.foundDate,
+    };
+    throwIfErrors(checkDeadline(merged, await campaignLimits(ctx.db, p.campaignId), ctx.clock.today()));
+  }
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const ok = await updateProblemAt(trx, id, input.version, {

@@ -4,10 +4,8 @@ import { formatChineseDate, PROBLEM_STATUS_LABELS, type ProblemStatus } from '@p
 import ExcelJS from 'exceljs';
 import type { Executor } from '../../db/transaction.js';
 import { addListSheet, type ListColumn, workbookBuffer } from '../../lib/xlsx-list.js';
-import { lineCount } from '../exports/monthly-table.js';
 
 /** addListSheet puts the title, the unit line, a spacer and the header above the data (row 5). */
-const FIRST_ROW = 5;
 
 export function listUnitProblems(db: Executor, campaignId: number, unitId: number) {
   return db
@@ -61,7 +59,7 @@ export async function unitProblemListXlsx(
   const wb = new ExcelJS.Workbook();
   wb.creator = 'paicha 问题大排查';
   const cols = columns(opts.unitName);
-  const ws = addListSheet(wb, {
+  addListSheet(wb, {
     sheetName: '问题清单',
     title: `${opts.campaignTitle}问题清单`,
     leftLine: `填报单位：${opts.unitName}`,
@@ -69,11 +67,6 @@ export async function unitProblemListXlsx(
     columns: cols,
     rows,
     footer: `共 ${rows.length} 个问题（自台账生成）`,
-  });
-  // Rows with wrapped text get a height from their text: spreadsheets do not size them on opening.
-  rows.forEach((row, i) => {
-    const lines = Math.max(...cols.map((c) => lineCount(String(c.value(row, i) ?? ''), c.width)));
-    ws.getRow(FIRST_ROW + i).height = Math.max(20, lines * 16 + 6);
   });
   const fileName = `${opts.unitName}问题清单（${formatChineseDate(opts.today)}）.xlsx`;
   return { buffer: await workbookBuffer(wb), fileName, count: rows.length };
