@@ -18,17 +18,17 @@ const LIST_TITLES: Record<Exclude<LedgerList, 'all'>, string> = {
 
 type Row = ProblemRow;
 const seqCol: ListColumn<Row> = { header: '序号', width: 6, value: (_r, i) => i + 1, align: 'center' };
-const idCol: ListColumn<Row> = { header: '问题编号', width: 9, value: (r) => r.id, align: 'center' };
+const idCol: ListColumn<Row> = { header: '问题编号', width: 11, value: (r) => r.id, align: 'center' };
 const unitCol: ListColumn<Row> = { header: '责任单位', width: 14, value: (r) => r.unitName, align: 'center' };
 const descCol = (width: number): ListColumn<Row> => ({
   header: '问题描述',
   width,
   value: (r) => r.description,
 });
-const modeCol: ListColumn<Row> = { header: '整改方式', width: 10, value: (r) => r.mode, align: 'center' };
+const modeCol: ListColumn<Row> = { header: '整改方式', width: 11, value: (r) => r.mode, align: 'center' };
 const deadlineCol: ListColumn<Row> = {
   header: '整改时限',
-  width: 14,
+  width: 17,
   value: (r) => (r.deadline ? formatChineseDate(r.deadline) : r.mode === '立行立改' ? '立行立改' : ''),
   align: 'center',
 };
@@ -43,12 +43,12 @@ const COLUMNS: Record<Exclude<LedgerList, 'all'>, ListColumn<Row>[]> = {
   problems: [
     seqCol,
     idCol,
-    { header: '排查项目', width: 12, value: (r) => r.subCategory, align: 'center' },
-    { header: '事项序号', width: 8, value: (r) => r.checkItem, align: 'center' },
+    { header: '排查项目', width: 14, value: (r) => r.subCategory, align: 'center' },
+    { header: '事项序号', width: 10, value: (r) => r.checkItem, align: 'center' },
     { header: '问题来源', width: 12, value: (r) => r.source, align: 'center' },
     descCol(44),
     { header: '地点（村/户）', width: 16, value: (r) => [r.place, r.householdRef].filter(Boolean).join(' ') },
-    { header: '发现时间', width: 14, value: (r) => formatChineseDate(r.foundDate), align: 'center' },
+    { header: '发现时间', width: 17, value: (r) => formatChineseDate(r.foundDate), align: 'center' },
     unitCol,
     statusCol,
   ],
@@ -73,7 +73,7 @@ const COLUMNS: Record<Exclude<LedgerList, 'all'>, ListColumn<Row>[]> = {
     statusCol,
     {
       header: '销号时间',
-      width: 14,
+      width: 17,
       value: (r) => (r.closedAt ? formatChineseDate(r.closedAt.slice(0, 10)) : ''),
       align: 'center',
     },
