@@ -2,7 +2,9 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '@paicha/core';
 import { EXPORT_USAGE, exportCommand } from './cli/export-command.js';
+import { IMPORT_USAGE, importCommand } from './cli/import-command.js';
 import { remindCommand } from './cli/remind-command.js';
+import { SCREEN_USAGE, screenCommand } from './cli/screen-command.js';
 import { userCommand } from './cli/user-command.js';
 import { openRuntime } from './runtime.js';
 
@@ -12,6 +14,8 @@ const USAGE = `用法：paicha <命令>
   user list [--json]
   remind [--json]                 立即执行一次到期提醒（服务运行时每30分钟自动执行）
 ${EXPORT_USAGE}
+${IMPORT_USAGE}
+${SCREEN_USAGE}
 角色：admin | leader | unit_head | reporter | inspector
 数据库：默认 SQLite（PAICHA_DATA_DIR，默认 ./data）；设置 DATABASE_URL=postgres://… 使用 PostgreSQL`;
 
@@ -31,6 +35,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'user') return userCommand(rest);
   if (command === 'remind') return remindCommand(rest);
   if (command === 'export') return exportCommand(rest);
+  if (command === 'import') return importCommand(rest);
+  if (command === 'screen') return screenCommand(rest);
   console.error(`未知命令：${command}\n\n${USAGE}`);
   return 1;
 }

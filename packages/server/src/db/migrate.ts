@@ -3,6 +3,7 @@ import type { DialectName } from './database.js';
 import { initialMigration } from './migrations/2026-11-28-001-initial.js';
 import { problemsMigration } from './migrations/2026-11-28-002-problems.js';
 import { reportsMigration } from './migrations/2026-11-28-003-reports.js';
+import { householdsMigration } from './migrations/2026-11-28-004-households.js';
 import { supervisionMigration } from './migrations/2026-11-28-005-supervision.js';
 import type { DB } from './schema.js';
 
@@ -15,6 +16,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-11-28-001-initial': initialMigration(dialect),
     '2026-11-28-002-problems': problemsMigration(dialect),
     '2026-11-28-003-reports': reportsMigration(dialect),
+    '2026-11-28-004-households': householdsMigration(dialect),
     '2026-11-28-005-supervision': supervisionMigration(dialect),
   };
 }

@@ -11,6 +11,7 @@ import type {
   UnitKind,
 } from '@paicha/core';
 import type { Generated } from 'kysely';
+import type { HouseholdTables } from './schema-households.js';
 import type {
   InspectionsTable,
   NotificationReadsTable,
@@ -253,7 +254,7 @@ export interface SubmissionFilesTable {
   added_at: string;
 }
 
-export interface DB {
+export interface DB extends HouseholdTables {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -14,6 +14,8 @@ import { campaignRoutes } from '../modules/campaigns/campaigns.routes.js';
 import { exportRoutes } from '../modules/exports/exports.routes.js';
 import { fileRoutes } from '../modules/files/files.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
+import { householdFindingRoutes } from '../modules/households/findings.routes.js';
+import { householdImportRoutes } from '../modules/households/imports.routes.js';
 import { inspectionRoutes } from '../modules/inspections/inspections.routes.js';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { problemRoutes } from '../modules/problems/problems.routes.js';
@@ -84,6 +86,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(reportRoutes(ctx));
   await app.register(exportRoutes(ctx));
   await app.register(submissionRoutes(ctx));
+  await app.register(householdImportRoutes(ctx));
+  await app.register(householdFindingRoutes(ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = existsSync(ctx.config.webDist);

@@ -1,0 +1,228 @@
+// Findings → the findings registry → the problem ledger. One finding per key per campaign, kept
+// across runs; a run that no longer finds it resolves it and marks its problem
+// screening_cleared_at (only then may the office close it out); a finding that comes back
+// un-clears it — and reopens it if it had been closed out. Ledger writes are set-based.
+import { screeningRule } from '@paicha/core';
+import type { Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Executor } from '../../db/transaction.js';
+import type { Found } from './screening-rules.js';
+
+export interface SyncCounts {
+  new: number;
+  stillOpen: number;
+  reappeared: number;
+  resolved: number;
+  problemsCreated: number;
+  problemsCleared: number;
+  problemsUncleared: number;
+  problemsReopened: number;
+}
+
+export interface Routed extends Found {
+  unitId: number | null;
+}
+
+const CHUNK = 400;
+
+function chunks<T>(xs: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
+  return out;
+}
+
+export async function syncFindings(
+  trx: Transaction<DB>,
+  run: { id: number; campaignId: number; at: string; actorId: number | null; today: string },
+  found: Routed[],
+  rulesRun: readonly string[],
+): Promise<SyncCounts> {
+  const existing = new Map(
+    (
+      await trx
+        .selectFrom('findings')
+        .select(['id', 'finding_key', 'resolved_at', 'rule_id'])
+        .where('campaign_id', '=', run.campaignId)
+        .execute()
+    ).map((f) => [f.finding_key, f]),
+  );
+  const current = new Set(found.map((f) => f.key));
+  const fresh = found.filter((f) => !existing.has(f.key));
+  const reappeared = found.filter((f) => existing.get(f.key)?.resolved_at);
+  const ruleSet = new Set(rulesRun);
+  // Only rules that ran can clear their findings: a disabled or uncheckable rule proves nothing.
+  const gone = [...existing.values()].filter(
+    (f) => !f.resolved_at && ruleSet.has(f.rule_id) && !current.has(f.finding_key),
+  );
+  const { id: runId, campaignId, at } = run;
+
+  for (const batch of chunks(fresh))
+    await trx
+      .insertInto('findings')
+      .values(
+        batch.map((f) => ({
+          campaign_id: campaignId,
+          finding_key: f.key,
+          rule_id: f.rule,
+          check_item: screeningRule(f.rule).checkItem,
+          unit_id: f.unitId,
+          township: f.township,
+          village: f.village,
+          household_id: f.householdId,
+          id_number: f.rawId,
+          person_name: f.name,
+          detail: f.detail,
+          data: JSON.stringify(f.data),
+          first_run_id: runId,
+          last_run_id: runId,
+          created_at: at,
+          updated_at: at,
+        })),
+      )
+      .execute();
+  for (const batch of chunks(gone.map((g) => g.id)))
+    await trx
+      .updateTable('findings')
+      .set({ resolved_at: at, resolved_run_id: runId, updated_at: at })
+      .where('id', 'in', batch)
+      .execute();
+  for (const f of reappeared)
+    await trx
+      .updateTable('findings')
+      .set({
+        resolved_at: null,
+        resolved_run_id: null,
+        detail: f.detail,
+        data: JSON.stringify(f.data),
+        updated_at: at,
+      })
+      .where('campaign_id', '=', campaignId)
+      .where('finding_key', '=', f.key)
+      .execute();
+  // Still found: stamp the run (one statement for all of them).
+  if (rulesRun.length > 0)
+    await trx
+      .updateTable('findings')
+      .set({ last_run_id: runId })
+      .where('campaign_id', '=', campaignId)
+      .where('resolved_at', 'is', null)
+      .where('rule_id', 'in', [...rulesRun])
+      .execute();
+  // A place the office mapped since the finding was first made routes it now.
+  for (const f of found.filter((x) => x.unitId !== null && existing.has(x.key)))
+    await trx
+      .updateTable('findings')
+      .set({ unit_id: f.unitId })
+      .where('campaign_id', '=', campaignId)
+      .where('finding_key', '=', f.key)
+      .where('unit_id', 'is', null)
+      .execute();
+
+  const ledger = await syncLedger(trx, run);
+  return {
+    new: fresh.length,
+    stillOpen: found.length - fresh.length - reappeared.length,
+    reappeared: reappeared.length,
+    resolved: gone.length,
+    ...ledger,
+  };
+}
+
+/** Problems for routed findings that have none; cleared/un-cleared/reopened as the findings say. */
+export async function syncLedger(
+  trx: Executor,
+  run: { id: number | null; campaignId: number; at: string; actorId: number | null; today: string },
+) {
+  const { campaignId, at, today } = run;
+  const deadline = await trx
+    .selectFrom('milestones')
+    .select('due_date')
+    .where('campaign_id', '=', campaignId)
+    .where('kind', '=', 'rectification')
+    .orderBy('due_date', 'desc')
+    .executeTakeFirst();
+  const campaign = await trx
+    .selectFrom('campaigns')
+    .select('end_date')
+    .where('id', '=', campaignId)
+    .executeTakeFirstOrThrow();
+  const due = deadline?.due_date ?? campaign.end_date;
+  const place = sql<string>`f.township || f.village`;
+  const created =
+    await sql`insert into problems (campaign_id, check_item_id, unit_id, source, description, found_date,
+      place, household_ref, cause, measures, responsible_leader, responsible_person, mode, deadline, deadline_reason,
+      status, version, return_reason, created_by, created_at, updated_at, finding_key)
+    select f.campaign_id, i.id, f.unit_id, '数据比对', f.detail, ${today}, ${place}, f.household_id, '', '', '', '',
+      '限期整改', ${due}, '', 'pending', 1, '', ${run.actorId}, ${at}, ${at}, f.finding_key
+    from findings f join check_items i on i.campaign_id = f.campaign_id and i.seq = f.check_item
+    where f.campaign_id = ${campaignId} and f.problem_id is null and f.unit_id is not null and f.resolved_at is null
+      and not exists (select 1 from problems p where p.campaign_id = f.campaign_id and p.finding_key = f.finding_key)`.execute(
+      trx,
+    );
+  await sql`update findings set problem_id = (select p.id from problems p
+      where p.campaign_id = findings.campaign_id and p.finding_key = findings.finding_key)
+    where campaign_id = ${campaignId} and problem_id is null and unit_id is not null`.execute(trx);
+  await sql`insert into problem_events (problem_id, at, event_date, actor_id, kind, from_status, to_status, text, detail)
+    select p.id, ${at}, ${today}, ${run.actorId}, 'created', null, 'pending', '数据比对发现问题，自动登记', '{}'
+    from problems p where p.campaign_id = ${campaignId} and p.source = '数据比对' and p.created_at = ${at}
+      and not exists (select 1 from problem_events e where e.problem_id = p.id)`.execute(trx);
+
+  const holding = sql`(select finding_key from findings where campaign_id = ${campaignId} and resolved_at is null)`;
+  const resolved = sql`(select finding_key from findings where campaign_id = ${campaignId} and resolved_at is not null)`;
+  const event = (kind: string, text: string, where: ReturnType<typeof sql>, to: string | null = null) =>
+    sql`insert into problem_events (problem_id, at, event_date, actor_id, kind, from_status, to_status, text, detail)
+      select p.id, ${at}, ${today}, ${run.actorId}, ${kind}, p.status, ${to ?? sql`p.status`}, ${text}, '{}'
+      from problems p where p.campaign_id = ${campaignId} and p.source = '数据比对' and ${where}`.execute(
+      trx,
+    );
+  const toClear = sql`p.screening_cleared_at is null and p.finding_key in ${resolved}`;
+  const toUnclear = sql`p.screening_cleared_at is not null and p.finding_key in ${holding}`;
+  const toReopen = sql`p.status = 'closed' and p.finding_key in ${holding}`;
+  await event('screening_cleared', '再次比对未再发现该问题，可提交销号', toClear);
+  await event('reopen', '再次比对仍发现该问题，自动重新打开', toReopen, 'rectifying');
+  await event('screening_found_again', '再次比对又发现该问题', sql`${toUnclear} and p.status <> 'closed'`);
+  const update = (set: ReturnType<typeof sql>, where: ReturnType<typeof sql>) =>
+    sql`update problems set ${set}, version = version + 1, updated_at = ${at}
+      where campaign_id = ${campaignId} and source = '数据比对' and id in (select p.id from problems p where p.campaign_id = ${campaignId} and ${where})`.execute(
+      trx,
+    );
+  const reopened = await update(
+    sql`status = 'rectifying', closed_at = null, screening_cleared_at = null`,
+    toReopen,
+  );
+  const cleared = await update(sql`screening_cleared_at = ${at}`, toClear);
+  const uncleared = await update(sql`screening_cleared_at = null`, toUnclear);
+  return {
+    problemsCreated: Number(created.numAffectedRows ?? 0),
+    problemsCleared: Number(cleared.numAffectedRows ?? 0),
+    problemsUncleared: Number(uncleared.numAffectedRows ?? 0),
+    problemsReopened: Number(reopened.numAffectedRows ?? 0),
+  };
+}
+
+/** After the office maps a place: its unrouted findings get the street and their problems. */
+export async function routeFindings(
+  trx: Executor,
+  place: string,
+  unitId: number,
+  at: string,
+  actorId: number | null,
+  today: string,
+): Promise<number> {
+  const res = await trx
+    .updateTable('findings')
+    .set({ unit_id: unitId, updated_at: at })
+    .where('township', '=', place)
+    .where('unit_id', 'is', null)
+    .executeTakeFirst();
+  const campaigns = await trx
+    .selectFrom('findings')
+    .select('campaign_id')
+    .where('township', '=', place)
+    .distinct()
+    .execute();
+  for (const c of campaigns)
+    await syncLedger(trx, { id: null, campaignId: c.campaign_id, at, actorId, today });
+  return Number(res.numUpdatedRows);
+}

@@ -1,0 +1,248 @@
+// Reading findings and households for the API, scoped and masked. Names and ID numbers are
+// masked (3207**********1234, 张*) for everyone by default; the office's admin may ask for them
+// unmasked, and every such view is written to the audit log with what was shown.
+import { AppError, maskIdNumber, maskName, screeningRule, seesAllUnits } from '@paicha/core';
+import { sql } from 'kysely';
+import { assertUnitVisible } from '../../http/access.js';
+import type { Actor, AppContext } from '../../http/context.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import type { FindingsQuery } from './households.schema.js';
+import { currentImports } from './imports.repository.js';
+import { placeName, placeResolver } from './places.js';
+import { rowsTableName } from './rows-table.js';
+import { latestCampaignId } from './screening.service.js';
+
+/** Whether this request shows personal data in full; logs the view when it does. */
+export async function unmaskedView(
+  ctx: AppContext,
+  actor: Actor,
+  asked: string | undefined,
+  what: { entity: string; entityId: string | number | null; detail: Record<string, unknown> },
+): Promise<boolean> {
+  if (asked !== '1') return false;
+  if (actor.role !== 'admin')
+    throw new AppError('forbidden', '只有领导小组办公室管理员可以查看完整的身份证号码和姓名');
+  const at = ctx.clock.now().toISOString();
+  await appendAudit(ctx.db, ctx.dialect, {
+    actorId: actor.userId,
+    action: 'household.unmasked_view',
+    entity: what.entity,
+    entityId: what.entityId,
+    detail: what.detail,
+    at,
+  });
+  return true;
+}
+
+interface FindingRow {
+  id: number;
+  campaignId: number;
+  rule: string;
+  checkItem: number;
+  unitId: number | null;
+  unitName: string | null;
+  township: string;
+  village: string;
+  householdId: string | null;
+  idNumber: string | null;
+  name: string | null;
+  detail: string;
+  firstRunId: number;
+  lastRunId: number;
+  resolvedAt: string | null;
+  problemId: number | null;
+  createdAt: string;
+}
+
+export function presentFinding(f: FindingRow, unmasked: boolean) {
+  return {
+    id: f.id,
+    campaignId: f.campaignId,
+    rule: f.rule,
+    ruleTitle: screeningRule(f.rule as never).title,
+    checkItem: f.checkItem,
+    unit: f.unitId === null || f.unitName === null ? null : { id: f.unitId, name: f.unitName },
+    township: f.township,
+    village: f.village,
+    householdId: f.householdId,
+    idNumber: f.idNumber === null ? null : unmasked ? f.idNumber : maskIdNumber(f.idNumber),
+    name: f.name === null ? null : unmasked ? f.name : maskName(f.name),
+    detail: f.detail,
+    status: f.resolvedAt ? ('resolved' as const) : ('open' as const),
+    firstRunId: f.firstRunId,
+    lastRunId: f.lastRunId,
+    resolvedAt: f.resolvedAt,
+    problemId: f.problemId,
+    createdAt: f.createdAt,
+    masked: !unmasked,
+  };
+}
+
+function filtered(ctx: AppContext, actor: Actor, campaignId: number, q: Partial<FindingsQuery>) {
+  const unitId = seesAllUnits(actor.role) ? q.unit : actor.unitId;
+  const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  return ctx.db
+    .selectFrom('findings as f')
+    .leftJoin('units as u', 'u.id', 'f.unit_id')
+    .where('f.campaign_id', '=', campaignId)
+    .$if(unitId !== undefined, (w) => w.where('f.unit_id', '=', unitId as number))
+    .$if(q.unrouted === '1' && seesAllUnits(actor.role), (w) => w.where('f.unit_id', 'is', null))
+    .$if(q.rule !== undefined, (w) => w.where('f.rule_id', '=', q.rule as string))
+    .$if(q.checkItem !== undefined, (w) => w.where('f.check_item', '=', q.checkItem as number))
+    .$if(q.status === 'open' || q.status === undefined, (w) => w.where('f.resolved_at', 'is', null))
+    .$if(q.status === 'resolved', (w) => w.where('f.resolved_at', 'is not', null))
+    .$if(q.householdId !== undefined, (w) => w.where('f.household_id', '=', q.householdId as string))
+    .$if(like !== null, (w) =>
+      w.where((eb) =>
+        eb.or([
+          eb(sql`f.detail`, 'like', sql`${like} escape '\\'`),
+          eb(sql`f.household_id`, 'like', sql`${like} escape '\\'`),
+        ]),
+      ),
+    );
+}
+
+const SELECT = [
+  'f.id',
+  'f.campaign_id as campaignId',
+  'f.rule_id as rule',
+  'f.check_item as checkItem',
+  'u.id as unitId',
+  'u.name as unitName',
+  'f.township',
+  'f.village',
+  'f.household_id as householdId',
+  'f.id_number as idNumber',
+  'f.person_name as name',
+  'f.detail',
+  'f.first_run_id as firstRunId',
+  'f.last_run_id as lastRunId',
+  'f.resolved_at as resolvedAt',
+  'f.problem_id as problemId',
+  'f.created_at as createdAt',
+] as const;
+
+export async function listFindings(ctx: AppContext, actor: Actor, q: FindingsQuery) {
+  const campaignId = q.campaignId ?? (await latestCampaignId(ctx));
+  const base = filtered(ctx, actor, campaignId, q);
+  const [rows, count] = await Promise.all([
+    base
+      .select(SELECT)
+      .orderBy('f.check_item')
+      .orderBy('f.id')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const unmasked = await unmaskedView(ctx, actor, q.unmasked, {
+    entity: 'findings',
+    entityId: null,
+    detail: { query: q, ids: rows.map((r) => r.id) },
+  });
+  return {
+    items: rows.map((r) => presentFinding(r as FindingRow, unmasked)),
+    total: Number(count.n),
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** Every matching finding, for the export (same scope and masking as the list). */
+export async function allFindings(ctx: AppContext, actor: Actor, q: Partial<FindingsQuery>) {
+  const campaignId = q.campaignId ?? (await latestCampaignId(ctx));
+  const rows = await filtered(ctx, actor, campaignId, q)
+    .select(SELECT)
+    .orderBy('f.check_item')
+    .orderBy('f.id')
+    .execute();
+  const unmasked = await unmaskedView(ctx, actor, q.unmasked, {
+    entity: 'findings',
+    entityId: null,
+    detail: { export: true, query: q, count: rows.length },
+  });
+  return rows.map((r) => presentFinding(r as FindingRow, unmasked));
+}
+
+export async function getFinding(ctx: AppContext, actor: Actor, id: number, unmaskedAsked?: string) {
+  const f = await ctx.db
+    .selectFrom('findings as f')
+    .leftJoin('units as u', 'u.id', 'f.unit_id')
+    .select(SELECT)
+    .where('f.id', '=', id)
+    .executeTakeFirst();
+  if (!f) throw new AppError('not_found', '问题线索不存在');
+  // A finding no street has yet is the office's: units never see it.
+  if (f.unitId === null) {
+    if (!seesAllUnits(actor.role)) throw new AppError('not_found', '问题线索不存在');
+  } else assertUnitVisible(actor, f.unitId, '问题线索');
+  const unmasked = await unmaskedView(ctx, actor, unmaskedAsked, {
+    entity: 'finding',
+    entityId: id,
+    detail: {},
+  });
+  return presentFinding(f as FindingRow, unmasked);
+}
+
+/** A household of the current roll with its members and open findings; another street's → 404. */
+export async function getHousehold(
+  ctx: AppContext,
+  actor: Actor,
+  householdId: string,
+  unmaskedAsked?: string,
+) {
+  const imports = await currentImports(ctx.db);
+  if (imports.national === undefined) throw new AppError('not_found', '户不存在');
+  const table = sql.table(rowsTableName(imports.national));
+  const { rows } = await sql<
+    Record<string, unknown>
+  >`select row_no, name, id_number, id_error, is_head, household_size,
+      category, exit_status, income, remarks, township, village from ${table} where household_id = ${householdId} order by row_no`.execute(
+    ctx.db,
+  );
+  const first = rows[0];
+  if (!first) throw new AppError('not_found', '户不存在');
+  const township = placeName(String(first.township ?? ''));
+  const unitId = township ? (await placeResolver(ctx.db))(township) : null;
+  if (unitId === null ? !seesAllUnits(actor.role) : !seesAllUnits(actor.role) && actor.unitId !== unitId)
+    throw new AppError('not_found', '户不存在');
+  const unit =
+    unitId === null
+      ? null
+      : await ctx.db.selectFrom('units').select(['id', 'name']).where('id', '=', unitId).executeTakeFirst();
+  const unmasked = await unmaskedView(ctx, actor, unmaskedAsked, {
+    entity: 'household',
+    entityId: householdId,
+    detail: {},
+  });
+  const campaignId = await latestCampaignId(ctx);
+  const findings = await filtered(ctx, { ...actor, role: 'admin' }, campaignId, {
+    householdId,
+    status: 'open',
+  })
+    .select(SELECT)
+    .execute();
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    householdId,
+    township,
+    village: String(first.village ?? ''),
+    unit: unit ?? null,
+    importId: imports.national,
+    members: rows.map((r) => ({
+      row: Number(r.row_no),
+      name: r.name === null ? null : unmasked ? text(r.name) : maskName(String(r.name)),
+      idNumber:
+        r.id_number === null ? null : unmasked ? text(r.id_number) : maskIdNumber(String(r.id_number)),
+      idValid: r.id_error === null,
+      isHead: Number(r.is_head) === 1,
+      householdSize: r.household_size === null ? null : Number(r.household_size),
+      category: text(r.category),
+      exitStatus: text(r.exit_status),
+      income: r.income === null ? null : Number(r.income),
+      remarks: text(r.remarks),
+    })),
+    findings: findings.map((f) => presentFinding(f as FindingRow, unmasked)),
+    masked: !unmasked,
+  };
+}

@@ -1,0 +1,188 @@
+// 账账相符: the roll against 阳光扶贫 (and any list the office adds), and the ID checks that span
+// sources. The joins run in the database; only the differences come back, merged here into one
+// finding per household (or person) that names both sources and both values.
+import {
+  COMPARABLE_FIELDS,
+  FIELD_LABELS,
+  HOUSEHOLD_SOURCES,
+  type HouseholdSource,
+  ID_FAILURE_MESSAGES,
+  type IdFailure,
+  type RuleParams,
+  SOURCE_LABELS,
+} from '@paicha/core';
+import { sql } from 'kysely';
+import { cat, exit, type Found, household, N, str, who, yn } from './screening-rules.js';
+import type { Row, ScreeningSql } from './screening-sql.js';
+
+async function idInvalid(q: ScreeningSql): Promise<Found[]> {
+  const byId = new Map<string, { rows: (Row & { source: HouseholdSource })[] }>();
+  for (const source of HOUSEHOLD_SOURCES) {
+    if (!q.has(source)) continue;
+    const hh =
+      source === 'national'
+        ? sql`x.household_id`
+        : sql`${q.has('national') ? q.link('x') : sql`x.household_id`}`;
+    const rows =
+      await q.rows(sql`select x.id_number, x.id_error, x.name, ${hh} as household_id, x.township, x.village
+      from ${q.t(source)} x where x.id_error is not null`);
+    for (const r of rows) {
+      const k = str(r.id_number);
+      const e = byId.get(k) ?? { rows: [] };
+      e.rows.push({ ...r, source });
+      byId.set(k, e);
+    }
+  }
+  return [...byId.entries()].map(([id, { rows }]) => {
+    const first: Row = rows.find((r) => r.source === 'national') ?? rows[0] ?? {};
+    const reason = ID_FAILURE_MESSAGES[str(first.id_error) as IdFailure] ?? '证件号码无效';
+    const where = [...new Set(rows.map((r) => SOURCE_LABELS[r.source]))].join('、');
+    return {
+      rule: 'id_invalid' as const,
+      key: `id_invalid:${id}`,
+      householdId: first.household_id ? str(first.household_id) : null,
+      idNumber: null,
+      rawId: id,
+      name: str(first.name) || null,
+      township: str(first.township),
+      village: str(first.village),
+      detail: `${who(first.name, id)}的证件号码无效：${reason}（${where}）`,
+      data: { reason: first.id_error, sources: rows.map((r) => r.source) },
+    };
+  });
+}
+
+async function idDuplicate(q: ScreeningSql): Promise<Found[]> {
+  const byId = new Map<string, Row[]>();
+  for (const source of ['national', 'sunshine'] as const) {
+    if (!q.has(source)) continue;
+    const t = q.t(source);
+    const rows =
+      await q.rows(sql`select x.id_number, x.name, x.household_id, x.township, x.village, x.row_no from ${t} x
+      where x.id_number in (select id_number from ${t} where id_number is not null group by id_number having count(*) > 1)
+      order by x.row_no`);
+    for (const r of rows)
+      byId.set(str(r.id_number), [...(byId.get(str(r.id_number)) ?? []), { ...r, source }]);
+  }
+  return [...byId.entries()].map(([id, rows]) => {
+    const first: Row = rows[0] ?? {};
+    const where = rows.map(
+      (r) =>
+        `${SOURCE_LABELS[r.source as HouseholdSource]}第${r.row_no}行（户编号${str(r.household_id) || '空'}）`,
+    );
+    return {
+      rule: 'id_duplicate' as const,
+      key: `id_duplicate:${id}`,
+      householdId: first.household_id ? str(first.household_id) : null,
+      idNumber: /^\d{17}[\dX]$/.test(id) ? id : null,
+      rawId: id,
+      name: str(first.name) || null,
+      township: str(first.township),
+      village: str(first.village),
+      detail: `${who(first.name, id)}的证件号码重复出现${rows.length}次：${where.join('、')}`,
+      data: { households: [...new Set(rows.map((r) => r.household_id))] },
+    };
+  });
+}
+
+interface HouseholdDiff {
+  row: Row;
+  parts: string[];
+}
+
+function collect(map: Map<string, HouseholdDiff>, key: string, row: Row, part: string) {
+  const e = map.get(key) ?? { row, parts: [] };
+  e.parts.push(part);
+  map.set(key, e);
+}
+
+async function missing(q: ScreeningSql, against: RuleParams<'record_missing'>['against']): Promise<Found[]> {
+  const byHh = new Map<string, HouseholdDiff>();
+  const n = q.t('national');
+  for (const source of against) {
+    if (!q.has(source)) continue;
+    const S = SOURCE_LABELS[source];
+    await q.preparePeer(source);
+    for (const r of await q.rows(
+      sql`select * from scr_hh h where not exists (select 1 from scr_peer s where s.hh = h.household_id)`,
+    ))
+      collect(byHh, str(r.household_id), r, `该户（${r.members}人）在${N}中有、在${S}中无`);
+    for (const r of await q.rows(sql`select p.household_id, p.id_number, p.name, p.township, p.village from ${n} p
+        where p.id_number is not null and not exists (select 1 from scr_peer s where s.id_number = p.id_number)
+          and exists (select 1 from scr_peer s where s.hh = p.household_id)`))
+      collect(byHh, str(r.household_id), r, `成员${who(r.name, r.id_number)}在${N}中有、在${S}中无`);
+    for (const r of await q.rows(sql`select coalesce(s.hh, s.own_hh) as household_id, s.id_number, s.name, s.township, s.village, s.hh
+        from scr_peer s where s.id_number is not null and not exists (select 1 from ${n} p where p.id_number = s.id_number)`)) {
+      const what = r.hh
+        ? `成员${who(r.name, r.id_number)}`
+        : `人员${who(r.name, r.id_number)}（户编号${str(r.household_id)}，该户不在${N}中）`;
+      collect(byHh, str(r.household_id), r, `${what}在${S}中有、在${N}中无`);
+    }
+  }
+  return [...byHh.entries()].map(([hh, d]) =>
+    household('record_missing', { ...d.row, household_id: hh }, d.parts.join('；'), {
+      differences: d.parts.length,
+    }),
+  );
+}
+
+async function mismatch(q: ScreeningSql, p: RuleParams<'record_mismatch'>): Promise<Found[]> {
+  const S = SOURCE_LABELS.sunshine;
+  const on = new Set(p.fields.filter((f) => (COMPARABLE_FIELDS as readonly string[]).includes(f)));
+  await q.preparePeer('sunshine');
+  const byHh = new Map<string, HouseholdDiff>();
+  const hhRows =
+    await q.rows(sql`select h.household_id, h.township, h.village, h.size as n_size, y.size as s_size,
+      h.category as n_cat, y.category as s_cat, h.exit_status as n_exit, y.exit_status as s_exit, h.income as n_inc, y.income as s_inc
+    from scr_hh h join (select hh, max(household_size) as size, max(category) as category, max(exit_status) as exit_status,
+        max(income) as income from scr_peer where hh is not null group by hh) y on y.hh = h.household_id
+    where h.size <> y.size or h.category <> y.category or h.exit_status <> y.exit_status or abs(h.income - y.income) > ${p.incomeTolerance}`);
+  const differs = (a: unknown, b: unknown) =>
+    a !== null && b !== null && a !== undefined && b !== undefined && a !== b;
+  for (const r of hhRows) {
+    const key = str(r.household_id);
+    const add = (f: string, label: string, a: string, b: string) =>
+      on.has(f as never) && collect(byHh, key, r, `${label}：${N}为${a}，${S}为${b}`);
+    if (differs(Number(r.n_size), Number(r.s_size)) && r.n_size !== null && r.s_size !== null)
+      add('householdSize', FIELD_LABELS.householdSize, str(r.n_size), str(r.s_size));
+    if (differs(r.n_cat, r.s_cat)) add('category', FIELD_LABELS.category, cat(r.n_cat), cat(r.s_cat));
+    if (differs(r.n_exit, r.s_exit))
+      add('exitStatus', FIELD_LABELS.exitStatus, exit(r.n_exit), exit(r.s_exit));
+    if (
+      r.n_inc !== null &&
+      r.s_inc !== null &&
+      Math.abs(Number(r.n_inc) - Number(r.s_inc)) > p.incomeTolerance
+    )
+      add('incomePerCapita', FIELD_LABELS.incomePerCapita, `${r.n_inc}元`, `${r.s_inc}元`);
+  }
+  const personRows = await q.rows(sql`select p.household_id, p.township, p.village, p.id_number, p.name,
+      p.low_income as n_low, s.low_income as s_low, p.extreme as n_ext, s.extreme as s_ext,
+      p.enrolled as n_enr, s.enrolled as s_enr, p.resident_ins as n_res, s.resident_ins as s_res
+    from ${q.t('national')} p join scr_peer s on s.id_number = p.id_number
+    where p.low_income <> s.low_income or p.extreme <> s.extreme or p.enrolled <> s.enrolled or p.resident_ins <> s.resident_ins`);
+  const fields = [
+    ['lowIncomeSupport', 'low', FIELD_LABELS.lowIncomeSupport],
+    ['extremePoverty', 'ext', FIELD_LABELS.extremePoverty],
+    ['schoolStatus', 'enr', '在校'],
+    ['residentInsurance', 'res', FIELD_LABELS.residentInsurance],
+  ] as const;
+  for (const r of personRows)
+    for (const [f, col, label] of fields) {
+      const a = r[`n_${col}`];
+      const b = r[`s_${col}`];
+      if (on.has(f) && differs(Number(a), Number(b)) && a !== null && b !== null)
+        collect(
+          byHh,
+          str(r.household_id),
+          r,
+          `成员${who(r.name, r.id_number)}${label}：${N}为${yn(a)}，${S}为${yn(b)}`,
+        );
+    }
+  return [...byHh.entries()].map(([hh, d]) =>
+    household('record_mismatch', { ...d.row, household_id: hh }, d.parts.join('；'), {
+      differences: d.parts.length,
+    }),
+  );
+}
+
+export const reconcile = { idInvalid, idDuplicate, missing, mismatch };

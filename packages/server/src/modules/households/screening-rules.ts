@@ -1,0 +1,242 @@
+// Each rule of the core catalogue as queries (screening-sql.ts) plus the wording of its finding.
+// Keys: `<rule>:<户编号>` for household rules, `<rule>:<ID>` for person rules — stable across
+// runs, so the same problem is found again rather than filed twice.
+import {
+  birthDateRangeForAge,
+  EXIT_STATUS_LABELS,
+  type ExitStatus,
+  HOUSEHOLD_CATEGORY_LABELS,
+  type HouseholdCategory,
+  type HouseholdSource,
+  maskIdNumber,
+  maskName,
+  type RuleId,
+  type RuleParams,
+  SOURCE_LABELS,
+} from '@paicha/core';
+import { sql } from 'kysely';
+import { reconcile } from './screening-reconcile.js';
+import type { Row, ScreeningSql } from './screening-sql.js';
+
+export interface Found {
+  rule: RuleId;
+  key: string;
+  householdId: string | null;
+  /** The valid 18-digit ID of the person, null for household findings and invalid IDs. */
+  idNumber: string | null;
+  /** The ID as held (for id_invalid), kept for the unmasked view. */
+  rawId: string | null;
+  name: string | null;
+  township: string;
+  village: string;
+  detail: string;
+  data: Record<string, unknown>;
+}
+
+export const N = SOURCE_LABELS.national;
+export const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+export const yn = (v: unknown) => (v === null || v === undefined ? '空' : Number(v) === 1 ? '是' : '否');
+export const who = (name: unknown, id: unknown) => `${maskName(str(name))}（${maskIdNumber(str(id))}）`;
+
+export function household(rule: RuleId, r: Row, detail: string, data: Record<string, unknown> = {}): Found {
+  const hh = str(r.household_id);
+  return {
+    rule,
+    key: `${rule}:${hh}`,
+    householdId: hh,
+    idNumber: null,
+    rawId: null,
+    name: null,
+    township: str(r.township),
+    village: str(r.village),
+    detail,
+    data,
+  };
+}
+
+export function person(rule: RuleId, r: Row, detail: string, data: Record<string, unknown> = {}): Found {
+  const id = str(r.id_number);
+  return {
+    rule,
+    key: `${rule}:${id}`,
+    householdId: r.household_id ? str(r.household_id) : null,
+    idNumber: id,
+    rawId: id,
+    name: str(r.name) || null,
+    township: str(r.township),
+    village: str(r.village),
+    detail: `${who(r.name, id)}${detail}`,
+    data,
+  };
+}
+
+const cat = (v: unknown) => HOUSEHOLD_CATEGORY_LABELS[v as HouseholdCategory] ?? '空';
+const exit = (v: unknown) => EXIT_STATUS_LABELS[v as ExitStatus] ?? '空';
+
+export { cat, exit };
+
+type RuleFn<Id extends RuleId> = (q: ScreeningSql, p: RuleParams<Id>) => Promise<Found[]>;
+export interface RuleImpl<Id extends RuleId = RuleId> {
+  /** Sources without which the rule cannot be checked (it is then skipped, not "all clear"). */
+  requires: readonly HouseholdSource[];
+  run: RuleFn<Id>;
+}
+
+const personCols = sql.raw('p.household_id, p.id_number, p.name, p.township, p.village');
+
+export const RULES: { [Id in RuleId]: RuleImpl<Id> } = {
+  income_below_line: {
+    requires: ['national'],
+    run: async (q, p) =>
+      (await q.rows(sql`select * from scr_hh where exit_status = 'exited' and income < ${p.incomeLine}`)).map(
+        (r) =>
+          household(
+            'income_below_line',
+            r,
+            `已脱贫户年人均纯收入${r.income}元，低于脱贫标准${p.incomeLine}元（${N}）`,
+            { income: r.income, line: p.incomeLine },
+          ),
+      ),
+  },
+  school_age_not_enrolled: {
+    requires: ['national', 'education'],
+    run: async (q, p) => {
+      const range = birthDateRangeForAge(p.schoolAgeMin, p.schoolAgeMax, p.referenceDate);
+      const from = range.from.replaceAll('-', '');
+      const to = range.to.replaceAll('-', '');
+      const rows = await q.rows(sql`select ${personCols}, p.remarks, p.enrolled from ${q.t('national')} p
+        where p.id_error is null and p.id_number is not null and substr(p.id_number, 7, 8) between ${from} and ${to}
+          and coalesce(p.enrolled, 0) <> 1
+          and not exists (select 1 from ${q.t('education')} e where e.id_number = p.id_number and coalesce(e.enrolled, 1) = 1)`);
+      const seen = new Set<string>();
+      return rows
+        .filter((r) => !p.exemptKeywords.some((k) => str(r.remarks).includes(k)))
+        .filter((r) => !seen.has(str(r.id_number)) && seen.add(str(r.id_number)))
+        .map((r) => {
+          const birth = str(r.id_number).slice(6, 14);
+          return person(
+            'school_age_not_enrolled',
+            r,
+            `出生于${birth.slice(0, 4)}年${birth.slice(4, 6)}月，${p.referenceDate}时为${p.schoolAgeMin}至${p.schoolAgeMax}周岁，${SOURCE_LABELS.education}中无在校记录，${N}在校生状况为“${str(r.remarks) || '空'}”`,
+            { remarks: r.remarks },
+          );
+        });
+    },
+  },
+  medical_insurance_missing: {
+    requires: ['national', 'medical'],
+    run: async (q, p) => {
+      const m = q.t('medical');
+      const basic = sql`exists (select 1 from ${m} m where m.id_number = p.id_number and coalesce(m.active, 1) = 1 and (m.resident_ins = 1 or m.employee_ins = 1))`;
+      const serious = sql`exists (select 1 from ${m} m where m.id_number = p.id_number and coalesce(m.active, 1) = 1 and m.serious_ins = 1)`;
+      const rows =
+        await q.rows(sql`select ${personCols}, p.resident_ins, p.employee_ins, ${basic} as has_basic
+        from ${q.t('national')} p where p.id_number is not null
+          and (not ${basic} ${p.requireSeriousIllness ? sql`or not ${serious}` : sql``})`);
+      return dedupe(rows).map((r) =>
+        person(
+          'medical_insurance_missing',
+          r,
+          Number(r.has_basic) === 1
+            ? `未参加大病保险（${SOURCE_LABELS.medical}）`
+            : `在${SOURCE_LABELS.medical}中无有效的城乡居民或职工基本医疗保险参保记录（${N}：是否参加城乡居民基本医疗保险=${yn(r.resident_ins)}）`,
+          { nationalResident: r.resident_ins },
+        ),
+      );
+    },
+  },
+  medical_insurance_duplicate: {
+    requires: ['national', 'medical'],
+    run: async (q) => {
+      const m = q.t('medical');
+      const kind = (col: string) =>
+        sql`exists (select 1 from ${m} m where m.id_number = p.id_number and coalesce(m.active, 1) = 1 and m.${sql.raw(col)} = 1)`;
+      const rows =
+        await q.rows(sql`select ${personCols} from ${q.t('national')} p where p.id_number is not null
+        and ((${kind('resident_ins')} and ${kind('employee_ins')}) or (p.resident_ins = 1 and p.employee_ins = 1))`);
+      return dedupe(rows).map((r) =>
+        person(
+          'medical_insurance_duplicate',
+          r,
+          `同时参加城乡居民基本医疗保险和城镇职工基本医疗保险（${SOURCE_LABELS.medical}）`,
+        ),
+      );
+    },
+  },
+  unsafe_house: {
+    requires: ['national', 'housing'],
+    run: async (q, p) => {
+      const rows =
+        await q.rows(sql`select h.household_id, h.township, h.village, h.exit_status, k.housing_grade
+        from (${q.latestPerHousehold('housing', 'x.housing_grade')}) k join scr_hh h on h.household_id = k.hh
+        where k.housing_grade in (${sql.join(p.grades)}) ${p.exitedOnly ? sql`and h.exit_status = 'exited'` : sql``}`);
+      return rows.map((r) =>
+        household(
+          'unsafe_house',
+          r,
+          `住房鉴定为${r.housing_grade}级危房（${SOURCE_LABELS.housing}；${N}脱贫状态：${exit(r.exit_status)}）`,
+          { grade: r.housing_grade },
+        ),
+      );
+    },
+  },
+  no_safe_water: {
+    requires: ['national'],
+    run: async (q) => {
+      const water = q.has('water')
+        ? sql`(${q.latestPerHousehold('water', 'x.safe_water')})`
+        : sql`(select null as hh, null as safe_water)`;
+      const rows = await q.rows(sql`select h.household_id, h.township, h.village, h.water_no, w.safe_water
+        from scr_hh h left join ${water} w on w.hh = h.household_id where h.water_no = 0 or w.safe_water = 0`);
+      return rows.map((r) => {
+        const says = [
+          Number(r.safe_water) === 0 ? `${SOURCE_LABELS.water}：未通自来水` : '',
+          Number(r.water_no) === 0 ? `${N}：未解决安全饮水` : '',
+        ];
+        return household('no_safe_water', r, `未解决安全饮水（${says.filter(Boolean).join('；')}）`);
+      });
+    },
+  },
+  assistance_mismatch: {
+    requires: ['national', 'civil'],
+    run: async (q) =>
+      dedupe(await q.rows(q.assistance())).map((r) => {
+        const parts: string[] = [];
+        if (Number(r.nd) !== Number(r.cd))
+          parts.push(`低保：${N}为${yn(r.nd)}，${SOURCE_LABELS.civil}为${yn(r.cd)}`);
+        if (Number(r.nt) !== Number(r.ct))
+          parts.push(`特困供养：${N}为${yn(r.nt)}，${SOURCE_LABELS.civil}为${yn(r.ct)}`);
+        return person('assistance_mismatch', r, `的${parts.join('；')}`, {
+          national: { dibao: r.nd, tekun: r.nt },
+          civil: { dibao: r.cd, tekun: r.ct },
+        });
+      }),
+  },
+  id_invalid: { requires: [], run: (q) => reconcile.idInvalid(q) },
+  id_duplicate: { requires: ['national'], run: (q) => reconcile.idDuplicate(q) },
+  household_head_count: {
+    requires: ['national'],
+    run: async (q) =>
+      (await q.rows(sql`select * from scr_hh where heads <> 1`)).map((r) =>
+        household(
+          'household_head_count',
+          r,
+          `户内与户主关系为“户主”的成员有${r.heads}人（共${r.members}人），应为1人（${N}）`,
+          { heads: r.heads },
+        ),
+      ),
+  },
+  record_missing: { requires: ['national'], run: (q, p) => reconcile.missing(q, p.against) },
+  record_mismatch: { requires: ['national', 'sunshine'], run: (q, p) => reconcile.mismatch(q, p) },
+};
+
+/** One finding per person even when the roll lists the person twice. */
+export function dedupe(rows: Row[]): Row[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const k = str(r.id_number);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

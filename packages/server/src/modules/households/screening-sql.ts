@@ -1,0 +1,107 @@
+// The screening's set-based SQL: joins on the normalised keys (18-digit ID, 户编号) inside the
+// database, the same text on SQLite and PostgreSQL, so a million people never pass through a
+// JavaScript loop (DESIGN.md "How big, how fast"). Only candidate rows (findings) come back.
+import type { HouseholdSource } from '@paicha/core';
+import type { Transaction } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { rowsTableName } from './rows-table.js';
+
+export type Row = Record<string, unknown>;
+
+export class ScreeningSql {
+  constructor(
+    private readonly trx: Transaction<DB>,
+    readonly imports: Partial<Record<HouseholdSource, number>>,
+  ) {}
+
+  has(source: HouseholdSource): boolean {
+    return this.imports[source] !== undefined;
+  }
+
+  t(source: HouseholdSource): RawBuilder<unknown> {
+    const id = this.imports[source];
+    if (id === undefined) throw new Error(`no import of ${source}`);
+    return sql.raw(rowsTableName(id));
+  }
+
+  async rows<T = Row>(query: RawBuilder<unknown>): Promise<T[]> {
+    return (await query.execute(this.trx)).rows as T[];
+  }
+
+  async exec(query: RawBuilder<unknown>): Promise<void> {
+    await query.execute(this.trx);
+  }
+
+  /** A sector row's household on the roll: its 户编号, else its head's or its own ID's household. */
+  link(alias: string): RawBuilder<unknown> {
+    const a = sql.raw(alias);
+    const n = this.t('national');
+    return sql`coalesce(
+      (select h.household_id from scr_hh h where h.household_id = ${a}.household_id),
+      (select p.household_id from ${n} p where p.id_number = ${a}.head_id_number limit 1),
+      (select p.household_id from ${n} p where p.id_number = ${a}.id_number limit 1))`;
+  }
+
+  /** The roll per household: the national export repeats household fields on every member. */
+  async prepareHouseholds(): Promise<void> {
+    await this.exec(sql`drop table if exists scr_hh`);
+    await this.exec(sql`create temp table scr_hh as
+      select household_id, max(township) as township, max(village) as village,
+        max(household_size) as size, max(category) as category, max(exit_status) as exit_status,
+        max(income) as income, sum(case when is_head = 1 then 1 else 0 end) as heads,
+        count(*) as members, min(case when safe_water = 0 then 0 end) as water_no
+      from ${this.t('national')} where household_id is not null group by household_id`);
+    await this.exec(sql`create index scr_hh_idx on scr_hh (household_id)`);
+  }
+
+  /** Another system's rows keyed to the roll's households, for reconciliation. */
+  async preparePeer(source: HouseholdSource): Promise<void> {
+    await this.exec(sql`drop table if exists scr_peer`);
+    await this.exec(sql`create temp table scr_peer as
+      select x.id_number, x.name, x.township, x.village, x.household_size, x.category, x.exit_status,
+        x.income, x.low_income, x.extreme, x.enrolled, x.resident_ins,
+        coalesce(x.household_id, x.head_id_number) as own_hh, ${this.link('x')} as hh
+      from ${this.t(source)} x`);
+    await this.exec(sql`create index scr_peer_hh on scr_peer (hh)`);
+    await this.exec(sql`create index scr_peer_id on scr_peer (id_number)`);
+  }
+
+  async dropTemp(): Promise<void> {
+    await this.exec(sql`drop table if exists scr_hh`);
+    await this.exec(sql`drop table if exists scr_peer`);
+  }
+
+  /** The newest row per roll household of a per-household list (housing, water). */
+  latestPerHousehold(source: HouseholdSource, columns: string): RawBuilder<unknown> {
+    return sql`select * from (
+      select y.*, row_number() over (partition by y.hh
+        order by coalesce(y.appraisal_date, '') desc, y.row_no desc) as rn
+      from (select ${this.link('x')} as hh, ${sql.raw(columns)}, x.appraisal_date, x.row_no
+        from ${this.t(source)} x) y where y.hh is not null) z where z.rn = 1`;
+  }
+
+  /** People whose 低保/特困 the roll and civil affairs see differently. */
+  assistance(): RawBuilder<unknown> {
+    const n = this.t('national');
+    const c = this.t('civil');
+    const on = (flag: string) =>
+      sql.raw(`max(case when x.${flag} = 1 and coalesce(x.active, 1) = 1 then 1 else 0 end)`);
+    const nd = sql`coalesce(p.low_income, case when h.category = 'dibao' then 1 else 0 end)`;
+    const nt = sql`coalesce(p.extreme, case when h.category = 'tekun' then 1 else 0 end)`;
+    return sql`with civ as (
+        select x.id_number as pid, ${on('low_income')} as d, ${on('extreme')} as t
+        from ${c} x where x.id_number is not null group by x.id_number
+        union all
+        select p.id_number as pid, ${on('low_income')} as d, ${on('extreme')} as t
+        from ${c} x join ${n} hd on hd.id_number = x.head_id_number
+          join ${n} p on p.household_id = hd.household_id
+        where x.id_number is null group by p.id_number
+      ), cv as (select pid, max(d) as d, max(t) as t from civ group by pid)
+      select p.household_id, p.id_number, p.name, p.township, p.village,
+        ${nd} as nd, ${nt} as nt, coalesce(cv.d, 0) as cd, coalesce(cv.t, 0) as ct
+      from ${n} p join scr_hh h on h.household_id = p.household_id
+        left join cv on cv.pid = p.id_number
+      where p.id_number is not null and (${nd} <> coalesce(cv.d, 0) or ${nt} <> coalesce(cv.t, 0))`;
+  }
+}

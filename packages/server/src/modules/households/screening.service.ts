@@ -1,0 +1,180 @@
+// A screening run: every enabled rule over the current import of each source, in one
+// transaction (findings and ledger change together or not at all), recorded in screening_runs.
+// Used by `paicha screen` (awaited) and the HTTP API (a background job the UI polls).
+import { AppError, type HouseholdSource, type RuleId, SOURCE_LABELS, screeningRule } from '@paicha/core';
+import type { Actor, AppContext } from '../../http/context.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { type Routed, type SyncCounts, syncFindings } from './findings-sync.js';
+import { currentImports } from './imports.repository.js';
+import { placeName, placeResolver } from './places.js';
+import { ruleSettings } from './rules.service.js';
+import { RULES } from './screening-rules.js';
+import { ScreeningSql } from './screening-sql.js';
+
+export interface RuleOutcome {
+  id: RuleId;
+  checkItem: number;
+  findings: number;
+  skipped: string | null;
+}
+
+export interface ScreeningSummary extends SyncCounts {
+  runId: number;
+  campaignId: number;
+  imports: Partial<Record<HouseholdSource, number>>;
+  rules: RuleOutcome[];
+  findings: number;
+  unrouted: number;
+  durationMs: number;
+}
+
+export async function latestCampaignId(ctx: AppContext): Promise<number> {
+  const c = await ctx.db.selectFrom('campaigns').select('id').orderBy('id', 'desc').executeTakeFirst();
+  if (!c) throw new AppError('not_found', '没有工作活动');
+  return c.id;
+}
+
+export async function startScreening(
+  ctx: AppContext,
+  actor: Actor | null,
+  campaignId?: number,
+): Promise<number> {
+  const id = campaignId ?? (await latestCampaignId(ctx));
+  const campaign = await ctx.db.selectFrom('campaigns').select('id').where('id', '=', id).executeTakeFirst();
+  if (!campaign) throw new AppError('not_found', '工作活动不存在');
+  const imports = await currentImports(ctx.db);
+  if (imports.national === undefined)
+    throw new AppError('unprocessable', `尚未导入${SOURCE_LABELS.national}数据，无法比对`);
+  const running = await ctx.db
+    .selectFrom('screening_runs')
+    .select('id')
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  if (running) throw new AppError('conflict', '已有比对正在进行，请稍后');
+  const run = await ctx.db
+    .insertInto('screening_runs')
+    .values({
+      campaign_id: id,
+      status: 'running',
+      started_at: ctx.clock.now().toISOString(),
+      started_by: actor?.userId ?? null,
+      imports: JSON.stringify(imports),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return run.id;
+}
+
+export async function runScreening(
+  ctx: AppContext,
+  actor: Actor | null,
+  campaignId?: number,
+): Promise<{ summary: ScreeningSummary; findings: Routed[] }> {
+  return executeScreening(ctx, actor, await startScreening(ctx, actor, campaignId));
+}
+
+export async function executeScreening(
+  ctx: AppContext,
+  actor: Actor | null,
+  runId: number,
+): Promise<{ summary: ScreeningSummary; findings: Routed[] }> {
+  const started = performance.now();
+  const run = await ctx.db
+    .selectFrom('screening_runs')
+    .selectAll()
+    .where('id', '=', runId)
+    .executeTakeFirstOrThrow();
+  const imports = JSON.parse(run.imports) as Partial<Record<HouseholdSource, number>>;
+  const at = run.started_at;
+  try {
+    const result = await ctx.db.transaction().execute(async (trx) => {
+      const settings = await ruleSettings(trx, at);
+      const q = new ScreeningSql(trx, imports);
+      await q.prepareHouseholds();
+      const outcomes: RuleOutcome[] = [];
+      const found: Routed[] = [];
+      const resolve = await placeResolver(trx);
+      for (const s of settings) {
+        const impl = RULES[s.id];
+        const checkItem = screeningRule(s.id).checkItem;
+        const lacking = impl.requires.filter((src) => !q.has(src));
+        const skipped = !s.enabled
+          ? '已停用'
+          : lacking.length
+            ? `缺少数据：${lacking.map((l) => SOURCE_LABELS[l]).join('、')}`
+            : null;
+        if (skipped) {
+          outcomes.push({ id: s.id, checkItem, findings: 0, skipped });
+          continue;
+        }
+        const rows = await (impl.run as (q: ScreeningSql, p: unknown) => Promise<Routed[]>)(q, s.params);
+        for (const f of rows) {
+          const township = placeName(f.township);
+          found.push({ ...f, township, unitId: township ? resolve(township) : null });
+        }
+        outcomes.push({ id: s.id, checkItem, findings: rows.length, skipped: null });
+      }
+      await q.dropTemp();
+      const ran = outcomes.filter((o) => o.skipped === null).map((o) => o.id);
+      const counts = await syncFindings(
+        trx,
+        {
+          id: runId,
+          campaignId: run.campaign_id,
+          at,
+          actorId: actor?.userId ?? null,
+          today: ctx.clock.today(),
+        },
+        found,
+        ran,
+      );
+      const summary: ScreeningSummary = {
+        runId,
+        campaignId: run.campaign_id,
+        imports,
+        rules: outcomes,
+        findings: found.length,
+        unrouted: found.filter((f) => f.unitId === null).length,
+        ...counts,
+        durationMs: Math.round(performance.now() - started),
+      };
+      await trx
+        .updateTable('screening_runs')
+        .set({
+          status: 'done',
+          finished_at: ctx.clock.now().toISOString(),
+          rules: JSON.stringify(settings),
+          summary: JSON.stringify(summary),
+        })
+        .where('id', '=', runId)
+        .execute();
+      await appendAudit(trx, ctx.dialect, {
+        actorId: actor?.userId ?? null,
+        action: 'household.screening',
+        entity: 'screening_run',
+        entityId: runId,
+        detail: {
+          campaignId: run.campaign_id,
+          findings: found.length,
+          new: counts.new,
+          resolved: counts.resolved,
+          problemsCreated: counts.problemsCreated,
+        },
+        at,
+      });
+      return { summary, findings: found };
+    });
+    return result;
+  } catch (err) {
+    await ctx.db
+      .updateTable('screening_runs')
+      .set({
+        status: 'failed',
+        finished_at: ctx.clock.now().toISOString(),
+        message: err instanceof AppError ? err.message : '比对失败（服务器内部错误）',
+      })
+      .where('id', '=', runId)
+      .execute();
+    throw err;
+  }
+}
