@@ -158,5 +158,8 @@ describe('a new campaign from the template', () => {
       ['2027-06', '2027-06-04', '6月份问题大排查及整改情况月报'],
     ]);
     expect(shifted.checkItems).toHaveLength(37);
+    const rectification = shifted.milestones.find((m) => m.kind === 'rectification');
+    expect(rectification?.dueDate).toBe('2027-06-03');
+    expect(rectification?.description).toContain('确保6月3日前全部整改到位');
   });
 });

@@ -21,7 +21,11 @@ export function shiftTemplate(
   const monthly = monthlyMilestones(periods, template.monthlyDueDay);
   const others = template.milestones
     .filter((m) => m.kind !== 'monthly')
-    .map((m) => ({ ...m, dueDate: shift(m.dueDate) }));
+    .map((m) => {
+      const dueDate = shift(m.dueDate);
+      // The plan's texts name their dates ("确保5月31日前全部整改到位"): they move too.
+      return { ...m, dueDate, description: m.description.replaceAll(monthDay(m.dueDate), monthDay(dueDate)) };
+    });
   return {
     ...template,
     title: title ?? template.title,
@@ -32,6 +36,11 @@ export function shiftTemplate(
       a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0,
     ),
   };
+}
+
+/** 2020-05-31 → 5月31日 */
+function monthDay(date: string): string {
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 }
 
 function monthIndex(date: string): number {

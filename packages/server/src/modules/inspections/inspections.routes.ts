@@ -13,6 +13,7 @@ import {
 } from './inspections.schema.js';
 import {
   createInspection,
+  deleteInspection,
   getInspection,
   listInspections,
   problemFromInspection,
@@ -97,6 +98,22 @@ export function inspectionRoutes(ctx: AppContext) {
         const actor = requireActor(request);
         const problemId = await problemFromInspection(ctx, actor, request.params.id, request.body);
         return getProblemDetail(ctx, actor, problemId);
+      },
+    );
+
+    app.delete(
+      '/api/inspections/:id',
+      {
+        schema: {
+          tags,
+          summary: '删除误录的检查记录（已转出问题的不能删除）',
+          params: InspectionParams,
+          response: { 200: z.object({ ok: z.literal(true) }) },
+        },
+      },
+      async (request) => {
+        await deleteInspection(ctx, requireActor(request), request.params.id);
+        return { ok: true as const };
       },
     );
   };

@@ -1,4 +1,4 @@
-import { isIsoDate } from '@paicha/core';
+import { isIsoDate, PROBLEM_STATUSES } from '@paicha/core';
 import { z } from 'zod';
 
 export const VISIT_TYPES = ['明察', '暗访'] as const;
@@ -32,7 +32,14 @@ export const Inspection = z.object({
   findings: z.string(),
   createdAt: z.string(),
   problems: z.array(
-    z.object({ id: z.number(), checkItem: z.number(), description: z.string(), status: z.string() }),
+    z.object({
+      id: z.number(),
+      checkItem: z.number(),
+      description: z.string(),
+      status: z.enum(PROBLEM_STATUSES),
+      deadline: z.string().nullable(),
+      overdue: z.boolean(),
+    }),
   ),
 });
 

@@ -1,5 +1,5 @@
 // 明察暗访: the office's visits to units, and the problems their findings become.
-import { AppError, seesAllUnits } from '@paicha/core';
+import { AppError, isOverdue, seesAllUnits } from '@paicha/core';
 import type { z } from 'zod';
 import type { Actor, AppContext } from '../../http/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -36,6 +36,7 @@ export async function listInspections(ctx: AppContext, actor: Actor, campaignId:
     .orderBy('v.id', 'desc')
     .execute();
   const ids = visits.map((v) => v.id);
+  const today = ctx.clock.today();
   const problems = ids.length
     ? await ctx.db
         .selectFrom('problems as p')
@@ -46,6 +47,7 @@ export async function listInspections(ctx: AppContext, actor: Actor, campaignId:
           'i.seq as checkItem',
           'p.description',
           'p.status',
+          'p.deadline',
         ])
         .where('p.inspection_id', 'in', ids)
         .orderBy('p.id')
@@ -55,7 +57,9 @@ export async function listInspections(ctx: AppContext, actor: Actor, campaignId:
     ...v,
     visitType: v.visitType as '明察' | '暗访',
     unit: { id: unitId, name: unitName },
-    problems: problems.filter((p) => p.inspectionId === v.id).map(({ inspectionId: _i, ...p }) => p),
+    problems: problems
+      .filter((p) => p.inspectionId === v.id)
+      .map(({ inspectionId: _i, ...p }) => ({ ...p, overdue: isOverdue(p, today) })),
   }));
 }
 
@@ -165,4 +169,23 @@ export async function problemFromInspection(
     { ...fields, source: '明察暗访', campaignId: visit.campaignId, unitId: visit.unit.id },
     visit.id,
   );
+}
+
+/** Removes a visit entered by mistake; one whose findings became problems stays on record. */
+export async function deleteInspection(ctx: AppContext, actor: Actor, id: number) {
+  assertInspector(actor);
+  const visit = await getInspection(ctx, actor, id);
+  if (visit.problems.length > 0) throw new AppError('conflict', '该检查已转出问题，不能删除');
+  const at = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('inspections').where('id', '=', id).execute();
+    await appendAudit(trx, ctx.dialect, {
+      actorId: actor.userId,
+      action: 'inspection.delete',
+      entity: 'inspection',
+      entityId: id,
+      detail: { visit },
+      at,
+    });
+  });
 }

@@ -71,5 +71,13 @@ describe.each(DIALECTS)('reminder mail on %s', (dialect) => {
     const again = await runReminders(t.ctx);
     expect(again).toEqual({ created: 0, emailed: 0 });
     expect(received).toHaveLength(2);
+    // A 催办 goes out by mail too.
+    const urge = await t.request('POST', '/api/notifications/urge', admin, {
+      unitIds: [zhongyun],
+      title: '请尽快报送问题清单',
+    });
+    expect(urge.json()).toEqual({ created: 1 });
+    expect(received).toHaveLength(3);
+    expect(received[2]?.data).toContain('Subject: =?UTF-8?');
   });
 });

@@ -47,6 +47,15 @@ export function listForUnit(
       'u.id as unitId',
       'u.name as unitName',
       'r.read_at as readAt',
+      // When someone of the receiving unit first opened it: the office sees who has read a 催办.
+      (eb) =>
+        eb
+          .selectFrom('notification_reads as fr')
+          .innerJoin('users as fu', 'fu.id', 'fr.user_id')
+          .select((e) => e.fn.min<string>('fr.read_at').as('m'))
+          .whereRef('fr.notification_id', '=', 'n.id')
+          .whereRef('fu.unit_id', '=', 'n.unit_id')
+          .as('unitReadAt'),
     ])
     .$if(opts.unitId !== undefined, (q) => q.where('n.unit_id', '=', opts.unitId as number))
     .$if(opts.unreadOnly, (q) => q.where('r.read_at', 'is', null))

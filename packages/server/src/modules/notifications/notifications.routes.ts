@@ -6,6 +6,7 @@ import { adminOnly, requireActor, requireAdmin } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { readSetting, writeSetting } from '../settings/settings.repository.js';
+import { sendReminderMail } from './mailer.js';
 import {
   countUnread,
   insertNotifications,
@@ -28,6 +29,8 @@ const Notification = z.object({
   unitId: z.number(),
   unitName: z.string(),
   readAt: z.string().nullable(),
+  /** First time anyone of the receiving unit read it. */
+  unitReadAt: z.string().nullable(),
 });
 
 const UrgeBody = z.object({
@@ -39,6 +42,12 @@ const UrgeBody = z.object({
   link: z.string().max(200).default(''),
 });
 
+const SettingsView = z.object({
+  days: z.array(z.number()),
+  email: z.boolean(),
+  /** Whether a mail server is configured (PAICHA_SMTP_URL): without one, e-mail is not sent. */
+  mailConfigured: z.boolean(),
+});
 const Settings = z.object({
   days: z.array(z.number().int().min(0).max(60)).min(1).max(5),
   email: z.boolean(),
@@ -129,8 +138,8 @@ export function notificationRoutes(ctx: AppContext) {
         if (units.length !== new Set(b.unitIds).size)
           throw new AppError('validation_failed', '所选单位中有不存在的单位');
         const at = ctx.clock.now().toISOString();
-        return ctx.db.transaction().execute(async (trx) => {
-          const created = await insertNotifications(
+        const created = await ctx.db.transaction().execute(async (trx) => {
+          const rows = await insertNotifications(
             trx,
             units.map((u) => ({
               unit_id: u.id,
@@ -152,8 +161,12 @@ export function notificationRoutes(ctx: AppContext) {
             detail: { unitIds: b.unitIds, title: b.title },
             at,
           });
-          return { created: created.length };
+          return rows;
         });
+        // A 催办 is mailed like a reminder when mail is on and configured.
+        const settings = await readSetting<ReminderSettings>(ctx.db, REMINDER_SETTING, DEFAULT_REMINDERS);
+        if (settings.email) await sendReminderMail(ctx, created);
+        return { created: created.length };
       },
     );
 
@@ -172,10 +185,11 @@ export function notificationRoutes(ctx: AppContext) {
 
     app.get(
       '/api/settings/reminders',
-      { schema: { tags, summary: '提醒设置', response: { 200: Settings } } },
+      { schema: { tags, summary: '提醒设置', response: { 200: SettingsView } } },
       async (request) => {
         requireActor(request);
-        return readSetting<ReminderSettings>(ctx.db, REMINDER_SETTING, DEFAULT_REMINDERS);
+        const settings = await readSetting<ReminderSettings>(ctx.db, REMINDER_SETTING, DEFAULT_REMINDERS);
+        return { ...settings, mailConfigured: ctx.config.smtpUrl !== null };
       },
     );
 

@@ -101,6 +101,11 @@ describe.each(DIALECTS)('reminders and 催办 on %s', (dialect) => {
     ).toBe(403);
     const all = (await t.request('GET', '/api/notifications?all=1', admin)).json().items as Note[];
     expect(new Set(all.map((n) => n.unitName)).size).toBeGreaterThan(2);
+    // The office sees whether the street has read the 催办 (中云街道 read nothing of it yet).
+    const urged = (all as unknown as { kind: string; unitName: string; unitReadAt: string | null }[]).filter(
+      (n) => n.kind === 'urge',
+    );
+    expect(urged.map((n) => n.unitReadAt)).toEqual([null, null]);
   });
 
   it('lets the office change the reminder days', async () => {
@@ -109,6 +114,7 @@ describe.each(DIALECTS)('reminders and 催办 on %s', (dialect) => {
     expect((await t.request('GET', '/api/settings/reminders', zhongyun.cookie)).json()).toEqual({
       days: [5, 2],
       email: false,
+      mailConfigured: false,
     });
     expect(
       (await t.request('PUT', '/api/settings/reminders', zhongyun.cookie, { days: [1], email: false }))

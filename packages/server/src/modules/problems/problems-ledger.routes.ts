@@ -35,10 +35,10 @@ export function ledgerRoutes(ctx: AppContext) {
       {
         schema: {
           tags,
-          summary: '按单位或按排查事项统计：发现 / 整改中 / 待销号 / 已销号 / 逾期',
+          summary: '按单位、排查事项或问题来源统计：发现 / 整改中 / 待销号 / 已销号 / 逾期',
           querystring: z.object({
             campaignId: z.coerce.number().int().positive().optional(),
-            groupBy: z.enum(['unit', 'item']).default('unit'),
+            groupBy: z.enum(['unit', 'item', 'source']).default('unit'),
           }),
           response: { 200: z.array(CountsRow) },
         },

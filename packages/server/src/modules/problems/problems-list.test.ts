@@ -141,6 +141,14 @@ describe.each(DIALECTS)('ledger lists, counts, exports and access on %s', (diale
     }[];
     expect(byItem).toHaveLength(37);
     expect(byItem.find((r) => r.key === 13)?.found).toBe(2);
+    const bySource = (await t.request('GET', '/api/problems/counts?groupBy=source', admin)).json() as {
+      label: string;
+      found: number;
+    }[];
+    expect(bySource.find((r) => r.label === '群众来访')?.found).toBe(1);
+    expect(bySource.find((r) => r.label === '自查')?.found).toBe(4);
+    expect(bySource).toHaveLength(11);
+    expect((await list(admin, `source=${encodeURIComponent('巡视,审计,群众来访')}`)).total).toBe(1);
     const mine = (await t.request('GET', '/api/problems/counts?groupBy=unit', zhongyun.cookie)).json() as {
       label: string;
     }[];

@@ -1,17 +1,28 @@
+import { PROBLEM_SOURCES } from '@paicha/core';
 import type { Actor, AppContext } from '../../http/context.js';
 import { resolveCampaignId } from './problems.query.js';
 import { visibleUnitFilter } from './problems.service.js';
-import { countProblems, ZERO_COUNTS } from './problems.stats.js';
+import { countBySource, countProblems, ZERO_COUNTS } from './problems.stats.js';
 
 /** Counts per unit or per check item, with every unit/item listed (zeros included), scoped to the actor. */
 export async function ledgerCounts(
   ctx: AppContext,
   actor: Actor,
-  q: { campaignId?: number | undefined; groupBy: 'unit' | 'item' },
+  q: { campaignId?: number | undefined; groupBy: 'unit' | 'item' | 'source' },
 ) {
   const campaignId = await resolveCampaignId(ctx, q.campaignId);
   const unitId = visibleUnitFilter(actor, undefined);
   const today = ctx.clock.today();
+  if (q.groupBy === 'source') {
+    const bySource = await countBySource(ctx.db, { campaignId, today, unitId });
+    return PROBLEM_SOURCES.map((source, i) => {
+      const { source: _s, ...counts } = bySource.find((r) => r.source === source) ?? {
+        source,
+        ...ZERO_COUNTS,
+      };
+      return { key: i + 1, label: source, ...counts };
+    });
+  }
   const rows = await countProblems(ctx.db, {
     campaignId,
     groupBy: q.groupBy,

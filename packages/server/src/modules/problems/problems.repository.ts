@@ -86,7 +86,7 @@ function filtered(db: Executor, f: ProblemFilter) {
     .$if(f.status !== undefined && f.status.length > 0, (q) =>
       q.where('p.status', 'in', f.status as ProblemStatus[]),
     )
-    .$if(f.source !== undefined, (q) => q.where('p.source', '=', f.source as never))
+    .$if(f.source !== undefined && f.source.length > 0, (q) => q.where('p.source', 'in', f.source as never[]))
     .$if(f.mode !== undefined, (q) => q.where('p.mode', '=', f.mode as never))
     .$if(f.overdue === '1' || f.overdue === 'true', (q) =>
       q

@@ -82,7 +82,8 @@ export const ListQuery = z.object({
   checkItem: z.coerce.number().int().positive().optional(),
   category: z.enum(CATEGORIES).optional(),
   status: csv(PROBLEM_STATUSES).optional(),
-  source: z.enum(PROBLEM_SOURCES).optional(),
+  /** One source or several, comma-separated (e.g. every source but 自查). */
+  source: csv(PROBLEM_SOURCES).optional(),
   mode: z.enum(PROBLEM_MODES).optional(),
   overdue: z.enum(['0', '1', 'true', 'false']).optional(),
   deadlineFrom: isoDate('起始日期').optional(),

@@ -74,3 +74,38 @@ export const ZERO_COUNTS: ProblemCounts = {
   closed: 0,
   overdue: 0,
 };
+
+/** Counts per problem source (巡视, 审计, 数据比对 …) for one campaign, optionally one unit. */
+export async function countBySource(
+  db: Executor,
+  opts: { campaignId: number; today: string; unitId?: number | undefined },
+) {
+  const rows = await db
+    .selectFrom('problems')
+    .select([
+      'source',
+      sql<number>`count(*)`.as('found'),
+      sql<number>`sum(case when status in ('pending','rectifying','returned') then 1 else 0 end)`.as(
+        'rectifying',
+      ),
+      sql<number>`sum(case when status = 'awaiting_review' then 1 else 0 end)`.as('awaitingReview'),
+      sql<number>`sum(case when status in ('awaiting_review','closed') then 1 else 0 end)`.as('rectified'),
+      sql<number>`sum(case when status = 'closed' then 1 else 0 end)`.as('closed'),
+      sql<number>`sum(case when status <> 'closed' and deadline is not null and deadline < ${opts.today} then 1 else 0 end)`.as(
+        'overdue',
+      ),
+    ])
+    .where('campaign_id', '=', opts.campaignId)
+    .$if(opts.unitId !== undefined, (q) => q.where('unit_id', '=', opts.unitId as number))
+    .groupBy('source')
+    .execute();
+  return rows.map((r) => ({
+    source: r.source,
+    found: Number(r.found),
+    rectifying: Number(r.rectifying),
+    awaitingReview: Number(r.awaitingReview),
+    rectified: Number(r.rectified),
+    closed: Number(r.closed),
+    overdue: Number(r.overdue),
+  }));
+}
