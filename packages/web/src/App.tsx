@@ -16,6 +16,10 @@ const CampaignsPage = lazy(() => import('./pages/admin/campaigns/CampaignsPage')
 const ProblemRoutes = lazy(() => import('./pages/problems/ProblemRoutes'));
 const ReportRoutes = lazy(() => import('./pages/reports/ReportRoutes'));
 const SubmissionRoutes = lazy(() => import('./pages/submissions/SubmissionRoutes'));
+const SupervisionRoutes = lazy(() => import('./pages/supervision/SupervisionRoutes'));
+const NotificationRoutes = lazy(() => import('./pages/notifications/NotificationRoutes'));
+const InspectionRoutes = lazy(() => import('./pages/inspections/InspectionRoutes'));
+const SourceRoutes = lazy(() => import('./pages/sources/SourceRoutes'));
 
 function FullPageSpin() {
   return (
@@ -45,6 +49,10 @@ function Authenticated() {
               <Route path="problems/*" element={<ProblemRoutes />} />
               <Route path="reports/*" element={<ReportRoutes />} />
               <Route path="submissions/*" element={<SubmissionRoutes />} />
+              <Route path="supervision/*" element={<SupervisionRoutes />} />
+              <Route path="notifications/*" element={<NotificationRoutes />} />
+              <Route path="inspections/*" element={<InspectionRoutes />} />
+              <Route path="sources/*" element={<SourceRoutes />} />
               <Route path="admin/*" element={<AdminRoutes />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

@@ -5,6 +5,7 @@ import { problemsMigration } from './migrations/2026-11-28-002-problems.js';
 import { reportsMigration } from './migrations/2026-11-28-003-reports.js';
 import { householdsMigration } from './migrations/2026-11-28-004-households.js';
 import { supervisionMigration } from './migrations/2026-11-28-005-supervision.js';
+import { circularsMigration } from './migrations/2026-11-28-006-circulars.js';
 import type { DB } from './schema.js';
 
 /**
@@ -18,6 +19,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-11-28-003-reports': reportsMigration(dialect),
     '2026-11-28-004-households': householdsMigration(dialect),
     '2026-11-28-005-supervision': supervisionMigration(dialect),
+    '2026-11-28-006-circulars': circularsMigration(dialect),
   };
 }
 

@@ -11,6 +11,7 @@ import type {
   UnitKind,
 } from '@paicha/core';
 import type { Generated } from 'kysely';
+import type { CircularsTable } from './schema-circulars.js';
 import type { HouseholdTables } from './schema-households.js';
 import type {
   InspectionsTable,
@@ -276,4 +277,5 @@ export interface DB extends HouseholdTables {
   monthly_report_rows: MonthlyReportRowsTable;
   submissions: SubmissionsTable;
   submission_files: SubmissionFilesTable;
+  circulars: CircularsTable;
 }

@@ -22,6 +22,8 @@ import { problemRoutes } from '../modules/problems/problems.routes.js';
 import { ledgerRoutes } from '../modules/problems/problems-ledger.routes.js';
 import { reportRoutes } from '../modules/reports/reports.routes.js';
 import { submissionRoutes } from '../modules/submissions/submissions.routes.js';
+import { circularRoutes } from '../modules/supervision/circulars.routes.js';
+import { supervisionRoutes } from '../modules/supervision/supervision.routes.js';
 import { unitRoutes } from '../modules/units/units.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { registerAuthentication } from './authenticate.js';
@@ -86,6 +88,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(reportRoutes(ctx));
   await app.register(exportRoutes(ctx));
   await app.register(submissionRoutes(ctx));
+  await app.register(supervisionRoutes(ctx));
+  await app.register(circularRoutes(ctx));
   await app.register(householdImportRoutes(ctx));
   await app.register(householdFindingRoutes(ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -29,13 +29,16 @@ export interface NewUser {
   unitId: number;
   role: Role;
   password: string;
+  email?: string;
 }
 
 export const usersApi = {
   list: () => http.get<User[]>('/api/users'),
   create: (body: NewUser) => http.post<User>('/api/users', body),
-  update: (id: number, body: { displayName?: string; unitId?: number; role?: Role; active?: boolean }) =>
-    http.patch<User>(`/api/users/${id}`, body),
+  update: (
+    id: number,
+    body: { displayName?: string; unitId?: number; role?: Role; active?: boolean; email?: string },
+  ) => http.patch<User>(`/api/users/${id}`, body),
   resetPassword: (id: number, password: string) => http.post<Ok>(`/api/users/${id}/password`, { password }),
 };
 

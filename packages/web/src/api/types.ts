@@ -22,6 +22,8 @@ export interface SessionUser {
 /** A row of the admin's user list. */
 export interface User extends SessionUser {
   active: boolean;
+  /** For reminder mail; empty when not given. */
+  email: string;
 }
 
 export interface CampaignSummary {

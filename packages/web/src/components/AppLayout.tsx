@@ -5,7 +5,8 @@ import { type ReactNode, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useUser } from '../auth/AuthContext';
 import { ChangePasswordModal } from './ChangePasswordModal';
-import { MENU, selectedKey } from './menu';
+import { menuItems, openGroupKeys, selectedKey } from './menu';
+import { NotificationBell } from './NotificationBell';
 
 const { Header, Sider, Content } = Layout;
 
@@ -16,11 +17,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const [pwOpen, setPwOpen] = useState(false);
 
-  const items = MENU.filter((m) => m.visible(user.role)).map((m) => ({
-    key: m.path,
-    icon: m.icon,
-    label: <span data-testid={m.testId}>{m.label}</span>,
-  }));
+  const items = menuItems(user.role);
 
   return (
     <Layout style={{ minHeight: '100%' }}>
@@ -37,6 +34,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             theme="dark"
             mode="inline"
             selectedKeys={[selectedKey(location.pathname)]}
+            defaultOpenKeys={openGroupKeys(location.pathname)}
             items={items}
             onClick={(e) => navigate(e.key)}
           />
@@ -54,6 +52,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           }}
         >
           <Space size="middle" wrap>
+            <NotificationBell />
             <Space size={6} data-testid="current-user">
               <UserOutlined />
               <Typography.Text strong>{user.displayName || user.username}</Typography.Text>

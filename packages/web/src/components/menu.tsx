@@ -2,16 +2,25 @@
 // The server enforces the same rules; hiding only spares users a 403.
 import {
   ApartmentOutlined,
+  BellOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
+  EyeOutlined,
+  FileSearchOutlined,
   FlagOutlined,
+  FundOutlined,
   ImportOutlined,
+  NotificationOutlined,
   OrderedListOutlined,
   ProfileOutlined,
   SendOutlined,
+  SettingOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
-import { isAdmin, type Role } from '@paicha/core';
+import { isAdmin, type Role, seesAllUnits } from '@paicha/core';
+import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { canRecord } from './problemRoles';
 
@@ -21,7 +30,13 @@ export interface MenuEntry {
   icon: ReactNode;
   testId: string;
   visible: (role: Role) => boolean;
+  /** Entries of a group nest under it when a role sees more than one of them. */
+  group?: keyof typeof MENU_GROUPS;
 }
+
+const MENU_GROUPS = {
+  数据比对: { icon: <DatabaseOutlined />, testId: 'menu-group-households' },
+};
 
 const everyone = () => true;
 
@@ -51,6 +66,55 @@ export const MENU: MenuEntry[] = [
     visible: everyone,
   },
   {
+    path: '/supervision',
+    label: '督查看板',
+    icon: <FundOutlined />,
+    testId: 'menu-supervision',
+    visible: seesAllUnits,
+  },
+  {
+    path: '/supervision/scorecard',
+    label: '单位评分',
+    icon: <TrophyOutlined />,
+    testId: 'menu-scorecard',
+    visible: seesAllUnits,
+  },
+  {
+    path: '/supervision/circulars',
+    label: '通报',
+    icon: <NotificationOutlined />,
+    testId: 'menu-circulars',
+    visible: everyone,
+  },
+  {
+    path: '/notifications',
+    label: '通知',
+    icon: <BellOutlined />,
+    testId: 'menu-notifications',
+    visible: everyone,
+  },
+  {
+    path: '/sources',
+    label: '其他来源问题',
+    icon: <FileSearchOutlined />,
+    testId: 'menu-sources',
+    visible: seesAllUnits,
+  },
+  {
+    path: '/inspections',
+    label: '明察暗访',
+    icon: <EyeOutlined />,
+    testId: 'menu-inspections',
+    visible: everyone,
+  },
+  {
+    path: '/notifications/settings',
+    label: '提醒设置',
+    icon: <SettingOutlined />,
+    testId: 'menu-reminder-settings',
+    visible: isAdmin,
+  },
+  {
     path: '/admin/units',
     label: '单位管理',
     icon: <ApartmentOutlined />,
@@ -77,4 +141,36 @@ export const MENU: MenuEntry[] = [
 export function selectedKey(pathname: string): string {
   const match = MENU.filter((m) => (m.path === '/' ? pathname === '/' : pathname.startsWith(m.path)));
   return match.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '/';
+}
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+/** The antd menu items a role sees, groups nested (a group with one visible entry stays flat). */
+export function menuItems(role: Role): MenuItem[] {
+  const visible = MENU.filter((m) => m.visible(role));
+  const items: MenuItem[] = [];
+  const nested = new Map<string, MenuItem[]>();
+  for (const m of visible) {
+    const item = { key: m.path, icon: m.icon, label: <span data-testid={m.testId}>{m.label}</span> };
+    const g = m.group;
+    if (!g || visible.filter((v) => v.group === g).length < 2) {
+      items.push(item);
+      continue;
+    }
+    let children = nested.get(g);
+    if (!children) {
+      children = [];
+      nested.set(g, children);
+      const { icon, testId } = MENU_GROUPS[g];
+      items.push({ key: `group:${g}`, icon, label: <span data-testid={testId}>{g}</span>, children });
+    }
+    children.push(item);
+  }
+  return items;
+}
+
+/** The group (submenu key) the path's entry sits in, to open it on first render. */
+export function openGroupKeys(pathname: string): string[] {
+  const g = MENU.find((m) => m.path === selectedKey(pathname))?.group;
+  return g ? [`group:${g}`] : [];
 }

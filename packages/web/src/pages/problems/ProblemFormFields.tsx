@@ -1,4 +1,4 @@
-import { chinaToday, PROBLEM_MODES, PROBLEM_SOURCES } from '@paicha/core';
+import { chinaToday, PROBLEM_MODES, PROBLEM_SOURCES, type ProblemSource } from '@paicha/core';
 import { Col, DatePicker, Form, Input, Radio, Row, Select, type SelectProps, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CheckItem } from '../../api/types';
@@ -16,6 +16,8 @@ interface Props {
   assigned?: Set<number>;
   /** The campaign's 全面整改到位 date: a later deadline needs a stated reason. */
   rectificationDue: string | null;
+  /** Limits the 问题来源 choices (other sources, 明察暗访); one choice is shown fixed. */
+  sources?: readonly ProblemSource[];
 }
 
 function itemOptions(items: CheckItem[], assigned?: Set<number>): SelectProps['options'] {
@@ -31,7 +33,7 @@ function itemOptions(items: CheckItem[], assigned?: Set<number>): SelectProps['o
 }
 
 /** Every field of a problem record, shared by 登记问题 and the detail page's 编辑. */
-export function ProblemFormFields({ items, assigned, rectificationDue }: Props) {
+export function ProblemFormFields({ items, assigned, rectificationDue, sources = PROBLEM_SOURCES }: Props) {
   const form = Form.useFormInstance();
   const mode = Form.useWatch('mode', form);
   const deadline: string | null | undefined = Form.useWatch('deadline', form);
@@ -61,7 +63,11 @@ export function ProblemFormFields({ items, assigned, rectificationDue }: Props) 
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <Form.Item name="source" label="问题来源" rules={[{ required: true, message: '请选择问题来源' }]}>
-            <Select options={PROBLEM_SOURCES.map((s) => ({ value: s, label: s }))} />
+            <Select
+              disabled={sources.length === 1}
+              placeholder="选择问题来源"
+              options={sources.map((s) => ({ value: s, label: s }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>

@@ -18,6 +18,7 @@ import { useCampaign } from '../../campaign/CampaignContext';
 import { CampaignPicker } from '../../components/CampaignPicker';
 import { cnDate } from '../../components/dates';
 import { LoadError } from '../../components/LoadError';
+import { ReportCellUrge } from '../../components/SupervisionUrge';
 import { useAsync } from '../../hooks/useAsync';
 import { periodLabel, rate, StatusTag, TimelinessTag } from './labels';
 
@@ -95,17 +96,20 @@ export default function ReportsGridPage() {
         if (!c || c.timeliness === 'not_expected')
           return <Typography.Text type="secondary">—</Typography.Text>;
         return (
-          <Link
-            to={`/reports/${p.period}/${r.unit.id}`}
-            data-testid="grid-cell"
-            data-unit={r.unit.name}
-            data-period={p.period}
-          >
-            <Space size={2} wrap>
-              <TimelinessTag value={c.timeliness} />
-              {c.status !== 'not_started' && <StatusTag status={c.status} />}
-            </Space>
-          </Link>
+          <Space size={0} wrap>
+            <Link
+              to={`/reports/${p.period}/${r.unit.id}`}
+              data-testid="grid-cell"
+              data-unit={r.unit.name}
+              data-period={p.period}
+            >
+              <Space size={2} wrap>
+                <TimelinessTag value={c.timeliness} />
+                {c.status !== 'not_started' && <StatusTag status={c.status} />}
+              </Space>
+            </Link>
+            <ReportCellUrge unit={r.unit} period={p} cell={c} />
+          </Space>
         );
       },
     })),

@@ -15,6 +15,7 @@ interface Values {
   role: Role;
   password: string;
   active: boolean;
+  email?: string;
 }
 
 interface Props {
@@ -41,6 +42,7 @@ export function UserFormModal({ user, units, onClose, onSaved }: Props) {
           unitId: v.unitId,
           role: v.role,
           active: v.active,
+          email: (v.email ?? '').trim(),
         });
         message.success('用户已更新');
       } else {
@@ -50,6 +52,7 @@ export function UserFormModal({ user, units, onClose, onSaved }: Props) {
           unitId: v.unitId,
           role: v.role,
           password: v.password,
+          email: (v.email ?? '').trim(),
         });
         message.success('用户已添加');
       }
@@ -63,7 +66,13 @@ export function UserFormModal({ user, units, onClose, onSaved }: Props) {
   }
 
   const initial = user
-    ? { displayName: user.displayName, unitId: user.unit.id, role: user.role, active: user.active }
+    ? {
+        displayName: user.displayName,
+        unitId: user.unit.id,
+        role: user.role,
+        active: user.active,
+        email: user.email,
+      }
     : { role: 'reporter' as Role };
 
   return (
@@ -105,6 +114,14 @@ export function UserFormModal({ user, units, onClose, onSaved }: Props) {
         </Form.Item>
         <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
           <Select options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+        </Form.Item>
+        <Form.Item
+          name="email"
+          label="邮箱（选填）"
+          extra="填写后可收到到期提醒邮件"
+          rules={[{ type: 'email', message: '邮箱格式不正确' }]}
+        >
+          <Input maxLength={120} autoComplete="off" />
         </Form.Item>
         {user ? (
           <Form.Item name="active" label="启用" valuePropName="checked">

@@ -7,6 +7,7 @@ import { useUser } from '../../../auth/AuthContext';
 import { LoadError } from '../../../components/LoadError';
 import { OverdueTag, ProblemStatusTag } from '../../../components/ProblemTags';
 import { canEdit } from '../../../components/problemRoles';
+import { ProblemUrge } from '../../../components/SupervisionUrge';
 import { useDraft } from '../../../hooks/useDraft';
 import type { EditDraft } from '../problemForm';
 import { HistoryTimeline } from './HistoryTimeline';
@@ -57,13 +58,16 @@ export default function ProblemDetailPage() {
           </Space>
         }
         extra={
-          <Button
-            icon={<ArrowLeftOutlined />}
-            // Back to the filtered list the clerk came from; a pasted link has no "back" in the app.
-            onClick={() => ((window.history.state?.idx ?? 0) > 0 ? navigate(-1) : navigate('/problems'))}
-          >
-            返回
-          </Button>
+          <Space>
+            <ProblemUrge problem={p} />
+            <Button
+              icon={<ArrowLeftOutlined />}
+              // Back to the filtered list the clerk came from; a pasted link has no "back" in the app.
+              onClick={() => ((window.history.state?.idx ?? 0) > 0 ? navigate(-1) : navigate('/problems'))}
+            >
+              返回
+            </Button>
+          </Space>
         }
       >
         {p.status === 'returned' && p.returnReason && (

@@ -1,0 +1,133 @@
+// The office dashboard: the ledger's own counts (problems.stats.ts) by category and by unit, a
+// weekly burn-down of open problems toward the rectification deadline with the ideal line, and
+// monthly reporting timeliness per unit from the reports grid.
+import { AppError, addDays, CATEGORIES, type Category, daysBetween } from '@paicha/core';
+import type { Actor, AppContext } from '../../http/context.js';
+import { findCampaign, listMilestones, listPhases } from '../campaigns/campaigns.repository.js';
+import { countProblems } from '../problems/problems.stats.js';
+import { reportGrid } from '../reports/timeliness.js';
+import { listUnits } from '../units/units.repository.js';
+import { earliest, latest } from './scorecard.rules.js';
+import { cumulativeCounts } from './supervision.repository.js';
+
+const rate = (x: number, of: number) => (of === 0 ? null : Math.round((x / of) * 1000) / 1000);
+
+/** Sundays from the first on/after `start` to the first on/after `end` (weeks run Monday–Sunday). */
+export function weekEnds(start: string, end: string): string[] {
+  const dow = new Date(`${start}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  let w = addDays(start, (7 - dow) % 7);
+  const out = [w];
+  while (w < end) {
+    w = addDays(w, 7);
+    out.push(w);
+  }
+  return out;
+}
+
+export async function buildDashboard(ctx: AppContext, actor: Actor, campaignId: number) {
+  const campaign = await findCampaign(ctx.db, campaignId);
+  if (!campaign) throw new AppError('not_found', '工作活动不存在');
+  const today = ctx.clock.today();
+  const [byUnit, byItem, units, items, grid, milestones, phases] = await Promise.all([
+    countProblems(ctx.db, { campaignId, groupBy: 'unit', today }),
+    countProblems(ctx.db, { campaignId, groupBy: 'item', today }),
+    listUnits(ctx.db),
+    ctx.db
+      .selectFrom('check_items')
+      .select(['id', 'category'])
+      .where('campaign_id', '=', campaignId)
+      .execute(),
+    reportGrid(ctx, actor, campaignId),
+    listMilestones(ctx.db, campaignId),
+    listPhases(ctx.db, campaignId),
+  ]);
+  const figures = (rows: typeof byUnit) => {
+    const found = rows.reduce((n, r) => n + r.found, 0);
+    const closed = rows.reduce((n, r) => n + r.closed, 0);
+    const overdue = rows.reduce((n, r) => n + r.overdue, 0);
+    const awaitingReview = rows.reduce((n, r) => n + r.awaitingReview, 0);
+    return { found, closed, overdue, awaitingReview, open: found - closed, closureRate: rate(closed, found) };
+  };
+  const categoryOf = new Map(items.map((i) => [i.id, i.category as Category]));
+
+  const rectificationDue = milestones.find((m) => m.kind === 'rectification')?.dueDate ?? campaign.end_date;
+  const rectificationStart =
+    phases.find((p) => p.endDate === rectificationDue)?.startDate ?? campaign.start_date;
+  const trend = await burnDown(ctx, campaignId, {
+    start: campaign.start_date,
+    end: campaign.end_date,
+    rectificationStart,
+    rectificationDue,
+    today,
+  });
+
+  return {
+    today,
+    campaign: { id: campaign.id, title: campaign.title },
+    totals: figures(byUnit),
+    categories: CATEGORIES.map((category) => ({
+      category,
+      ...figures(byItem.filter((r) => r.checkItemId !== null && categoryOf.get(r.checkItemId) === category)),
+    })),
+    units: units
+      .filter((u) => u.kind !== 'office')
+      .map((u) => ({
+        unit: { id: u.id, name: u.name, kind: u.kind },
+        ...figures(byUnit.filter((r) => r.unitId === u.id)),
+      })),
+    trend,
+    timeliness: {
+      periods: grid.periods.map((p) => ({ period: p.period, title: p.title, dueDate: p.dueDate })),
+      units: grid.units
+        .filter((u) => u.expected)
+        .map((u) => ({
+          unit: u.unit,
+          expected: u.totals.expected,
+          onTime: u.totals.onTime,
+          late: u.totals.late,
+          missing: u.totals.missing,
+          timelinessRate: u.totals.timelinessRate,
+        })),
+      overall: grid.overall,
+    },
+  };
+}
+
+/**
+ * Open problems (recorded − closed out) at the end of each week, from the campaign's start to the
+ * rectification deadline (or to today / the campaign's end when later), and the ideal line: a
+ * straight fall from the problems open on the eve of the rectification phase to zero on its due day.
+ */
+async function burnDown(
+  ctx: AppContext,
+  campaignId: number,
+  d: { start: string; end: string; rectificationStart: string; rectificationDue: string; today: string },
+) {
+  const last = latest(d.rectificationDue, earliest(d.today, d.end));
+  const weeks = weekEnds(d.start, last);
+  const eve = addDays(d.rectificationStart, -1);
+  const baselineDay = earliest(eve, d.today);
+  const started = weeks.filter((w) => addDays(w, -6) <= d.today);
+  const asOf = (w: string) => earliest(w, d.today);
+  const counts = await cumulativeCounts(ctx.db, campaignId, [baselineDay, ...started.map(asOf)]);
+  const [base, ...actual] = counts;
+  const baseline = base ? base.found - base.closed : 0;
+  const span = Math.max(1, daysBetween(eve, d.rectificationDue));
+  return {
+    rectificationStart: d.rectificationStart,
+    rectificationDue: d.rectificationDue,
+    baseline: { day: baselineDay, open: baseline },
+    points: weeks.map((weekEnd, i) => {
+      const c = actual[i];
+      const t = daysBetween(eve, weekEnd) / span;
+      return {
+        weekEnd,
+        asOf: c?.day ?? null,
+        found: c?.found ?? null,
+        closed: c?.closed ?? null,
+        open: c ? c.found - c.closed : null,
+        ideal: t < 0 ? null : Math.round(Math.max(0, baseline * (1 - t)) * 10) / 10,
+      };
+    }),
+  };
+}

@@ -1,0 +1,73 @@
+// The scorecard as a printable workbook (lib/xlsx-list.ts): one row per unit in rank order, the
+// figures behind every rate, the 通报 headings a unit falls under, and the formula underneath.
+import { formatChineseDate } from '@paicha/core';
+import ExcelJS from 'exceljs';
+import { lineCount } from '../../lib/text-width.js';
+import { addListSheet, type ListColumn, workbookBuffer } from '../../lib/xlsx-list.js';
+import { periodText } from './circular.text.js';
+import { percent } from './scorecard.rules.js';
+import type { Scorecard } from './scorecard.service.js';
+
+type Row = Scorecard['units'][number];
+const n = (header: string, width: number, value: (r: Row) => string | number): ListColumn<Row> => ({
+  header,
+  width,
+  value,
+  align: 'center',
+});
+
+/** Widths hold each header on one line (two units a character in 黑体 12 pt, plus padding). */
+const COLUMNS: ListColumn<Row>[] = [
+  n('名次', 6, (r) => r.rank ?? '—'),
+  n('单位', 14, (r) => r.unit.name),
+  n('应报送', 8.5, (r) => r.figures.expected),
+  n('按时报送', 10, (r) => r.figures.onTime),
+  n('逾期报送', 10, (r) => r.figures.late),
+  n('逾期未报', 10, (r) => r.figures.missing),
+  n('按时报送率', 12, (r) => percent(r.rates.onTimeRate)),
+  n('发现问题', 10, (r) => r.figures.found),
+  n('已销号', 8.5, (r) => r.figures.closed),
+  n('整改销号率', 12, (r) => percent(r.rates.closureRate)),
+  n('逾期问题', 10, (r) => r.figures.overdue),
+  n('退回次数', 10, (r) => r.figures.returnedProblems + r.figures.returnedReports),
+  n('提交次数', 10, (r) => r.figures.submitted),
+  n('综合得分', 10, (r) => (r.score === null ? '—' : r.score.toFixed(1))),
+  { header: '通报情形', width: 44, value: (r) => groupsText(r) },
+];
+
+function groupsText(r: Row): string {
+  return r.groups.map((g) => `${g.group}：${g.reason}`).join('\n');
+}
+
+/** The formula as the page shows it, one line per component. */
+export function formulaLines(sc: Scorecard): string[] {
+  const w = sc.rules.weights;
+  return [
+    `综合得分 = 100 ×（${w.onTime}×按时报送率 + ${w.closure}×整改销号率 + ${w.overdue}×（1 − 逾期问题/发现问题）+ ${w.returns}×（1 − 退回次数/提交次数））÷ 权重合计；某项不适用（无到期报送、无问题或无提交）时不计入，权重合计相应减少。`,
+    '按时报送率 = 按时报送 ÷ 应报送（期间内到期的月报和节点报送）；整改销号率 = 已销号 ÷ 发现问题（截至统计截止日）；退回次数 = 期间内问题销号申请被退回次数 + 月报及节点材料被退回次数。',
+  ];
+}
+
+export async function scorecardXlsx(sc: Scorecard): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = sc.campaign.issuer;
+  const ws = addListSheet(wb, {
+    sheetName: '单位评分排名',
+    title: '各单位问题大排查整改工作评分排名表',
+    leftLine: `统计期间：${periodText(sc.period.from, sc.period.to)}`,
+    rightLine: `问题数据截至${formatChineseDate(sc.period.asOf)}　　导出时间：${formatChineseDate(sc.period.today)}`,
+    columns: COLUMNS,
+    rows: sc.units,
+    footer: formulaLines(sc).join('\n'),
+  });
+  // Spreadsheets do not grow rows to wrapped text on opening: size them from the text.
+  const groupsWidth = COLUMNS[COLUMNS.length - 1]?.width ?? 44;
+  sc.units.forEach((r, i) => {
+    ws.getRow(5 + i).height = Math.max(22, lineCount(groupsText(r), groupsWidth) * 16 + 6);
+  });
+  const footer = ws.getRow(5 + sc.units.length + 1);
+  const tableWidth = COLUMNS.reduce((w, c) => w + c.width, 0);
+  footer.height = lineCount(formulaLines(sc).join('\n'), tableWidth) * 15 + 8;
+  footer.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+  return workbookBuffer(wb);
+}

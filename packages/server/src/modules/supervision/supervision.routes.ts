@@ -1,0 +1,123 @@
+// Dashboard, scorecard (JSON and .xlsx) and the scoring rules. District-wide roles (the office,
+// leaders, inspectors) read; only the office changes the rules.
+import { AppError, seesAllUnits } from '@paicha/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { adminOnly, requireActor, requireAdmin } from '../../http/access.js';
+import type { AppContext } from '../../http/context.js';
+import { XLSX_MIME } from '../../lib/xlsx-list.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { contentDisposition } from '../files/files.routes.js';
+import { buildDashboard } from './dashboard.service.js';
+import { buildScorecard } from './scorecard.service.js';
+import { scorecardXlsx } from './scorecard.xlsx.js';
+import {
+  CampaignQuery,
+  DashboardView,
+  RulesBody,
+  ScorecardQuery,
+  ScorecardView,
+} from './supervision.schema.js';
+import { readRules, writeRules } from './supervision.settings.js';
+
+/** Route hook: supervision figures cover every unit, so unit users get 403 before validation. */
+export async function districtOnly(request: FastifyRequest): Promise<void> {
+  if (!seesAllUnits(requireActor(request).role))
+    throw new AppError('forbidden', '督查统计仅供领导小组办公室、区领导和督查人员查看');
+}
+
+export function supervisionRoutes(ctx: AppContext) {
+  return async (fastify: FastifyInstance) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['supervision'];
+
+    app.get(
+      '/api/supervision/dashboard',
+      {
+        onRequest: districtOnly,
+        schema: {
+          tags,
+          summary: '督查看板：按类别/单位的发现、销号、逾期，周趋势（燃尽），月报及时性',
+          querystring: CampaignQuery,
+          response: { 200: DashboardView },
+        },
+      },
+      async (request) => buildDashboard(ctx, requireActor(request), request.query.campaignId),
+    );
+
+    app.get(
+      '/api/supervision/scorecard',
+      {
+        onRequest: districtOnly,
+        schema: {
+          tags,
+          summary: '单位评分：期间内报送及时率、逾期问题、销号率、退回次数、综合得分与排名',
+          querystring: ScorecardQuery,
+          response: { 200: ScorecardView },
+        },
+      },
+      async (request) => buildScorecard(ctx, requireActor(request), request.query),
+    );
+
+    app.get(
+      '/api/supervision/scorecard/export',
+      {
+        onRequest: districtOnly,
+        schema: { tags, summary: '下载单位评分排名表（.xlsx）', querystring: ScorecardQuery },
+      },
+      async (request, reply) => {
+        const sc = await buildScorecard(ctx, requireActor(request), request.query);
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header(
+            'content-disposition',
+            contentDisposition(`单位评分排名表_${sc.period.from}至${sc.period.to}.xlsx`),
+          )
+          .header('cache-control', 'private, no-store')
+          .send(await scorecardXlsx(sc));
+      },
+    );
+
+    app.get(
+      '/api/settings/supervision',
+      {
+        onRequest: districtOnly,
+        schema: { tags, summary: '评分权重与通报批评标准', response: { 200: RulesBody } },
+      },
+      async () => readRules(ctx.db),
+    );
+
+    app.put(
+      '/api/settings/supervision',
+      {
+        onRequest: adminOnly,
+        schema: {
+          tags,
+          summary: '修改评分权重与通报批评标准',
+          body: RulesBody,
+          response: { 200: RulesBody },
+        },
+      },
+      async (request) => {
+        const actor = requireAdmin(request);
+        const w = request.body.weights;
+        if (w.onTime + w.closure + w.overdue + w.returns === 0)
+          throw new AppError('validation_failed', '权重不能全部为0');
+        const at = ctx.clock.now().toISOString();
+        await ctx.db.transaction().execute(async (trx) => {
+          const before = await readRules(trx);
+          await writeRules(trx, request.body, actor.userId, at);
+          await appendAudit(trx, ctx.dialect, {
+            actorId: actor.userId,
+            action: 'settings.supervision',
+            entity: 'settings',
+            entityId: 'supervision.rules',
+            detail: { before, after: request.body },
+            at,
+          });
+        });
+        return readRules(ctx.db);
+      },
+    );
+  };
+}

@@ -1,0 +1,193 @@
+// Requests and answers of the supervision routes (docs/API.md "Supervision: dashboard, scorecard,
+// 通报"). Request types are inferred from these schemas; answers are stripped to them.
+import { CATEGORIES, isIsoDate } from '@paicha/core';
+import { z } from 'zod';
+import { GROUPS } from './scorecard.rules.js';
+
+const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为有效日期（YYYY-MM-DD）`);
+const count = z.number().int().min(0).max(1000, '不超过1000');
+
+export const CampaignQuery = z.object({ campaignId: z.coerce.number().int().positive() });
+export const ScorecardQuery = CampaignQuery.extend({
+  from: isoDate('起始日期').optional(),
+  to: isoDate('截止日期').optional(),
+});
+export type ScorecardQuery = z.infer<typeof ScorecardQuery>;
+
+export const RulesBody = z.object({
+  weights: z.object({
+    onTime: count,
+    closure: count,
+    overdue: count,
+    returns: count,
+  }),
+  thresholds: z.object({
+    overdueAtLeast: count.min(1, '至少为1'),
+    missingAtLeast: count.min(1, '至少为1'),
+    lateOrMissingAtLeast: count.min(1, '至少为1'),
+    returnedAtLeast: count.min(1, '至少为1'),
+    closureRateBelow: z.number().min(0).max(100, '不超过100'),
+  }),
+});
+
+export const CircularParams = z.object({ id: z.coerce.number().int().positive() });
+export const CreateCircularBody = z.object({
+  campaignId: z.number().int().positive(),
+  from: isoDate('起始日期').optional(),
+  to: isoDate('截止日期').optional(),
+});
+const text = (max: number) => z.string().max(max, `不超过${max}字`);
+export const UpdateCircularBody = z.object({
+  version: z.number().int().positive(),
+  title: text(100).trim().min(4, '请填写标题').optional(),
+  docNumber: text(40).trim().optional(),
+  intro: text(2000).trim().min(1, '请填写开头语').optional(),
+  requirements: text(6000).trim().optional(),
+  deadline: isoDate('反馈时限').nullable().optional(),
+});
+export type UpdateCircularBody = z.infer<typeof UpdateCircularBody>;
+export const VersionBody = z.object({ version: z.number().int().positive() });
+
+const unitRef = z.object({ id: z.number(), name: z.string(), kind: z.string() });
+const rate = z.number().nullable();
+const tally = z.object({ expected: z.number(), onTime: z.number(), late: z.number(), missing: z.number() });
+const figures = tally.extend({
+  found: z.number(),
+  closed: z.number(),
+  overdue: z.number(),
+  returnedProblems: z.number(),
+  returnedReports: z.number(),
+  submitted: z.number(),
+});
+const rates = z.object({ onTimeRate: rate, closureRate: rate, overdueRate: rate, returnRate: rate });
+
+export const ScorecardView = z.object({
+  campaign: z.object({
+    id: z.number(),
+    title: z.string(),
+    issuer: z.string(),
+    basisDocuments: z.array(z.object({ title: z.string(), docNumber: z.string() })),
+  }),
+  period: z.object({ from: z.string(), to: z.string(), asOf: z.string(), today: z.string() }),
+  rules: RulesBody,
+  reportsDue: z.array(z.object({ title: z.string(), dueDate: z.string() })),
+  units: z.array(
+    z.object({
+      unit: unitRef,
+      rank: z.number().nullable(),
+      score: z.number().nullable(),
+      figures,
+      monthly: tally,
+      milestones: tally,
+      rates,
+      groups: z.array(z.object({ group: z.enum(GROUPS), reason: z.string() })),
+    }),
+  ),
+  totals: z.object({ figures, rates }),
+  categories: z.array(
+    z.object({ category: z.enum(CATEGORIES), found: z.number(), closed: z.number(), overdue: z.number() }),
+  ),
+  groups: z.array(
+    z.object({
+      group: z.enum(GROUPS),
+      criterion: z.string(),
+      units: z.array(z.object({ unitId: z.number(), name: z.string(), reason: z.string() })),
+    }),
+  ),
+});
+
+const problemFigures = z.object({
+  found: z.number(),
+  closed: z.number(),
+  overdue: z.number(),
+  awaitingReview: z.number(),
+  open: z.number(),
+  closureRate: rate,
+});
+
+export const DashboardView = z.object({
+  today: z.string(),
+  campaign: z.object({ id: z.number(), title: z.string() }),
+  totals: problemFigures,
+  categories: z.array(problemFigures.extend({ category: z.enum(CATEGORIES) })),
+  units: z.array(problemFigures.extend({ unit: unitRef })),
+  trend: z.object({
+    rectificationStart: z.string(),
+    rectificationDue: z.string(),
+    baseline: z.object({ day: z.string(), open: z.number() }),
+    points: z.array(
+      z.object({
+        weekEnd: z.string(),
+        asOf: z.string().nullable(),
+        found: z.number().nullable(),
+        closed: z.number().nullable(),
+        open: z.number().nullable(),
+        ideal: z.number().nullable(),
+      }),
+    ),
+  }),
+  timeliness: z.object({
+    periods: z.array(z.object({ period: z.string(), title: z.string(), dueDate: z.string() })),
+    units: z.array(
+      z.object({
+        unit: unitRef,
+        expected: z.number(),
+        onTime: z.number(),
+        late: z.number(),
+        missing: z.number(),
+        timelinessRate: rate,
+      }),
+    ),
+    overall: z.object({
+      expected: z.number(),
+      submitted: z.number(),
+      onTime: z.number(),
+      late: z.number(),
+      missing: z.number(),
+      pending: z.number(),
+      completenessRate: rate,
+      timelinessRate: rate,
+    }),
+  }),
+});
+
+const section = z.object({
+  heading: z.string(),
+  paragraphs: z.array(z.string()),
+  points: z.array(z.object({ lead: z.string(), text: z.string() })).optional(),
+  table: z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())) }).optional(),
+});
+
+export const CircularSummary = z.object({
+  id: z.number(),
+  campaignId: z.number(),
+  status: z.enum(['draft', 'issued']),
+  version: z.number(),
+  title: z.string(),
+  docNumber: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  docDate: z.string(),
+  figuresAt: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  issuedAt: z.string().nullable(),
+  issuedBy: z.string().nullable(),
+  docxSha256: z.string().nullable(),
+});
+
+export const CircularView = CircularSummary.extend({
+  intro: z.string(),
+  requirements: z.string(),
+  deadline: z.string().nullable(),
+  figures: ScorecardView,
+  document: z.object({
+    title: z.string(),
+    docNumber: z.string(),
+    recipients: z.string(),
+    intro: z.string(),
+    sections: z.array(section),
+    issuer: z.string(),
+    dateText: z.string(),
+  }),
+});

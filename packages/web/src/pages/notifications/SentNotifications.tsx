@@ -1,0 +1,137 @@
+// 已发通知: every unit's reminders and 催办 (GET /api/notifications?all=1), so the office sees what
+// each unit was sent and when; the office can 催办 several units at once from here.
+import { SendOutlined } from '@ant-design/icons';
+import { isAdmin } from '@paicha/core';
+import { Button, Input, Select, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { type AppNotification, notificationsApi } from '../../api/notifications';
+import { useUser } from '../../auth/AuthContext';
+import { cnDate, cnDateTime } from '../../components/dates';
+import { LoadError } from '../../components/LoadError';
+import { safeLink } from '../../components/NotificationItem';
+import { NOTIFICATION_KINDS, NotificationKindTag } from '../../components/NotificationTags';
+import { testIdRow } from '../../components/rowProps';
+import { UrgeModal } from '../../components/UrgeModal';
+import { useAsync } from '../../hooks/useAsync';
+
+const LIMIT = 500;
+
+const columns: ColumnsType<AppNotification> = [
+  {
+    title: '发送时间',
+    dataIndex: 'createdAt',
+    width: 170,
+    render: (v: string) => <span className="nowrap">{cnDateTime(v)}</span>,
+  },
+  { title: '接收单位', dataIndex: 'unitName', width: 120 },
+  { title: '类型', dataIndex: 'kind', width: 90, render: (k: string) => <NotificationKindTag kind={k} /> },
+  {
+    title: '内容',
+    key: 'title',
+    render: (_, n) => (
+      <div>
+        <div>{n.title}</div>
+        {n.body && (
+          <Typography.Paragraph
+            type="secondary"
+            ellipsis={{ rows: 2, expandable: true, symbol: '展开' }}
+            style={{ margin: 0 }}
+          >
+            {n.body}
+          </Typography.Paragraph>
+        )}
+      </div>
+    ),
+  },
+  {
+    title: '截止日期',
+    dataIndex: 'dueDate',
+    width: 130,
+    render: (v: string | null) => <span className="nowrap">{cnDate(v) || '—'}</span>,
+  },
+  {
+    title: '链接',
+    dataIndex: 'link',
+    width: 80,
+    render: (v: string) => (v ? <Link to={safeLink(v)}>查看</Link> : '—'),
+  },
+];
+
+export function SentNotifications() {
+  const user = useUser();
+  const { data, error, loading, reload } = useAsync(
+    () => notificationsApi.list({ all: true, limit: LIMIT }),
+    [],
+  );
+  const [unit, setUnit] = useState<number>();
+  const [kind, setKind] = useState<string>();
+  const [q, setQ] = useState('');
+  const [urging, setUrging] = useState(false);
+
+  const all = data?.items ?? [];
+  const units = useMemo(() => {
+    const seen = new Map<number, string>();
+    for (const n of data?.items ?? []) seen.set(n.unitId, n.unitName);
+    return [...seen].map(([value, label]) => ({ value, label }));
+  }, [data]);
+  if (error) return <LoadError error={error} onRetry={reload} />;
+  const rows = all.filter(
+    (n) =>
+      (unit === undefined || n.unitId === unit) &&
+      (kind === undefined || n.kind === kind) &&
+      (!q || n.title.includes(q) || n.body.includes(q)),
+  );
+
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder="接收单位"
+          aria-label="接收单位"
+          style={{ width: 160 }}
+          value={unit}
+          onChange={setUnit}
+          options={units}
+        />
+        <Select
+          allowClear
+          placeholder="类型"
+          aria-label="类型"
+          style={{ width: 120 }}
+          value={kind}
+          onChange={setKind}
+          options={Object.entries(NOTIFICATION_KINDS).map(([value, k]) => ({ value, label: k.label }))}
+        />
+        <Input.Search allowClear placeholder="搜索标题或内容" style={{ width: 220 }} onSearch={setQ} />
+        {isAdmin(user.role) && (
+          <Button
+            type="primary"
+            icon={<SendOutlined />}
+            onClick={() => setUrging(true)}
+            data-testid="urge-new"
+          >
+            催办单位
+          </Button>
+        )}
+      </Space>
+      <Table<AppNotification>
+        rowKey="id"
+        size="small"
+        bordered
+        loading={loading}
+        columns={columns}
+        dataSource={rows}
+        pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 条` }}
+        onRow={(n) => testIdRow('sent-row', { 'data-kind': n.kind, 'data-unit': n.unitName })}
+        data-testid="sent-table"
+      />
+      {all.length >= LIMIT && <Typography.Text type="secondary">只显示最近 {LIMIT} 条通知。</Typography.Text>}
+      {urging && <UrgeModal onClose={() => setUrging(false)} onSent={reload} />}
+    </>
+  );
+}
