@@ -20,6 +20,7 @@ const SupervisionRoutes = lazy(() => import('./pages/supervision/SupervisionRout
 const NotificationRoutes = lazy(() => import('./pages/notifications/NotificationRoutes'));
 const InspectionRoutes = lazy(() => import('./pages/inspections/InspectionRoutes'));
 const SourceRoutes = lazy(() => import('./pages/sources/SourceRoutes'));
+const HouseholdRoutes = lazy(() => import('./pages/households/HouseholdRoutes'));
 
 function FullPageSpin() {
   return (
@@ -53,6 +54,7 @@ function Authenticated() {
               <Route path="notifications/*" element={<NotificationRoutes />} />
               <Route path="inspections/*" element={<InspectionRoutes />} />
               <Route path="sources/*" element={<SourceRoutes />} />
+              <Route path="households/*" element={<HouseholdRoutes />} />
               <Route path="admin/*" element={<AdminRoutes />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

@@ -1,0 +1,150 @@
+import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
+import { isAdmin, seesAllUnits } from '@paicha/core';
+import { Alert, App, Button, Card, Empty, Space, Spin, Table } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { errorMessage } from '../../api/client';
+import { unitsApi } from '../../api/endpoints';
+import { householdsApi } from '../../api/households';
+import type { Finding } from '../../api/householdTypes';
+import { useUser } from '../../auth/AuthContext';
+import { useCampaign } from '../../campaign/CampaignContext';
+import { CampaignPicker } from '../../components/CampaignPicker';
+import { LoadError } from '../../components/LoadError';
+import { testIdRow } from '../../components/rowProps';
+import { useAsync } from '../../hooks/useAsync';
+import { FindingDrawer } from './FindingDrawer';
+import { FindingsFilters } from './FindingsFilters';
+import { findingColumns } from './findingColumns';
+import { apiQuery, PAGE_SIZES, useFindingsQuery } from './findingsQuery';
+import { ScreeningPanel } from './ScreeningPanel';
+import { UNMASKED_NOTICE, UnmaskSwitch } from './UnmaskSwitch';
+
+/**
+ * 筛查结果: what the screenings found. The office runs screenings and sees every street (and the
+ * findings whose place is not yet mapped); a street sees only its own — the server scopes.
+ */
+export default function FindingsPage() {
+  const user = useUser();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const { campaigns, campaignId } = useCampaign();
+  const wide = seesAllUnits(user.role);
+  const office = isAdmin(user.role);
+  const fq = useFindingsQuery();
+  const { view } = fq;
+  const [unmasked, setUnmasked] = useState(false);
+  const [detail, setDetail] = useState<number>();
+  const rules = useAsync(() => householdsApi.rules(), []);
+  const streets = useAsync(
+    async () => (wide ? (await unitsApi.list()).filter((u) => u.kind === 'street') : undefined),
+    [wide],
+  );
+  const query = apiQuery(view, campaignId, unmasked);
+  const findings = useAsync(
+    async () =>
+      campaignId === undefined
+        ? undefined
+        : householdsApi.findings({ ...query, page: view.page, pageSize: view.pageSize }),
+    [JSON.stringify(query), view.page, view.pageSize],
+  );
+
+  async function exportList() {
+    try {
+      await householdsApi.exportFindings(query);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }
+
+  const title = wide ? '筛查结果' : `筛查结果（${user.unit.name}）`;
+  if (campaigns && !campaigns.length)
+    return (
+      <Card title={title}>
+        <Empty description="尚未创建排查活动" />
+      </Card>
+    );
+  if (campaignId === undefined) return <Spin style={{ display: 'block', margin: 48 }} />;
+
+  return (
+    <>
+      {wide && (
+        <ScreeningPanel
+          campaignId={campaignId}
+          canRun={office}
+          rules={rules.data ?? []}
+          onFinished={findings.reload}
+        />
+      )}
+      <Card
+        title={title}
+        data-testid="findings"
+        extra={
+          <Space wrap>
+            <CampaignPicker />
+            {office && <UnmaskSwitch value={unmasked} onChange={setUnmasked} />}
+            <Button icon={<SettingOutlined />} onClick={() => navigate('/households/rules')}>
+              筛查规则
+            </Button>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => void exportList()}
+              data-testid="findings-export"
+            >
+              导出Excel
+            </Button>
+          </Space>
+        }
+      >
+        {unmasked && (
+          <Alert
+            type="warning"
+            showIcon
+            message={UNMASKED_NOTICE}
+            style={{ marginBottom: 16 }}
+            data-testid="unmasked-notice"
+          />
+        )}
+        {!wide && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message="这里是区里比对国扶系统、阳光扶贫和各部门数据后发现的本街道问题线索；每条已自动登记到本单位问题台账（来源“数据比对”），请在台账中整改。姓名和证件号码已脱敏。"
+          />
+        )}
+        <FindingsFilters fq={fq} rules={rules.data ?? []} streets={streets.data} />
+        {findings.error ? (
+          <LoadError error={findings.error} onRetry={findings.reload} />
+        ) : (
+          <Table<Finding>
+            rowKey="id"
+            size="small"
+            bordered
+            loading={findings.loading}
+            dataSource={findings.data?.items}
+            columns={findingColumns({ showUnit: wide, onDetail: (f) => setDetail(f.id) })}
+            onRow={(f) =>
+              testIdRow('finding-row', { 'data-rule': f.rule, 'data-household': f.householdId ?? '' })
+            }
+            scroll={{ x: 1100 }}
+            locale={{ emptyText: view.status === 'open' ? '没有存在的问题线索' : '没有符合条件的问题线索' }}
+            pagination={{
+              current: view.page,
+              pageSize: view.pageSize,
+              total: findings.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: PAGE_SIZES,
+              showTotal: (t) => `共 ${t} 条问题线索`,
+              onChange: (page, pageSize) =>
+                fq.update(pageSize === view.pageSize ? { page } : { pageSize, page: undefined }),
+            }}
+          />
+        )}
+      </Card>
+      {detail !== undefined && (
+        <FindingDrawer id={detail} unmasked={unmasked} onClose={() => setDetail(undefined)} />
+      )}
+    </>
+  );
+}
