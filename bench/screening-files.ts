@@ -2,6 +2,7 @@
 // header names: national.csv (UTF-8 with BOM, a title row above the header), sunshine.csv (GBK,
 // as Excel on Chinese Windows saves it), the sector lists as UTF-8 CSV, and optionally the
 // national export again as .xlsx (ExcelJS streaming writer). Streams with back-pressure.
+import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import type { HouseholdSource } from '@paicha/core';
@@ -85,6 +86,17 @@ const CATEGORY: Record<string, string> = {
   tekun: '特困供养贫困户',
 };
 const yn = (b: boolean) => (b ? '是' : '否');
+
+/**
+ * ExcelJS's streaming writer ignores back-pressure: rows are turned into XML far faster than the
+ * zip entry deflates them, and at a million rows the queue held ~1 GB. Wait while it is long.
+ */
+async function xlsxBackPressure(ws: ExcelJS.Worksheet): Promise<void> {
+  // The entry's input is a readable-stream 2 PassThrough: its queue is in _writableState.
+  type Entry = NodeJS.EventEmitter & { _writableState?: { length: number } };
+  const zipEntry = (ws as unknown as { stream?: { pipes?: Entry[] } }).stream?.pipes?.[0];
+  if (zipEntry && (zipEntry._writableState?.length ?? 0) > 1 << 23) await once(zipEntry, 'drain');
+}
 
 export interface GeneratedData {
   dir: string;
@@ -238,6 +250,7 @@ export async function writeScreeningFiles(
     f.housing.line([hh.id, head.name, head.id, grade, appraised]);
     f.water.line([hh.id, head.name, hh.plant === P.noWater ? '否' : '是']);
     for (const c of Object.values(f)) await c.flush();
+    if (ws && count % 256 === 0) await xlsxBackPressure(ws);
   }
   for (const c of Object.values(f)) await c.close();
   if (wb) await wb.commit();

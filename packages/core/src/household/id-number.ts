@@ -106,31 +106,53 @@ export function upgradeLegacyId(id15: string): string {
   return first17 + idCheckCharacter(first17);
 }
 
+/**
+ * True when `s` is already a valid 18-character ID, i.e. normalizeIdNumber(s) would succeed with
+ * `id === s` and no repair. Allocates nothing: an importer checks a million of them.
+ */
+export function isNormalIdNumber(s: string, options: IdNumberOptions): boolean {
+  if (!CLEAN_ID.test(s) || !PROVINCE_CODE.test(s) || !isCalendarDate(s)) return false;
+  // Birth date as the number YYYYMMDD against the same bounds normalizeIdNumber checks as text.
+  const birth = digits(s, 6, 14);
+  return (
+    birth >= 19000101 && birth <= dateNumber(options.today) && idCheckCharacter(s.slice(0, 17)) === s[17]
+  );
+}
+
+let lastDate = '';
+let lastDateNumber = 0;
+/** 'YYYY-MM-DD' → YYYYMMDD, remembered: every call of an import passes the same day. */
+function dateNumber(date: string): number {
+  if (date !== lastDate) {
+    lastDate = date;
+    lastDateNumber = Number(date.slice(0, 4) + date.slice(5, 7) + date.slice(8, 10));
+  }
+  return lastDateNumber;
+}
+
+// Module-level, not a closure per call: this runs for every person of a million-row import.
+function failure(raw: string, reason: IdFailure, cleaned: string): InvalidIdNumber {
+  return { ok: false, raw, cleaned, reason, message: ID_FAILURE_MESSAGES[reason] };
+}
+
 /** Normalise and validate one ID cell. Never throws. */
 export function normalizeIdNumber(rawValue: unknown, options: IdNumberOptions): IdNumberResult {
   const raw = cellText(rawValue);
   const repaired: IdRepair[] = [];
-  const fail = (reason: IdFailure, cleaned: string): InvalidIdNumber => ({
-    ok: false,
-    raw,
-    cleaned,
-    reason,
-    message: ID_FAILURE_MESSAGES[reason],
-  });
 
   let s: string;
   if (typeof rawValue === 'number') {
     const r = recoverFromNumber(rawValue);
-    if (r.kind === 'lost') return fail('precision_lost', raw);
-    if (r.kind === 'not_integer') return fail('format', raw);
+    if (r.kind === 'lost') return failure(raw, 'precision_lost', raw);
+    if (r.kind === 'not_integer') return failure(raw, 'format', raw);
     s = r.digits;
     repaired.push('from_number');
   } else {
     s = cleanIdText(raw, repaired);
-    if (s === '') return fail('empty', '');
+    if (s === '') return failure(raw, 'empty', '');
     const r = recoverFromFloatText(s);
-    if (r?.kind === 'lost') return fail('precision_lost', s);
-    if (r?.kind === 'not_integer') return fail('format', s);
+    if (r?.kind === 'lost') return failure(raw, 'precision_lost', s);
+    if (r?.kind === 'not_integer') return failure(raw, 'format', s);
     if (r) {
       s = r.digits;
       repaired.push('float');
@@ -145,19 +167,19 @@ export function normalizeIdNumber(rawValue: unknown, options: IdNumberOptions): 
     id = s;
   } else if (/^\d{17}[\dX]\d{2}$/.test(s)) {
     // 残疾人证号 = ID + disability category (1–7) + grade (1–4).
-    if (!/[1-7][1-4]$/.test(s)) return fail('disability_suffix', s);
+    if (!/[1-7][1-4]$/.test(s)) return failure(raw, 'disability_suffix', s);
     id = s.slice(0, 18);
     repaired.push('disability_20');
   } else {
-    return fail(/^\d+X?$/.test(s) ? 'length' : 'format', s);
+    return failure(raw, /^\d+X?$/.test(s) ? 'length' : 'format', s);
   }
 
-  if (!PROVINCE_CODE.test(id)) return fail('area_code', s);
+  if (!PROVINCE_CODE.test(id)) return failure(raw, 'area_code', s);
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (!isCalendarDate(id)) return fail('birth_date', s);
-  if (birthDate < '1900-01-01') return fail('birth_date_before_1900', s);
-  if (birthDate > options.today) return fail('birth_date_future', s);
-  if (!hasValidIdChecksum(id)) return fail('checksum', s);
+  if (!isCalendarDate(id)) return failure(raw, 'birth_date', s);
+  if (birthDate < '1900-01-01') return failure(raw, 'birth_date_before_1900', s);
+  if (birthDate > options.today) return failure(raw, 'birth_date_future', s);
+  if (!hasValidIdChecksum(id)) return failure(raw, 'checksum', s);
 
   return {
     ok: true,
@@ -171,13 +193,21 @@ export function normalizeIdNumber(rawValue: unknown, options: IdNumberOptions): 
   };
 }
 
+/** The number the ASCII digits s[from..to) spell. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+}
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 // The birth date in positions 7–14 is a real day (same answer as isIsoDate, without a Date).
+// Callers have checked that positions 7–14 are digits, so they are read as char codes.
 function isCalendarDate(id: string): boolean {
-  const y = Number(id.slice(6, 10));
-  const m = Number(id.slice(10, 12));
-  const d = Number(id.slice(12, 14));
+  const y = digits(id, 6, 10);
+  const m = digits(id, 10, 12);
+  const d = digits(id, 12, 14);
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] ?? 0);
   return d >= 1 && d <= days;

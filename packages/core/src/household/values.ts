@@ -72,6 +72,8 @@ export function parseMoney(raw: unknown, options: MoneyOptions = {}): Parsed<num
     if (places === 0 || !PLAIN.test(text)) return checkedAmount(raw * 10 ** places);
     return checkedAmount(Math.sign(raw) * shiftDecimal(text, places));
   }
+  // Plain whole 元 as most exports write them: exact as a double, nothing below would change them.
+  if (places === 0 && typeof raw === 'string' && /^\d{1,15}$/.test(raw)) return checkedAmount(Number(raw));
   let text = cleanText(raw).replace(/\s/g, '').replace(CURRENCY, '').replace(PER_UNIT, '');
   if (text === '') return parsed(null);
   let negative = false;

@@ -10,6 +10,8 @@ export function readHouseholdId(raw: unknown): Parsed<string | null> {
     if (!Number.isSafeInteger(raw) || raw < 0) return { ok: false, reason: 'number', message: LOST };
     return { ok: true, value: String(raw) };
   }
+  // Digits only, the usual case: nothing below would change them.
+  if (typeof raw === 'string' && /^\d+$/.test(raw)) return { ok: true, value: raw };
   const s = cleanText(raw)
     .replace(/\s/g, '')
     .replace(/^=?"(.*)"$/, '$1')

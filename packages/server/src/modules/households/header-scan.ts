@@ -1,6 +1,7 @@
 // The header phase of a streamed file: rows are held back until the header row is known (it may
 // sit under title rows, a 填报单位 line and blank rows), then released as data rows. A sheet with
-// no header row in its first rows is skipped, so a cover sheet does not stop an import.
+// no header row in its first rows is skipped, so a cover sheet does not stop an import. Rows
+// travel in batches (read-table.ts).
 import { type FieldId, findHeaderRow, type HeaderRow, type HouseholdSource, isBlank } from '@paicha/core';
 import type { RawRow } from './read-table.js';
 
@@ -15,15 +16,15 @@ export interface HeaderFound {
 }
 
 /**
- * Yields the data rows of the first sheet that has a header row, after calling `onHeader` once.
- * Returns without calling it when no sheet has one.
+ * Yields the data rows (in batches, as read) of the first sheet that has a header row, after
+ * calling `onHeader` once. Returns without calling it when no sheet has one.
  */
 export async function* dataRows(
-  rows: AsyncIterable<RawRow>,
+  batches: AsyncIterable<RawRow[]>,
   source: HouseholdSource,
   overrides: Readonly<Record<string, FieldId | null>>,
   onHeader: (found: HeaderFound) => void,
-): AsyncGenerator<RawRow> {
+): AsyncGenerator<RawRow[]> {
   let buffer: RawRow[] = [];
   let found: HeaderFound | null = null;
   let skipSheet = -1;
@@ -43,45 +44,68 @@ export async function* dataRows(
       headerRowNo: first.rowNo + header.headerRow,
     };
   };
-  const release = function* (f: HeaderFound) {
+  const release = (f: HeaderFound, out: RawRow[]) => {
     const firstData = (buffer[0]?.rowNo ?? 0) + f.header.dataStart;
-    for (const r of buffer) if (r.rowNo >= firstData) yield r;
+    for (const r of buffer) if (r.rowNo >= firstData) out.push(r);
     buffer = [];
   };
-  for await (const row of rows) {
+  for await (const batch of batches) {
     if (found) {
-      if (row.sheet !== found.sheet) return;
-      yield row;
-      continue;
-    }
-    if (row.sheet === skipSheet) continue;
-    if (buffer.length > 0 && row.sheet !== buffer[0]?.sheet) {
-      found = tryHeader();
-      if (found) {
-        onHeader(found);
-        yield* release(found);
-        return;
+      // The common case once the header is known: whole batches of the header's sheet.
+      const sheet = found.sheet;
+      if (batch.at(-1)?.sheet === sheet) {
+        yield batch;
+        continue;
       }
-      buffer = [];
+      const end = batch.findIndex((r) => r.sheet !== sheet);
+      if (end > 0) yield batch.slice(0, end);
+      return;
     }
-    if (buffer.length === 0 && row.cells.every(isBlank)) continue;
-    buffer.push(row);
-    if (buffer.length >= SCAN_ROWS) {
-      found = tryHeader();
+    const out: RawRow[] = [];
+    let done = false;
+    for (const row of batch) {
       if (found) {
-        onHeader(found);
-        yield* release(found);
-      } else {
-        skipSheet = row.sheet;
+        if (row.sheet !== found.sheet) {
+          done = true;
+          break;
+        }
+        out.push(row);
+        continue;
+      }
+      if (row.sheet === skipSheet) continue;
+      if (buffer.length > 0 && row.sheet !== buffer[0]?.sheet) {
+        found = tryHeader();
+        if (found) {
+          onHeader(found);
+          release(found, out);
+          done = true;
+          break;
+        }
         buffer = [];
       }
+      if (buffer.length === 0 && row.cells.every(isBlank)) continue;
+      buffer.push(row);
+      if (buffer.length >= SCAN_ROWS) {
+        found = tryHeader();
+        if (found) {
+          onHeader(found);
+          release(found, out);
+        } else {
+          skipSheet = row.sheet;
+          buffer = [];
+        }
+      }
     }
+    if (out.length > 0) yield out;
+    if (done) return;
   }
   if (!found && buffer.length > 0) {
     found = tryHeader();
     if (found) {
       onHeader(found);
-      yield* release(found);
+      const out: RawRow[] = [];
+      release(found, out);
+      if (out.length > 0) yield out;
     }
   }
 }

@@ -17,7 +17,6 @@ import { createRowsTable, dropRowsTable, rowsTableName } from './rows-table.js';
 
 /** Errors kept for the report; beyond this the file is just as rejected, and the count says so. */
 export const MAX_REPORTED_ERRORS = 10_000;
-const CHUNK_ROWS = 4096;
 const PROGRESS_EVERY_MS = 1000;
 const STALE_AFTER_MS = 10 * 60_000;
 
@@ -97,47 +96,49 @@ export async function runImportJob(
       rows_table: rowsTableName(importId),
       encoding: table.encoding,
     });
-    let buffer: unknown[] = [];
-    let buffered = 0;
     let lastProgress = Date.now();
+    const TMP0 = performance.now(); // TMP-TIMING
+    let TMPWAIT = 0; // TMP-TIMING
     const today = ctx.clock.today();
     const source = dataRows(table.rows, input.source, input.mapping ?? {}, (found) => {
       header = found;
       normaliser = makeRowNormaliser(input.source, found.header.match, { today });
     });
-    for await (const row of source) {
+    for await (const batch of source) {
       if (!normaliser) break;
       const n: RowNormaliser = normaliser;
       if (!sink) {
         if (!(header as HeaderFound | null)?.header.match.ok) break;
         sink = await openRowSink(ctx, importId, n.columns);
       }
-      if (row.cells.every(isBlank)) continue;
-      rows++;
-      const before = errors.length;
-      const values = n.normalise(row.cells, row.rowNo, errors);
-      if (values === null) {
-        rejectedRows++;
-        errorCount += errors.length - before;
-        if (errors.length > MAX_REPORTED_ERRORS) errors.length = MAX_REPORTED_ERRORS;
-        continue;
+      for (const row of batch) {
+        if (row.cells.every(isBlank)) continue;
+        rows++;
+        const before = errors.length;
+        const values = n.normalise(row.cells, row.rowNo, errors);
+        if (values === null) {
+          rejectedRows++;
+          errorCount += errors.length - before;
+          if (errors.length > MAX_REPORTED_ERRORS) errors.length = MAX_REPORTED_ERRORS;
+          continue;
+        }
+        accepted++;
+        // After the first bad row nothing will be stored: keep reading only for the report.
+        if (rejectedRows > 0) continue;
+        if (sink.add(values)) {
+          const TMPw = performance.now();
+          await sink.flush();
+          TMPWAIT += performance.now() - TMPw;
+        } // TMP-TIMING
       }
-      accepted++;
-      // After the first bad row nothing will be stored: keep reading only for the report.
-      if (rejectedRows > 0) continue;
-      for (const v of values) buffer.push(v);
-      if (++buffered === CHUNK_ROWS) {
-        await sink.write(buffer, buffered);
-        buffer = [];
-        buffered = 0;
-      }
-      if (rows % 4096 === 0 && Date.now() - lastProgress > PROGRESS_EVERY_MS) {
+      if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
         lastProgress = Date.now();
         const p = { rows, bytesRead: table.bytesRead(), bytesTotal };
         input.onProgress?.(p);
         await repo.updateImport(ctx.db, importId, { rows, bytes_read: p.bytesRead, heartbeat_at: now() });
       }
     }
+    const TMPT = performance.now(); // TMP-TIMING
     const found = header as HeaderFound | null;
     if (!found)
       return await reject(ctx, importId, fileError(noHeaderMessage(input.source)), {
@@ -170,12 +171,29 @@ export async function runImportJob(
       sink = null;
       return await reject(ctx, importId, { errors, errorCount }, { rows, accepted, rejectedRows });
     }
-    if (buffered > 0) await sink?.write(buffer, buffered);
-    await sink?.finish();
+    const TMPF = performance.now(); // TMP-TIMING
+    await sink?.end();
+    // The indexes build in the writer while this thread counts households per place.
+    const TMPE = performance.now(); // TMP-TIMING
+    const [, places] = await Promise.all([
+      sink?.index().then(() => {
+        if (process.env.TMP_TIMING) console.error(`TMP index ${Math.round(performance.now() - TMPE)}`);
+      }),
+      householdsByPlace(ctx, importId).then((r) => {
+        if (process.env.TMP_TIMING) console.error(`TMP places ${Math.round(performance.now() - TMPE)}`);
+        return r;
+      }),
+    ]); // TMP-TIMING
+    if (process.env.TMP_TIMING) console.error(`TMP end ${Math.round(TMPE - TMPF)}`); // TMP-TIMING
+    const TMPG = performance.now(); // TMP-TIMING
     await sink?.close();
     sink = null;
     input.onProgress?.({ rows, bytesRead: bytesTotal, bytesTotal });
-    await commit(ctx, importId, input, { rows });
+    await commit(ctx, importId, input, { rows, places });
+    if (process.env.TMP_TIMING)
+      console.error(
+        `TMP wait ${Math.round(TMPWAIT)} loop ${Math.round(TMPT - TMP0)} finish ${Math.round(TMPG - TMPF)} commit ${Math.round(performance.now() - TMPG)}`,
+      ); // TMP-TIMING
     return {
       importId,
       status: 'committed',
@@ -248,15 +266,25 @@ async function reject(
   };
 }
 
-/** The flip: this import becomes its source's current data, older ones are superseded. */
-async function commit(ctx: AppContext, importId: number, input: ImportInput, counts: { rows: number }) {
-  const at = ctx.clock.now().toISOString();
-  const table = rowsTableName(importId);
-  const places = await sql<{ township: string | null; households: number }>`
+type PlaceCount = { township: string | null; households: number };
+
+async function householdsByPlace(ctx: AppContext, importId: number): Promise<PlaceCount[]> {
+  const { rows } = await sql<PlaceCount>`
     select township, count(distinct coalesce(household_id, id_number)) as households
-    from ${sql.table(table)} group by township`
+    from ${sql.table(rowsTableName(importId))} group by township`
     .execute(ctx.db)
-    .catch(() => ({ rows: [] as { township: string | null; households: number }[] }));
+    .catch(() => ({ rows: [] as PlaceCount[] }));
+  return rows;
+}
+
+/** The flip: this import becomes its source's current data, older ones are superseded. */
+async function commit(
+  ctx: AppContext,
+  importId: number,
+  input: ImportInput,
+  counts: { rows: number; places: PlaceCount[] },
+) {
+  const at = ctx.clock.now().toISOString();
   const older = await repo.committedBefore(ctx.db, input.source, importId);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateImport(trx, importId, {
@@ -269,7 +297,7 @@ async function commit(ctx: AppContext, importId: number, input: ImportInput, cou
       heartbeat_at: at,
     });
     for (const o of older) await repo.updateImport(trx, o.id, { status: 'superseded', rows_table: null });
-    const seen = places.rows
+    const seen = counts.places
       .map((r) => ({ name: placeName(r.township), households: Number(r.households) }))
       .filter((r) => r.name !== '');
     await recordPlaces(trx, seen, at);

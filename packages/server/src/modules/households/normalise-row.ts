@@ -9,7 +9,9 @@ import {
   type FieldId,
   type HeaderMatch,
   type HouseholdSource,
+  isBlank,
   isHouseholdHead,
+  isNormalIdNumber,
   moneyScale,
   normalizeIdNumber,
   type Parsed,
@@ -36,7 +38,8 @@ export interface RowError {
   message: string;
 }
 
-type Out = Partial<Record<RowColumn, unknown>>;
+/** A row's values by position in the file's columns (RowNormaliser.columns). */
+type Out = unknown[];
 type Reader = (raw: unknown, out: Out) => string | null;
 
 const MEMO_LIMIT = 5000;
@@ -55,46 +58,74 @@ function memo<T>(parse: (raw: unknown) => Parsed<T>): (raw: unknown) => Parsed<T
   };
 }
 
-function flag(column: RowColumn): Reader {
+/** Column → position in the row; -1 for a column the file does not fill (its reader never runs). */
+type At = (column: RowColumn) => number;
+
+function flag(at: number): Reader {
   const read = memo(parseYesNo);
   return (raw, out) => {
     const r = read(raw);
     if (!r.ok) return r.message;
-    if (r.value !== null) out[column] = r.value ? 1 : 0;
+    if (r.value !== null) out[at] = r.value ? 1 : 0;
     return null;
   };
 }
 
-function value<T>(column: RowColumn | null, parse: (raw: unknown) => Parsed<T>, cache = true): Reader {
+function value<T>(at: number, parse: (raw: unknown) => Parsed<T>, cache = true): Reader {
   const read = cache ? memo(parse) : parse;
   return (raw, out) => {
     const r = read(raw);
     if (!r.ok) return r.message;
-    if (column && r.value !== null) out[column] = r.value;
+    if (at >= 0 && r.value !== null) out[at] = r.value;
     return null;
   };
 }
 
 const text = (raw: unknown) => ({ ok: true as const, value: cleanText(raw).replace(/\s/g, '') || null });
 
-function readers(today: string, unit: (f: FieldId) => string | null): Partial<Record<FieldId, Reader>> {
-  const id =
-    (column: 'id_number' | 'head_id_number'): Reader =>
-    (raw, out) => {
-      const r = normalizeIdNumber(raw, { today });
+function readers(
+  today: string,
+  unit: (f: FieldId) => string | null,
+  at: At,
+): Partial<Record<FieldId, Reader>> {
+  const id = (column: 'id_number' | 'head_id_number'): Reader => {
+    const i = at(column);
+    const e = column === 'id_number' ? at('id_error') : -1;
+    const options = { today };
+    return (raw, out) => {
+      if (typeof raw === 'string' && isNormalIdNumber(raw, options)) {
+        out[i] = raw; // what normalizeIdNumber would return, without building its result
+        return null;
+      }
+      const r = normalizeIdNumber(raw, options);
       if (r.ok) {
-        out[column] = r.id;
+        out[i] = r.id;
         return null;
       }
       if (r.reason === 'empty') return null;
       if (r.reason === 'precision_lost') return r.message;
-      out[column] = r.cleaned || r.raw;
-      if (column === 'id_number') out.id_error = r.reason;
+      out[i] = r.cleaned || r.raw;
+      if (e >= 0) out[e] = r.reason;
       return null;
     };
+  };
+  const income = { scale: moneyScale(unit('incomePerCapita')) };
+  const iRemarks = at('remarks');
+  const [iName, iHead, iEnrolled, iResident, iEmployee, iSerious, iLow, iExtreme] = (
+    [
+      'name',
+      'is_head',
+      'enrolled',
+      'resident_ins',
+      'employee_ins',
+      'serious_ins',
+      'low_income',
+      'extreme',
+    ] as const
+  ).map(at);
   const remark: Reader = (raw, out) => {
     const t = cleanText(raw);
-    if (t) out.remarks = out.remarks ? `${out.remarks}；${t}` : t;
+    if (t) out[iRemarks] = out[iRemarks] ? `${out[iRemarks]}；${t}` : t;
     return null;
   };
   const enrolled = memo<0 | 1 | null>(readEnrolled);
@@ -107,68 +138,66 @@ function readers(today: string, unit: (f: FieldId) => string | null): Partial<Re
     headIdNumber: id('head_id_number'),
     name: (raw, out) => {
       const n = cleanName(raw);
-      if (n) out.name = n;
+      if (n) out[iName as number] = n;
       return null;
     },
-    householdId: value('household_id', readHouseholdId, false),
+    householdId: value(at('household_id'), readHouseholdId, false),
     relation: (raw, out) => {
-      out.is_head = (relation(raw) as { value: number }).value;
+      out[iHead as number] = (relation(raw) as { value: number }).value;
       return null;
     },
-    householdSize: value('household_size', (raw) => parseInteger(raw, { min: 1, max: 99 })),
-    category: value('category', parseHouseholdCategory),
-    exitStatus: value('exit_status', parseExitStatus),
-    exitYear: value(null, (raw) => parseInteger(raw, { min: 1980, max: 2100 })),
-    incomePerCapita: value(
-      'income',
-      (raw) => parseMoney(raw, { scale: moneyScale(unit('incomePerCapita')) }),
-      false,
-    ),
-    township: value('township', text),
-    village: value('village', text),
-    sex: value(null, parseSex),
+    householdSize: value(at('household_size'), (raw) => parseInteger(raw, { min: 1, max: 99 })),
+    category: value(at('category'), parseHouseholdCategory),
+    exitStatus: value(at('exit_status'), parseExitStatus),
+    exitYear: value(-1, (raw) => parseInteger(raw, { min: 1980, max: 2100 })),
+    incomePerCapita: value(at('income'), (raw) => parseMoney(raw, income), false),
+    township: value(at('township'), text),
+    village: value(at('village'), text),
+    sex: value(-1, parseSex),
     schoolStatus: (raw, out) => {
       const r = enrolled(raw);
-      if (r.ok && r.value !== null) out.enrolled = r.value;
+      if (r.ok && r.value !== null) out[iEnrolled as number] = r.value;
       return remark(raw, out);
     },
     health: remark,
     renovationStatus: remark,
-    residentInsurance: flag('resident_ins'),
-    seriousIllnessInsurance: flag('serious_ins'),
-    employeeInsurance: flag('employee_ins'),
+    residentInsurance: flag(at('resident_ins')),
+    seriousIllnessInsurance: flag(at('serious_ins')),
+    employeeInsurance: flag(at('employee_ins')),
     insuranceType: (raw, out) => {
       const r = insurance(raw);
       if (!r.ok) return r.message;
-      if (r.value === 'resident') out.resident_ins = 1;
-      else if (r.value === 'employee') out.employee_ins = 1;
-      else if (r.value === 'serious_illness') out.serious_ins = 1;
+      if (r.value === 'resident') out[iResident as number] = 1;
+      else if (r.value === 'employee') out[iEmployee as number] = 1;
+      else if (r.value === 'serious_illness') out[iSerious as number] = 1;
       return null;
     },
-    insuranceStatus: value('active', active),
-    assistanceStatus: value('active', active),
-    lowIncomeSupport: flag('low_income'),
-    extremePoverty: flag('extreme'),
+    insuranceStatus: value(at('active'), active),
+    assistanceStatus: value(at('active'), active),
+    lowIncomeSupport: flag(at('low_income')),
+    extremePoverty: flag(at('extreme')),
     assistanceType: (raw, out) => {
       const r = assistance(raw);
       if (!r.ok) return r.message;
-      if (r.value === 'dibao') out.low_income = 1;
-      else if (r.value === 'tekun') out.extreme = 1;
+      if (r.value === 'dibao') out[iLow as number] = 1;
+      else if (r.value === 'tekun') out[iExtreme as number] = 1;
       return null;
     },
-    housingGrade: value('housing_grade', parseHousingGrade),
-    appraisalDate: value('appraisal_date', (raw) => parseCellDate(raw)),
-    safeWater: flag('safe_water'),
+    housingGrade: value(at('housing_grade'), parseHousingGrade),
+    appraisalDate: value(at('appraisal_date'), (raw) => parseCellDate(raw)),
+    safeWater: flag(at('safe_water')),
   };
 }
 
-const isBlankCell = (v: unknown) =>
-  v === null || v === undefined || (typeof v === 'string' && cleanText(v) === '');
+const isBlankCell = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && isBlank(v));
 
 export interface RowNormaliser {
   /** Row-table columns this file fills, in insert order. */
   columns: RowColumn[];
-  /** The column values, or null when the row had errors (appended to `errors`). */
+  /**
+   * The column values, or null when the row had errors (appended to `errors`). The array is
+   * reused for the next row: copy it out before calling again.
+   */
   normalise(cells: readonly unknown[], rowNo: number, errors: RowError[]): unknown[] | null;
 }
 
@@ -178,15 +207,16 @@ export function makeRowNormaliser(
   options: { today: string },
 ): RowNormaliser {
   const unit = (f: FieldId) => match.fields[f]?.unit ?? null;
-  const all = readers(options.today, unit);
+  const filled = new Set<RowColumn>(['row_no']);
+  for (const c of Object.values(match.fields)) for (const col of columnsOf(c?.field)) filled.add(col);
+  const columns = ROW_COLUMN_NAMES.filter((c) => filled.has(c));
+  const all = readers(options.today, unit, (c) => columns.indexOf(c));
   // Only the first column of a field is read (HeaderMatch.fields); duplicates are reported.
   const plan = Object.values(match.fields).flatMap((c) => {
     const read = c ? all[c.field] : undefined;
     return c && read ? [{ column: c.column, header: c.header, read }] : [];
   });
-  const filled = new Set<RowColumn>(['row_no']);
-  for (const c of Object.values(match.fields)) for (const col of columnsOf(c?.field)) filled.add(col);
-  const columns = ROW_COLUMN_NAMES.filter((c) => filled.has(c));
+  const out: Out = new Array(columns.length).fill(null);
   const required = SOURCE_REQUIRED[source].map((group) => ({
     label: requirementLabel(group),
     cols: group.flatMap((f) => (match.fields[f] ? [match.fields[f]] : [])),
@@ -194,7 +224,8 @@ export function makeRowNormaliser(
   return {
     columns,
     normalise(cells, rowNo, errors) {
-      const out: Out = { row_no: rowNo };
+      out.fill(null);
+      out[0] = rowNo; // row_no comes first in ROW_COLUMNS
       let bad = false;
       for (const p of plan) {
         const raw = cells[p.column];
@@ -215,8 +246,7 @@ export function makeRowNormaliser(
           message: `${g.label}为空`,
         });
       }
-      if (bad) return null;
-      return columns.map((c) => out[c] ?? null);
+      return bad ? null : out;
     },
   };
 }
@@ -226,59 +256,36 @@ function cellString(v: unknown): string {
   return String(v);
 }
 
+/** The row-table columns each field's reader fills. */
+const COLUMNS_OF: Partial<Record<FieldId, RowColumn[]>> = {
+  idNumber: ['id_number', 'id_error'],
+  headIdNumber: ['head_id_number'],
+  name: ['name'],
+  householdId: ['household_id'],
+  relation: ['is_head'],
+  householdSize: ['household_size'],
+  category: ['category'],
+  exitStatus: ['exit_status'],
+  incomePerCapita: ['income'],
+  township: ['township'],
+  village: ['village'],
+  schoolStatus: ['enrolled', 'remarks'],
+  health: ['remarks'],
+  renovationStatus: ['remarks'],
+  residentInsurance: ['resident_ins'],
+  seriousIllnessInsurance: ['serious_ins'],
+  employeeInsurance: ['employee_ins'],
+  insuranceType: ['resident_ins', 'employee_ins', 'serious_ins'],
+  insuranceStatus: ['active'],
+  assistanceStatus: ['active'],
+  lowIncomeSupport: ['low_income'],
+  extremePoverty: ['extreme'],
+  assistanceType: ['low_income', 'extreme'],
+  housingGrade: ['housing_grade'],
+  appraisalDate: ['appraisal_date'],
+  safeWater: ['safe_water'],
+};
+
 function columnsOf(field: FieldId | undefined): RowColumn[] {
-  switch (field) {
-    case 'idNumber':
-      return ['id_number', 'id_error'];
-    case 'headIdNumber':
-      return ['head_id_number'];
-    case 'name':
-      return ['name'];
-    case 'householdId':
-      return ['household_id'];
-    case 'relation':
-      return ['is_head'];
-    case 'householdSize':
-      return ['household_size'];
-    case 'category':
-      return ['category'];
-    case 'exitStatus':
-      return ['exit_status'];
-    case 'incomePerCapita':
-      return ['income'];
-    case 'township':
-      return ['township'];
-    case 'village':
-      return ['village'];
-    case 'schoolStatus':
-      return ['enrolled', 'remarks'];
-    case 'health':
-    case 'renovationStatus':
-      return ['remarks'];
-    case 'residentInsurance':
-      return ['resident_ins'];
-    case 'seriousIllnessInsurance':
-      return ['serious_ins'];
-    case 'employeeInsurance':
-      return ['employee_ins'];
-    case 'insuranceType':
-      return ['resident_ins', 'employee_ins', 'serious_ins'];
-    case 'insuranceStatus':
-    case 'assistanceStatus':
-      return ['active'];
-    case 'lowIncomeSupport':
-      return ['low_income'];
-    case 'extremePoverty':
-      return ['extreme'];
-    case 'assistanceType':
-      return ['low_income', 'extreme'];
-    case 'housingGrade':
-      return ['housing_grade'];
-    case 'appraisalDate':
-      return ['appraisal_date'];
-    case 'safeWater':
-      return ['safe_water'];
-    default:
-      return [];
-  }
+  return (field && COLUMNS_OF[field]) || [];
 }

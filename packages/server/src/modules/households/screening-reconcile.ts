@@ -102,17 +102,24 @@ async function missing(q: ScreeningSql, against: RuleParams<'record_missing'>['a
   for (const source of against) {
     if (!q.has(source)) continue;
     const S = SOURCE_LABELS[source];
-    await q.preparePeer(source);
+    const peer = await q.peer(source);
+    // Rows in file order (which parts a finding lists first, and whose place it takes); the ID
+    // anti-joins first walk both ID indexes in key order, then fetch the few rows found.
     for (const r of await q.rows(
-      sql`select * from scr_hh h where not exists (select 1 from scr_peer s where s.hh = h.household_id)`,
+      sql`select * from scr_hh h where not exists (select 1 from ${peer} s where s.hh = h.household_id)
+        order by h.household_id`,
     ))
       collect(byHh, str(r.household_id), r, `该户（${r.members}人）在${N}中有、在${S}中无`);
     for (const r of await q.rows(sql`select p.household_id, p.id_number, p.name, p.township, p.village from ${n} p
-        where p.id_number is not null and not exists (select 1 from scr_peer s where s.id_number = p.id_number)
-          and exists (select 1 from scr_peer s where s.hh = p.household_id)`))
+        where p.id_number in (select x.id_number from ${n} x
+            where not exists (select 1 from ${peer} s where s.id_number = x.id_number))
+          and exists (select 1 from ${peer} s where s.hh = p.household_id)
+        order by p.row_no`))
       collect(byHh, str(r.household_id), r, `成员${who(r.name, r.id_number)}在${N}中有、在${S}中无`);
     for (const r of await q.rows(sql`select coalesce(s.hh, s.own_hh) as household_id, s.id_number, s.name, s.township, s.village, s.hh
-        from scr_peer s where s.id_number is not null and not exists (select 1 from ${n} p where p.id_number = s.id_number)`)) {
+        from ${peer} s where s.id_number in (select y.id_number from ${peer} y
+            where not exists (select 1 from ${n} p where p.id_number = y.id_number))
+        order by s.row_no`)) {
       const what = r.hh
         ? `成员${who(r.name, r.id_number)}`
         : `人员${who(r.name, r.id_number)}（户编号${str(r.household_id)}，该户不在${N}中）`;
@@ -129,13 +136,13 @@ async function missing(q: ScreeningSql, against: RuleParams<'record_missing'>['a
 async function mismatch(q: ScreeningSql, p: RuleParams<'record_mismatch'>): Promise<Found[]> {
   const S = SOURCE_LABELS.sunshine;
   const on = new Set(p.fields.filter((f) => (COMPARABLE_FIELDS as readonly string[]).includes(f)));
-  await q.preparePeer('sunshine');
+  const peer = await q.peer('sunshine');
   const byHh = new Map<string, HouseholdDiff>();
   const hhRows =
     await q.rows(sql`select h.household_id, h.township, h.village, h.size as n_size, y.size as s_size,
       h.category as n_cat, y.category as s_cat, h.exit_status as n_exit, y.exit_status as s_exit, h.income as n_inc, y.income as s_inc
     from scr_hh h join (select hh, max(household_size) as size, max(category) as category, max(exit_status) as exit_status,
-        max(income) as income from scr_peer where hh is not null group by hh) y on y.hh = h.household_id
+        max(income) as income from ${peer} where hh is not null group by hh) y on y.hh = h.household_id
     where h.size <> y.size or h.category <> y.category or h.exit_status <> y.exit_status or abs(h.income - y.income) > ${p.incomeTolerance}`);
   const differs = (a: unknown, b: unknown) =>
     a !== null && b !== null && a !== undefined && b !== undefined && a !== b;
@@ -158,8 +165,9 @@ async function mismatch(q: ScreeningSql, p: RuleParams<'record_mismatch'>): Prom
   const personRows = await q.rows(sql`select p.household_id, p.township, p.village, p.id_number, p.name,
       p.low_income as n_low, s.low_income as s_low, p.extreme as n_ext, s.extreme as s_ext,
       p.enrolled as n_enr, s.enrolled as s_enr, p.resident_ins as n_res, s.resident_ins as s_res
-    from ${q.t('national')} p join scr_peer s on s.id_number = p.id_number
-    where p.low_income <> s.low_income or p.extreme <> s.extreme or p.enrolled <> s.enrolled or p.resident_ins <> s.resident_ins`);
+    from ${q.t('national')} p join ${peer} s on s.id_number = p.id_number
+    where p.low_income <> s.low_income or p.extreme <> s.extreme or p.enrolled <> s.enrolled or p.resident_ins <> s.resident_ins
+    order by s.row_no, p.row_no`);
   const fields = [
     ['lowIncomeSupport', 'low', FIELD_LABELS.lowIncomeSupport],
     ['extremePoverty', 'ext', FIELD_LABELS.extremePoverty],

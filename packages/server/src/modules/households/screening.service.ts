@@ -2,6 +2,7 @@
 // transaction (findings and ledger change together or not at all), recorded in screening_runs.
 // Used by `paicha screen` (awaited) and the HTTP API (a background job the UI polls).
 import { AppError, type HouseholdSource, type RuleId, SOURCE_LABELS, screeningRule } from '@paicha/core';
+import { sql } from 'kysely';
 import type { Actor, AppContext } from '../../http/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { type Routed, type SyncCounts, syncFindings } from './findings-sync.js';
@@ -86,10 +87,11 @@ export async function executeScreening(
     .executeTakeFirstOrThrow();
   const imports = JSON.parse(run.imports) as Partial<Record<HouseholdSource, number>>;
   const at = run.started_at;
+  const restoreCache = ctx.dialect === 'sqlite' ? await widenSqliteCache(ctx) : null;
   try {
     const result = await ctx.db.transaction().execute(async (trx) => {
       const settings = await ruleSettings(trx, at);
-      const q = new ScreeningSql(trx, imports);
+      const q = new ScreeningSql(trx, imports, ctx.dialect);
       await q.prepareHouseholds();
       const outcomes: RuleOutcome[] = [];
       const found: Routed[] = [];
@@ -176,5 +178,27 @@ export async function executeScreening(
       .where('id', '=', runId)
       .execute();
     throw err;
+  } finally {
+    await restoreCache?.();
   }
+}
+
+/**
+ * SQLite reads the rows tables and the run's temporary tables through the connection's page
+ * cache, 2 MB by default: at a million people nearly every index lookup of the joins would go to
+ * the operating system (~4 µs instead of ~1 µs). The run gets 128 MB; the setting is put back.
+ */
+async function widenSqliteCache(ctx: AppContext): Promise<() => Promise<void>> {
+  const size = async (schema: string) =>
+    Number(
+      (await sql.raw<{ cache_size: number }>(`pragma ${schema}.cache_size`).execute(ctx.db)).rows[0]
+        ?.cache_size,
+    );
+  const before = { main: await size('main'), temp: await size('temp') };
+  for (const schema of ['main', 'temp'])
+    await sql.raw(`pragma ${schema}.cache_size = -131072`).execute(ctx.db);
+  return async () => {
+    for (const [schema, n] of Object.entries(before))
+      if (Number.isFinite(n)) await sql.raw(`pragma ${schema}.cache_size = ${n}`).execute(ctx.db);
+  };
 }

@@ -1,16 +1,25 @@
 // Bulk loader for SQLite, in a worker thread with its own connection: the main thread reads,
 // decodes and normalises the file while this one inserts, so an import uses both cores. Plain
 // JavaScript on purpose: a worker gets no TypeScript loader, neither under the CLI nor in tests.
-// Messages: {type:'rows', values, count} → {type:'ack'}; {type:'finish', indexSql} → {type:'done'}.
+// Messages: {type:'rows', text, lens, nums, count} (packed by row-sink.ts) → {type:'ack'};
+// {type:'finish', indexSql} → {type:'done'}.
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 
 const { file, table, columns } = workerData;
 const db = new SQLite(file);
 db.pragma('busy_timeout = 30000');
-// WAL is already on for the file; NORMAL syncs at checkpoints only, which is safe in WAL mode.
+// WAL is already on for the file. NORMAL syncs at checkpoints only, which is safe in WAL mode;
+// OFF would gain nothing more here (commits in WAL mode do not sync under NORMAL either) and
+// would let this connection's checkpoints reach the main file unsynced.
 db.pragma('synchronous = NORMAL');
 db.pragma('cache_size = -65536');
+// The index builds after the load sort in memory rather than in temporary files.
+db.pragma('temp_store = MEMORY');
+// No checkpoints while loading: each would copy the WAL into the file and sync it, dozens of
+// times per million rows; one checkpoint at the end does the copying once.
+db.pragma('wal_autocheckpoint = 0');
+let TMPBUSY = 0; // TMP
 
 const width = columns.length;
 const tuple = `(${columns.map(() => '?').join(',')})`;
@@ -20,24 +29,43 @@ const sqlFor = (n) => `insert into ${table} (${columns.join(',')}) values ${Arra
 const many = db.prepare(sqlFor(PER_STATEMENT));
 const one = db.prepare(sqlFor(1));
 const args = new Array(PER_STATEMENT * width);
+const oneArgs = new Array(width);
 
-const insert = db.transaction((values, count) => {
+const insert = db.transaction((text, lens, nums, count) => {
+  let i = 0; // value index
+  let at = 0; // offset in text
+  const fill = (target) => {
+    for (let k = 0; k < target.length; k++, i++) {
+      const n = lens[i];
+      if (n >= 0) {
+        target[k] = text.slice(at, at + n);
+        at += n;
+      } else target[k] = n === -1 ? null : nums[i];
+    }
+  };
   let row = 0;
   for (; row + PER_STATEMENT <= count; row += PER_STATEMENT) {
-    const base = row * width;
-    for (let i = 0; i < args.length; i++) args[i] = values[base + i];
+    fill(args);
     many.run(args);
   }
-  for (; row < count; row++) one.run(values.slice(row * width, (row + 1) * width));
+  for (; row < count; row++) {
+    fill(oneArgs);
+    one.run(oneArgs);
+  }
 });
 
 parentPort.on('message', (msg) => {
   try {
     if (msg.type === 'rows') {
-      insert(msg.values, msg.count);
+      const t0 = performance.now(); // TMP
+      insert(msg.text, msg.lens, msg.nums, msg.count);
+      TMPBUSY += performance.now() - t0; // TMP
       parentPort.postMessage({ type: 'ack' });
     } else if (msg.type === 'finish') {
+      if (process.env.TMP_TIMING) console.error(`TMP worker insert busy ${Math.round(TMPBUSY)}`); // TMP
       for (const statement of msg.indexSql) db.exec(statement);
+      // PASSIVE: copies what no reader still needs and never waits for one.
+      db.pragma('wal_checkpoint(PASSIVE)');
       parentPort.postMessage({ type: 'done' });
     } else if (msg.type === 'close') {
       db.close();

@@ -98,10 +98,10 @@ export async function previewUpload(
   let found: HeaderFound | null = null;
   const sample: unknown[][] = [];
   try {
-    for await (const row of dataRows(table.rows, source, mapping, (f) => {
+    for await (const batch of dataRows(table.rows, source, mapping, (f) => {
       found = f;
     })) {
-      sample.push(row.cells);
+      for (const row of batch.slice(0, 5 - sample.length)) sample.push(row.cells);
       if (sample.length >= 5) break;
     }
   } catch {
