@@ -112,7 +112,9 @@ export function* households(people: number, options: { unmatchedTownship?: boole
       const mix = k * 7 + (p % 1000) * 7919;
       if (!child) birth = date(Date.UTC(1940, 0, 1) + (mix % 19_000) * DAY);
       else if (m === 2 && (plant === PLANTS.childOutOfSchool || plant === PLANTS.childExemptForHealth)) {
-        birth = date(Date.UTC(2009, 0, 1) + (k % 700) * DAY);
+        // k % 3000 days from 2004-01-01: school age on the reference date, and unique per k up
+        // to N = 3 M (k % 700 repeated IDs from N = 700,000 on: spurious duplicate-ID findings).
+        birth = date(Date.UTC(2004, 0, 1) + (k % 3000) * DAY);
         area = '320704';
       } else birth = date(Date.UTC(2001, 0, 1) + (mix % 6_000) * DAY);
       // 6–15 周岁 on 2019-09-01 ⇔ born 2003-09-02 … 2013-09-01.

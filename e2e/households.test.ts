@@ -185,6 +185,12 @@ describe('household data screening in the browser', () => {
       .click();
     await admin.getByTestId('household').waitFor();
     await expect(admin.getByTestId('household').textContent()).resolves.toContain('张*');
+    // The same household as 阳光扶贫 and 住建 hold it, side by side with the roll.
+    await poll(() => admin.locator('[data-testid=source-row][data-source=sunshine]').count()).toBe(2);
+    await admin.getByTestId('source-tab-housing').click();
+    await poll(() => admin.locator('[data-testid=source-row][data-source=housing]').textContent()).toContain(
+      '鉴定等级：B级',
+    );
     await shot(admin, 'households-household');
   });
 

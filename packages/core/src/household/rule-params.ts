@@ -80,6 +80,21 @@ export const RULE_PARAM_SCHEMAS = {
   }),
 } as const;
 
+/** What office staff call each parameter: the rules page's labels and the server's messages. */
+export const RULE_PARAM_LABELS = {
+  incomeLine: '脱贫标准（年人均纯收入）',
+  schoolAgeMin: '适龄下限',
+  schoolAgeMax: '适龄上限',
+  referenceDate: '年龄计算基准日',
+  exemptKeywords: '豁免关键词',
+  requireSeriousIllness: '同时要求参加大病保险',
+  grades: '危房鉴定等级',
+  exitedOnly: '只检查已脱贫户',
+  against: '与哪些系统比对',
+  fields: '比对的字段',
+  incomeTolerance: '收入容差',
+} as const satisfies Record<string, string>;
+
 export type RuleId = keyof typeof RULE_PARAM_SCHEMAS;
 export type RuleParams<Id extends RuleId> = z.output<(typeof RULE_PARAM_SCHEMAS)[Id]>;
 export const RULE_IDS = Object.keys(RULE_PARAM_SCHEMAS) as RuleId[];

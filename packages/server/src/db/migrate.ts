@@ -6,6 +6,7 @@ import { reportsMigration } from './migrations/2026-11-28-003-reports.js';
 import { householdsMigration } from './migrations/2026-11-28-004-households.js';
 import { supervisionMigration } from './migrations/2026-11-28-005-supervision.js';
 import { circularsMigration } from './migrations/2026-11-28-006-circulars.js';
+import { screeningOwnerMigration } from './migrations/2026-11-28-007-screening-owner.js';
 import type { DB } from './schema.js';
 
 /**
@@ -20,6 +21,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-11-28-004-households': householdsMigration(dialect),
     '2026-11-28-005-supervision': supervisionMigration(dialect),
     '2026-11-28-006-circulars': circularsMigration(dialect),
+    '2026-11-28-007-screening-owner': screeningOwnerMigration(),
   };
 }
 

@@ -87,6 +87,9 @@ export interface ScreeningRunsTable {
   /** JSON */
   summary: Generated<string>;
   message: Generated<string>;
+  /** host:pid of the process running it */
+  owner: Generated<string>;
+  heartbeat_at: string | null;
 }
 
 export interface FindingsTable {

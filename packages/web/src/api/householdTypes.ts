@@ -174,6 +174,22 @@ export interface HouseholdDetail {
   unit: { id: number; name: string } | null;
   importId: number;
   members: HouseholdMember[];
+  /** The household's rows in each other source's current import (by 户编号 or member ID). */
+  sources: HouseholdSourceRecords[];
   findings: Finding[];
   masked: boolean;
+}
+
+export interface HouseholdSourceRecord {
+  row: number;
+  name: string | null;
+  idNumber: string | null;
+  fields: { label: string; value: string }[];
+}
+
+export interface HouseholdSourceRecords {
+  source: HouseholdSource;
+  label: string;
+  importId: number;
+  records: HouseholdSourceRecord[];
 }

@@ -201,7 +201,12 @@ export async function syncLedger(
   };
 }
 
-/** After the office maps a place: its unrouted findings get the street and their problems. */
+/**
+ * After the office maps (or re-maps) a place: its unrouted findings get the street and their
+ * problems; open findings routed to another street move, and so do their ledger problems that are
+ * not yet closed out — as a 交办 in each problem's history, so the old street sees where it went.
+ * Closed problems and cleared findings stay where they were dealt with.
+ */
 export async function routeFindings(
   trx: Executor,
   place: string,
@@ -210,11 +215,30 @@ export async function routeFindings(
   actorId: number | null,
   today: string,
 ): Promise<number> {
+  const unit = await trx
+    .selectFrom('units')
+    .select('name')
+    .where('id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  const moving = sql`(select f.problem_id from findings f where f.township = ${place} and f.resolved_at is null
+    and f.unit_id is not null and f.unit_id <> ${unitId} and f.problem_id is not null)`;
+  await sql`insert into problem_events (problem_id, at, event_date, actor_id, kind, from_status, to_status, text, detail)
+    select p.id, ${at}, ${today}, ${actorId}, 'assigned', p.status, p.status,
+      ${`地名“${place}”改为对应${unit.name}，交办${unit.name}`},
+      '{"fromUnitId":' || p.unit_id || ',"toUnitId":' || ${unitId} || '}'
+    from problems p where p.id in ${moving} and p.status <> 'closed'`.execute(trx);
+  await sql`update problems set unit_id = ${unitId}, version = version + 1, updated_at = ${at}
+    where id in ${moving} and status <> 'closed'`.execute(trx);
   const res = await trx
     .updateTable('findings')
     .set({ unit_id: unitId, updated_at: at })
     .where('township', '=', place)
-    .where('unit_id', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('unit_id', 'is', null),
+        eb.and([eb('unit_id', '<>', unitId), eb('resolved_at', 'is', null)]),
+      ]),
+    )
     .executeTakeFirst();
   const campaigns = await trx
     .selectFrom('findings')

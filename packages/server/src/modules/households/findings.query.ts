@@ -6,11 +6,13 @@ import { sql } from 'kysely';
 import { assertUnitVisible } from '../../http/access.js';
 import type { Actor, AppContext } from '../../http/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { householdInSources } from './household-sources.js';
 import type { FindingsQuery } from './households.schema.js';
 import { currentImports } from './imports.repository.js';
 import { placeName, placeResolver } from './places.js';
 import { rowsTableName } from './rows-table.js';
 import { latestCampaignId } from './screening.service.js';
+import { type Named, unmaskDetail } from './screening-rules.js';
 
 /** Whether this request shows personal data in full; logs the view when it does. */
 export async function unmaskedView(
@@ -47,11 +49,22 @@ interface FindingRow {
   idNumber: string | null;
   name: string | null;
   detail: string;
+  /** JSON; its people are shown only unmasked */
+  data: string;
   firstRunId: number;
   lastRunId: number;
   resolvedAt: string | null;
   problemId: number | null;
   createdAt: string;
+}
+
+function peopleOf(data: string): Named[] | undefined {
+  try {
+    const people = (JSON.parse(data) as { people?: unknown }).people;
+    return Array.isArray(people) ? (people as Named[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function presentFinding(f: FindingRow, unmasked: boolean) {
@@ -67,7 +80,7 @@ export function presentFinding(f: FindingRow, unmasked: boolean) {
     householdId: f.householdId,
     idNumber: f.idNumber === null ? null : unmasked ? f.idNumber : maskIdNumber(f.idNumber),
     name: f.name === null ? null : unmasked ? f.name : maskName(f.name),
-    detail: f.detail,
+    detail: unmasked ? unmaskDetail(f.detail, peopleOf(f.data)) : f.detail,
     status: f.resolvedAt ? ('resolved' as const) : ('open' as const),
     firstRunId: f.firstRunId,
     lastRunId: f.lastRunId,
@@ -102,6 +115,20 @@ function filtered(ctx: AppContext, actor: Actor, campaignId: number, q: Partial<
     );
 }
 
+/** The list's order: the chosen column, then 序号 and id so pages never overlap. */
+function ordered(query: ReturnType<typeof filtered>, q: Partial<FindingsQuery>) {
+  const dir = q.order === 'desc' ? 'desc' : 'asc';
+  const first = (
+    {
+      checkItem: 'f.check_item',
+      unit: 'u.sort_order',
+      household: 'f.household_id',
+      createdAt: 'f.created_at',
+    } as const
+  )[q.sort ?? 'checkItem'];
+  return query.orderBy(first, dir).orderBy('f.check_item').orderBy('f.id', dir);
+}
+
 const SELECT = [
   'f.id',
   'f.campaign_id as campaignId',
@@ -115,6 +142,7 @@ const SELECT = [
   'f.id_number as idNumber',
   'f.person_name as name',
   'f.detail',
+  'f.data',
   'f.first_run_id as firstRunId',
   'f.last_run_id as lastRunId',
   'f.resolved_at as resolvedAt',
@@ -126,10 +154,8 @@ export async function listFindings(ctx: AppContext, actor: Actor, q: FindingsQue
   const campaignId = q.campaignId ?? (await latestCampaignId(ctx));
   const base = filtered(ctx, actor, campaignId, q);
   const [rows, count] = await Promise.all([
-    base
+    ordered(base, q)
       .select(SELECT)
-      .orderBy('f.check_item')
-      .orderBy('f.id')
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
       .execute(),
@@ -151,10 +177,8 @@ export async function listFindings(ctx: AppContext, actor: Actor, q: FindingsQue
 /** Every matching finding, for the export (same scope and masking as the list). */
 export async function allFindings(ctx: AppContext, actor: Actor, q: Partial<FindingsQuery>) {
   const campaignId = q.campaignId ?? (await latestCampaignId(ctx));
-  const rows = await filtered(ctx, actor, campaignId, q)
+  const rows = await ordered(filtered(ctx, actor, campaignId, q), q)
     .select(SELECT)
-    .orderBy('f.check_item')
-    .orderBy('f.id')
     .execute();
   const unmasked = await unmaskedView(ctx, actor, q.unmasked, {
     entity: 'findings',
@@ -184,7 +208,10 @@ export async function getFinding(ctx: AppContext, actor: Actor, id: number, unma
   return presentFinding(f as FindingRow, unmasked);
 }
 
-/** A household of the current roll with its members and open findings; another street's → 404. */
+/**
+ * A household of the current roll with its members, its rows in every other source, and its open
+ * findings; another street's → 404.
+ */
 export async function getHousehold(
   ctx: AppContext,
   actor: Actor,
@@ -223,6 +250,10 @@ export async function getHousehold(
     .select(SELECT)
     .execute();
   const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const memberIds = rows
+    .filter((r) => r.id_error === null && r.id_number !== null)
+    .map((r) => String(r.id_number));
+  const sources = await householdInSources(ctx.db, imports, householdId, memberIds, unmasked);
   return {
     householdId,
     township,
@@ -242,6 +273,7 @@ export async function getHousehold(
       income: r.income === null ? null : Number(r.income),
       remarks: text(r.remarks),
     })),
+    sources,
     findings: findings.map((f) => presentFinding(f as FindingRow, unmasked)),
     masked: !unmasked,
   };

@@ -1,13 +1,13 @@
 // Screening over HTTP: rules (office edits), the place-name queue, runs, findings and households.
 // Findings and households are scoped to the caller's street; ID numbers and names are masked
 // unless the admin asks for them (logged).
-import { AppError } from '@paicha/core';
+import { AppError, seesAllUnits } from '@paicha/core';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adminOnly, requireActor } from '../../http/access.js';
-import type { AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../http/context.js';
 import { allFindings, getFinding, getHousehold, listFindings } from './findings.query.js';
 import { routeFindings } from './findings-sync.js';
 import {
@@ -24,6 +24,7 @@ import {
   RuleUpdateBody,
   RuleView,
   RunView,
+  ScreeningsQuery,
   StartScreeningBody,
   UnmaskQuery,
 } from './households.schema.js';
@@ -31,22 +32,26 @@ import { listPlaces, resolvePlace } from './places.js';
 import { presentRule, ruleSettings, updateRule } from './rules.service.js';
 import { executeScreening, startScreening } from './screening.service.js';
 
-function presentRun(r: {
-  id: number;
-  campaign_id: number;
-  status: string;
-  started_at: string;
-  finished_at: string | null;
-  summary: string;
-  message: string;
-}) {
+/** A unit sees when runs happened, not the district's totals (other streets' counts). */
+function presentRun(
+  r: {
+    id: number;
+    campaign_id: number;
+    status: string;
+    started_at: string;
+    finished_at: string | null;
+    summary: string;
+    message: string;
+  },
+  actor: Actor,
+) {
   return {
     id: r.id,
     campaignId: r.campaign_id,
     status: r.status,
     startedAt: r.started_at,
     finishedAt: r.finished_at,
-    summary: JSON.parse(r.summary),
+    summary: seesAllUnits(actor.role) ? JSON.parse(r.summary) : {},
     message: r.message,
   };
 }
@@ -147,18 +152,25 @@ export function householdFindingRoutes(ctx: AppContext) {
           .selectAll()
           .where('id', '=', id)
           .executeTakeFirstOrThrow();
-        return reply.status(202).send(presentRun(run));
+        return reply.status(202).send(presentRun(run, actor));
       },
     );
 
     app.get(
       '/api/households/screenings',
-      { schema: { tags, summary: '比对记录', response: { 200: z.array(RunView) } } },
+      {
+        schema: {
+          tags,
+          summary: '比对记录（最近 50 次；单位用户只看到时间与状态，不含全区汇总）',
+          querystring: ScreeningsQuery,
+          response: { 200: z.array(RunView) },
+        },
+      },
       async (request) => {
-        requireActor(request);
-        return (
-          await ctx.db.selectFrom('screening_runs').selectAll().orderBy('id', 'desc').limit(50).execute()
-        ).map(presentRun);
+        const actor = requireActor(request);
+        let q = ctx.db.selectFrom('screening_runs').selectAll().orderBy('id', 'desc').limit(50);
+        if (request.query.campaignId !== undefined) q = q.where('campaign_id', '=', request.query.campaignId);
+        return (await q.execute()).map((r) => presentRun(r, actor));
       },
     );
 
@@ -166,14 +178,14 @@ export function householdFindingRoutes(ctx: AppContext) {
       '/api/households/screenings/:id',
       { schema: { tags, summary: '比对进度与汇总', params: IdParams, response: { 200: RunView } } },
       async (request) => {
-        requireActor(request);
+        const actor = requireActor(request);
         const run = await ctx.db
           .selectFrom('screening_runs')
           .selectAll()
           .where('id', '=', request.params.id)
           .executeTakeFirst();
         if (!run) throw new AppError('not_found', '比对记录不存在');
-        return presentRun(run);
+        return presentRun(run, actor);
       },
     );
 

@@ -88,6 +88,8 @@ export const FindingsQuery = Paging.extend({
   householdId: z.string().max(64).optional(),
   q: z.string().max(100).optional(),
   unmasked: z.enum(['1', '0']).optional(),
+  sort: z.enum(['checkItem', 'unit', 'household', 'createdAt']).default('checkItem'),
+  order: z.enum(['asc', 'desc']).default('asc'),
 });
 export type FindingsQuery = z.infer<typeof FindingsQuery>;
 export const UnmaskQuery = z.object({ unmasked: z.enum(['1', '0']).optional() });
@@ -154,6 +156,7 @@ export const ResolvePlaceBody = z.object({ unitId: z.number().int().positive() }
 export const StartScreeningBody = z
   .object({ campaignId: z.number().int().positive().optional() })
   .default({});
+export const ScreeningsQuery = z.object({ campaignId: z.coerce.number().int().positive().optional() });
 export const RunView = z.object({
   id: z.number(),
   campaignId: z.number(),
@@ -184,6 +187,22 @@ export const HouseholdView = z.object({
   unit: z.object({ id: z.number(), name: z.string() }).nullable(),
   importId: z.number(),
   members: z.array(MemberView),
+  /** The household's rows in each other source's current import (by 户编号 or member ID). */
+  sources: z.array(
+    z.object({
+      source: z.string(),
+      label: z.string(),
+      importId: z.number(),
+      records: z.array(
+        z.object({
+          row: z.number(),
+          name: z.string().nullable(),
+          idNumber: z.string().nullable(),
+          fields: z.array(z.object({ label: z.string(), value: z.string() })),
+        }),
+      ),
+    }),
+  ),
   findings: z.array(FindingView),
   masked: z.boolean(),
 });

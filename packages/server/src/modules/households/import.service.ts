@@ -97,8 +97,6 @@ export async function runImportJob(
       encoding: table.encoding,
     });
     let lastProgress = Date.now();
-    const TMP0 = performance.now(); // TMP-TIMING
-    let TMPWAIT = 0; // TMP-TIMING
     const today = ctx.clock.today();
     const source = dataRows(table.rows, input.source, input.mapping ?? {}, (found) => {
       header = found;
@@ -125,11 +123,7 @@ export async function runImportJob(
         accepted++;
         // After the first bad row nothing will be stored: keep reading only for the report.
         if (rejectedRows > 0) continue;
-        if (sink.add(values)) {
-          const TMPw = performance.now();
-          await sink.flush();
-          TMPWAIT += performance.now() - TMPw;
-        } // TMP-TIMING
+        if (sink.add(values)) await sink.flush();
       }
       if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
         lastProgress = Date.now();
@@ -138,13 +132,13 @@ export async function runImportJob(
         await repo.updateImport(ctx.db, importId, { rows, bytes_read: p.bytesRead, heartbeat_at: now() });
       }
     }
-    const TMPT = performance.now(); // TMP-TIMING
     const found = header as HeaderFound | null;
     if (!found)
       return await reject(ctx, importId, fileError(noHeaderMessage(input.source)), {
         rows,
         accepted,
         rejectedRows,
+        bytesRead: table.bytesRead(),
       });
     const match = found.header.match;
     const headerInfo = {
@@ -158,42 +152,36 @@ export async function runImportJob(
     await repo.updateImport(ctx.db, importId, headerInfo);
     if (!match.ok) {
       const e = fileError(`表头缺少必需的列：${match.missingLabels.join('、')}`, found.headerRowNo);
-      return await reject(ctx, importId, e, { rows, accepted, rejectedRows });
+      return await reject(ctx, importId, e, { rows, accepted, rejectedRows, bytesRead: table.bytesRead() });
     }
     if (rows === 0)
       return await reject(ctx, importId, fileError('文件中没有数据行', found.headerRowNo), {
         rows,
         accepted,
         rejectedRows,
+        bytesRead: bytesTotal,
       });
     if (rejectedRows > 0) {
       await sink?.close();
       sink = null;
-      return await reject(ctx, importId, { errors, errorCount }, { rows, accepted, rejectedRows });
+      // Read to the end for the report: the whole file was read.
+      return await reject(
+        ctx,
+        importId,
+        { errors, errorCount },
+        { rows, accepted, rejectedRows, bytesRead: bytesTotal },
+      );
     }
-    const TMPF = performance.now(); // TMP-TIMING
     await sink?.end();
     // The indexes build in the writer while this thread counts households per place.
-    const TMPE = performance.now(); // TMP-TIMING
     const [, places] = await Promise.all([
-      sink?.index().then(() => {
-        if (process.env.TMP_TIMING) console.error(`TMP index ${Math.round(performance.now() - TMPE)}`);
-      }),
-      householdsByPlace(ctx, importId).then((r) => {
-        if (process.env.TMP_TIMING) console.error(`TMP places ${Math.round(performance.now() - TMPE)}`);
-        return r;
-      }),
-    ]); // TMP-TIMING
-    if (process.env.TMP_TIMING) console.error(`TMP end ${Math.round(TMPE - TMPF)}`); // TMP-TIMING
-    const TMPG = performance.now(); // TMP-TIMING
+      sink?.index(),
+      householdsByPlace(ctx, importId, normaliser as RowNormaliser | null),
+    ]);
     await sink?.close();
     sink = null;
     input.onProgress?.({ rows, bytesRead: bytesTotal, bytesTotal });
     await commit(ctx, importId, input, { rows, places });
-    if (process.env.TMP_TIMING)
-      console.error(
-        `TMP wait ${Math.round(TMPWAIT)} loop ${Math.round(TMPT - TMP0)} finish ${Math.round(TMPG - TMPF)} commit ${Math.round(performance.now() - TMPG)}`,
-      ); // TMP-TIMING
     return {
       importId,
       status: 'committed',
@@ -225,7 +213,7 @@ async function reject(
   ctx: AppContext,
   importId: number,
   report: { errors: RowError[]; errorCount: number },
-  counts: { rows: number; accepted: number; rejectedRows: number },
+  counts: { rows: number; accepted: number; rejectedRows: number; bytesRead?: number },
 ): Promise<ImportResult> {
   await dropRowsTable(ctx.db, importId);
   const message =
@@ -241,6 +229,7 @@ async function reject(
       accepted: counts.accepted,
       rejected: counts.rejectedRows,
       error_count: report.errorCount,
+      ...(counts.bytesRead === undefined ? {} : { bytes_read: counts.bytesRead }),
       message,
       finished_at: at,
     });
@@ -268,7 +257,13 @@ async function reject(
 
 type PlaceCount = { township: string | null; households: number };
 
-async function householdsByPlace(ctx: AppContext, importId: number): Promise<PlaceCount[]> {
+async function householdsByPlace(
+  ctx: AppContext,
+  importId: number,
+  n: RowNormaliser | null,
+): Promise<PlaceCount[]> {
+  // Without a township column every row is in the unnamed place, which is not recorded anyway.
+  if (!n?.columns.includes('township')) return [];
   const { rows } = await sql<PlaceCount>`
     select township, count(distinct coalesce(household_id, id_number)) as households
     from ${sql.table(rowsTableName(importId))} group by township`

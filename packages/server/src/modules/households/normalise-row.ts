@@ -29,7 +29,7 @@ import {
   SOURCE_REQUIRED,
 } from '@paicha/core';
 import { readActive, readEnrolled, readHouseholdId } from './cells.js';
-import { ROW_COLUMN_NAMES, type RowColumn } from './rows-table.js';
+import { columnsOf, ROW_COLUMN_NAMES, type RowColumn } from './rows-table.js';
 
 export interface RowError {
   row: number;
@@ -47,13 +47,20 @@ const MEMO_LIMIT = 5000;
 /** Repeated cells (是/否, a township, 一般贫困户) are read once: most columns hold a few values. */
 function memo<T>(parse: (raw: unknown) => Parsed<T>): (raw: unknown) => Parsed<T> {
   const cache = new Map<string, Parsed<T>>();
+  // The row above often has the same value (members repeat their household's): comparing two
+  // short strings is cheaper than hashing one for the map.
+  let lastRaw = '';
+  let last: Parsed<T> | undefined;
   return (raw) => {
     if (typeof raw !== 'string') return parse(raw);
+    if (raw === lastRaw && last !== undefined) return last;
     let r = cache.get(raw);
     if (r === undefined) {
       r = parse(raw);
       if (cache.size < MEMO_LIMIT) cache.set(raw, r);
     }
+    lastRaw = raw;
+    last = r;
     return r;
   };
 }
@@ -237,7 +244,7 @@ export function makeRowNormaliser(
         }
       }
       for (const g of required) {
-        if (g.cols.some((c) => c && !isBlankCell(cells[c.column]))) continue;
+        if (anyFilled(g.cols, cells)) continue;
         bad = true;
         errors.push({
           row: rowNo,
@@ -251,41 +258,12 @@ export function makeRowNormaliser(
   };
 }
 
+function anyFilled(cols: readonly ({ column: number } | undefined)[], cells: readonly unknown[]): boolean {
+  for (const c of cols) if (c && !isBlankCell(cells[c.column])) return true;
+  return false;
+}
+
 function cellString(v: unknown): string {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   return String(v);
-}
-
-/** The row-table columns each field's reader fills. */
-const COLUMNS_OF: Partial<Record<FieldId, RowColumn[]>> = {
-  idNumber: ['id_number', 'id_error'],
-  headIdNumber: ['head_id_number'],
-  name: ['name'],
-  householdId: ['household_id'],
-  relation: ['is_head'],
-  householdSize: ['household_size'],
-  category: ['category'],
-  exitStatus: ['exit_status'],
-  incomePerCapita: ['income'],
-  township: ['township'],
-  village: ['village'],
-  schoolStatus: ['enrolled', 'remarks'],
-  health: ['remarks'],
-  renovationStatus: ['remarks'],
-  residentInsurance: ['resident_ins'],
-  seriousIllnessInsurance: ['serious_ins'],
-  employeeInsurance: ['employee_ins'],
-  insuranceType: ['resident_ins', 'employee_ins', 'serious_ins'],
-  insuranceStatus: ['active'],
-  assistanceStatus: ['active'],
-  lowIncomeSupport: ['low_income'],
-  extremePoverty: ['extreme'],
-  assistanceType: ['low_income', 'extreme'],
-  housingGrade: ['housing_grade'],
-  appraisalDate: ['appraisal_date'],
-  safeWater: ['safe_water'],
-};
-
-function columnsOf(field: FieldId | undefined): RowColumn[] {
-  return (field && COLUMNS_OF[field]) || [];
 }

@@ -1,18 +1,18 @@
 // Streaming readers: a file becomes an async sequence of row batches (cells as plain values)
 // without ever holding the file in memory. Batches, not single rows: at a million rows, one
 // await per row per pipeline stage costs more than the parsing itself. CSV: encoding detected
-// from the first 64 KB (core detectTextEncoding: UTF-8, UTF-8 with BOM, GBK/GB18030), decoded
-// chunk by chunk, each chunk parsed whole by papaparse's parser. XLSX: ExcelJS's streaming
-// WorkbookReader, styles ignored (dates arrive as Excel serials, which parseCellDate reads; ID
-// numbers typed as numbers arrive as numbers, which normalizeIdNumber recovers or refuses).
+// from the first 64 KB (core detectTextEncoding: UTF-8, UTF-8 with BOM, GBK/GB18030), then read,
+// decoded and split by papaparse's rules in a thread of its own (csv-rows.ts). XLSX: ExcelJS's
+// streaming WorkbookReader, styles ignored (dates arrive as Excel serials, which parseCellDate
+// reads; ID numbers typed as numbers arrive as numbers, which normalizeIdNumber recovers or
+// refuses).
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { detectTextEncoding, type TextEncodingName } from '@paicha/core';
 import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
-import Papa from 'papaparse';
 import { plainCellValue } from '../../lib/xlsx-read.js';
+import { csvRows } from './csv-rows.js';
 
 export type TableFormat = 'csv' | 'xlsx';
 
@@ -60,71 +60,6 @@ async function sniffEncoding(path: string): Promise<TextEncodingName> {
     return detectTextEncoding(head.subarray(0, bytesRead));
   } finally {
     await fh.close();
-  }
-}
-
-/** papaparse's ParserHandle (untyped): the guessing + parsing its streamers use for each chunk. */
-type ParserHandle = {
-  parse(
-    input: string,
-    baseIndex: number,
-    ignoreLastRow: boolean,
-  ): { data: string[][]; meta: { cursor: number } };
-};
-const Handle = (Papa as unknown as { ParserHandle: new (config: object) => ParserHandle }).ParserHandle;
-
-/** Chunk by chunk, the same text iconv-lite's decodeStream gave (it too dropped a UTF-8 BOM). */
-function textDecoder(encoding: TextEncodingName): (chunk: Buffer | null) => string {
-  if (encoding === 'gb18030') {
-    // GBK is read as GB18030, its superset. iconv-lite, not TextDecoder('gb18030'): ICU's is faster
-    // but maps 18 rare two-byte codes (A6D9…, FE59…) to other code points than before.
-    const d = iconv.getDecoder('gb18030');
-    return (chunk) => (chunk ? d.write(chunk) : (d.end() ?? ''));
-  }
-  // ~2× faster than iconv-lite's UTF-8 (Node's StringDecoder); same text, U+FFFD for the same
-  // invalid bytes, also across chunk boundaries.
-  const d = new TextDecoder('utf-8');
-  return (chunk) => (chunk ? d.decode(chunk, { stream: true }) : d.decode());
-}
-
-/**
- * Each decoded chunk is parsed whole, its unfinished last line carried into the next, exactly as
- * papaparse's own streamers do — but without its Node stream mode, which pauses on back-pressure
- * and then re-parses the rest of the chunk for every resume (quadratic: 2–5k rows/s on short rows).
- * Delimiter and line ending are guessed from the first chunk, as before.
- */
-async function* csvRows(
-  path: string,
-  encoding: TextEncodingName,
-  count: (n: number) => void,
-): AsyncGenerator<RawRow[]> {
-  const decode = textDecoder(encoding);
-  const handle = new Handle({ skipEmptyLines: false });
-  let rowNo = 0;
-  let partial = '';
-  const batch = (data: string[][]): RawRow[] => {
-    const out = new Array<RawRow>(data.length);
-    for (let i = 0; i < data.length; i++)
-      out[i] = { sheet: 0, sheetName: '', rowNo: ++rowNo, cells: data[i] as string[] };
-    return out;
-  };
-  const input = createReadStream(path, { highWaterMark: READ_CHUNK });
-  try {
-    for await (const chunk of input as AsyncIterable<Buffer>) {
-      count(chunk.length);
-      const text = partial + decode(chunk);
-      if (text === '') continue;
-      const r = handle.parse(text, 0, true);
-      partial = text.slice(r.meta.cursor);
-      if (r.data.length > 0) yield batch(r.data);
-    }
-    const text = partial + decode(null);
-    if (text !== '') {
-      const r = handle.parse(text, 0, false);
-      if (r.data.length > 0) yield batch(r.data);
-    }
-  } finally {
-    input.destroy();
   }
 }
 

@@ -3,6 +3,7 @@
 // maintaining indexes row by row), made visible by flipping the import to 'committed', and
 // dropped whole when the import is rejected, fails or is superseded. Every source uses the same
 // columns; a file fills the ones its headers map, the rest stay NULL.
+import type { FieldId } from '@paicha/core';
 import { sql } from 'kysely';
 import type { DialectName } from '../../db/database.js';
 import type { Executor } from '../../db/transaction.js';
@@ -40,6 +41,40 @@ export const ROW_COLUMNS = [
 export type RowColumn = (typeof ROW_COLUMNS)[number][0];
 export const ROW_COLUMN_NAMES: readonly RowColumn[] = ROW_COLUMNS.map(([c]) => c);
 
+/** The row-table columns each field's reader fills. */
+const COLUMNS_OF: Partial<Record<FieldId, RowColumn[]>> = {
+  idNumber: ['id_number', 'id_error'],
+  headIdNumber: ['head_id_number'],
+  name: ['name'],
+  householdId: ['household_id'],
+  relation: ['is_head'],
+  householdSize: ['household_size'],
+  category: ['category'],
+  exitStatus: ['exit_status'],
+  incomePerCapita: ['income'],
+  township: ['township'],
+  village: ['village'],
+  schoolStatus: ['enrolled', 'remarks'],
+  health: ['remarks'],
+  renovationStatus: ['remarks'],
+  residentInsurance: ['resident_ins'],
+  seriousIllnessInsurance: ['serious_ins'],
+  employeeInsurance: ['employee_ins'],
+  insuranceType: ['resident_ins', 'employee_ins', 'serious_ins'],
+  insuranceStatus: ['active'],
+  assistanceStatus: ['active'],
+  lowIncomeSupport: ['low_income'],
+  extremePoverty: ['extreme'],
+  assistanceType: ['low_income', 'extreme'],
+  housingGrade: ['housing_grade'],
+  appraisalDate: ['appraisal_date'],
+  safeWater: ['safe_water'],
+};
+
+export function columnsOf(field: FieldId | undefined): RowColumn[] {
+  return (field && COLUMNS_OF[field]) || [];
+}
+
 export function rowsTableName(importId: number): string {
   if (!Number.isSafeInteger(importId) || importId <= 0) throw new RangeError(`bad import id ${importId}`);
   return `household_rows_${importId}`;
@@ -67,12 +102,19 @@ export async function createRowsTable(db: Executor, dialect: DialectName, import
   return table;
 }
 
-/** The lookups screening makes: by person and by household; ANALYZE so the planner knows. */
-export function indexStatements(importId: number, dialect: DialectName): string[] {
+/**
+ * The lookups screening makes: by person and by household, for the columns the file fills (an
+ * index of a column that is NULL throughout serves no query); ANALYZE so the planner knows.
+ */
+export function indexStatements(
+  importId: number,
+  dialect: DialectName,
+  columns: readonly RowColumn[],
+): string[] {
   const table = rowsTableName(importId);
   return [
-    `create index ${table}_id on ${table} (id_number)`,
-    `create index ${table}_hh on ${table} (household_id)`,
+    ...(columns.includes('id_number') ? [`create index ${table}_id on ${table} (id_number)`] : []),
+    ...(columns.includes('household_id') ? [`create index ${table}_hh on ${table} (household_id)`] : []),
     // SQLite's ANALYZE reads every row (~0.3 s per million); a sample is plenty for these plans,
     // as it is for PostgreSQL's, which samples anyway.
     ...(dialect === 'sqlite' ? ['pragma analysis_limit = 1000'] : []),
@@ -80,8 +122,13 @@ export function indexStatements(importId: number, dialect: DialectName): string[
   ];
 }
 
-export async function indexRowsTable(db: Executor, dialect: DialectName, importId: number): Promise<void> {
-  for (const statement of indexStatements(importId, dialect)) await sql.raw(statement).execute(db);
+export async function indexRowsTable(
+  db: Executor,
+  dialect: DialectName,
+  importId: number,
+  columns: readonly RowColumn[],
+): Promise<void> {
+  for (const statement of indexStatements(importId, dialect, columns)) await sql.raw(statement).execute(db);
 }
 
 export async function dropRowsTable(db: Executor, importId: number): Promise<void> {

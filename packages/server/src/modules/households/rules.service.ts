@@ -6,6 +6,7 @@ import {
   describeRuleParams,
   parseRuleParams,
   RULE_IDS,
+  RULE_PARAM_LABELS,
   type RuleId,
   SCREENING_RULES,
 } from '@paicha/core';
@@ -74,6 +75,14 @@ export function presentRule(s: RuleSetting) {
   };
 }
 
+/** “适龄上限：” for a parameter's issue; nothing for one about the parameters as a whole. */
+function paramLabel(path: readonly PropertyKey[]): string {
+  const key = path[0];
+  if (key === undefined) return '';
+  const labels: Record<string, string | undefined> = RULE_PARAM_LABELS;
+  return `${labels[String(key)] ?? String(key)}：`;
+}
+
 export async function updateRule(
   ctx: AppContext,
   actor: Actor | null,
@@ -90,7 +99,7 @@ export async function updateRule(
     if (!parsed.ok)
       throw new AppError(
         'validation_failed',
-        `规则参数不符合要求：${parsed.issues.map((i) => `${i.path.join('.') || '/'} ${i.message}`).join('；')}`,
+        `规则参数不符合要求：${parsed.issues.map((i) => `${paramLabel(i.path)}${i.message}`).join('；')}`,
         parsed.issues.map((i) => ({ path: `/params/${i.path.join('/')}`, message: i.message })),
       );
     params = parsed.params as Record<string, unknown>;

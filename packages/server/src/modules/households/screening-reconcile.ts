@@ -12,7 +12,7 @@ import {
   SOURCE_LABELS,
 } from '@paicha/core';
 import { sql } from 'kysely';
-import { cat, exit, type Found, household, N, str, who, yn } from './screening-rules.js';
+import { cat, exit, type Found, household, N, type Named, named, str, who, yn } from './screening-rules.js';
 import type { Row, ScreeningSql } from './screening-sql.js';
 
 async function idInvalid(q: ScreeningSql): Promise<Found[]> {
@@ -47,7 +47,7 @@ async function idInvalid(q: ScreeningSql): Promise<Found[]> {
       township: str(first.township),
       village: str(first.village),
       detail: `${who(first.name, id)}的证件号码无效：${reason}（${where}）`,
-      data: { reason: first.id_error, sources: rows.map((r) => r.source) },
+      data: { reason: first.id_error, sources: rows.map((r) => r.source), people: [named(first.name, id)] },
     };
   });
 }
@@ -80,7 +80,7 @@ async function idDuplicate(q: ScreeningSql): Promise<Found[]> {
       township: str(first.township),
       village: str(first.village),
       detail: `${who(first.name, id)}的证件号码重复出现${rows.length}次：${where.join('、')}`,
-      data: { households: [...new Set(rows.map((r) => r.household_id))] },
+      data: { households: [...new Set(rows.map((r) => r.household_id))], people: [named(first.name, id)] },
     };
   });
 }
@@ -88,12 +88,23 @@ async function idDuplicate(q: ScreeningSql): Promise<Found[]> {
 interface HouseholdDiff {
   row: Row;
   parts: string[];
+  /** The members the parts name (for the unmasked view). */
+  people: Named[];
 }
 
-function collect(map: Map<string, HouseholdDiff>, key: string, row: Row, part: string) {
-  const e = map.get(key) ?? { row, parts: [] };
+function collect(map: Map<string, HouseholdDiff>, key: string, row: Row, part: string, person?: Row) {
+  const e = map.get(key) ?? { row, parts: [], people: [] };
   e.parts.push(part);
+  if (person) e.people.push(named(person.name, person.id_number));
   map.set(key, e);
+}
+
+/** A household finding from its collected differences. */
+function householdFinding(rule: 'record_missing' | 'record_mismatch', hh: string, d: HouseholdDiff): Found {
+  return household(rule, { ...d.row, household_id: hh }, d.parts.join('；'), {
+    differences: d.parts.length,
+    ...(d.people.length ? { people: d.people } : {}),
+  });
 }
 
 async function missing(q: ScreeningSql, against: RuleParams<'record_missing'>['against']): Promise<Found[]> {
@@ -115,7 +126,7 @@ async function missing(q: ScreeningSql, against: RuleParams<'record_missing'>['a
             where not exists (select 1 from ${peer} s where s.id_number = x.id_number))
           and exists (select 1 from ${peer} s where s.hh = p.household_id)
         order by p.row_no`))
-      collect(byHh, str(r.household_id), r, `成员${who(r.name, r.id_number)}在${N}中有、在${S}中无`);
+      collect(byHh, str(r.household_id), r, `成员${who(r.name, r.id_number)}在${N}中有、在${S}中无`, r);
     for (const r of await q.rows(sql`select coalesce(s.hh, s.own_hh) as household_id, s.id_number, s.name, s.township, s.village, s.hh
         from ${peer} s where s.id_number in (select y.id_number from ${peer} y
             where not exists (select 1 from ${n} p where p.id_number = y.id_number))
@@ -123,14 +134,10 @@ async function missing(q: ScreeningSql, against: RuleParams<'record_missing'>['a
       const what = r.hh
         ? `成员${who(r.name, r.id_number)}`
         : `人员${who(r.name, r.id_number)}（户编号${str(r.household_id)}，该户不在${N}中）`;
-      collect(byHh, str(r.household_id), r, `${what}在${S}中有、在${N}中无`);
+      collect(byHh, str(r.household_id), r, `${what}在${S}中有、在${N}中无`, r);
     }
   }
-  return [...byHh.entries()].map(([hh, d]) =>
-    household('record_missing', { ...d.row, household_id: hh }, d.parts.join('；'), {
-      differences: d.parts.length,
-    }),
-  );
+  return [...byHh.entries()].map(([hh, d]) => householdFinding('record_missing', hh, d));
 }
 
 async function mismatch(q: ScreeningSql, p: RuleParams<'record_mismatch'>): Promise<Found[]> {
@@ -184,13 +191,10 @@ async function mismatch(q: ScreeningSql, p: RuleParams<'record_mismatch'>): Prom
           str(r.household_id),
           r,
           `成员${who(r.name, r.id_number)}${label}：${N}为${yn(a)}，${S}为${yn(b)}`,
+          r,
         );
     }
-  return [...byHh.entries()].map(([hh, d]) =>
-    household('record_mismatch', { ...d.row, household_id: hh }, d.parts.join('；'), {
-      differences: d.parts.length,
-    }),
-  );
+  return [...byHh.entries()].map(([hh, d]) => householdFinding('record_mismatch', hh, d));
 }
 
 export const reconcile = { idInvalid, idDuplicate, missing, mismatch };

@@ -36,7 +36,21 @@ export interface Found {
 export const N = SOURCE_LABELS.national;
 export const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 export const yn = (v: unknown) => (v === null || v === undefined ? '空' : Number(v) === 1 ? '是' : '否');
+/**
+ * A person as a finding's text names them: masked, because the text also becomes the ledger
+ * problem's description, which every reader of the ledger sees and exports. The finding keeps the
+ * people it names in data.people, so the admin's unmasked view can show them in full (unmaskDetail).
+ */
 export const who = (name: unknown, id: unknown) => `${maskName(str(name))}（${maskIdNumber(str(id))}）`;
+export type Named = [name: string, id: string];
+export const named = (name: unknown, id: unknown): Named => [str(name), str(id)];
+
+/** The finding's text with the people it names in full. */
+export function unmaskDetail(detail: string, people: readonly Named[] | undefined): string {
+  let out = detail;
+  for (const [name, id] of people ?? []) out = out.split(who(name, id)).join(`${name}（${id}）`);
+  return out;
+}
 
 export function household(rule: RuleId, r: Row, detail: string, data: Record<string, unknown> = {}): Found {
   const hh = str(r.household_id);
@@ -66,7 +80,7 @@ export function person(rule: RuleId, r: Row, detail: string, data: Record<string
     township: str(r.township),
     village: str(r.village),
     detail: `${who(r.name, id)}${detail}`,
-    data,
+    data: { ...data, people: [named(r.name, id)] },
   };
 }
 
@@ -188,7 +202,8 @@ export const RULES: { [Id in RuleId]: RuleImpl<Id> } = {
     run: async (q) => {
       const water = q.has('water')
         ? await q.latestPerHousehold('water', 'safe_water')
-        : sql`(select null as hh, null as safe_water)`;
+        : // Typed: PostgreSQL takes a bare NULL as text, and text = integer does not compare.
+          sql`(select cast(null as text) as hh, cast(null as integer) as safe_water)`;
       const rows = await q.rows(sql`select h.household_id, h.township, h.village, h.water_no, w.safe_water
         from scr_hh h left join ${water} w on w.hh = h.household_id where h.water_no = 0 or w.safe_water = 0`);
       return rows.map((r) => {

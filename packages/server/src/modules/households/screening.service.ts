@@ -9,6 +9,7 @@ import { type Routed, type SyncCounts, syncFindings } from './findings-sync.js';
 import { currentImports } from './imports.repository.js';
 import { placeName, placeResolver } from './places.js';
 import { ruleSettings } from './rules.service.js';
+import { keepAlive, retireDeadRuns, THIS_OWNER } from './screening-owner.js';
 import { RULES } from './screening-rules.js';
 import { ScreeningSql } from './screening-sql.js';
 
@@ -46,6 +47,7 @@ export async function startScreening(
   const imports = await currentImports(ctx.db);
   if (imports.national === undefined)
     throw new AppError('unprocessable', `尚未导入${SOURCE_LABELS.national}数据，无法比对`);
+  await retireDeadRuns(ctx);
   const running = await ctx.db
     .selectFrom('screening_runs')
     .select('id')
@@ -58,6 +60,8 @@ export async function startScreening(
       campaign_id: id,
       status: 'running',
       started_at: ctx.clock.now().toISOString(),
+      heartbeat_at: ctx.clock.now().toISOString(),
+      owner: THIS_OWNER,
       started_by: actor?.userId ?? null,
       imports: JSON.stringify(imports),
     })
@@ -88,6 +92,7 @@ export async function executeScreening(
   const imports = JSON.parse(run.imports) as Partial<Record<HouseholdSource, number>>;
   const at = run.started_at;
   const restoreCache = ctx.dialect === 'sqlite' ? await widenSqliteCache(ctx) : null;
+  const stopHeartbeat = keepAlive(ctx, runId);
   try {
     const result = await ctx.db.transaction().execute(async (trx) => {
       const settings = await ruleSettings(trx, at);
@@ -179,6 +184,7 @@ export async function executeScreening(
       .execute();
     throw err;
   } finally {
+    stopHeartbeat();
     await restoreCache?.();
   }
 }

@@ -1,7 +1,7 @@
 // Bulk loader for SQLite, in a worker thread with its own connection: the main thread reads,
 // decodes and normalises the file while this one inserts, so an import uses both cores. Plain
 // JavaScript on purpose: a worker gets no TypeScript loader, neither under the CLI nor in tests.
-// Messages: {type:'rows', text, lens, nums, count} (packed by row-sink.ts) → {type:'ack'};
+// Messages: {type:'rows', text, dict, lens, nums, count} (packed by row-sink.ts) → {type:'ack'};
 // {type:'finish', indexSql} → {type:'done'}.
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
@@ -19,7 +19,6 @@ db.pragma('temp_store = MEMORY');
 // No checkpoints while loading: each would copy the WAL into the file and sync it, dozens of
 // times per million rows; one checkpoint at the end does the copying once.
 db.pragma('wal_autocheckpoint = 0');
-let TMPBUSY = 0; // TMP
 
 const width = columns.length;
 const tuple = `(${columns.map(() => '?').join(',')})`;
@@ -31,6 +30,8 @@ const one = db.prepare(sqlFor(1));
 const args = new Array(PER_STATEMENT * width);
 const oneArgs = new Array(width);
 
+const dictionary = [];
+
 const insert = db.transaction((text, lens, nums, count) => {
   let i = 0; // value index
   let at = 0; // offset in text
@@ -40,7 +41,9 @@ const insert = db.transaction((text, lens, nums, count) => {
       if (n >= 0) {
         target[k] = text.slice(at, at + n);
         at += n;
-      } else target[k] = n === -1 ? null : nums[i];
+      } else if (n === -1) target[k] = null;
+      else if (n === -2) target[k] = nums[i];
+      else target[k] = dictionary[-3 - n];
     }
   };
   let row = 0;
@@ -57,12 +60,10 @@ const insert = db.transaction((text, lens, nums, count) => {
 parentPort.on('message', (msg) => {
   try {
     if (msg.type === 'rows') {
-      const t0 = performance.now(); // TMP
+      for (const entry of msg.dict) dictionary.push(entry);
       insert(msg.text, msg.lens, msg.nums, msg.count);
-      TMPBUSY += performance.now() - t0; // TMP
       parentPort.postMessage({ type: 'ack' });
     } else if (msg.type === 'finish') {
-      if (process.env.TMP_TIMING) console.error(`TMP worker insert busy ${Math.round(TMPBUSY)}`); // TMP
       for (const statement of msg.indexSql) db.exec(statement);
       // PASSIVE: copies what no reader still needs and never waits for one.
       db.pragma('wal_checkpoint(PASSIVE)');

@@ -123,7 +123,11 @@ export default function FindingsPage() {
             bordered
             loading={findings.loading}
             dataSource={findings.data?.items}
-            columns={findingColumns({ showUnit: wide, onDetail: (f) => setDetail(f.id) })}
+            columns={findingColumns({
+              showUnit: wide,
+              onDetail: (f) => setDetail(f.id),
+              sorted: { sort: view.sort, order: view.order },
+            })}
             onRow={(f) =>
               testIdRow('finding-row', { 'data-rule': f.rule, 'data-household': f.householdId ?? '' })
             }
@@ -138,6 +142,16 @@ export default function FindingsPage() {
               showTotal: (t) => `共 ${t} 条问题线索`,
               onChange: (page, pageSize) =>
                 fq.update(pageSize === view.pageSize ? { page } : { pageSize, page: undefined }),
+            }}
+            onChange={(_pg, _filters, sorter, extra) => {
+              if (extra.action !== 'sort') return;
+              const s = Array.isArray(sorter) ? sorter[0] : sorter;
+              // A third click clears the order: back to 序号.
+              fq.update(
+                s?.order
+                  ? { sort: String(s.columnKey), order: s.order === 'descend' ? 'desc' : 'asc' }
+                  : { sort: undefined, order: undefined },
+              );
             }}
           />
         )}

@@ -18,12 +18,13 @@ import { testIdRow } from '../../components/rowProps';
 import { useAsync } from '../../hooks/useAsync';
 import { FindingDrawer } from './FindingDrawer';
 import { findingColumns } from './findingColumns';
+import { SourcesCard } from './HouseholdSources';
 import { UNMASKED_NOTICE, UnmaskSwitch } from './UnmaskSwitch';
 
 const category = (v: string | null) => (v ? (HOUSEHOLD_CATEGORY_LABELS[v as HouseholdCategory] ?? v) : '—');
 const exit = (v: string | null) => (v ? (EXIT_STATUS_LABELS[v as ExitStatus] ?? v) : '—');
 
-/** A household of the current 国扶系统 roll: its members and its open findings. */
+/** A household of the current 国扶系统 roll: its members, its records in the other sources, its open findings. */
 export default function HouseholdPage() {
   const { householdId = '' } = useParams();
   const user = useUser();
@@ -131,9 +132,10 @@ export default function HouseholdPage() {
           ]}
         />
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          成员信息取自国扶系统最近一次导入的数据；阳光扶贫和各部门数据中的差异见下方问题线索。
+          成员信息取自国扶系统最近一次导入的数据；同一户在阳光扶贫和各部门数据中的记录见下方。
         </Typography.Paragraph>
       </Card>
+      <SourcesCard sources={d.sources} />
       <Card title={`存在的问题线索（${d.findings.length} 条）`}>
         <Table
           rowKey="id"

@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import type { Finding } from '../../api/householdTypes';
 import { cnDateOfInstant } from '../../components/dates';
+import type { FindingSort } from './findingsQuery';
 
 export function FindingStatusTag({ f }: { f: Finding }) {
   return f.status === 'open' ? (
@@ -59,21 +60,35 @@ function PersonCell({ f }: { f: Finding }) {
 }
 
 /**
- * The findings table's columns. The server orders by 序号 and pages; sorting here reorders the
- * page on screen (the API has no sort parameter).
+ * The findings table's columns. With `sorted` (the paged list) the server sorts and the table
+ * only shows which column; without it (a household's few findings) the table sorts on screen.
  */
 export function findingColumns(opts: {
   showUnit: boolean;
   showHousehold?: boolean;
   onDetail: (f: Finding) => void;
+  sorted?: { sort: FindingSort; order: 'asc' | 'desc' };
 }): ColumnsType<Finding> {
+  const sortable = (key: FindingSort, local: (a: Finding, b: Finding) => number) =>
+    opts.sorted
+      ? {
+          key,
+          sorter: true,
+          sortOrder:
+            opts.sorted.sort === key
+              ? opts.sorted.order === 'asc'
+                ? ('ascend' as const)
+                : ('descend' as const)
+              : null,
+        }
+      : { key, sorter: local };
   return [
     {
       title: '序号',
       dataIndex: 'checkItem',
       width: 72,
       align: 'center',
-      sorter: (a, b) => a.checkItem - b.checkItem,
+      ...sortable('checkItem', (a, b) => a.checkItem - b.checkItem),
     },
     {
       title: '规则',
@@ -92,8 +107,7 @@ export function findingColumns(opts: {
             title: '责任单位',
             width: 110,
             render: (_: unknown, f: Finding) => <UnitCell f={f} />,
-            sorter: (a: Finding, b: Finding) =>
-              (a.unit?.name ?? '').localeCompare(b.unit?.name ?? '', 'zh-CN'),
+            ...sortable('unit', (a, b) => (a.unit?.name ?? '').localeCompare(b.unit?.name ?? '', 'zh-CN')),
           },
         ]
       : []),
@@ -105,7 +119,7 @@ export function findingColumns(opts: {
             dataIndex: 'householdId',
             width: 130,
             render: householdLink,
-            sorter: (a: Finding, b: Finding) => (a.householdId ?? '').localeCompare(b.householdId ?? ''),
+            ...sortable('household', (a, b) => (a.householdId ?? '').localeCompare(b.householdId ?? '')),
           },
         ]),
     { title: '姓名 / 证件号码', width: 150, render: (_, f) => <PersonCell f={f} /> },
@@ -115,6 +129,13 @@ export function findingColumns(opts: {
       render: (t: string) => <div className="cell-content">{t}</div>,
     },
     { title: '状态', width: 84, render: (_, f) => <FindingStatusTag f={f} /> },
+    {
+      title: '发现日期',
+      dataIndex: 'createdAt',
+      width: 136,
+      render: (v: string) => <span className="nowrap">{cnDateOfInstant(v)}</span>,
+      ...sortable('createdAt', (a, b) => a.createdAt.localeCompare(b.createdAt)),
+    },
     { title: '台账', width: 96, render: (_, f) => <ProblemLink f={f} /> },
   ];
 }

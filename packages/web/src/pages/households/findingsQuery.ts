@@ -1,4 +1,4 @@
-// The findings list's filters and page live in the URL, like the ledger's, so a link (from the
+// The findings list's filters, order and page live in the URL, like the ledger's, so a link (from the
 // place queue, from a household) reproduces the view. Unmasking never does: it is asked anew.
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -7,6 +7,9 @@ export const FINDING_FILTERS = ['rule', 'unit', 'status', 'q'] as const;
 export type FindingFilter = (typeof FINDING_FILTERS)[number];
 export type FindingStatus = 'open' | 'resolved' | 'all';
 export const PAGE_SIZES = [20, 50, 100, 200];
+/** Columns the server sorts by (FindingsQuery.sort). */
+export const FINDING_SORTS = ['checkItem', 'unit', 'household', 'createdAt'] as const;
+export type FindingSort = (typeof FINDING_SORTS)[number];
 
 export interface FindingsView {
   rule?: string;
@@ -14,6 +17,8 @@ export interface FindingsView {
   unit?: string;
   status: FindingStatus;
   q?: string;
+  sort: FindingSort;
+  order: 'asc' | 'desc';
   page: number;
   pageSize: number;
 }
@@ -29,6 +34,10 @@ export function useFindingsQuery() {
       unit: params.get('unit') || undefined,
       status: status === 'resolved' || status === 'all' ? status : 'open',
       q: params.get('q') || undefined,
+      sort: (FINDING_SORTS as readonly string[]).includes(params.get('sort') ?? '')
+        ? (params.get('sort') as FindingSort)
+        : 'checkItem',
+      order: params.get('order') === 'desc' ? 'desc' : 'asc',
       page: Number.isInteger(page) && page > 0 ? page : 1,
       pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : 20,
     };
@@ -36,7 +45,11 @@ export function useFindingsQuery() {
 
   /** Applies the patch (empty = remove); a filter change goes back to page 1. */
   const update = useCallback(
-    (patch: Partial<Record<FindingFilter | 'page' | 'pageSize', string | number | undefined>>) =>
+    (
+      patch: Partial<
+        Record<FindingFilter | 'sort' | 'order' | 'page' | 'pageSize', string | number | undefined>
+      >,
+    ) =>
       setParams((prev) => {
         const next = new URLSearchParams(prev);
         for (const [k, v] of Object.entries(patch)) {
@@ -71,6 +84,8 @@ export function apiQuery(view: FindingsView, campaignId: number | undefined, unm
     unrouted: view.unit === 'none' ? 1 : undefined,
     status: view.status,
     q: view.q,
+    sort: view.sort,
+    order: view.order,
     unmasked,
   };
 }

@@ -5,8 +5,11 @@ import {
   FIELD_LABELS,
   HOUSEHOLD_SOURCES,
   HOUSING_GRADES,
+  RULE_PARAM_LABELS,
   SOURCE_LABELS,
 } from '@paicha/core';
+
+const L = RULE_PARAM_LABELS;
 
 export type ParamKind = 'number' | 'integer' | 'date' | 'keywords' | 'boolean' | 'multi';
 
@@ -27,37 +30,37 @@ const GRADE_WORDS: Record<string, string> = {
 
 export const PARAM_META: Record<string, ParamMeta> = {
   incomeLine: {
-    label: '脱贫标准（年人均纯收入）',
+    label: L.incomeLine,
     kind: 'number',
     unit: '元',
     help: '江苏2016—2020年脱贫标准为6000元',
   },
-  schoolAgeMin: { label: '适龄下限', kind: 'integer', unit: '周岁' },
+  schoolAgeMin: { label: L.schoolAgeMin, kind: 'integer', unit: '周岁' },
   schoolAgeMax: {
-    label: '适龄上限',
+    label: L.schoolAgeMax,
     kind: 'integer',
     unit: '周岁',
     help: '义务教育一般到15周岁，有的地方按16周岁',
   },
   referenceDate: {
-    label: '年龄计算基准日',
+    label: L.referenceDate,
     kind: 'date',
     help: '一般取学年开始日（9月1日），学年中途年龄不随之变化',
   },
   exemptKeywords: {
-    label: '豁免关键词',
+    label: L.exemptKeywords,
     kind: 'keywords',
     help: '在校生状况或健康状况中含有这些词的（身体原因不具备学习条件）不计；回车或顿号分隔',
   },
-  requireSeriousIllness: { label: '同时要求参加大病保险', kind: 'boolean' },
+  requireSeriousIllness: { label: L.requireSeriousIllness, kind: 'boolean' },
   grades: {
-    label: '危房鉴定等级',
+    label: L.grades,
     kind: 'multi',
     options: HOUSING_GRADES.map((g) => ({ value: g, label: GRADE_WORDS[g] ?? g })),
   },
-  exitedOnly: { label: '只检查已脱贫户', kind: 'boolean', help: '关闭时检查全部建档立卡户' },
+  exitedOnly: { label: L.exitedOnly, kind: 'boolean', help: '关闭时检查全部建档立卡户' },
   against: {
-    label: '与哪些系统比对',
+    label: L.against,
     kind: 'multi',
     options: HOUSEHOLD_SOURCES.filter((s) => s !== 'national').map((s) => ({
       value: s,
@@ -65,12 +68,12 @@ export const PARAM_META: Record<string, ParamMeta> = {
     })),
   },
   fields: {
-    label: '比对的字段',
+    label: L.fields,
     kind: 'multi',
     options: COMPARABLE_FIELDS.map((f) => ({ value: f, label: FIELD_LABELS[f] })),
   },
   incomeTolerance: {
-    label: '收入容差',
+    label: L.incomeTolerance,
     kind: 'number',
     unit: '元',
     help: '两系统收入相差不超过此数不算不一致',
