@@ -109,19 +109,23 @@ export async function startHarness(): Promise<Harness> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
-  const server = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PAICHA_DATA_DIR: dataDir,
-      PAICHA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      PAICHA_LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
+  const server = spawn(
+    process.execPath,
+    ['--max-semi-space-size=32', '--import', 'tsx', 'packages/server/src/main.ts'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PAICHA_DATA_DIR: dataDir,
+        PAICHA_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        PAICHA_LOG_LEVEL: 'warn',
+        DATABASE_URL: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   server.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
   server.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
 

@@ -59,7 +59,8 @@ export const householdsApi = {
 
   startScreening: (campaignId?: number) =>
     http.post<ScreeningRun>('/api/households/screenings', { campaignId }),
-  screenings: () => http.get<ScreeningRun[]>('/api/households/screenings'),
+  screenings: (campaignId?: number) =>
+    http.get<ScreeningRun[]>(`/api/households/screenings${qs({ campaignId })}`),
   screening: (id: number) => http.get<ScreeningRun>(`/api/households/screenings/${id}`),
 
   findings: (q: Query) => http.get<FindingPage>(`/api/households/findings${qs(q)}`),

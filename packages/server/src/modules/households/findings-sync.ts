@@ -5,6 +5,7 @@
 import { screeningRule } from '@paicha/core';
 import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
+import type { DialectName } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/transaction.js';
 import type { Found } from './screening-rules.js';
@@ -18,6 +19,16 @@ export interface SyncCounts {
   problemsCleared: number;
   problemsUncleared: number;
   problemsReopened: number;
+}
+
+/** The screening run (or place mapping) a sync is part of. */
+export interface RunRef {
+  id: number | null;
+  campaignId: number;
+  at: string;
+  actorId: number | null;
+  today: string;
+  dialect: DialectName;
 }
 
 export interface Routed extends Found {
@@ -34,7 +45,7 @@ function chunks<T>(xs: T[]): T[][] {
 
 export async function syncFindings(
   trx: Transaction<DB>,
-  run: { id: number; campaignId: number; at: string; actorId: number | null; today: string },
+  run: RunRef & { id: number },
   found: Routed[],
   rulesRun: readonly string[],
 ): Promise<SyncCounts> {
@@ -100,7 +111,7 @@ export async function syncFindings(
       .where('campaign_id', '=', campaignId)
       .where('finding_key', '=', f.key)
       .execute();
-  // Still found: stamp the run (one statement for all of them).
+  // Still found: stamp the run (one statement for all of them; the new ones already carry it).
   if (rulesRun.length > 0)
     await trx
       .updateTable('findings')
@@ -108,6 +119,7 @@ export async function syncFindings(
       .where('campaign_id', '=', campaignId)
       .where('resolved_at', 'is', null)
       .where('rule_id', 'in', [...rulesRun])
+      .where('last_run_id', '<>', runId)
       .execute();
   // A place the office mapped since the finding was first made routes it now.
   for (const f of found.filter((x) => x.unitId !== null && existing.has(x.key)))
@@ -130,11 +142,13 @@ export async function syncFindings(
 }
 
 /** Problems for routed findings that have none; cleared/un-cleared/reopened as the findings say. */
-export async function syncLedger(
-  trx: Executor,
-  run: { id: number | null; campaignId: number; at: string; actorId: number | null; today: string },
-) {
+export async function syncLedger(trx: Executor, run: RunRef) {
   const { campaignId, at, today } = run;
+  if (run.dialect === 'postgres')
+    // The findings just written are not in the planner's statistics (autovacuum cannot see an open
+    // transaction's rows); ANALYZE in the transaction counts them, so the joins below are planned
+    // for 36,000 findings rather than for none.
+    await sql`analyze findings`.execute(trx);
   const deadline = await trx
     .selectFrom('milestones')
     .select('due_date')
@@ -149,24 +163,34 @@ export async function syncLedger(
     .executeTakeFirstOrThrow();
   const due = deadline?.due_date ?? campaign.end_date;
   const place = sql<string>`f.township || f.village`;
+  // Which findings need a problem, decided before any is inserted: an INSERT … SELECT … WHERE NOT
+  // EXISTS (problems) planned as a nested loop re-reads, for every new problem, all those the
+  // statement has inserted so far (invisible to it, but still examined) — quadratic.
+  await sql`create temp table ledger_todo as
+    select f.id as finding_id, f.finding_key from findings f
+    where f.campaign_id = ${campaignId} and f.problem_id is null and f.unit_id is not null and f.resolved_at is null
+      and not exists (select 1 from problems p where p.campaign_id = f.campaign_id and p.finding_key = f.finding_key)`.execute(
+    trx,
+  );
   const created =
     await sql`insert into problems (campaign_id, check_item_id, unit_id, source, description, found_date,
       place, household_ref, cause, measures, responsible_leader, responsible_person, mode, deadline, deadline_reason,
       status, version, return_reason, created_by, created_at, updated_at, finding_key)
     select f.campaign_id, i.id, f.unit_id, '数据比对', f.detail, ${today}, ${place}, f.household_id, '', '', '', '',
       '限期整改', ${due}, '', 'pending', 1, '', ${run.actorId}, ${at}, ${at}, f.finding_key
-    from findings f join check_items i on i.campaign_id = f.campaign_id and i.seq = f.check_item
-    where f.campaign_id = ${campaignId} and f.problem_id is null and f.unit_id is not null and f.resolved_at is null
-      and not exists (select 1 from problems p where p.campaign_id = f.campaign_id and p.finding_key = f.finding_key)`.execute(
-      trx,
-    );
-  await sql`update findings set problem_id = (select p.id from problems p
-      where p.campaign_id = findings.campaign_id and p.finding_key = findings.finding_key)
-    where campaign_id = ${campaignId} and problem_id is null and unit_id is not null`.execute(trx);
+    from ledger_todo t join findings f on f.id = t.finding_id
+      join check_items i on i.campaign_id = f.campaign_id and i.seq = f.check_item
+    order by f.id`.execute(trx);
+  await sql`update findings set problem_id = p.id from problems p
+    where p.campaign_id = findings.campaign_id and p.finding_key = findings.finding_key
+      and findings.campaign_id = ${campaignId} and findings.problem_id is null and findings.unit_id is not null`.execute(
+    trx,
+  );
   await sql`insert into problem_events (problem_id, at, event_date, actor_id, kind, from_status, to_status, text, detail)
     select p.id, ${at}, ${today}, ${run.actorId}, 'created', null, 'pending', '数据比对发现问题，自动登记', '{}'
-    from problems p where p.campaign_id = ${campaignId} and p.source = '数据比对' and p.created_at = ${at}
-      and not exists (select 1 from problem_events e where e.problem_id = p.id)`.execute(trx);
+    from problems p where p.campaign_id = ${campaignId} and p.finding_key in (select finding_key from ledger_todo)
+    order by p.id`.execute(trx);
+  await sql`drop table ledger_todo`.execute(trx);
 
   const holding = sql`(select finding_key from findings where campaign_id = ${campaignId} and resolved_at is null)`;
   const resolved = sql`(select finding_key from findings where campaign_id = ${campaignId} and resolved_at is not null)`;
@@ -214,6 +238,7 @@ export async function routeFindings(
   at: string,
   actorId: number | null,
   today: string,
+  dialect: DialectName,
 ): Promise<number> {
   const unit = await trx
     .selectFrom('units')
@@ -247,6 +272,6 @@ export async function routeFindings(
     .distinct()
     .execute();
   for (const c of campaigns)
-    await syncLedger(trx, { id: null, campaignId: c.campaign_id, at, actorId, today });
+    await syncLedger(trx, { id: null, campaignId: c.campaign_id, at, actorId, today, dialect });
   return Number(res.numUpdatedRows);
 }

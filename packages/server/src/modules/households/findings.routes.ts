@@ -127,7 +127,8 @@ export function householdFindingRoutes(ctx: AppContext) {
           ctx,
           actor,
           { id: request.params.id, unitId: request.body.unitId },
-          (trx, place, unitId, at) => routeFindings(trx, place, unitId, at, actor.userId, ctx.clock.today()),
+          (trx, place, unitId, at) =>
+            routeFindings(trx, place, unitId, at, actor.userId, ctx.clock.today(), ctx.dialect),
         );
       },
     );

@@ -36,6 +36,11 @@ const SHOWN: [RowColumn, string, (v: unknown) => string][] = [
   ['remarks', '备注', String],
 ];
 
+function shownId(v: unknown, unmasked: boolean): string | null {
+  if (v === null || v === undefined) return null;
+  return unmasked ? String(v) : maskIdNumber(String(v));
+}
+
 function yesNo(v: unknown): string {
   return Number(v) === 1 ? '是' : '否';
 }
@@ -78,8 +83,8 @@ export async function householdInSources(
       records: rows.map((r) => ({
         row: Number(r.row_no),
         name: r.name == null ? null : unmasked ? String(r.name) : maskName(String(r.name)),
-        idNumber:
-          r.id_number == null ? null : unmasked ? String(r.id_number) : maskIdNumber(String(r.id_number)),
+        // Household lists (appraisal, water) carry the head's ID instead of a member's.
+        idNumber: shownId(r.id_number ?? r.head_id_number, unmasked),
         fields: SHOWN.filter(([c]) => r[c] !== null && r[c] !== undefined && r[c] !== '').map(
           ([c, label, show]) => ({
             label,

@@ -178,6 +178,7 @@ describe.each(DIALECTS)('household API on %s', (dialect) => {
     expect(inWater.records[0].fields).toContainEqual({ label: '通自来水', value: '否' });
     const inHousing = hh.sources.find((s: { source: string }) => s.source === 'housing');
     expect(inHousing.records[0].fields).toContainEqual({ label: '鉴定等级', value: 'C级' });
+    expect(inHousing.records[0].idNumber).toMatch(/^3709\*{10}\d{3}[\dX]$/);
     expect((await t.request('GET', '/api/households/findings?unmasked=1', zhongyun.cookie)).statusCode).toBe(
       403,
     );

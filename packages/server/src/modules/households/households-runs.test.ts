@@ -81,6 +81,28 @@ describe.each(DIALECTS)('screening runs on %s', (dialect) => {
     expect((await t.request('GET', '/api/households/screenings?campaignId=999', admin)).json()).toEqual([]);
   });
 
+  it('stores text with backslash sequences exactly as written (COPY escapes them)', async () => {
+    const file = path.join(dir, `education-${dialect}.csv`);
+    // Backslash sequences that mean NULL, tab and newline to COPY's text format, as plain text.
+    writeFileSync(
+      file,
+      '学生姓名,学生身份证号,学校名称,年级,在校状态\n张三,320703199001011231,实验学校,三年级,休学-见附件\\N\\t\\说明\\\n',
+    );
+    const r = await runImport(t.ctx, {
+      source: 'education',
+      path: file,
+      fileName: 'e.csv',
+      format: 'csv',
+      actorId: null,
+    });
+    expect(r.status, JSON.stringify(r.errors)).toBe('committed');
+    const rows = await t.ctx.db
+      .selectFrom(`household_rows_${r.importId}` as never)
+      .select(['remarks', 'enrolled', 'name'] as never)
+      .execute();
+    expect(rows).toEqual([{ remarks: '休学-见附件\\N\\t\\说明\\', enrolled: 0, name: '张三' }]);
+  });
+
   it('sorts findings by the column asked, and refuses an unknown one', async () => {
     const households = async (query: string) =>
       (await t.request('GET', `/api/households/findings?${query}`, admin))

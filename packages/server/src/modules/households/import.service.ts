@@ -264,12 +264,25 @@ async function householdsByPlace(
 ): Promise<PlaceCount[]> {
   // Without a township column every row is in the unnamed place, which is not recorded anyway.
   if (!n?.columns.includes('township')) return [];
-  const { rows } = await sql<PlaceCount>`
-    select township, count(distinct coalesce(household_id, id_number)) as households
-    from ${sql.table(rowsTableName(importId))} group by township`
-    .execute(ctx.db)
-    .catch(() => ({ rows: [] as PlaceCount[] }));
-  return rows;
+  const table = sql.table(rowsTableName(importId));
+  const count = async (): Promise<PlaceCount[]> => {
+    if (ctx.dialect === 'sqlite')
+      return (
+        await sql<PlaceCount>`select township, count(distinct coalesce(household_id, id_number)) as households
+          from ${table} group by township`.execute(ctx.db)
+      ).rows;
+    // PostgreSQL sorts a million rows on disk for COUNT(DISTINCT); the distinct pairs first, by
+    // hashing in memory, then counted, is ~3× faster.
+    return ctx.db.transaction().execute(async (trx) => {
+      await sql`set local work_mem = '64MB'`.execute(trx);
+      const { rows } = await sql<PlaceCount>`select township, count(*) as households
+        from (select township, coalesce(household_id, id_number) as k from ${table} group by 1, 2) d
+        group by township`.execute(trx);
+      return rows;
+    });
+  };
+  // The counts only inform the place-name queue: a failure here must not fail the import.
+  return count().catch(() => [] as PlaceCount[]);
 }
 
 /** The flip: this import becomes its source's current data, older ones are superseded. */

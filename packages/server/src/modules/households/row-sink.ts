@@ -1,19 +1,13 @@
 // Where normalised rows go: the import's own table, in chunks, with back-pressure so memory stays
 // bounded whatever the file size. SQLite: a worker thread with its own connection and multi-row
-// prepared statements (one transaction per chunk). PostgreSQL: INSERT … SELECT FROM unnest(…)
-// with one array per column (a 12,000-parameter VALUES list is ~3× slower), the next chunk
-// being read and normalised while the database stores the previous one.
+// prepared statements (one transaction per chunk). PostgreSQL: COPY on a connection of the
+// import's own (pg-copy-sink.ts), the next chunk being read and normalised while the server
+// parses the previous one.
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import type { AppContext } from '../../http/context.js';
-import {
-  columnType,
-  indexRowsTable,
-  indexStatements,
-  pgArrayType,
-  type RowColumn,
-  rowsTableName,
-} from './rows-table.js';
+import { postgresCopySink } from './pg-copy-sink.js';
+import { indexStatements, type RowColumn, rowsTableName } from './rows-table.js';
 
 export interface RowSink {
   /** Copies one row (the sink's columns, in order); true when a chunk is full and `flush` is due. */
@@ -36,7 +30,7 @@ const DICT_PER_COLUMN = 256;
 export async function openRowSink(ctx: AppContext, importId: number, columns: RowColumn[]): Promise<RowSink> {
   return ctx.dialect === 'sqlite'
     ? sqliteSink(await sqliteFile(ctx), importId, columns)
-    : postgresSink(ctx, importId, columns);
+    : postgresCopySink(ctx, importId, columns);
 }
 
 /** The file behind the app's SQLite connection (the worker opens its own). */
@@ -169,46 +163,6 @@ function sqliteSink(file: string, importId: number, columns: RowColumn[]): RowSi
           resolve();
         });
       });
-    },
-  };
-}
-
-function postgresSink(ctx: AppContext, importId: number, columns: RowColumn[]): RowSink {
-  const table = rowsTableName(importId);
-  const width = columns.length;
-  const fresh = () => columns.map(() => [] as unknown[]);
-  let arrays = fresh();
-  let rows = 0;
-  let pending: Promise<unknown> | null = null;
-  const insert = (data: unknown[][]) => {
-    const unnest = sql.join(
-      data.map((a, c) => sql`${a}::${sql.raw(pgArrayType(columnType(columns[c] as RowColumn)))}`),
-    );
-    return sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
-      select * from unnest(${unnest})`.execute(ctx.db);
-  };
-  const flush = async () => {
-    if (pending) await pending;
-    pending = null;
-    if (rows === 0) return;
-    pending = insert(arrays);
-    arrays = fresh();
-    rows = 0;
-  };
-  return {
-    add(values) {
-      for (let c = 0; c < width; c++) (arrays[c] as unknown[]).push(values[c]);
-      return ++rows === CHUNK_ROWS;
-    },
-    flush,
-    async end() {
-      await flush();
-      if (pending) await pending;
-      pending = null;
-    },
-    index: () => indexRowsTable(ctx.db, 'postgres', importId, columns),
-    async close() {
-      if (pending) await Promise.allSettled([pending]);
     },
   };
 }

@@ -85,14 +85,6 @@ function sqlType(t: ColumnType, dialect: DialectName): string {
   return t;
 }
 
-export function pgArrayType(t: ColumnType): string {
-  return t === 'real' ? 'float8[]' : t === 'integer' ? 'int4[]' : 'text[]';
-}
-
-export function columnType(column: RowColumn): ColumnType {
-  return (ROW_COLUMNS.find(([c]) => c === column)?.[1] ?? 'text') as ColumnType;
-}
-
 export async function createRowsTable(db: Executor, dialect: DialectName, importId: number): Promise<string> {
   const table = rowsTableName(importId);
   const columns = ROW_COLUMNS.map(([c, t]) => `${c} ${sqlType(t, dialect)}`).join(', ');

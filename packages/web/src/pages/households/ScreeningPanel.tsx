@@ -24,10 +24,7 @@ export function ScreeningPanel(props: {
 }) {
   const { campaignId } = props;
   const { message } = App.useApp();
-  const runs = useAsync(
-    async () => (await householdsApi.screenings()).filter((r) => r.campaignId === campaignId),
-    [campaignId],
-  );
+  const runs = useAsync(() => householdsApi.screenings(campaignId), [campaignId]);
   // Live, not the run's snapshot: mapping a place routes its findings between runs.
   const unrouted = useAsync(
     async () =>
