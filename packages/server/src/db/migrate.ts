@@ -7,6 +7,7 @@ import { householdsMigration } from './migrations/2026-11-28-004-households.js';
 import { supervisionMigration } from './migrations/2026-11-28-005-supervision.js';
 import { circularsMigration } from './migrations/2026-11-28-006-circulars.js';
 import { screeningOwnerMigration } from './migrations/2026-11-28-007-screening-owner.js';
+import { inspectionVersionMigration } from './migrations/2026-11-28-008-inspection-version.js';
 import type { DB } from './schema.js';
 
 /**
@@ -22,6 +23,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-11-28-005-supervision': supervisionMigration(dialect),
     '2026-11-28-006-circulars': circularsMigration(dialect),
     '2026-11-28-007-screening-owner': screeningOwnerMigration(),
+    '2026-11-28-008-inspection-version': inspectionVersionMigration(),
   };
 }
 

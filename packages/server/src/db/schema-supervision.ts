@@ -45,4 +45,5 @@ export interface InspectionsTable {
   findings: string;
   created_by: number | null;
   created_at: string;
+  version: Generated<number>;
 }

@@ -17,6 +17,8 @@ export interface Inspection {
   inspectors: string;
   findings: string;
   createdAt: string;
+  /** Sent back with a change: a visit someone saved since answers 409. */
+  version: number;
   /** Problems this visit's findings were turned into (交办 to the visited unit). */
   problems: { id: number; checkItem: number; description: string; status: ProblemStatus }[];
 }
@@ -34,7 +36,7 @@ export const inspectionsApi = {
   list: (campaignId: number) => http.get<Inspection[]>(`/api/inspections?campaignId=${campaignId}`),
   get: (id: number) => http.get<Inspection>(`/api/inspections/${id}`),
   create: (body: InspectionInput & { campaignId: number }) => http.post<Inspection>('/api/inspections', body),
-  update: (id: number, body: Partial<InspectionInput>) =>
+  update: (id: number, body: Partial<InspectionInput> & { version: number }) =>
     http.patch<Inspection>(`/api/inspections/${id}`, body),
   /** The finding becomes a problem 交办 to the visited unit; the server sets 来源 明察暗访. */
   createProblem: (id: number, body: Omit<ProblemFieldsInput, 'source'>) =>

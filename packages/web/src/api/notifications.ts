@@ -25,6 +25,10 @@ export interface AppNotification {
 
 export interface NotificationList {
   items: AppNotification[];
+  /** Matching notifications in all pages. */
+  total: number;
+  page: number;
+  pageSize: number;
   /** Unread notifications of the caller's own unit. */
   unread: number;
 }
@@ -52,11 +56,29 @@ function qs(params: Record<string, string | number | undefined>): string {
 }
 
 export const notificationsApi = {
-  list: (opts: { unread?: boolean; all?: boolean; limit?: number } = {}) =>
+  list: (
+    opts: {
+      unread?: boolean;
+      read?: boolean;
+      all?: boolean;
+      unit?: number;
+      kind?: string;
+      q?: string;
+      page?: number;
+      pageSize?: number;
+      limit?: number;
+    } = {},
+  ) =>
     http.get<NotificationList>(
       `/api/notifications${qs({
         unread: opts.unread ? 1 : undefined,
+        read: opts.read ? 1 : undefined,
         all: opts.all ? 1 : undefined,
+        unit: opts.unit,
+        kind: opts.kind,
+        q: opts.q || undefined,
+        page: opts.page,
+        pageSize: opts.pageSize,
         limit: opts.limit,
       })}`,
     ),

@@ -5,6 +5,7 @@ import { AppError, maskIdNumber, maskName, screeningRule, seesAllUnits } from '@
 import { sql } from 'kysely';
 import { assertUnitVisible } from '../../http/access.js';
 import type { Actor, AppContext } from '../../http/context.js';
+import { containsPattern, likeContains } from '../../lib/text-search.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { householdInSources } from './household-sources.js';
 import type { FindingsQuery } from './households.schema.js';
@@ -93,7 +94,7 @@ export function presentFinding(f: FindingRow, unmasked: boolean) {
 
 function filtered(ctx: AppContext, actor: Actor, campaignId: number, q: Partial<FindingsQuery>) {
   const unitId = seesAllUnits(actor.role) ? q.unit : actor.unitId;
-  const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const like = containsPattern(q.q);
   return ctx.db
     .selectFrom('findings as f')
     .leftJoin('units as u', 'u.id', 'f.unit_id')
@@ -106,12 +107,7 @@ function filtered(ctx: AppContext, actor: Actor, campaignId: number, q: Partial<
     .$if(q.status === 'resolved', (w) => w.where('f.resolved_at', 'is not', null))
     .$if(q.householdId !== undefined, (w) => w.where('f.household_id', '=', q.householdId as string))
     .$if(like !== null, (w) =>
-      w.where((eb) =>
-        eb.or([
-          eb(sql`f.detail`, 'like', sql`${like} escape '\\'`),
-          eb(sql`f.household_id`, 'like', sql`${like} escape '\\'`),
-        ]),
-      ),
+      w.where((eb) => eb.or(['f.detail', 'f.household_id'].map((c) => likeContains(c, like as string)))),
     );
 }
 

@@ -91,7 +91,7 @@ export function householdImportRoutes(ctx: AppContext) {
         const file = await request.file({ limits: { fileSize: IMPORT_UPLOAD_LIMIT } });
         if (!file) throw new AppError('validation_failed', '请选择要上传的文件');
         const saved = await saveUpload(ctx, actor, file);
-        return previewUpload(ctx, { ...saved, format: saved.format }, request.query.source, {});
+        return previewUpload({ ...saved, format: saved.format }, request.query.source, {});
       },
     );
 
@@ -109,7 +109,6 @@ export function householdImportRoutes(ctx: AppContext) {
       },
       async (request) =>
         previewUpload(
-          ctx,
           await findUpload(ctx, request.params.id),
           request.body.source,
           request.body.mapping as Record<string, FieldId | null>,

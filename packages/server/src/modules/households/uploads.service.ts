@@ -89,7 +89,6 @@ const PERSONAL: ReadonlySet<FieldId> = new Set(['idNumber', 'headIdNumber', 'nam
 
 /** The mapping step: the header row found, what each column maps to, and a few masked rows. */
 export async function previewUpload(
-  ctx: AppContext,
   upload: Awaited<ReturnType<typeof findUpload>>,
   source: HouseholdSource,
   mapping: Readonly<Record<string, FieldId | null>>,

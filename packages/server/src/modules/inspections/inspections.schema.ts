@@ -19,7 +19,11 @@ export const CreateInspectionBody = z.object({
   inspectors: fields.inspectors.default(''),
   findings: fields.findings.default(''),
 });
-export const UpdateInspectionBody = z.object(fields).partial();
+/** A change to a visit: `version` as last read (409 if someone saved since). */
+export const UpdateInspectionBody = z
+  .object(fields)
+  .partial()
+  .extend({ version: z.number().int().positive() });
 
 export const Inspection = z.object({
   id: z.number(),
@@ -31,6 +35,7 @@ export const Inspection = z.object({
   inspectors: z.string(),
   findings: z.string(),
   createdAt: z.string(),
+  version: z.number(),
   problems: z.array(
     z.object({
       id: z.number(),

@@ -28,6 +28,7 @@ export async function listInspections(ctx: AppContext, actor: Actor, campaignId:
       'v.inspectors',
       'v.findings',
       'v.created_at as createdAt',
+      'v.version',
     ])
     .where('v.campaign_id', '=', campaignId)
     .$if(!seesAllUnits(actor.role), (q) => q.where('v.unit_id', '=', actor.unitId))
@@ -129,20 +130,26 @@ export async function updateInspection(
   assertInspector(actor);
   const before = await getInspection(ctx, actor, id);
   if (patch.unitId !== undefined) await checkUnit(ctx, patch.unitId);
+  if (patch.visitDate !== undefined && patch.visitDate > ctx.clock.today())
+    throw new AppError('validation_failed', '检查日期不能晚于今天');
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
+    const done = await trx
       .updateTable('inspections')
-      .set({
+      .set((eb) => ({
         ...(patch.unitId === undefined ? {} : { unit_id: patch.unitId }),
         ...(patch.visitDate === undefined ? {} : { visit_date: patch.visitDate }),
         ...(patch.place === undefined ? {} : { place: patch.place }),
         ...(patch.visitType === undefined ? {} : { visit_type: patch.visitType }),
         ...(patch.inspectors === undefined ? {} : { inspectors: patch.inspectors }),
         ...(patch.findings === undefined ? {} : { findings: patch.findings }),
-      })
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', id)
-      .execute();
+      .where('version', '=', patch.version)
+      .executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1)
+      throw new AppError('version_conflict', '该检查记录已被他人修改，请刷新后再修改');
     await appendAudit(trx, ctx.dialect, {
       actorId: actor.userId,
       action: 'inspection.update',

@@ -75,11 +75,32 @@ describe.each(DIALECTS)('明察暗访 on %s', (dialect) => {
     const denied = await t.request('GET', `/api/inspections/${houzui.id}`, zy.cookie);
     expect(denied.statusCode).toBe(404);
     expect(
-      (await t.request('PATCH', `/api/inspections/${houzui.id}`, zy.cookie, { findings: 'x' })).statusCode,
+      (
+        await t.request('PATCH', `/api/inspections/${houzui.id}`, zy.cookie, {
+          findings: 'x',
+          version: houzui.version,
+        })
+      ).statusCode,
     ).toBe(403);
     const edited = await t.request('PATCH', `/api/inspections/${houzui.id}`, admin, {
       findings: '复核后更新',
+      version: houzui.version,
     });
-    expect(edited.json().findings).toBe('复核后更新');
+    expect(edited.json()).toMatchObject({ findings: '复核后更新', version: houzui.version + 1 });
+    // A second editor still holding the old version is refused, and nothing of theirs is stored.
+    const stale = await t.request('PATCH', `/api/inspections/${houzui.id}`, admin, {
+      findings: '另一人的修改',
+      version: houzui.version,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('version_conflict');
+    expect((await t.request('GET', `/api/inspections/${houzui.id}`, admin)).json().findings).toBe(
+      '复核后更新',
+    );
+    const future = await t.request('PATCH', `/api/inspections/${houzui.id}`, admin, {
+      visitDate: '2099-01-01',
+      version: houzui.version + 1,
+    });
+    expect(future.statusCode).toBe(400);
   });
 });

@@ -1,6 +1,7 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { NotificationsTable } from '../../db/schema-supervision.js';
 import type { Executor } from '../../db/transaction.js';
+import { containsPattern, likeContains } from '../../lib/text-search.js';
 
 export type NotificationInsert = Insertable<NotificationsTable>;
 
@@ -24,16 +25,38 @@ export async function insertNotifications(db: Executor, rows: NotificationInsert
   return created;
 }
 
-export function listForUnit(
-  db: Executor,
-  opts: { unitId?: number; userId: number; unreadOnly: boolean; limit: number },
-) {
+export interface NotificationFilter {
+  /** The receiving unit; absent = every unit (the office's view of what it sent). */
+  unitId?: number;
+  /** Read state and the readers shown are this user's. */
+  userId: number;
+  unreadOnly: boolean;
+  readOnly?: boolean;
+  kind?: string;
+  /** Words in the title or body. */
+  q?: string;
+}
+
+function filtered(db: Executor, f: NotificationFilter) {
+  const like = containsPattern(f.q);
   return db
     .selectFrom('notifications as n')
     .innerJoin('units as u', 'u.id', 'n.unit_id')
     .leftJoin('notification_reads as r', (j) =>
-      j.onRef('r.notification_id', '=', 'n.id').on('r.user_id', '=', opts.userId),
+      j.onRef('r.notification_id', '=', 'n.id').on('r.user_id', '=', f.userId),
     )
+    .$if(f.unitId !== undefined, (q) => q.where('n.unit_id', '=', f.unitId as number))
+    .$if(f.unreadOnly, (q) => q.where('r.read_at', 'is', null))
+    .$if(f.readOnly === true, (q) => q.where('r.read_at', 'is not', null))
+    .$if(f.kind !== undefined, (q) => q.where('n.kind', '=', f.kind as string))
+    .$if(like !== null, (q) =>
+      q.where((eb) => eb.or(['n.title', 'n.body'].map((c) => likeContains(c, like as string)))),
+    );
+}
+
+/** A page of notifications, newest first. */
+export function listForUnit(db: Executor, f: NotificationFilter & { limit: number; offset?: number }) {
+  return filtered(db, f)
     .select([
       'n.id',
       'n.kind',
@@ -57,11 +80,27 @@ export function listForUnit(
           .whereRef('fu.unit_id', '=', 'n.unit_id')
           .as('unitReadAt'),
     ])
-    .$if(opts.unitId !== undefined, (q) => q.where('n.unit_id', '=', opts.unitId as number))
-    .$if(opts.unreadOnly, (q) => q.where('r.read_at', 'is', null))
     .orderBy('n.id', 'desc')
-    .limit(opts.limit)
+    .limit(f.limit)
+    .offset(f.offset ?? 0)
     .execute();
+}
+
+export async function countNotifications(db: Executor, f: NotificationFilter): Promise<number> {
+  const row = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Marks every unread notification of the unit read for the user, however many (one statement). */
+export async function markAllRead(db: Executor, unitId: number, userId: number, at: string) {
+  await sql`insert into notification_reads (notification_id, user_id, read_at)
+    select n.id, ${userId}, ${at} from notifications n
+    where n.unit_id = ${unitId}
+      and not exists (select 1 from notification_reads r where r.notification_id = n.id and r.user_id = ${userId})`.execute(
+    db,
+  );
 }
 
 export async function countUnread(db: Executor, unitId: number, userId: number): Promise<number> {

@@ -8,9 +8,11 @@ import { appendAudit } from '../audit/audit.repository.js';
 import { readSetting, writeSetting } from '../settings/settings.repository.js';
 import { sendReminderMail } from './mailer.js';
 import {
+  countNotifications,
   countUnread,
   insertNotifications,
   listForUnit,
+  markAllRead,
   markRead,
   unitIdsOfNotifications,
 } from './notifications.repository.js';
@@ -66,22 +68,49 @@ export function notificationRoutes(ctx: AppContext) {
           summary: '本单位的提醒与催办；办公室加 all=1 查看发给各单位的全部通知',
           querystring: z.object({
             unread: z.enum(['0', '1']).optional(),
+            /** Only the ones the caller has read. */
+            read: z.enum(['0', '1']).optional(),
             all: z.enum(['0', '1']).optional(),
+            /** With all=1: one receiving unit. */
+            unit: z.coerce.number().int().positive().optional(),
+            kind: z.string().max(40).optional(),
+            q: z.string().trim().max(100).optional(),
+            page: z.coerce.number().int().min(1).default(1),
+            /** Page size (`limit` is its older name). */
+            pageSize: z.coerce.number().int().min(1).max(500).optional(),
             limit: z.coerce.number().int().min(1).max(500).default(100),
           }),
-          response: { 200: z.object({ items: z.array(Notification), unread: z.number() }) },
+          response: {
+            200: z.object({
+              items: z.array(Notification),
+              /** Matching notifications in all pages. */
+              total: z.number(),
+              page: z.number(),
+              pageSize: z.number(),
+              unread: z.number(),
+            }),
+          },
         },
       },
       async (request) => {
         const actor = requireActor(request);
-        const all = request.query.all === '1' && seesAllUnits(actor.role);
-        const items = await listForUnit(ctx.db, {
-          ...(all ? {} : { unitId: actor.unitId }),
+        const query = request.query;
+        const all = query.all === '1' && seesAllUnits(actor.role);
+        const filter = {
+          ...(all ? (query.unit === undefined ? {} : { unitId: query.unit }) : { unitId: actor.unitId }),
           userId: actor.userId,
-          unreadOnly: request.query.unread === '1',
-          limit: request.query.limit,
-        });
-        return { items, unread: await countUnread(ctx.db, actor.unitId, actor.userId) };
+          unreadOnly: query.unread === '1',
+          readOnly: query.read === '1',
+          ...(query.kind ? { kind: query.kind } : {}),
+          ...(query.q ? { q: query.q } : {}),
+        };
+        const pageSize = query.pageSize ?? query.limit;
+        const [items, total, unread] = await Promise.all([
+          listForUnit(ctx.db, { ...filter, limit: pageSize, offset: (query.page - 1) * pageSize }),
+          countNotifications(ctx.db, filter),
+          countUnread(ctx.db, actor.unitId, actor.userId),
+        ]);
+        return { items, total, page: query.page, pageSize, unread };
       },
     );
 
@@ -97,20 +126,15 @@ export function notificationRoutes(ctx: AppContext) {
       },
       async (request) => {
         const actor = requireActor(request);
-        let ids = request.body.ids;
-        if (ids.length === 0)
-          ids = (
-            await listForUnit(ctx.db, {
-              unitId: actor.unitId,
-              userId: actor.userId,
-              unreadOnly: true,
-              limit: 500,
-            })
-          ).map((n) => n.id);
-        const own = (await unitIdsOfNotifications(ctx.db, ids))
-          .filter((n) => n.unitId === actor.unitId)
-          .map((n) => n.id);
-        await markRead(ctx.db, actor.userId, own, ctx.clock.now().toISOString());
+        const at = ctx.clock.now().toISOString();
+        const ids = request.body.ids;
+        if (ids.length === 0) await markAllRead(ctx.db, actor.unitId, actor.userId, at);
+        else {
+          const own = (await unitIdsOfNotifications(ctx.db, ids))
+            .filter((n) => n.unitId === actor.unitId)
+            .map((n) => n.id);
+          await markRead(ctx.db, actor.userId, own, at);
+        }
         return { unread: await countUnread(ctx.db, actor.unitId, actor.userId) };
       },
     );

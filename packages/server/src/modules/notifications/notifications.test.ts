@@ -4,7 +4,14 @@ import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.j
 import { firstCampaignId, problemBody } from '../../test/problems.js';
 import { runReminders } from './reminders.js';
 
-type Note = { title: string; kind: string; unitName: string; entity: string; dueDate: string | null };
+type Note = {
+  id: number;
+  title: string;
+  kind: string;
+  unitName: string;
+  entity: string;
+  dueDate: string | null;
+};
 
 describe.each(DIALECTS)('reminders and 催办 on %s', (dialect) => {
   let t: TestApp;
@@ -106,6 +113,41 @@ describe.each(DIALECTS)('reminders and 催办 on %s', (dialect) => {
       (n) => n.kind === 'urge',
     );
     expect(urged.map((n) => n.unitReadAt)).toEqual([null, null]);
+  });
+
+  it('pages and filters on the server, and marks every unread one read however many', async () => {
+    const units = (await t.request('GET', '/api/units', admin)).json() as { id: number; name: string }[];
+    const zy = units.find((u) => u.name === '中云街道')?.id as number;
+    // More 催办 than one page holds.
+    for (let i = 0; i < 3; i++)
+      await t.request('POST', '/api/notifications/urge', admin, {
+        unitIds: [zy],
+        title: `第${i + 1}次催办月报`,
+      });
+    const page1 = (
+      await t.request('GET', `/api/notifications?all=1&unit=${zy}&kind=urge&pageSize=2`, admin)
+    ).json();
+    expect(page1.total).toBe(4);
+    expect(page1.items).toHaveLength(2);
+    expect(page1.items.every((n: Note) => n.unitName === '中云街道' && n.kind === 'urge')).toBe(true);
+    const page2 = (
+      await t.request('GET', `/api/notifications?all=1&unit=${zy}&kind=urge&pageSize=2&page=2`, admin)
+    ).json();
+    expect(page2.items.map((n: Note) => n.id)).not.toContain(page1.items[0].id);
+    const found = (
+      await t.request('GET', `/api/notifications?all=1&q=${encodeURIComponent('第2次')}`, admin)
+    ).json();
+    expect(found.items.map((n: Note) => n.title)).toEqual(['【催办】第2次催办月报']);
+    // A unit sees only its own, whatever it asks for.
+    const own = (await t.request('GET', '/api/notifications?all=1&pageSize=500', zhongyun.cookie)).json();
+    expect(own.items.every((n: Note) => n.unitName === '中云街道')).toBe(true);
+    const unread = (await t.request('GET', '/api/notifications?unread=1&pageSize=1', zhongyun.cookie)).json();
+    expect(unread.total).toBe(unread.unread);
+    expect(unread.total).toBeGreaterThan(1);
+    await t.request('POST', '/api/notifications/read', zhongyun.cookie, { ids: [] });
+    const after = (await t.request('GET', '/api/notifications?read=1&pageSize=1', zhongyun.cookie)).json();
+    expect(after.unread).toBe(0);
+    expect(after.total).toBe(own.total);
   });
 
   it('lets the office change the reminder days', async () => {

@@ -1,7 +1,8 @@
 import type { ProblemStatus } from '@paicha/core';
-import { type Insertable, sql, type Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { ProblemsTable } from '../../db/schema.js';
 import type { Executor } from '../../db/transaction.js';
+import { containsPattern, likeContains } from '../../lib/text-search.js';
 import type { ListQuery } from './problems.schema.js';
 
 export type ProblemInsert = Insertable<ProblemsTable>;
@@ -62,7 +63,7 @@ export function findProblem(db: Executor, id: number) {
  * so counting matches never joins and stays on the (campaign_id, …) indexes.
  */
 function filtered(db: Executor, f: ProblemFilter) {
-  const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const like = containsPattern(f.q);
   const items = (where: (q: ReturnType<typeof itemIds>) => ReturnType<typeof itemIds>) =>
     where(itemIds(db, f.campaignId));
   return db
@@ -109,7 +110,10 @@ function filtered(db: Executor, f: ProblemFilter) {
           eb(
             'p.unit_id',
             'in',
-            db.selectFrom('units').select('id').where(sql`name`, 'like', sql`${like} escape '\\'`),
+            db
+              .selectFrom('units')
+              .select('id')
+              .where(likeContains('name', like as string)),
           ),
           ...(
             [
@@ -121,7 +125,7 @@ function filtered(db: Executor, f: ProblemFilter) {
               'p.responsible_person',
               'p.household_ref',
             ] as const
-          ).map((col) => eb(sql`${sql.ref(col)}`, 'like', sql`${like} escape '\\'`)),
+          ).map((col) => likeContains(col, like as string)),
         ]),
       ),
     );

@@ -62,7 +62,7 @@ export function InspectionFormModal({ campaignId, visit, onClose, onSaved }: Pro
     };
     try {
       const saved = visit
-        ? await inspectionsApi.update(visit.id, body)
+        ? await inspectionsApi.update(visit.id, { ...body, version: visit.version })
         : await inspectionsApi.create({ ...body, campaignId });
       draft.clear();
       message.success(visit ? '检查记录已修改' : '已登记明察暗访');

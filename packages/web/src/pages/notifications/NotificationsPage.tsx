@@ -15,12 +15,23 @@ import { useAsync } from '../../hooks/useAsync';
 import { SentNotifications } from './SentNotifications';
 
 type Filter = 'all' | 'unread' | 'read';
+const PAGE_SIZE = 20;
 
 function OwnNotifications() {
   const { message } = App.useApp();
   const [filter, setFilter] = useState<Filter>('all');
+  const [page, setPage] = useState(1);
   const [busy, setBusy] = useState(false);
-  const { data, error, loading, reload } = useAsync(() => notificationsApi.list({ limit: 500 }), []);
+  const { data, error, loading, reload } = useAsync(
+    () =>
+      notificationsApi.list({
+        unread: filter === 'unread',
+        read: filter === 'read',
+        page,
+        pageSize: PAGE_SIZE,
+      }),
+    [filter, page],
+  );
   const openOne = useOpenNotification();
 
   // A notice read from the header bell shows as read here too.
@@ -43,9 +54,8 @@ function OwnNotifications() {
   }
 
   if (error) return <LoadError error={error} onRetry={reload} />;
-  const items = (data?.items ?? []).filter((n) =>
-    filter === 'all' ? true : filter === 'unread' ? !n.readAt : Boolean(n.readAt),
-  );
+  const items = data?.items ?? [];
+  const total = data?.total ?? 0;
   const unread = data?.unread ?? 0;
 
   return (
@@ -53,7 +63,10 @@ function OwnNotifications() {
       <Space style={{ marginBottom: 12 }} wrap>
         <Segmented<Filter>
           value={filter}
-          onChange={setFilter}
+          onChange={(f) => {
+            setFilter(f);
+            setPage(1);
+          }}
           options={[
             { value: 'all', label: '全部' },
             { value: 'unread', label: `未读（${unread}）` },
@@ -74,7 +87,18 @@ function OwnNotifications() {
       <List
         loading={loading}
         dataSource={items}
-        pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        pagination={
+          total > PAGE_SIZE
+            ? {
+                current: page,
+                pageSize: PAGE_SIZE,
+                total,
+                showSizeChanger: false,
+                showTotal: (t) => `共 ${t} 条`,
+                onChange: setPage,
+              }
+            : false
+        }
         locale={{ emptyText: filter === 'unread' ? '没有未读通知' : '暂无通知' }}
         renderItem={(n) => (
           <List.Item

@@ -4,8 +4,9 @@ import { SendOutlined } from '@ant-design/icons';
 import { isAdmin } from '@paicha/core';
 import { Button, Input, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { unitsApi } from '../../api/endpoints';
 import { type AppNotification, notificationsApi } from '../../api/notifications';
 import { useUser } from '../../auth/AuthContext';
 import { cnDate, cnDateTime } from '../../components/dates';
@@ -16,7 +17,7 @@ import { testIdRow } from '../../components/rowProps';
 import { UrgeModal } from '../../components/UrgeModal';
 import { useAsync } from '../../hooks/useAsync';
 
-const LIMIT = 500;
+const PAGE_SIZE = 20;
 
 const columns: ColumnsType<AppNotification> = [
   {
@@ -61,28 +62,28 @@ const columns: ColumnsType<AppNotification> = [
 
 export function SentNotifications() {
   const user = useUser();
-  const { data, error, loading, reload } = useAsync(
-    () => notificationsApi.list({ all: true, limit: LIMIT }),
-    [],
-  );
   const [unit, setUnit] = useState<number>();
   const [kind, setKind] = useState<string>();
   const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
   const [urging, setUrging] = useState(false);
-
-  const all = data?.items ?? [];
-  const units = useMemo(() => {
-    const seen = new Map<number, string>();
-    for (const n of data?.items ?? []) seen.set(n.unitId, n.unitName);
-    return [...seen].map(([value, label]) => ({ value, label }));
-  }, [data]);
-  if (error) return <LoadError error={error} onRetry={reload} />;
-  const rows = all.filter(
-    (n) =>
-      (unit === undefined || n.unitId === unit) &&
-      (kind === undefined || n.kind === kind) &&
-      (!q || n.title.includes(q) || n.body.includes(q)),
+  // Filtered and paged by the server: a district sends thousands of reminders in a campaign.
+  const { data, error, loading, reload } = useAsync(
+    () => notificationsApi.list({ all: true, unit, kind, q, page, pageSize: PAGE_SIZE }),
+    [unit, kind, q, page],
   );
+  const units = useAsync(async () => {
+    const list = await unitsApi.list();
+    return list.filter((u) => u.kind !== 'office').map((u) => ({ value: u.id, label: u.name }));
+  }, []);
+  /** A filter change starts again at page 1. */
+  const filterBy =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
+  if (error) return <LoadError error={error} onRetry={reload} />;
 
   return (
     <>
@@ -95,8 +96,8 @@ export function SentNotifications() {
           aria-label="接收单位"
           style={{ width: 160 }}
           value={unit}
-          onChange={setUnit}
-          options={units}
+          onChange={filterBy(setUnit)}
+          options={units.data ?? []}
         />
         <Select
           allowClear
@@ -104,10 +105,15 @@ export function SentNotifications() {
           aria-label="类型"
           style={{ width: 120 }}
           value={kind}
-          onChange={setKind}
+          onChange={filterBy(setKind)}
           options={Object.entries(NOTIFICATION_KINDS).map(([value, k]) => ({ value, label: k.label }))}
         />
-        <Input.Search allowClear placeholder="搜索标题或内容" style={{ width: 220 }} onSearch={setQ} />
+        <Input.Search
+          allowClear
+          placeholder="搜索标题或内容"
+          style={{ width: 220 }}
+          onSearch={filterBy((v: string) => setQ(v.trim()))}
+        />
         {isAdmin(user.role) && (
           <Button
             type="primary"
@@ -125,12 +131,18 @@ export function SentNotifications() {
         bordered
         loading={loading}
         columns={columns}
-        dataSource={rows}
-        pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 条` }}
+        dataSource={data?.items ?? []}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (t) => `共 ${t} 条`,
+          onChange: setPage,
+        }}
         onRow={(n) => testIdRow('sent-row', { 'data-kind': n.kind, 'data-unit': n.unitName })}
         data-testid="sent-table"
       />
-      {all.length >= LIMIT && <Typography.Text type="secondary">只显示最近 {LIMIT} 条通知。</Typography.Text>}
       {urging && <UrgeModal onClose={() => setUrging(false)} onSent={reload} />}
     </>
   );
