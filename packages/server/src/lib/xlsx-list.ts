@@ -74,6 +74,14 @@ export function addListSheet<Row>(wb: ExcelJS.Workbook, spec: ListSheet<Row>): E
   });
   header.height = 30;
 
+  // One style object per column, shared by all its cells: ExcelJS recognises a style object it
+  // has seen and reuses its id, where a fresh object per cell is serialised and looked up anew
+  // (most of the time of a large export).
+  const bodyStyles: Partial<ExcelJS.Style>[] = spec.columns.map((c) => ({
+    font: { name: FONT, size: 11 },
+    alignment: { horizontal: c.align ?? 'left', vertical: 'middle', wrapText: true },
+    border: BORDER,
+  }));
   spec.rows.forEach((row, r) => {
     const line = ws.getRow(5 + r);
     let lines = 1;
@@ -81,9 +89,7 @@ export function addListSheet<Row>(wb: ExcelJS.Workbook, spec: ListSheet<Row>): E
       const cell = line.getCell(i + 1);
       cell.value = c.value(row, r);
       lines = Math.max(lines, lineCount(String(cell.value ?? ''), c.width));
-      cell.font = { name: FONT, size: 11 };
-      cell.alignment = { horizontal: c.align ?? 'left', vertical: 'middle', wrapText: true };
-      cell.border = BORDER;
+      cell.style = bodyStyles[i] as Partial<ExcelJS.Style>;
     });
     // Spreadsheets do not size rows with wrapped text on opening: set it from the text.
     line.height = Math.max(20, lines * 16 + 6);
@@ -98,8 +104,14 @@ export function addListSheet<Row>(wb: ExcelJS.Workbook, spec: ListSheet<Row>): E
   return ws;
 }
 
+/**
+ * The .xlsx bytes. Deflate at level 3 rather than 6: a fifth of a large export's time went to
+ * compressing; level 3 takes a quarter of that for files ~15% larger.
+ */
 export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return Buffer.from(
+    await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 3 } } }),
+  );
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
