@@ -5,7 +5,7 @@ import { inspectionsApi } from '../../api/inspections';
 import { useUser } from '../../auth/AuthContext';
 import { cnDate } from '../../components/dates';
 import { LoadError } from '../../components/LoadError';
-import { OfficeProblemForm } from '../../components/OfficeProblemForm';
+import { ProblemEntryForm } from '../../components/ProblemEntryForm';
 import { useInspection } from './useInspection';
 
 const SOURCE = ['明察暗访'] as const;
@@ -24,7 +24,7 @@ export default function InspectionProblemPage() {
   if (!visit) return <Spin style={{ display: 'block', margin: 48 }} />;
 
   return (
-    <OfficeProblemForm
+    <ProblemEntryForm
       title={`转为问题：${visit.unit.name} ${cnDate(visit.visitDate)} ${visit.visitType}`}
       intro={
         visit.findings && (
@@ -43,7 +43,8 @@ export default function InspectionProblemPage() {
       campaignId={visit.campaignId}
       draftKey={`paicha.draft.problem.inspection.${visit.id}.${user.id}`}
       sources={SOURCE}
-      unit={visit.unit}
+      unit={{ kind: 'fixed', ...visit.unit }}
+      saveLabel="保存并交办"
       defaults={{ source: '明察暗访', foundDate: visit.visitDate, place: visit.place }}
       onSubmit={async ({ source: _source, ...fields }) => {
         const created = await inspectionsApi.createProblem(visit.id, fields);

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { problemsApi } from '../../api/problems';
 import { useUser } from '../../auth/AuthContext';
 import { useCampaign } from '../../campaign/CampaignContext';
-import { OfficeProblemForm } from '../../components/OfficeProblemForm';
+import { ProblemEntryForm } from '../../components/ProblemEntryForm';
 import { OTHER_SOURCES } from './otherSources';
 
 /** 登记其他来源问题: the office enters a problem raised by 巡视, 审计 … and 交办 it to a unit. */
@@ -20,7 +20,7 @@ export default function NewSourceProblemPage() {
   if (campaignId === undefined) return <Spin style={{ display: 'block', margin: 48 }} />;
 
   return (
-    <OfficeProblemForm
+    <ProblemEntryForm
       title="登记其他来源问题"
       intro={
         <Typography.Paragraph type="secondary">
@@ -31,6 +31,8 @@ export default function NewSourceProblemPage() {
       draftKey={`paicha.draft.problem.source.${user.id}.${campaignId}`}
       sources={OTHER_SOURCES}
       defaults={{ foundDate: chinaToday(), place: '' }}
+      unit={{ kind: 'pick', help: '问题直接交办给所选单位整改，该单位在问题台账中看到并办理' }}
+      saveLabel="保存并交办"
       onSubmit={async (fields, unitId) => {
         const created = await problemsApi.create({ ...fields, campaignId, unitId });
         message.success(`已登记并交办${created.problem.unit.name}（问题编号 ${created.problem.id}）`);

@@ -1,6 +1,7 @@
-// The office's problem entry for 交办: a problem from another source (巡视, 审计 …) or a 明察暗访
-// finding. The same fields as 登记问题 (ProblemFormFields), with the sources limited, the
-// responsible unit chosen (or fixed to the visited unit), and a draft kept until the server accepts.
+// Recording a problem, wherever it starts: a unit's 登记问题 against its own check items, the
+// office's 登记 and 交办 to a unit it picks, a problem from another source (巡视, 审计 …) or a
+// 明察暗访 finding 交办 to the visited unit. The fields are ProblemFormFields; a draft is kept
+// until the server accepts, and a refused save keeps everything typed.
 import type { ProblemSource } from '@paicha/core';
 import { Alert, Button, Card, Empty, Form, Popconfirm, Select, Space, Spin, Typography } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
@@ -17,24 +18,32 @@ import { LoadError } from './LoadError';
 import { groupedUnitOptions } from './unitOptions';
 import { validValues } from './validValues';
 
+/** Whose problem it is: the recorder's own unit, a unit the office picks, or a fixed one. */
+export type ResponsibleUnit =
+  | { kind: 'own' }
+  | { kind: 'pick'; help: string }
+  | { kind: 'fixed'; id: number; name: string };
+
 interface Props {
   title: ReactNode;
   intro?: ReactNode;
   campaignId: number;
   draftKey: string;
-  sources: readonly ProblemSource[];
+  /** The sources offered (all when absent). */
+  sources?: readonly ProblemSource[];
   defaults: ProblemFormValues;
-  /** The visited unit (明察暗访); otherwise the office picks the responsible unit. */
-  unit?: { id: number; name: string };
-  saveLabel?: string;
-  /** Sends the problem; throws the server's error to keep the form and show it. */
-  onSubmit: (fields: ProblemFieldsInput, unitId: number) => Promise<void>;
+  unit: ResponsibleUnit;
+  saveLabel: string;
+  /** Sends the problem (unitId absent for the own unit); throws the server's error to keep the form. */
+  onSubmit: (fields: ProblemFieldsInput, unitId: number | undefined) => Promise<void>;
   onCancel: () => void;
   cancelLabel: string;
 }
 
-export function OfficeProblemForm(props: Props) {
+export function ProblemEntryForm(props: Props) {
   const { campaignId, unit, sources } = props;
+  const fixed = unit.kind === 'fixed' ? unit : undefined;
+  const picking = unit.kind === 'pick';
   const [form] = Form.useForm<ProblemFormValues>();
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string[]>();
@@ -44,13 +53,15 @@ export function OfficeProblemForm(props: Props) {
     () =>
       Promise.all([
         campaignsApi.get(campaignId),
-        campaignsApi.checkItems(campaignId),
-        unit ? undefined : unitsApi.list(),
+        // A unit records against its own check items only.
+        campaignsApi.checkItems(campaignId, unit.kind === 'own'),
+        picking ? unitsApi.list() : undefined,
       ]),
-    [campaignId, unit?.id],
+    [campaignId, unit.kind, fixed?.id],
   );
   const picked: number | undefined = Form.useWatch('unitId', form);
-  const unitId = unit?.id ?? picked;
+  // The unit whose assigned items are marked; the own unit's list holds only those anyway.
+  const unitId = fixed?.id ?? (picking ? picked : undefined);
   const items = data?.[1];
   const assigned = useMemo(
     () =>
@@ -63,7 +74,10 @@ export function OfficeProblemForm(props: Props) {
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (!data) return <Spin style={{ display: 'block', margin: 48 }} />;
   const [campaign, , units] = data;
-  if (!items?.length) return <Empty description="该活动没有排查事项" />;
+  if (!items?.length)
+    return (
+      <Empty description={unit.kind === 'own' ? '本单位在该活动中没有分配排查事项' : '该活动没有排查事项'} />
+    );
   const due = rectificationDue(campaign);
 
   async function save() {
@@ -73,7 +87,7 @@ export function OfficeProblemForm(props: Props) {
     setSaveError(undefined);
     try {
       const all = { ...form.getFieldsValue(true), ...v } as ProblemFormValues;
-      await props.onSubmit(toFields(all, due), unit?.id ?? (all.unitId as number));
+      await props.onSubmit(toFields(all, due), fixed?.id ?? (picking ? (all.unitId as number) : undefined));
       draft.clear();
     } catch (e) {
       const unmatched = applyFieldErrors(form, e);
@@ -108,24 +122,25 @@ export function OfficeProblemForm(props: Props) {
       <Form<ProblemFormValues>
         form={form}
         layout="vertical"
-        name="office-problem"
+        name="problem-entry"
         data-testid="problem-form"
         key={formKey}
         initialValues={(formKey === 0 && draft.restored?.values) || props.defaults}
         onValuesChange={(_, all) => draft.save({ ...form.getFieldsValue(true), ...all })}
       >
-        {unit ? (
+        {fixed && (
           <Form.Item label="责任单位（交办）">
             <Typography.Text strong data-testid="fixed-unit">
-              {unit.name}
+              {fixed.name}
             </Typography.Text>
           </Form.Item>
-        ) : (
+        )}
+        {unit.kind === 'pick' && (
           <Form.Item
             name="unitId"
             label="责任单位（交办）"
             rules={[{ required: true, message: '请选择责任单位' }]}
-            extra="问题直接交办给所选单位整改，该单位在问题台账中看到并办理"
+            extra={unit.help}
           >
             <Select
               showSearch
@@ -138,7 +153,7 @@ export function OfficeProblemForm(props: Props) {
         <ProblemFormFields items={items} assigned={assigned} rectificationDue={due} sources={sources} />
         <Space>
           <Button type="primary" loading={saving} onClick={() => void save()} data-testid="problem-save">
-            {props.saveLabel ?? '保存并交办'}
+            {props.saveLabel}
           </Button>
           <Button onClick={props.onCancel}>{props.cancelLabel}</Button>
           <Popconfirm
