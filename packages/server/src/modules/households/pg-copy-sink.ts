@@ -4,11 +4,12 @@
 // thread reads and normalises the next rows. The table was created (and committed) before; a
 // COPY that fails or is cut off stores nothing (it is one statement).
 import { once } from 'node:events';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { AppContext } from '../../http/context.js';
 import type { RowSink } from './row-sink.js';
-import { indexRowsTable, type RowColumn, rowsTableName } from './rows-table.js';
+import { indexStatements, type RowColumn, rowsTableName } from './rows-table.js';
 
 /** Rows per write to the stream: ~100–300 KB of text. */
 const CHUNK_ROWS = 2048;
@@ -71,7 +72,21 @@ export async function postgresCopySink(
       stream.end();
       await finished;
     },
-    index: () => indexRowsTable(ctx.db, 'postgres', importId, columns),
+    // Each index on a connection of its own, side by side (one server process each, on both
+    // cores), with sort memory enough to stay off temporary files; then ANALYZE.
+    async index() {
+      const statements = indexStatements(importId, 'postgres', columns);
+      const builds = statements.filter((st) => st.startsWith('create index'));
+      await Promise.all(
+        builds.map((st) =>
+          ctx.db.transaction().execute(async (trx) => {
+            await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
+            await sql.raw(st).execute(trx);
+          }),
+        ),
+      );
+      for (const st of statements) if (!builds.includes(st)) await sql.raw(st).execute(ctx.db);
+    },
     async close() {
       // Ends the connection; a COPY still open is aborted by the server with it.
       await client.end().catch(() => {});

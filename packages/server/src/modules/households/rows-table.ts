@@ -114,15 +114,6 @@ export function indexStatements(
   ];
 }
 
-export async function indexRowsTable(
-  db: Executor,
-  dialect: DialectName,
-  importId: number,
-  columns: readonly RowColumn[],
-): Promise<void> {
-  for (const statement of indexStatements(importId, dialect, columns)) await sql.raw(statement).execute(db);
-}
-
 export async function dropRowsTable(db: Executor, importId: number): Promise<void> {
   await sql.raw(`drop table if exists ${rowsTableName(importId)}`).execute(db);
 }
