@@ -125,6 +125,18 @@ describe('household data screening in the browser', () => {
     const unrouted = admin.locator(`[data-testid=finding-row][data-household="${HH.C}"]`);
     await expect(unrouted.textContent()).resolves.toContain('待对应：中云办');
     await shot(admin, 'households-findings');
+    // Sorting is the server's (the list is paged): 户编号 ascending, then descending, in the URL.
+    const byHousehold = admin
+      .locator('[data-testid=findings] .ant-table-thead th', { hasText: '户编号' })
+      .first();
+    const households = async () => (await findingRows(admin)).map(([, hh]) => hh);
+    await byHousehold.click();
+    await admin.waitForURL(/sort=household&order=asc/);
+    await poll(households).toEqual([...(await households())].sort());
+    await byHousehold.click();
+    await admin.waitForURL(/sort=household&order=desc/);
+    await poll(households).toEqual([...(await households())].sort().reverse());
+    expect(new Set(await households()).size).toBeGreaterThan(1);
   });
 
   it('maps the unknown name to its street, which routes the finding to that street at once', async () => {
