@@ -93,7 +93,7 @@ export function findingColumns(opts: {
     {
       title: '规则',
       dataIndex: 'ruleTitle',
-      width: 160,
+      width: 140,
       // The title opens the finding's details: one column fewer, more room for the description.
       render: (t: string, f) => (
         <Typography.Link onClick={() => opts.onDetail(f)} data-testid="finding-detail">
@@ -117,7 +117,7 @@ export function findingColumns(opts: {
           {
             title: '户编号',
             dataIndex: 'householdId',
-            width: 130,
+            width: 122,
             render: householdLink,
             ...sortable('household', (a, b) => (a.householdId ?? '').localeCompare(b.householdId ?? '')),
           },
@@ -132,10 +132,10 @@ export function findingColumns(opts: {
     {
       title: '发现日期',
       dataIndex: 'createdAt',
-      width: 136,
+      width: 128,
       render: (v: string) => <span className="nowrap">{cnDateOfInstant(v)}</span>,
       ...sortable('createdAt', (a, b) => a.createdAt.localeCompare(b.createdAt)),
     },
-    { title: '台账', width: 96, render: (_, f) => <ProblemLink f={f} /> },
+    { title: '台账', width: 88, render: (_, f) => <ProblemLink f={f} /> },
   ];
 }
