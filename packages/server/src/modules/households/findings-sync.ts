@@ -28,7 +28,6 @@ export interface RunRef {
   at: string;
   actorId: number | null;
   today: string;
-  dialect: DialectName;
 }
 
 export interface Routed extends Found {
@@ -45,7 +44,7 @@ function chunks<T>(xs: T[]): T[][] {
 
 export async function syncFindings(
   trx: Transaction<DB>,
-  run: RunRef & { id: number },
+  run: RunRef & { id: number; dialect: DialectName },
   found: Routed[],
   rulesRun: readonly string[],
 ): Promise<SyncCounts> {
@@ -131,6 +130,11 @@ export async function syncFindings(
       .where('unit_id', 'is', null)
       .execute();
 
+  if (run.dialect === 'postgres')
+    // The findings just written are not in the planner's statistics (autovacuum cannot see an open
+    // transaction's rows); ANALYZE in the transaction counts them, so the ledger's joins are
+    // planned for 36,000 findings rather than for none.
+    await sql`analyze findings`.execute(trx);
   const ledger = await syncLedger(trx, run);
   return {
     new: fresh.length,
@@ -144,11 +148,6 @@ export async function syncFindings(
 /** Problems for routed findings that have none; cleared/un-cleared/reopened as the findings say. */
 export async function syncLedger(trx: Executor, run: RunRef) {
   const { campaignId, at, today } = run;
-  if (run.dialect === 'postgres')
-    // The findings just written are not in the planner's statistics (autovacuum cannot see an open
-    // transaction's rows); ANALYZE in the transaction counts them, so the joins below are planned
-    // for 36,000 findings rather than for none.
-    await sql`analyze findings`.execute(trx);
   const deadline = await trx
     .selectFrom('milestones')
     .select('due_date')
@@ -238,7 +237,6 @@ export async function routeFindings(
   at: string,
   actorId: number | null,
   today: string,
-  dialect: DialectName,
 ): Promise<number> {
   const unit = await trx
     .selectFrom('units')
@@ -272,6 +270,6 @@ export async function routeFindings(
     .distinct()
     .execute();
   for (const c of campaigns)
-    await syncLedger(trx, { id: null, campaignId: c.campaign_id, at, actorId, today, dialect });
+    await syncLedger(trx, { id: null, campaignId: c.campaign_id, at, actorId, today });
   return Number(res.numUpdatedRows);
 }

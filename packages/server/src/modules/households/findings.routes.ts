@@ -127,8 +127,7 @@ export function householdFindingRoutes(ctx: AppContext) {
           ctx,
           actor,
           { id: request.params.id, unitId: request.body.unitId },
-          (trx, place, unitId, at) =>
-            routeFindings(trx, place, unitId, at, actor.userId, ctx.clock.today(), ctx.dialect),
+          (trx, place, unitId, at) => routeFindings(trx, place, unitId, at, actor.userId, ctx.clock.today()),
         );
       },
     );
