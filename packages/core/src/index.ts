@@ -8,3 +8,4 @@ export * from './plan/types.js';
 export * from './plan/units.js';
 export * from './problem.js';
 export * from './roles.js';
+export * from './scoring-rules.js';

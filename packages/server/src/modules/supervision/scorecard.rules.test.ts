@@ -1,18 +1,11 @@
+import { DEFAULT_SCORING_RULES } from '@paicha/core';
 // The scorecard arithmetic without a database: renormalised weights, ties, thresholds, formats.
 import { describe, expect, it } from 'vitest';
 import { periodText } from './circular.text.js';
 import { weekEnds } from './dashboard.service.js';
-import {
-  compositeScore,
-  DEFAULT_RULES,
-  groupsOf,
-  percent,
-  rank,
-  ratesOf,
-  ZERO_FIGURES,
-} from './scorecard.rules.js';
+import { compositeScore, groupsOf, percent, rank, ratesOf, ZERO_FIGURES } from './scorecard.rules.js';
 
-const W = DEFAULT_RULES.weights;
+const W = DEFAULT_SCORING_RULES.weights;
 
 describe('scorecard rules', () => {
   it('weighs only the components that apply to a unit', () => {
@@ -42,7 +35,7 @@ describe('scorecard rules', () => {
   });
 
   it('names a unit under each heading whose threshold it reaches, with the figures', () => {
-    const t = DEFAULT_RULES.thresholds;
+    const t = DEFAULT_SCORING_RULES.thresholds;
     expect(groupsOf(ZERO_FIGURES, t)).toEqual([]);
     const f = { ...ZERO_FIGURES, found: 10, closed: 5, overdue: 3, late: 2, returnedReports: 2 };
     expect(groupsOf(f, t)).toEqual([

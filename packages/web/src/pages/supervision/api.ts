@@ -1,6 +1,6 @@
 // Supervision endpoints (docs/API.md "Supervision: dashboard, scorecard, 通报") and their
 // response shapes. Kept beside the pages that use them; nothing else calls these routes.
-import type { Category } from '@paicha/core';
+import type { Category, ScoringRules } from '@paicha/core';
 import { http } from '../../api/client';
 import { downloadFile } from '../../api/transfer';
 
@@ -54,25 +54,7 @@ export interface Dashboard {
   };
 }
 
-export interface Weights {
-  onTime: number;
-  closure: number;
-  overdue: number;
-  returns: number;
-}
-
-export interface Thresholds {
-  overdueAtLeast: number;
-  missingAtLeast: number;
-  lateOrMissingAtLeast: number;
-  returnedAtLeast: number;
-  closureRateBelow: number;
-}
-
-export interface Rules {
-  weights: Weights;
-  thresholds: Thresholds;
-}
+export type Rules = ScoringRules;
 
 export interface Tally {
   expected: number;
