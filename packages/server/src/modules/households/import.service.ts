@@ -4,13 +4,11 @@
 // Used by the HTTP API (as a background job the UI polls) and by `paicha import`.
 import { stat } from 'node:fs/promises';
 import { AppError, type FieldId, type HouseholdSource, isBlank, SOURCE_LABELS } from '@paicha/core';
-import { sql } from 'kysely';
 import type { AppContext } from '../../http/context.js';
-import { appendAudit } from '../audit/audit.repository.js';
 import { dataRows, type HeaderFound } from './header-scan.js';
+import { commit, dropStaleImports, householdsByPlace, reject } from './import-outcome.js';
 import * as repo from './imports.repository.js';
 import { makeRowNormaliser, type RowError, type RowNormaliser } from './normalise-row.js';
-import { placeName, recordPlaces } from './places.js';
 import { openTable, type TableFormat } from './read-table.js';
 import { openRowSink, type RowSink } from './row-sink.js';
 import { createRowsTable, dropRowsTable, rowsTableName } from './rows-table.js';
@@ -18,7 +16,6 @@ import { createRowsTable, dropRowsTable, rowsTableName } from './rows-table.js';
 /** Errors kept for the report; beyond this the file is just as rejected, and the count says so. */
 export const MAX_REPORTED_ERRORS = 10_000;
 const PROGRESS_EVERY_MS = 1000;
-const STALE_AFTER_MS = 10 * 60_000;
 
 export interface ImportInput {
   source: HouseholdSource;
@@ -207,134 +204,4 @@ function noHeaderMessage(source: HouseholdSource): string {
 
 function fileError(message: string, row = 0): { errors: RowError[]; errorCount: number } {
   return { errors: [{ row, column: '', value: '', message }], errorCount: 1 };
-}
-
-async function reject(
-  ctx: AppContext,
-  importId: number,
-  report: { errors: RowError[]; errorCount: number },
-  counts: { rows: number; accepted: number; rejectedRows: number; bytesRead?: number },
-): Promise<ImportResult> {
-  await dropRowsTable(ctx.db, importId);
-  const message =
-    counts.rejectedRows > 0
-      ? `共${counts.rows}行，其中${counts.rejectedRows}行有错误（${report.errorCount}处），整个文件未导入`
-      : (report.errors[0]?.message ?? '文件未导入');
-  const at = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateImport(trx, importId, {
-      status: 'rejected',
-      rows_table: null,
-      rows: counts.rows,
-      accepted: counts.accepted,
-      rejected: counts.rejectedRows,
-      error_count: report.errorCount,
-      ...(counts.bytesRead === undefined ? {} : { bytes_read: counts.bytesRead }),
-      message,
-      finished_at: at,
-    });
-    await repo.insertErrors(trx, importId, report.errors);
-    await appendAudit(trx, ctx.dialect, {
-      actorId: null,
-      action: 'household.import_rejected',
-      entity: 'household_import',
-      entityId: importId,
-      detail: { rows: counts.rows, rejected: counts.rejectedRows, errors: report.errorCount },
-      at,
-    });
-  });
-  return {
-    importId,
-    status: 'rejected',
-    rows: counts.rows,
-    accepted: counts.accepted,
-    rejected: counts.rejectedRows,
-    errorCount: report.errorCount,
-    errors: report.errors,
-    message,
-  };
-}
-
-type PlaceCount = { township: string | null; households: number };
-
-async function householdsByPlace(
-  ctx: AppContext,
-  importId: number,
-  n: RowNormaliser | null,
-): Promise<PlaceCount[]> {
-  // Without a township column every row is in the unnamed place, which is not recorded anyway.
-  if (!n?.columns.includes('township')) return [];
-  const table = sql.table(rowsTableName(importId));
-  const count = async (): Promise<PlaceCount[]> => {
-    if (ctx.dialect === 'sqlite')
-      return (
-        await sql<PlaceCount>`select township, count(distinct coalesce(household_id, id_number)) as households
-          from ${table} group by township`.execute(ctx.db)
-      ).rows;
-    // PostgreSQL sorts a million rows on disk for COUNT(DISTINCT); the distinct pairs first, by
-    // hashing in memory, then counted, is ~3× faster.
-    return ctx.db.transaction().execute(async (trx) => {
-      await sql`set local work_mem = '64MB'`.execute(trx);
-      const { rows } = await sql<PlaceCount>`select township, count(*) as households
-        from (select township, coalesce(household_id, id_number) as k from ${table} group by 1, 2) d
-        group by township`.execute(trx);
-      return rows;
-    });
-  };
-  // The counts only inform the place-name queue: a failure here must not fail the import.
-  return count().catch(() => [] as PlaceCount[]);
-}
-
-/** The flip: this import becomes its source's current data, older ones are superseded. */
-async function commit(
-  ctx: AppContext,
-  importId: number,
-  input: ImportInput,
-  counts: { rows: number; places: PlaceCount[] },
-) {
-  const at = ctx.clock.now().toISOString();
-  const older = await repo.committedBefore(ctx.db, input.source, importId);
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateImport(trx, importId, {
-      status: 'committed',
-      rows: counts.rows,
-      accepted: counts.rows,
-      rejected: 0,
-      bytes_read: (await stat(input.path)).size,
-      finished_at: at,
-      heartbeat_at: at,
-    });
-    for (const o of older) await repo.updateImport(trx, o.id, { status: 'superseded', rows_table: null });
-    const seen = counts.places
-      .map((r) => ({ name: placeName(r.township), households: Number(r.households) }))
-      .filter((r) => r.name !== '');
-    await recordPlaces(trx, seen, at);
-    await appendAudit(trx, ctx.dialect, {
-      actorId: input.actorId,
-      action: 'household.import',
-      entity: 'household_import',
-      entityId: importId,
-      detail: {
-        source: input.source,
-        fileName: input.fileName,
-        rows: counts.rows,
-        superseded: older.map((o) => o.id),
-      },
-      at,
-    });
-  });
-  for (const o of older) await dropRowsTable(ctx.db, o.id);
-}
-
-/** Imports whose process died mid-way: mark them failed and drop their half-written tables. */
-async function dropStaleImports(ctx: AppContext): Promise<void> {
-  const before = new Date(ctx.clock.now().getTime() - STALE_AFTER_MS).toISOString();
-  for (const s of await repo.staleRunning(ctx.db, before)) {
-    await dropRowsTable(ctx.db, s.id);
-    await repo.updateImport(ctx.db, s.id, {
-      status: 'failed',
-      message: '导入中断（服务已重启）',
-      rows_table: null,
-    });
-  }
 }
