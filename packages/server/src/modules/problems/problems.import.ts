@@ -8,7 +8,7 @@ import { findHeaderRow, plainCellValue } from '../../lib/xlsx-read.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { listUnits } from '../units/units.repository.js';
 import { HEADER_BY_FIELD, IMPORT_COLUMNS, IMPORT_SYNONYMS } from './problems.import-format.js';
-import { insertEvent, insertProblems } from './problems.repository.js';
+import { insertEvents, insertProblems } from './problems.repository.js';
 import { campaignLimits, checkDeadline } from './problems.rules.js';
 import { ProblemFields } from './problems.schema.js';
 
@@ -217,18 +217,19 @@ export async function importProblems(
           updated_at: at,
         })),
       );
-      for (const [i, id] of ids.entries()) {
-        await insertEvent(trx, {
+      await insertEvents(
+        trx,
+        ids.map((id, i) => ({
           problemId: id,
           at,
           eventDate: today,
           actorId: actor.userId,
           kind: 'imported',
           fromStatus: null,
-          toStatus: 'pending',
+          toStatus: 'pending' as const,
           text: `从Excel台账导入（第${valid[i]?.rowNumber}行）`,
-        });
-      }
+        })),
+      );
       await appendAudit(trx, ctx.dialect, {
         actorId: actor.userId,
         action: 'problem.import',

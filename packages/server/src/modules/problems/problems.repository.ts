@@ -187,10 +187,25 @@ export async function insertProblem(db: Executor, p: ProblemInsert): Promise<num
   return row.id;
 }
 
+/**
+ * Rows per multi-row INSERT. A statement binds one parameter per column per row: SQLite refuses
+ * more than 32,766 and PostgreSQL's bind message counts them in 16 bits, so a 5,000-row ledger
+ * (19 columns) in one statement failed on both. 500 rows stay far below either limit.
+ */
+export const INSERT_CHUNK = 500;
+
+/** Inserts in chunks, ids returned in the order of `rows`. */
 export async function insertProblems(db: Executor, rows: ProblemInsert[]): Promise<number[]> {
-  if (rows.length === 0) return [];
-  const out = await db.insertInto('problems').values(rows).returning('id').execute();
-  return out.map((r) => r.id);
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const out = await db
+      .insertInto('problems')
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .returning('id')
+      .execute();
+    for (const r of out) ids.push(r.id);
+  }
+  return ids;
 }
 
 /**
@@ -242,6 +257,30 @@ export async function insertEvent(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+export type EventInsert = Parameters<typeof insertEvent>[1];
+
+/** Many events at once (an import's history lines), in chunks like insertProblems. */
+export async function insertEvents(db: Executor, events: EventInsert[]): Promise<void> {
+  for (let i = 0; i < events.length; i += INSERT_CHUNK) {
+    await db
+      .insertInto('problem_events')
+      .values(
+        events.slice(i, i + INSERT_CHUNK).map((e) => ({
+          problem_id: e.problemId,
+          at: e.at,
+          event_date: e.eventDate,
+          actor_id: e.actorId,
+          kind: e.kind,
+          from_status: e.fromStatus,
+          to_status: e.toStatus,
+          text: e.text,
+          detail: JSON.stringify(e.detail ?? {}),
+        })),
+      )
+      .execute();
+  }
 }
 
 export function listEvents(db: Executor, problemId: number) {

@@ -1,0 +1,73 @@
+// The ledger import at its stated limit: 5,000 rows are checked and stored alike on both
+// databases; one more row is refused with a message naming the limit.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../test/databases.js';
+import { startTestApp, type TestApp } from '../../test/harness.js';
+
+async function ledger(rows: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('台账');
+  ws.addRow(['排查事项序号', '问题描述', '发现日期', '整改方式', '整改时限']);
+  for (let i = 1; i <= rows; i++) ws.addRow([13, `漏评户 ${i}`, '2019-12-18', '限期整改', '2020-03-31']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function post(t: TestApp, cookie: string, buffer: Buffer, mode: string) {
+  const form = new FormData();
+  form.append('file', new Blob([buffer]), '台账.xlsx');
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/problems/import?mode=${mode}`,
+    headers: { cookie },
+    payload: form,
+  });
+}
+
+describe.each(DIALECTS)('ledger import at its limit on %s', (dialect) => {
+  let t: TestApp;
+  let reporter: { cookie: string };
+  beforeAll(async () => {
+    t = await startTestApp(dialect, { now: '2019-12-23T02:00:00Z' });
+    reporter = await t.userIn('中云街道', 'reporter');
+  });
+  afterAll(() => t.close());
+
+  it('checks and imports exactly 5,000 rows, with a history line each', async () => {
+    const file = await ledger(5000);
+    const check = await post(t, reporter.cookie, file, 'check');
+    expect(check.statusCode, check.body).toBe(200);
+    expect(check.json()).toMatchObject({ rows: 5000, accepted: 5000, rejected: 0, imported: 0 });
+    const all = await post(t, reporter.cookie, file, 'all');
+    expect(all.statusCode, all.body).toBe(200);
+    expect(all.json()).toMatchObject({ rows: 5000, accepted: 5000, imported: 5000, errors: [] });
+    const n = async (table: 'problems' | 'problem_events') =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await n('problems')).toBe(5000);
+    expect(await n('problem_events')).toBe(5000);
+    // Ids follow the rows: the last problem came from the file's last row.
+    const last = await t.ctx.db
+      .selectFrom('problems as p')
+      .innerJoin('problem_events as e', 'e.problem_id', 'p.id')
+      .select(['p.description', 'e.text'])
+      .orderBy('p.id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(last).toEqual({ description: '漏评户 5000', text: '从Excel台账导入（第5001行）' });
+  }, 60_000);
+
+  it('refuses 5,001 rows in every mode with the limit named', async () => {
+    const file = await ledger(5001);
+    for (const mode of ['check', 'all']) {
+      const res = await post(t, reporter.cookie, file, mode);
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error.message).toContain('一次最多导入 5000 行');
+    }
+  }, 60_000);
+});
