@@ -3,10 +3,9 @@
 // first-page query (the reference floor measured in the same run).
 //   npm run bench:ledger -- --rows 200000 [--db sqlite|postgres|both]
 import { parseArgs } from 'node:util';
-import { PROBLEM_SOURCES } from '@paicha/core';
-import { sql } from 'kysely';
 import type { DialectName } from '../packages/server/src/db/database.js';
-import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../packages/server/src/test/harness.js';
+import { seedBulkProblems } from '../packages/server/src/test/bulk-problems.js';
+import { ADMIN_PASSWORD, startTestApp } from '../packages/server/src/test/harness.js';
 
 const { values } = parseArgs({
   options: {
@@ -18,51 +17,6 @@ const { values } = parseArgs({
 const N = Number(values.rows);
 const REPEAT = Number(values.repeat);
 const dialects: DialectName[] = values.db === 'both' ? ['sqlite', 'postgres'] : [values.db as DialectName];
-
-const STATUSES = ['pending', 'rectifying', 'awaiting_review', 'returned', 'closed'] as const;
-
-async function seedProblems(t: TestApp) {
-  const items = await t.ctx.db
-    .selectFrom('item_units as iu')
-    .innerJoin('check_items as i', 'i.id', 'iu.check_item_id')
-    .select(['i.id as itemId', 'i.campaign_id as campaignId', 'iu.unit_id as unitId'])
-    .execute();
-  const started = performance.now();
-  const at = '2020-01-10T00:00:00.000Z';
-  const BATCH = 500;
-  for (let start = 0; start < N; start += BATCH) {
-    const rows = [];
-    for (let k = start; k < Math.min(N, start + BATCH); k++) {
-      const link = items[k % items.length];
-      if (!link) throw new Error('no assignments');
-      const month = 1 + (k % 6);
-      rows.push({
-        campaign_id: link.campaignId,
-        check_item_id: link.itemId,
-        unit_id: link.unitId,
-        source: PROBLEM_SOURCES[k % PROBLEM_SOURCES.length] ?? '自查',
-        description: `第${k}号问题：某村低收入农户${k % 7 === 0 ? '危房未改造' : '政策知晓率不高'}`,
-        found_date: `2019-12-${String(14 + (k % 17)).padStart(2, '0')}`,
-        place: `第${k % 300}村`,
-        cause: '工作不细致',
-        measures: '逐户走访，落实整改',
-        responsible_leader: '王某',
-        responsible_person: '李某',
-        mode: k % 4 === 0 ? ('立行立改' as const) : ('限期整改' as const),
-        deadline: k % 4 === 0 ? null : `2020-0${month}-15`,
-        deadline_reason: '',
-        status: STATUSES[k % STATUSES.length] ?? 'pending',
-        created_by: 1,
-        created_at: at,
-        updated_at: at,
-      });
-    }
-    await t.ctx.db.insertInto('problems').values(rows).execute();
-  }
-  if (t.ctx.dialect === 'postgres') await sql`analyze problems`.execute(t.ctx.db);
-  else await sql`analyze`.execute(t.ctx.db);
-  return (performance.now() - started) / 1000;
-}
 
 async function time(fn: () => Promise<unknown>): Promise<{ median: number; min: number }> {
   const runs: number[] = [];
@@ -78,7 +32,7 @@ async function time(fn: () => Promise<unknown>): Promise<{ median: number; min: 
 for (const dialect of dialects) {
   const t = await startTestApp(dialect, { now: '2020-03-01T02:00:00Z' });
   try {
-    const seconds = await seedProblems(t);
+    const seconds = await seedBulkProblems(t.ctx, N);
     console.log(
       `\n== ${dialect}: ${N.toLocaleString()} problems inserted in ${seconds.toFixed(1)} s (${Math.round(N / seconds).toLocaleString()} rows/s)`,
     );
