@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,
+  upload_quota_exceeded: 429,
   internal: 500,
 } as const;
 

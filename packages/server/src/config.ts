@@ -22,6 +22,12 @@ export interface Config {
   mailFrom: string;
   /** Minutes between reminder runs in the server (0 = off). */
   reminderIntervalMinutes: number;
+  /** Bytes of evidence one person may upload in 24 hours. */
+  uploadQuotaBytes: number;
+  /** Hours an upload may wait unclaimed by any form before housekeeping removes it. */
+  unattachedUploadHours: number;
+  /** Minutes between housekeeping runs in the server (0 = only at start-up). */
+  housekeepingIntervalMinutes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,6 +47,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.PAICHA_SMTP_URL?.trim() || null,
     mailFrom: env.PAICHA_MAIL_FROM ?? 'paicha@localhost',
     reminderIntervalMinutes: Number(env.PAICHA_REMINDER_MINUTES ?? 30),
+    uploadQuotaBytes: Number(env.PAICHA_UPLOAD_QUOTA_MB ?? 500) * 1_048_576,
+    unattachedUploadHours: Number(env.PAICHA_UNATTACHED_UPLOAD_HOURS ?? 72),
+    housekeepingIntervalMinutes: Number(env.PAICHA_HOUSEKEEPING_MINUTES ?? 60),
   };
 }
 

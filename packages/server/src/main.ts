@@ -1,4 +1,5 @@
 import { buildApp } from './http/app.js';
+import { scheduleHousekeeping } from './modules/housekeeping/housekeeping.js';
 import { scheduleReminders } from './modules/notifications/reminders.js';
 import { openRuntime } from './runtime.js';
 
@@ -17,8 +18,18 @@ const stopReminders =
         app.log.error({ err }, 'reminder run failed'),
       )
     : () => {};
+const stopHousekeeping = scheduleHousekeeping(ctx, ctx.config.housekeepingIntervalMinutes, {
+  done: (r) => {
+    const retired = r.imports.length + r.screeningRuns.length;
+    if (retired > 0)
+      app.log.warn({ imports: r.imports, screeningRuns: r.screeningRuns }, 'retired dead jobs');
+    app.log.info(r, 'housekeeping done');
+  },
+  failed: (err) => app.log.error({ err }, 'housekeeping failed'),
+});
 const shutdown = async () => {
   stopReminders();
+  stopHousekeeping();
   await app.close();
   await runtime.close();
   process.exit(0);

@@ -41,6 +41,8 @@ export interface HouseholdImportsTable {
   created_by: number | null;
   created_at: string;
   heartbeat_at: string;
+  /** host:pid of the process running the import (lib/process-owner.ts). */
+  owner: Generated<string>;
   finished_at: string | null;
 }
 

@@ -24,3 +24,9 @@ export async function countFailures(db: Executor, username: string, ip: string, 
     .executeTakeFirst();
   return { byUser: Number(row?.byUser ?? 0), byIp: Number(row?.byIp ?? 0) };
 }
+
+/** Attempts older than `before` decide nothing any more (every limiter window is shorter). */
+export async function deleteAttemptsBefore(db: Executor, before: Date): Promise<number> {
+  const r = await db.deleteFrom('login_attempts').where('at', '<', before.toISOString()).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

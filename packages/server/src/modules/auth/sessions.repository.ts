@@ -69,6 +69,7 @@ export async function deleteUserSessions(db: Executor, userId: number, exceptTok
     .execute();
 }
 
-export async function deleteExpiredSessions(db: Executor, now: Date) {
-  await db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute();
+export async function deleteExpiredSessions(db: Executor, now: Date): Promise<number> {
+  const r = await db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }

@@ -90,3 +90,36 @@ export async function linkAttachmentRows(db: Executor, ids: number[], entity: st
     .where('entity', 'is', null)
     .execute();
 }
+
+/** Bytes this user uploaded since `since` (the quota's window). */
+export async function bytesUploadedSince(db: Executor, userId: number, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('attachments')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), eb.lit(0)).as('bytes'))
+    .where('uploaded_by', '=', userId)
+    .where('uploaded_at', '>=', since)
+    .executeTakeFirst();
+  return Number(row?.bytes ?? 0);
+}
+
+/** Uploads never claimed by anything, older than `before`. */
+export function unattachedBefore(db: Executor, before: string) {
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'sha256'])
+    .where('entity', 'is', null)
+    .where('uploaded_at', '<', before)
+    .execute();
+}
+
+/** Deletes one unclaimed upload; answers whether its bytes are now used by no other row. */
+export async function deleteUnattached(db: Executor, id: number, sha256: string): Promise<boolean> {
+  await db.deleteFrom('attachments').where('id', '=', id).where('entity', 'is', null).execute();
+  const same = await db
+    .selectFrom('attachments')
+    .select('id')
+    .where('sha256', '=', sha256)
+    .limit(1)
+    .executeTakeFirst();
+  return same === undefined;
+}

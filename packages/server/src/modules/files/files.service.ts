@@ -3,7 +3,15 @@ import { AppError } from '@paicha/core';
 import type { Executor } from '../../db/transaction.js';
 import type { Actor, AppContext } from '../../http/context.js';
 import { ACCEPTED_DESCRIPTION, detectFileType } from './file-types.js';
-import { findAttachment, findUnlinked, insertAttachment, linkAttachmentRows } from './files.repository.js';
+import {
+  bytesUploadedSince,
+  deleteUnattached,
+  findAttachment,
+  findUnlinked,
+  insertAttachment,
+  linkAttachmentRows,
+  unattachedBefore,
+} from './files.repository.js';
 import { removeBlob, stageUpload } from './storage.js';
 
 /** A file name fit for storing and showing: no path parts, no control characters, bounded length. */
@@ -12,6 +20,17 @@ export function cleanFileName(name: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
   const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return (cleaned || '未命名文件').slice(0, 200);
+}
+
+/** The upload quota counts what one person uploaded in the last 24 hours. */
+const QUOTA_WINDOW_MS = 24 * 3_600_000;
+
+function quotaExceeded(ctx: AppContext): AppError {
+  const mb = Math.round(ctx.config.uploadQuotaBytes / 1_048_576);
+  return new AppError(
+    'upload_quota_exceeded',
+    `24小时内上传的文件已达 ${mb} MB 上限，请先删除不用的附件或明天再传；确有需要请联系领导小组办公室`,
+  );
 }
 
 /**
@@ -23,6 +42,9 @@ export async function saveUpload(
   actor: Actor,
   upload: { filename: string; stream: Readable & { truncated?: boolean } },
 ) {
+  const since = new Date(ctx.clock.now().getTime() - QUOTA_WINDOW_MS).toISOString();
+  const used = await bytesUploadedSince(ctx.db, actor.userId, since);
+  if (used >= ctx.config.uploadQuotaBytes) throw quotaExceeded(ctx);
   const staged = await stageUpload(ctx.config.dataDir, upload.stream);
   try {
     if (upload.stream.truncated) {
@@ -32,6 +54,7 @@ export async function saveUpload(
       );
     }
     if (staged.size === 0) throw new AppError('validation_failed', '文件是空的');
+    if (used + staged.size > ctx.config.uploadQuotaBytes) throw quotaExceeded(ctx);
     const name = cleanFileName(upload.filename);
     const type = detectFileType(staged.head, staged.tail, name);
     if (!type)
@@ -80,15 +103,20 @@ export async function discardUpload(ctx: AppContext, actor: Actor, id: number) {
   const row = await findAttachment(ctx.db, id);
   if (!row || row.uploadedBy !== actor.userId) throw new AppError('not_found', '附件不存在');
   if (row.entity !== null) throw new AppError('conflict', '附件已作为佐证材料提交，不能删除');
-  const orphan = await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('attachments').where('id', '=', id).where('entity', 'is', null).execute();
-    const same = await trx
-      .selectFrom('attachments')
-      .select('id')
-      .where('sha256', '=', row.sha256)
-      .limit(1)
-      .executeTakeFirst();
-    return same === undefined;
-  });
+  const orphan = await ctx.db.transaction().execute((trx) => deleteUnattached(trx, id, row.sha256));
   if (orphan) await removeBlob(ctx.config.dataDir, row.sha256);
+}
+
+/**
+ * Uploads nobody claimed within `config.unattachedUploadHours` (a form abandoned, a tab closed)
+ * are removed with their bytes, unless another upload shares them. Returns how many went.
+ */
+export async function expireUnattachedUploads(ctx: AppContext): Promise<number> {
+  const before = new Date(ctx.clock.now().getTime() - ctx.config.unattachedUploadHours * 3_600_000);
+  const rows = await unattachedBefore(ctx.db, before.toISOString());
+  for (const r of rows) {
+    const orphan = await ctx.db.transaction().execute((trx) => deleteUnattached(trx, r.id, r.sha256));
+    if (orphan) await removeBlob(ctx.config.dataDir, r.sha256);
+  }
+  return rows.length;
 }

@@ -1,10 +1,11 @@
 // How an import ends: rejected (its table dropped, the per-row report kept), committed (the flip
 // that makes it its source's current data, older imports superseded and their tables dropped),
-// or — for one whose process died — cleaned up by the next import. Also the households counted
+// or — for one whose process died — retired at start-up, by the housekeeping timer or by the next import. Also the households counted
 // per place name at commit, for the office's place-name queue.
 import { stat } from 'node:fs/promises';
 import { sql } from 'kysely';
 import type { AppContext } from '../../http/context.js';
+import { ownerIsGone } from '../../lib/process-owner.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { ImportInput, ImportResult } from './import.service.js';
 import * as repo from './imports.repository.js';
@@ -131,15 +132,25 @@ export async function commit(
   for (const o of older) await dropRowsTable(ctx.db, o.id);
 }
 
-/** Imports whose process died mid-way: mark them failed and drop their half-written tables. */
-export async function dropStaleImports(ctx: AppContext): Promise<void> {
+/**
+ * Imports whose process died mid-way: marked failed, their half-written tables dropped. An import
+ * whose owner process is known to be gone is retired at once; one from another host (or written
+ * before imports recorded their owner) when its heartbeat has been silent for ten minutes.
+ */
+export async function dropStaleImports(ctx: AppContext, startingUp = false): Promise<number[]> {
   const before = new Date(ctx.clock.now().getTime() - STALE_AFTER_MS).toISOString();
-  for (const s of await repo.staleRunning(ctx.db, before)) {
+  const retired: number[] = [];
+  for (const s of await repo.runningImports(ctx.db)) {
+    const gone = ownerIsGone(s.owner, startingUp);
+    if (!(gone === true || (gone === null && s.heartbeatAt < before))) continue;
+    const done = await repo.failRunning(
+      ctx.db,
+      s.id,
+      '导入中断（运行导入的进程已停止），未导入任何数据，请重新导入',
+    );
+    if (!done) continue;
     await dropRowsTable(ctx.db, s.id);
-    await repo.updateImport(ctx.db, s.id, {
-      status: 'failed',
-      message: '导入中断（服务已重启）',
-      rows_table: null,
-    });
+    retired.push(s.id);
   }
+  return retired;
 }

@@ -5,6 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { AppError, type FieldId, type HouseholdSource, isBlank, SOURCE_LABELS } from '@paicha/core';
 import type { AppContext } from '../../http/context.js';
+import { THIS_OWNER } from '../../lib/process-owner.js';
 import { dataRows, type HeaderFound } from './header-scan.js';
 import { commit, dropStaleImports, householdsByPlace, reject } from './import-outcome.js';
 import * as repo from './imports.repository.js';
@@ -57,6 +58,7 @@ export async function createImportJob(ctx: AppContext, input: ImportInput): Prom
     created_by: input.actorId,
     created_at: at,
     heartbeat_at: at,
+    owner: THIS_OWNER,
     finished_at: null,
   });
 }

@@ -107,12 +107,22 @@ export function committedBefore(db: Executor, source: string, id: number) {
     .execute();
 }
 
-/** Running imports whose process stopped sending heartbeats: their tables are garbage. */
-export function staleRunning(db: Executor, heartbeatBefore: string) {
+/** Imports still marked running, with who runs them and when they last said so. */
+export function runningImports(db: Executor) {
   return db
     .selectFrom('household_imports')
-    .select('id')
+    .select(['id', 'owner', 'heartbeat_at as heartbeatAt'])
     .where('status', '=', 'running')
-    .where('heartbeat_at', '<', heartbeatBefore)
     .execute();
+}
+
+/** Marks a running import failed; false when it finished (or was retired) meanwhile. */
+export async function failRunning(db: Executor, id: number, message: string): Promise<boolean> {
+  const r = await db
+    .updateTable('household_imports')
+    .set({ status: 'failed', message, rows_table: null })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }

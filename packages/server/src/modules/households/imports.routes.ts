@@ -15,6 +15,7 @@ import iconv from 'iconv-lite';
 import { z } from 'zod';
 import { adminOnly, requireActor } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
+import { csvText } from '../../lib/csv.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import {
   ErrorsCsvQuery,
@@ -51,11 +52,6 @@ function presentImport(r: repo.ImportRow) {
     progress,
   };
 }
-
-const csvCell = (s: string | number) => {
-  const t = String(s);
-  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-};
 
 export function householdImportRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
@@ -225,7 +221,7 @@ export function householdImportRoutes(ctx: AppContext) {
           ['行号', '列', '原值', '错误原因'],
           ...errors.map((e) => [e.row, e.column, e.value, e.message]),
         ];
-        const text = lines.map((l) => l.map(csvCell).join(',')).join('\r\n');
+        const text = csvText(lines);
         await appendAudit(ctx.db, ctx.dialect, {
           actorId: actor.userId,
           action: 'household.unmasked_view',

@@ -4,31 +4,19 @@
 // for an owner elsewhere (several servers on one PostgreSQL) its heartbeat says so, which a
 // PostgreSQL run refreshes from a pool connection of its own. A SQLite run cannot: its one
 // connection is inside the run's transaction until the end, and SQLite runs on one host anyway.
-import { hostname } from 'node:os';
 import type { AppContext } from '../../http/context.js';
+import { ownerIsGone, THIS_OWNER } from '../../lib/process-owner.js';
 
-export const THIS_OWNER = `${hostname()}:${process.pid}`;
+export { THIS_OWNER };
+
 const HEARTBEAT_MS = 30_000;
 const STALE_AFTER_MS = 10 * 60_000;
 
-/** Whether the owning process is known to be gone; unknown (another host) counts as alive. */
-export function ownerIsGone(owner: string): boolean | null {
-  const cut = owner.lastIndexOf(':');
-  if (cut <= 0) return null;
-  if (owner.slice(0, cut) !== hostname()) return null;
-  const pid = Number(owner.slice(cut + 1));
-  if (!Number.isSafeInteger(pid) || pid <= 0) return null;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (err) {
-    // EPERM: it exists, under another user.
-    return (err as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
-
-/** Marks running runs whose process is gone (or silent for 10 minutes elsewhere) as failed. */
-export async function retireDeadRuns(ctx: AppContext): Promise<number[]> {
+/**
+ * Marks running runs whose process is gone (or silent for 10 minutes elsewhere) as failed. Called
+ * before each run, at server start-up (`startingUp`) and by the housekeeping timer.
+ */
+export async function retireDeadRuns(ctx: AppContext, startingUp = false): Promise<number[]> {
   const running = await ctx.db
     .selectFrom('screening_runs')
     .select(['id', 'owner', 'started_at', 'heartbeat_at'])
@@ -37,7 +25,7 @@ export async function retireDeadRuns(ctx: AppContext): Promise<number[]> {
   const staleBefore = new Date(ctx.clock.now().getTime() - STALE_AFTER_MS).toISOString();
   const retired: number[] = [];
   for (const r of running) {
-    const gone = ownerIsGone(r.owner);
+    const gone = ownerIsGone(r.owner, startingUp);
     const silent = (r.heartbeat_at ?? r.started_at) < staleBefore;
     if (!(gone === true || (gone === null && silent))) continue;
     const done = await ctx.db

@@ -1,6 +1,6 @@
 // Uploaded exports wait on disk (never in memory) between upload, the mapping step and the
 // import, so a clerk maps unknown headers without sending a 100 MB file twice. Files older than
-// a day are removed with the next upload.
+// a day are removed by housekeeping (and with the next upload).
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
@@ -35,7 +35,7 @@ export async function saveUpload(
   if (!format)
     throw new AppError('unprocessable', '只支持 .csv 和 .xlsx 文件（.xls 请在 Excel/WPS 中另存为 .xlsx）');
   await mkdir(dir(ctx), { recursive: true });
-  await removeOld(ctx);
+  await removeOldUploads(ctx);
   const id = randomBytes(16).toString('hex');
   const target = path.join(dir(ctx), `${id}.${format}`);
   await pipeline(file.file, createWriteStream(target));
@@ -75,14 +75,16 @@ export async function removeUpload(ctx: AppContext, id: string) {
   await ctx.db.deleteFrom('household_uploads').where('id', '=', id).execute();
 }
 
-async function removeOld(ctx: AppContext) {
-  const before = new Date(Date.now() - KEEP_MS).toISOString();
+/** Uploaded exports older than a day: the mapping step is long over. Returns how many went. */
+export async function removeOldUploads(ctx: AppContext): Promise<number> {
+  const before = new Date(ctx.clock.now().getTime() - KEEP_MS).toISOString();
   const old = await ctx.db
     .selectFrom('household_uploads')
     .select('id')
     .where('uploaded_at', '<', before)
     .execute();
   for (const o of old) await removeUpload(ctx, o.id);
+  return old.length;
 }
 
 const PERSONAL: ReadonlySet<FieldId> = new Set(['idNumber', 'headIdNumber', 'name', 'headName']);
