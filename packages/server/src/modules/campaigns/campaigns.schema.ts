@@ -1,5 +1,6 @@
 import { CATEGORIES, isIsoDate, MILESTONE_KINDS, UNIT_KINDS } from '@paicha/core';
 import { z } from 'zod';
+import { Id, IdParam, IntParam } from '../../http/integers.js';
 
 export const CampaignSummary = z.object({
   id: z.number(),
@@ -52,9 +53,9 @@ export const CheckItem = z.object({
   units: z.array(z.object({ id: z.number(), name: z.string(), kind: z.enum(UNIT_KINDS) })),
 });
 
-export const CampaignParams = z.object({ id: z.coerce.number().int().positive() });
-export const ItemParams = CampaignParams.extend({ seq: z.coerce.number().int().positive() });
-export const UnitItemsParams = CampaignParams.extend({ unitId: z.coerce.number().int().positive() });
+export const CampaignParams = z.object({ id: IdParam });
+export const ItemParams = CampaignParams.extend({ seq: IntParam(1) });
+export const UnitItemsParams = CampaignParams.extend({ unitId: IdParam });
 export const CheckItemsQuery = z.object({ mine: z.enum(['0', '1', 'true', 'false']).optional() });
 
 export const CreateCampaignBody = z.object({
@@ -70,4 +71,4 @@ export const UpdateCheckItemBody = z
   })
   .refine((b) => Object.keys(b).length > 0, '没有要修改的内容');
 
-export const ItemUnitsBody = z.object({ unitIds: z.array(z.number().int().positive()).max(500) });
+export const ItemUnitsBody = z.object({ unitIds: z.array(Id).max(500) });

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertUnitVisible, requireActor } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
+import { IdParam } from '../../http/integers.js';
 import { findAttachment } from './files.repository.js';
 import { discardUpload, saveUpload } from './files.service.js';
 import { openBlob } from './storage.js';
@@ -50,7 +51,7 @@ export function fileRoutes(ctx: AppContext) {
 
     app.get(
       '/api/files/:id',
-      { schema: { tags, summary: '下载附件', params: z.object({ id: z.coerce.number().int().positive() }) } },
+      { schema: { tags, summary: '下载附件', params: z.object({ id: IdParam }) } },
       async (request, reply) => {
         const actor = requireActor(request);
         const row = await findAttachment(ctx.db, request.params.id);
@@ -76,7 +77,7 @@ export function fileRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '删除自己上传但尚未提交的附件（已提交的佐证材料不能删除）',
-          params: z.object({ id: z.coerce.number().int().positive() }),
+          params: z.object({ id: IdParam }),
           response: { 200: z.object({ ok: z.literal(true) }) },
         },
       },

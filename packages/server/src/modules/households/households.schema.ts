@@ -1,13 +1,14 @@
 // Request and response shapes of the household-screening API (types inferred, never hand-written).
 import { FIELD_IDS, HOUSEHOLD_SOURCES, RULE_IDS } from '@paicha/core';
 import { z } from 'zod';
+import { Id, IdParam, IntParam } from '../../http/integers.js';
 
 export const Source = z.enum(HOUSEHOLD_SOURCES);
 export const FieldIdSchema = z.enum(FIELD_IDS as [string, ...string[]]);
 /** Header text as written → field id, or null to ignore the column. */
 export const Mapping = z.record(z.string().min(1).max(200), FieldIdSchema.nullable()).default({});
 
-export const IdParams = z.object({ id: z.coerce.number().int().positive() });
+export const IdParams = z.object({ id: IdParam });
 export const UploadParams = z.object({ id: z.string().regex(/^[a-f0-9]{32}$/) });
 export const UploadQuery = z.object({ source: Source });
 export const PreviewBody = z.object({ source: Source, mapping: Mapping });
@@ -17,8 +18,8 @@ export const StartImportBody = z.object({
   mapping: Mapping,
 });
 export const Paging = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  page: IntParam(1).default(1),
+  pageSize: IntParam(1, 500).default(50),
 });
 export const ImportListQuery = Paging.extend({ source: Source.optional() });
 export const ErrorsCsvQuery = z.object({ encoding: z.enum(['gbk', 'utf-8']).default('gbk') });
@@ -79,10 +80,10 @@ export const Preview = z.object({
 });
 
 export const FindingsQuery = Paging.extend({
-  campaignId: z.coerce.number().int().positive().optional(),
+  campaignId: IdParam.optional(),
   rule: z.enum(RULE_IDS as [string, ...string[]]).optional(),
-  checkItem: z.coerce.number().int().min(1).max(99).optional(),
-  unit: z.coerce.number().int().positive().optional(),
+  checkItem: IntParam(1, 99).optional(),
+  unit: IdParam.optional(),
   status: z.enum(['open', 'resolved', 'all']).default('open'),
   unrouted: z.enum(['1', '0']).optional(),
   householdId: z.string().max(64).optional(),
@@ -151,12 +152,10 @@ export const PlaceView = z.object({
   resolvedAt: z.string().nullable(),
 });
 export const PlacesQuery = z.object({ status: z.enum(['open', 'resolved', 'all']).default('open') });
-export const ResolvePlaceBody = z.object({ unitId: z.number().int().positive() });
+export const ResolvePlaceBody = z.object({ unitId: Id });
 
-export const StartScreeningBody = z
-  .object({ campaignId: z.number().int().positive().optional() })
-  .default({});
-export const ScreeningsQuery = z.object({ campaignId: z.coerce.number().int().positive().optional() });
+export const StartScreeningBody = z.object({ campaignId: Id.optional() }).default({});
+export const ScreeningsQuery = z.object({ campaignId: IdParam.optional() });
 export const RunView = z.object({
   id: z.number(),
   campaignId: z.number(),

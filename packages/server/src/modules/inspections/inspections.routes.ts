@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
+import { IdParam } from '../../http/integers.js';
 import { getProblemDetail, resolveCampaignId } from '../problems/problems.query.js';
 import { ProblemFields } from '../problems/problems.schema.js';
 import {
@@ -31,7 +32,7 @@ export function inspectionRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '明察暗访记录（单位只看到对本单位的检查）',
-          querystring: z.object({ campaignId: z.coerce.number().int().positive().optional() }),
+          querystring: z.object({ campaignId: IdParam.optional() }),
           response: { 200: z.array(Inspection) },
         },
       },

@@ -1,10 +1,11 @@
 import { isIsoDate, PROBLEM_STATUSES } from '@paicha/core';
 import { z } from 'zod';
+import { Id, IdParam, Int } from '../../http/integers.js';
 
 export const VISIT_TYPES = ['明察', '暗访'] as const;
 
 const fields = {
-  unitId: z.number().int().positive(),
+  unitId: Id,
   visitDate: z.string().refine(isIsoDate, '检查日期应为有效日期'),
   place: z.string().trim().max(200),
   visitType: z.enum(VISIT_TYPES),
@@ -14,7 +15,7 @@ const fields = {
 
 export const CreateInspectionBody = z.object({
   ...fields,
-  campaignId: z.number().int().positive(),
+  campaignId: Id,
   place: fields.place.default(''),
   inspectors: fields.inspectors.default(''),
   findings: fields.findings.default(''),
@@ -23,7 +24,7 @@ export const CreateInspectionBody = z.object({
 export const UpdateInspectionBody = z
   .object(fields)
   .partial()
-  .extend({ version: z.number().int().positive() });
+  .extend({ version: Int(1) });
 
 export const Inspection = z.object({
   id: z.number(),
@@ -48,4 +49,4 @@ export const Inspection = z.object({
   ),
 });
 
-export const InspectionParams = z.object({ id: z.coerce.number().int().positive() });
+export const InspectionParams = z.object({ id: IdParam });

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adminOnly, requireActor, requireAdmin } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
+import { Id, IdParam, Int, IntParam } from '../../http/integers.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { readSetting, writeSetting } from '../settings/settings.repository.js';
 import { sendReminderMail } from './mailer.js';
@@ -36,11 +37,11 @@ const Notification = z.object({
 });
 
 const UrgeBody = z.object({
-  unitIds: z.array(z.number().int().positive()).min(1, '请选择催办单位').max(200),
+  unitIds: z.array(Id).min(1, '请选择催办单位').max(200),
   title: z.string().trim().min(2, '请填写催办事项').max(100),
   body: z.string().trim().max(1000).default(''),
   entity: z.enum(['milestone', 'problem', 'report', 'general']).default('general'),
-  entityId: z.number().int().positive().nullable().default(null),
+  entityId: Id.nullable().default(null),
   link: z.string().max(200).default(''),
 });
 
@@ -51,7 +52,7 @@ const SettingsView = z.object({
   mailConfigured: z.boolean(),
 });
 const Settings = z.object({
-  days: z.array(z.number().int().min(0).max(60)).min(1).max(5),
+  days: z.array(Int(0, 60)).min(1).max(5),
   email: z.boolean(),
 });
 
@@ -72,13 +73,13 @@ export function notificationRoutes(ctx: AppContext) {
             read: z.enum(['0', '1']).optional(),
             all: z.enum(['0', '1']).optional(),
             /** With all=1: one receiving unit. */
-            unit: z.coerce.number().int().positive().optional(),
+            unit: IdParam.optional(),
             kind: z.string().max(40).optional(),
             q: z.string().trim().max(100).optional(),
-            page: z.coerce.number().int().min(1).default(1),
+            page: IntParam(1).default(1),
             /** Page size (`limit` is its older name). */
-            pageSize: z.coerce.number().int().min(1).max(500).optional(),
-            limit: z.coerce.number().int().min(1).max(500).default(100),
+            pageSize: IntParam(1, 500).optional(),
+            limit: IntParam(1, 500).default(100),
           }),
           response: {
             200: z.object({
@@ -120,7 +121,7 @@ export function notificationRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '标记为已读（ids 为空则全部已读）',
-          body: z.object({ ids: z.array(z.number().int().positive()).max(500).default([]) }),
+          body: z.object({ ids: z.array(Id).max(500).default([]) }),
           response: { 200: z.object({ unread: z.number() }) },
         },
       },

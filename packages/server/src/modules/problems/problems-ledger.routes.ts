@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
+import { IdParam } from '../../http/integers.js';
 import { XLSX_MIME } from '../../lib/xlsx-list.js';
 import { contentDisposition } from '../files/files.routes.js';
 import { ledgerCounts } from './problems.counts.js';
@@ -37,7 +38,7 @@ export function ledgerRoutes(ctx: AppContext) {
           tags,
           summary: '按单位、排查事项或问题来源统计：发现 / 整改中 / 待销号 / 已销号 / 逾期',
           querystring: z.object({
-            campaignId: z.coerce.number().int().positive().optional(),
+            campaignId: IdParam.optional(),
             groupBy: z.enum(['unit', 'item', 'source']).default('unit'),
           }),
           response: { 200: z.array(CountsRow) },
@@ -86,7 +87,7 @@ export function ledgerRoutes(ctx: AppContext) {
             '导入问题台账（multipart 字段 file）。mode=check 只检查；all 全部合格才导入；valid 仅导入合格行',
           consumes: ['multipart/form-data'],
           querystring: z.object({
-            campaignId: z.coerce.number().int().positive().optional(),
+            campaignId: IdParam.optional(),
             mode: z.enum(IMPORT_MODES).default('check'),
           }),
           response: {

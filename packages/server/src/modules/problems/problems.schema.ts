@@ -1,12 +1,13 @@
 import { CATEGORIES, isIsoDate, PROBLEM_MODES, PROBLEM_SOURCES, PROBLEM_STATUSES } from '@paicha/core';
 import { z } from 'zod';
+import { Id, IdParam, INT_MAX, Int, IntParam } from '../../http/integers.js';
 
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为有效日期（YYYY-MM-DD）`);
 const text = (max: number) => z.string().trim().max(max, `不超过${max}字`);
 
 /** Fields a clerk fills in; shared by create, edit and the Excel import. */
 const fields = {
-  checkItem: z.number().int().min(1, '请选择排查事项'),
+  checkItem: Int(1, INT_MAX, '请选择排查事项'),
   source: z.enum(PROBLEM_SOURCES),
   description: text(2000).min(1, '请填写问题描述'),
   foundDate: isoDate('发现日期'),
@@ -35,30 +36,33 @@ export const ProblemFields = z.object({
 export type ProblemFields = z.infer<typeof ProblemFields>;
 
 export const CreateProblemBody = ProblemFields.extend({
-  campaignId: z.number().int().positive(),
+  campaignId: Id,
   /** The office may record a problem for any unit (交办); units record for themselves. */
-  unitId: z.number().int().positive().optional(),
+  unitId: Id.optional(),
 });
 
 /** Only the fields sent are changed (no defaults here, or an edit would blank what it didn't send). */
-export const UpdateProblemBody = z.object(fields).partial().extend({ version: z.number().int().positive() });
+export const UpdateProblemBody = z
+  .object(fields)
+  .partial()
+  .extend({ version: Int(1) });
 
-export const VersionBody = z.object({ version: z.number().int().positive() });
+export const VersionBody = z.object({ version: Int(1) });
 export const ProgressBody = VersionBody.extend({
   date: isoDate('进展日期'),
   text: text(2000).min(1, '请填写整改进展'),
-  attachmentIds: z.array(z.number().int().positive()).max(20).default([]),
+  attachmentIds: z.array(Id).max(20).default([]),
 });
 export const SubmitBody = VersionBody.extend({ text: text(2000).default('') });
 export const ReasonBody = VersionBody.extend({ reason: text(1000).min(1, '请填写理由') });
 export const CloseBody = VersionBody.extend({ text: text(1000).default('') });
 export const AssignBody = VersionBody.extend({
-  unitId: z.number().int().positive(),
+  unitId: Id,
   deadline: isoDate('整改时限').nullable().optional(),
   reason: text(1000).default(''),
 });
 
-export const ProblemParams = z.object({ id: z.coerce.number().int().positive() });
+export const ProblemParams = z.object({ id: IdParam });
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -77,9 +81,9 @@ export const SORT_FIELDS = [
 ] as const;
 
 export const ListQuery = z.object({
-  campaignId: z.coerce.number().int().positive().optional(),
-  unit: z.coerce.number().int().positive().optional(),
-  checkItem: z.coerce.number().int().positive().optional(),
+  campaignId: IdParam.optional(),
+  unit: IdParam.optional(),
+  checkItem: IntParam(1).optional(),
   category: z.enum(CATEGORIES).optional(),
   status: csv(PROBLEM_STATUSES).optional(),
   /** One source or several, comma-separated (e.g. every source but 自查). */
@@ -91,8 +95,8 @@ export const ListQuery = z.object({
   q: z.string().trim().max(100).optional(),
   sort: z.enum(SORT_FIELDS).default('id'),
   order: z.enum(['asc', 'desc']).default('desc'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: IntParam(1).default(1),
+  pageSize: IntParam(1, 200).default(20),
 });
 export type ListQuery = z.infer<typeof ListQuery>;
 

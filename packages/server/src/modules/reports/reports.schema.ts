@@ -1,19 +1,20 @@
 import { z } from 'zod';
+import { IdParam, Int } from '../../http/integers.js';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const text = (max: number) => z.string().max(max, `不能超过${max}字`);
 
-export const CampaignParams = z.object({ id: z.coerce.number().int().positive() });
+export const CampaignParams = z.object({ id: IdParam });
 export const PeriodParams = CampaignParams.extend({
   period: z.string().regex(PERIOD, '月份格式应为 YYYY-MM'),
 });
-export const ReportParams = PeriodParams.extend({ unitId: z.coerce.number().int().positive() });
+export const ReportParams = PeriodParams.extend({ unitId: IdParam });
 
 export const STATUS_VALUES = ['not_started', 'draft', 'submitted', 'returned', 'accepted'] as const;
 export const TIMELINESS_VALUES = ['on_time', 'late', 'missing', 'pending', 'not_expected'] as const;
 
 export const RowInput = z.object({
-  seq: z.number().int().positive(),
+  seq: Int(1),
   situation: text(4000).default(''),
   measures: text(4000).default(''),
   progress: text(4000).default(''),
@@ -21,7 +22,7 @@ export const RowInput = z.object({
 
 export const SaveReportBody = z.object({
   /** The version the client loaded (0 for a report nobody has saved yet). */
-  version: z.number().int().min(0),
+  version: Int(0),
   /** 填报人, 审核人, 联系电话: left out, they keep their value (or the prefilled one). */
   fillerName: text(40).trim().optional(),
   reviewerName: text(40).trim().optional(),
@@ -30,7 +31,7 @@ export const SaveReportBody = z.object({
 });
 export type SaveReportInput = z.infer<typeof SaveReportBody>;
 
-export const VersionBody = z.object({ version: z.number().int().positive() });
+export const VersionBody = z.object({ version: Int(1) });
 export const ReasonBody = VersionBody.extend({
   reason: z.string().trim().min(2, '请填写原因（至少2个字）').max(500, '原因不能超过500字'),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id, IdParam, Int } from '../../http/integers.js';
 import { Actions, HistoryEntry, Totals } from '../reports/reports.schema.js';
 
 const STATUS = ['not_started', 'draft', 'submitted', 'returned', 'accepted'] as const;
@@ -9,14 +10,14 @@ const text = (max: number) => z.string().max(max, `不能超过${max}字`);
 export const FILE_KINDS = ['scan', 'problem_list', 'other'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
-export const CampaignParams = z.object({ id: z.coerce.number().int().positive() });
+export const CampaignParams = z.object({ id: IdParam });
 export const SubmissionParams = CampaignParams.extend({
-  milestoneId: z.coerce.number().int().positive(),
-  unitId: z.coerce.number().int().positive(),
+  milestoneId: IdParam,
+  unitId: IdParam,
 });
 
 export const SaveSubmissionBody = z.object({
-  version: z.number().int().min(0),
+  version: Int(0),
   /** 工作方案 / 排查结果 / 整改结果 / 总结: the submission's text. */
   content: text(20000).optional(),
   /** 06-30 summary only: 经验做法. */
@@ -25,7 +26,7 @@ export const SaveSubmissionBody = z.object({
   institutions: text(20000).optional(),
   /** The full set of files the submission should hold; left out, files stay as they are. */
   files: z
-    .array(z.object({ attachmentId: z.number().int().positive(), kind: z.enum(FILE_KINDS) }))
+    .array(z.object({ attachmentId: Id, kind: z.enum(FILE_KINDS) }))
     .max(50)
     .optional(),
 });

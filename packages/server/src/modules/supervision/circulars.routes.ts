@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adminOnly, requireActor, requireAdmin } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
+import { IntParam } from '../../http/integers.js';
 import { contentDisposition } from '../files/files.routes.js';
 import * as repo from './circulars.repository.js';
 import {
@@ -133,7 +134,7 @@ export function circularRoutes(ctx: AppContext) {
           tags,
           summary: '删除通报草稿（已签发的不能删除）',
           params: CircularParams,
-          querystring: z.object({ version: z.coerce.number().int().positive() }),
+          querystring: z.object({ version: IntParam(1) }),
           response: { 200: z.object({ ok: z.literal(true) }) },
         },
       },

@@ -2,12 +2,13 @@
 // 通报"). Request types are inferred from these schemas; answers are stripped to them.
 import { CATEGORIES, isIsoDate } from '@paicha/core';
 import { z } from 'zod';
+import { Id, IdParam, Int } from '../../http/integers.js';
 import { GROUPS } from './scorecard.rules.js';
 
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为有效日期（YYYY-MM-DD）`);
-const count = z.number().int().min(0).max(1000, '不超过1000');
+const count = Int(0, 1000);
 
-export const CampaignQuery = z.object({ campaignId: z.coerce.number().int().positive() });
+export const CampaignQuery = z.object({ campaignId: IdParam });
 export const ScorecardQuery = CampaignQuery.extend({
   from: isoDate('起始日期').optional(),
   to: isoDate('截止日期').optional(),
@@ -30,15 +31,15 @@ export const RulesBody = z.object({
   }),
 });
 
-export const CircularParams = z.object({ id: z.coerce.number().int().positive() });
+export const CircularParams = z.object({ id: IdParam });
 export const CreateCircularBody = z.object({
-  campaignId: z.number().int().positive(),
+  campaignId: Id,
   from: isoDate('起始日期').optional(),
   to: isoDate('截止日期').optional(),
 });
 const text = (max: number) => z.string().max(max, `不超过${max}字`);
 export const UpdateCircularBody = z.object({
-  version: z.number().int().positive(),
+  version: Int(1),
   title: text(100).trim().min(4, '请填写标题').optional(),
   docNumber: text(40).trim().optional(),
   intro: text(2000).trim().min(1, '请填写开头语').optional(),
@@ -46,7 +47,7 @@ export const UpdateCircularBody = z.object({
   deadline: isoDate('反馈时限').nullable().optional(),
 });
 export type UpdateCircularBody = z.infer<typeof UpdateCircularBody>;
-export const VersionBody = z.object({ version: z.number().int().positive() });
+export const VersionBody = z.object({ version: Int(1) });
 
 const unitRef = z.object({ id: z.number(), name: z.string(), kind: z.string() });
 const rate = z.number().nullable();

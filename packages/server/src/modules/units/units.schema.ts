@@ -1,5 +1,6 @@
 import { UNIT_KINDS } from '@paicha/core';
 import { z } from 'zod';
+import { IdParam, Int } from '../../http/integers.js';
 
 export const UnitResponse = z.object({
   id: z.number(),
@@ -16,6 +17,6 @@ export const CreateUnitBody = z.object({
   kind: z.enum(['street', 'department']),
 });
 
-export const UpdateUnitBody = z.object({ name: unitName.optional(), sortOrder: z.number().int().optional() });
+export const UpdateUnitBody = z.object({ name: unitName.optional(), sortOrder: Int().optional() });
 
-export const IdParams = z.object({ id: z.coerce.number().int().positive() });
+export const IdParams = z.object({ id: IdParam });

@@ -1,5 +1,6 @@
 import { ROLES, UNIT_KINDS } from '@paicha/core';
 import { z } from 'zod';
+import { Id } from '../../http/integers.js';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
 
 export const UserListItem = z.object({
@@ -22,7 +23,7 @@ export const CreateUserBody = z.object({
     .max(64)
     .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fa5]+$/, '用户名只能包含字母、数字、汉字和 _ . -'),
   displayName: z.string().trim().max(40).default(''),
-  unitId: z.number().int().positive(),
+  unitId: Id,
   role: z.enum(ROLES),
   password,
   /** For reminder mail (optional). */
@@ -32,7 +33,7 @@ export type CreateUserInput = z.input<typeof CreateUserBody> & { displayName: st
 
 export const UpdateUserBody = z.object({
   displayName: z.string().trim().max(40).optional(),
-  unitId: z.number().int().positive().optional(),
+  unitId: Id.optional(),
   role: z.enum(ROLES).optional(),
   active: z.boolean().optional(),
   email: z.union([z.literal(''), z.email('邮箱格式不正确')]).optional(),
