@@ -1,6 +1,7 @@
 // paicha <command>: scripted set-up and batch work, on the same data dir / DATABASE_URL as the server.
 import { parseArgs } from 'node:util';
 import { AppError } from '@paicha/core';
+import { AUDIT_USAGE, auditCommand } from './cli/audit-command.js';
 import { EXPORT_USAGE, exportCommand } from './cli/export-command.js';
 import { IMPORT_USAGE, importCommand } from './cli/import-command.js';
 import { remindCommand } from './cli/remind-command.js';
@@ -16,6 +17,7 @@ const USAGE = `用法：paicha <命令>
 ${EXPORT_USAGE}
 ${IMPORT_USAGE}
 ${SCREEN_USAGE}
+${AUDIT_USAGE}
 角色：admin | leader | unit_head | reporter | inspector
 数据库：默认 SQLite（PAICHA_DATA_DIR，默认 ./data）；设置 DATABASE_URL=postgres://… 使用 PostgreSQL`;
 
@@ -37,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'export') return exportCommand(rest);
   if (command === 'import') return importCommand(rest);
   if (command === 'screen') return screenCommand(rest);
+  if (command === 'audit') return auditCommand(rest);
   console.error(`未知命令：${command}\n\n${USAGE}`);
   return 1;
 }

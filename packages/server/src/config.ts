@@ -28,6 +28,10 @@ export interface Config {
   unattachedUploadHours: number;
   /** Minutes between housekeeping runs in the server (0 = only at start-up). */
   housekeepingIntervalMinutes: number;
+  /** HMAC key of the audit chain; unset = <dataDir>/audit.key, created on first start. */
+  auditKey: string | null;
+  /** Seconds between the server's audit checkpoints (checks the new rows, signs the last one). */
+  auditCheckpointSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -50,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadQuotaBytes: Number(env.PAICHA_UPLOAD_QUOTA_MB ?? 500) * 1_048_576,
     unattachedUploadHours: Number(env.PAICHA_UNATTACHED_UPLOAD_HOURS ?? 72),
     housekeepingIntervalMinutes: Number(env.PAICHA_HOUSEKEEPING_MINUTES ?? 60),
+    auditKey: env.PAICHA_AUDIT_KEY?.trim() || null,
+    auditCheckpointSeconds: Number(env.PAICHA_AUDIT_CHECKPOINT_SECONDS ?? 10),
   };
 }
 

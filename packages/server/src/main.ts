@@ -1,4 +1,5 @@
 import { buildApp } from './http/app.js';
+import { startAuditMonitor } from './modules/audit/audit-monitor.js';
 import { scheduleHousekeeping } from './modules/housekeeping/housekeeping.js';
 import { scheduleReminders } from './modules/notifications/reminders.js';
 import { openRuntime } from './runtime.js';
@@ -27,9 +28,11 @@ const stopHousekeeping = scheduleHousekeeping(ctx, ctx.config.housekeepingInterv
   },
   failed: (err) => app.log.error({ err }, 'housekeeping failed'),
 });
+let stopAuditMonitor = () => {};
 const shutdown = async () => {
   stopReminders();
   stopHousekeeping();
+  stopAuditMonitor();
   await app.close();
   await runtime.close();
   process.exit(0);
@@ -40,3 +43,8 @@ await app.listen({ port: ctx.config.port, host: ctx.config.host });
 console.log(
   `paicha 已启动：http://${ctx.config.host}:${(app.server.address() as { port: number }).port}  （数据库：${ctx.dialect}）`,
 );
+// After listen: a large audit log is verified while the server already answers.
+stopAuditMonitor = startAuditMonitor(ctx, {
+  info: (msg) => app.log.info(msg),
+  error: (msg) => app.log.error(msg),
+});

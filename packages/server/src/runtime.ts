@@ -5,6 +5,9 @@ import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { type SeedResult, seed } from './db/seed.js';
 import type { AppContext } from './http/context.js';
+import { AuditKeyPlugin, loadAuditKey } from './modules/audit/audit-key.js';
+import { ensureAuditSeal } from './modules/audit/audit-seal.js';
+import { advanceAuditCheckpoint } from './modules/audit/audit-verify.js';
 
 export interface Runtime {
   ctx: AppContext;
@@ -18,13 +21,26 @@ export async function openRuntime(opts: { config?: Config; clock?: Clock } = {})
   const database = openDatabase(config);
   await migrateToLatest(database.db, database.dialect);
   const ctx: AppContext = {
-    db: database.db,
+    // Every audit row is HMACed with this key; the handle carries it to appendAudit.
+    db: database.db.withPlugin(new AuditKeyPlugin(loadAuditKey(config).key)),
     dialect: database.dialect,
     clock: opts.clock ?? clockFromEnv(),
     config,
   };
+  try {
+    await ensureAuditSeal(ctx);
+  } catch (err) {
+    await database.destroy();
+    throw err;
+  }
   const seedResult = await seed(ctx);
-  return { ctx, database, seedResult, close: () => database.destroy() };
+  const close = async () => {
+    // Sign what this process (a CLI command, a server shutting down) wrote; a log that does not
+    // verify keeps its old checkpoint, and verification reports it.
+    await advanceAuditCheckpoint(ctx).catch((err) => console.error(`审计检查点未能更新：${String(err)}`));
+    await database.destroy();
+  };
+  return { ctx, database, seedResult, close };
 }
 
 /**

@@ -8,6 +8,7 @@ import { supervisionMigration } from './migrations/2026-11-28-005-supervision.js
 import { circularsMigration } from './migrations/2026-11-28-006-circulars.js';
 import { screeningOwnerMigration } from './migrations/2026-11-28-007-screening-owner.js';
 import { inspectionVersionMigration } from './migrations/2026-11-28-008-inspection-version.js';
+import { auditAnchorMigration } from './migrations/2026-12-03-011-audit-anchor.js';
 import { housekeepingMigration } from './migrations/2026-12-03-016-housekeeping.js';
 import type { DB } from './schema.js';
 
@@ -26,6 +27,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-11-28-007-screening-owner': screeningOwnerMigration(),
     '2026-11-28-008-inspection-version': inspectionVersionMigration(),
     '2026-12-03-016-housekeeping': housekeepingMigration(),
+    '2026-12-03-011-audit-anchor': auditAnchorMigration(),
   };
 }
 

@@ -119,8 +119,22 @@ export interface AuditLogTable {
   /** JSON. */
   detail: string;
   prev_hash: string;
-  /** sha256(prev_hash + canonical row): editing or deleting a row breaks the chain. */
+  /**
+   * HMAC-SHA256 with the audit key over prev_hash + canonical row (plain SHA-256 for rows written
+   * before the key existed, up to audit_seal.legacy_last_id): editing a row breaks the chain, and
+   * re-computing it needs the key, which is kept outside the database.
+   */
   hash: string;
+}
+
+/** One row (id 1): see migrations/2026-12-03-011-audit-anchor.ts. */
+export interface AuditSealTable {
+  id: number;
+  legacy_last_id: number;
+  legacy_last_hash: string;
+  key_check: string;
+  sealed_at: string;
+  mac: string;
 }
 
 export interface AttachmentsTable {
@@ -266,6 +280,7 @@ export interface DB extends HouseholdTables {
   check_items: CheckItemsTable;
   item_units: ItemUnitsTable;
   audit_log: AuditLogTable;
+  audit_seal: AuditSealTable;
   attachments: AttachmentsTable;
   problems: ProblemsTable;
   problem_events: ProblemEventsTable;

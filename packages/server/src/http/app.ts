@@ -9,6 +9,7 @@ import { AppError } from '@paicha/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { campaignRoutes } from '../modules/campaigns/campaigns.routes.js';
 import { exportRoutes } from '../modules/exports/exports.routes.js';
@@ -92,6 +93,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(circularRoutes(ctx));
   await app.register(householdImportRoutes(ctx));
   await app.register(householdFindingRoutes(ctx));
+  await app.register(auditRoutes(ctx));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = existsSync(ctx.config.webDist);

@@ -1,9 +1,10 @@
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { ROLE_LABELS } from '@paicha/core';
+import { isAdmin, ROLE_LABELS } from '@paicha/core';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useUser } from '../auth/AuthContext';
+import { AuditStatusTag } from './AuditStatusTag';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { menuItems, openGroupKeys, selectedKey } from './menu';
 import { NotificationBell } from './NotificationBell';
@@ -52,6 +53,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           }}
         >
           <Space size="middle" wrap>
+            {isAdmin(user.role) && <AuditStatusTag />}
             <NotificationBell />
             <Space size={6} data-testid="current-user">
               <UserOutlined />

@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DialectName } from '../../db/database.js';
 import type { Executor } from '../../db/transaction.js';
+import { GENESIS, keyedHash } from './audit-chain.js';
+import { auditKeyOf } from './audit-key.js';
+import { PAGE_SIZE, walkChain } from './audit-walk.js';
 
 export interface AuditEntry {
   actorId: number | null;
@@ -12,23 +14,21 @@ export interface AuditEntry {
   at: string;
 }
 
-const GENESIS = '0'.repeat(64);
 /** Serialises appends on PostgreSQL so two transactions never chain onto the same row. */
-const AUDIT_LOCK_KEY = 7_204_118;
+export const AUDIT_LOCK_KEY = 7_204_118;
+
+export async function lockAuditLog(trx: Executor, dialect: DialectName): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
+}
 
 /**
  * Appends one row to the hash-chained audit log. Call it inside the transaction that makes the
  * change it records, so the change and its audit row commit or vanish together.
  */
 export async function appendAudit(trx: Executor, dialect: DialectName, e: AuditEntry): Promise<void> {
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-  const last = await trx
-    .selectFrom('audit_log')
-    .select('hash')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS;
+  const key = auditKeyOf(trx);
+  await lockAuditLog(trx, dialect);
+  const last = await lastAuditRow(trx);
   const row = {
     at: e.at,
     actor_id: e.actorId,
@@ -36,45 +36,27 @@ export async function appendAudit(trx: Executor, dialect: DialectName, e: AuditE
     entity: e.entity,
     entity_id: e.entityId === null ? null : String(e.entityId),
     detail: JSON.stringify(e.detail ?? {}),
-    prev_hash: prevHash,
+    prev_hash: last?.hash ?? GENESIS,
   };
-  const hash = chainHash(row);
   await trx
     .insertInto('audit_log')
-    .values({ ...row, hash })
+    .values({ ...row, hash: keyedHash(key, row) })
     .execute();
 }
 
-function chainHash(row: {
-  at: string;
-  actor_id: number | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  detail: string;
-  prev_hash: string;
-}): string {
-  const canonical = JSON.stringify([
-    row.prev_hash,
-    row.at,
-    row.actor_id,
-    row.action,
-    row.entity,
-    row.entity_id,
-    row.detail,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+export async function lastAuditRow(db: Executor): Promise<{ id: number; hash: string } | undefined> {
+  return db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
-/** Re-computes the chain; returns the id of the first row that does not match, or null. */
-export async function verifyAuditChain(db: Executor): Promise<number | null> {
-  const rows = await db.selectFrom('audit_log').selectAll().orderBy('id').execute();
-  let prev = GENESIS;
-  for (const r of rows) {
-    if (r.prev_hash !== prev || chainHash(r) !== r.hash) return r.id;
-    prev = r.hash;
-  }
-  return null;
+/** Rows from `fromId` on, in id order: the verifier reads the log in pages. */
+export async function auditPage(db: Executor, fromId: number, limit: number) {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('id', '>=', fromId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }
 
 export async function listAudit(db: Executor, filter: { entity?: string; entityId?: string; limit: number }) {
@@ -86,4 +68,20 @@ export async function listAudit(db: Executor, filter: { entity?: string; entityI
     .orderBy('id', 'desc')
     .limit(filter.limit)
     .execute();
+}
+
+/**
+ * The chain alone (links, hashes, the seal's boundary), without the checkpoint: the id of the
+ * first bad row, or null. `verifyAudit` (audit-verify.ts) is the full check the product runs.
+ */
+export async function verifyAuditChain(db: Executor): Promise<number | null> {
+  const seal = await db.selectFrom('audit_seal').selectAll().executeTakeFirst();
+  const result = await walkChain({
+    key: auditKeyOf(db),
+    seal: { legacyLastId: seal?.legacy_last_id ?? 0, legacyLastHash: seal?.legacy_last_hash ?? GENESIS },
+    page: (fromId) => auditPage(db, fromId, PAGE_SIZE),
+    start: null,
+    checkpoint: null,
+  });
+  return result.failure ? (result.failure.id ?? 0) : null;
 }
