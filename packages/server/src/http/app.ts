@@ -29,7 +29,7 @@ import { unitRoutes } from '../modules/units/units.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { registerAuthentication } from './authenticate.js';
 import type { AppContext } from './context.js';
-import { registerErrorHandling } from './errors.js';
+import { frameworkErrors, registerErrorHandling } from './errors.js';
 
 // Validation messages reach clerks: have zod speak Chinese.
 z.config(z.locales.zhCN());
@@ -40,6 +40,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     bodyLimit: ctx.config.bodyLimit,
     // Behind a proxy the operator sets PAICHA_TRUST_PROXY so rate limits see the client's address.
     trustProxy: process.env.PAICHA_TRUST_PROXY === '1',
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

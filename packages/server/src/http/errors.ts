@@ -1,7 +1,7 @@
 // Every error leaves as {"error":{"code","message"}} with a stable code; nothing else ever
 // reaches a user — no stack traces, no SQL, no framework messages in English.
 import { AppError, type ErrorCode } from '@paicha/core';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 function fromFramework(err: FastifyError): AppError | null {
@@ -50,4 +50,19 @@ export function registerErrorHandling(app: FastifyInstance) {
       .status(500)
       .send(new AppError('internal', '服务器内部错误，请稍后重试或联系管理员').toBody());
   });
+}
+
+/**
+ * Errors the router raises before any route or error handler runs (a malformed %-escape, a path
+ * segment longer than the router accepts): Fastify answers those with its own English body
+ * unless given this.
+ */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const message =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? '网址中的参数过长'
+      : err.code === 'FST_ERR_BAD_URL'
+        ? '网址格式不正确'
+        : '请求不正确';
+  return reply.status(400).send(new AppError('bad_request', message).toBody());
 }

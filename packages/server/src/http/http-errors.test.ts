@@ -35,6 +35,14 @@ describe.each(DIALECTS)('HTTP basics on %s', (dialect) => {
     });
   });
 
+  it("answers a malformed or over-long path segment with a JSON 400, not the router's own body", async () => {
+    for (const url of ['/api/problems/%E4%B8', `/api/problems/${'9'.repeat(150)}`]) {
+      const res = await t.request('GET', url, await t.login('admin', ADMIN_PASSWORD));
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toEqual({ error: { code: 'bad_request', message: expect.stringMatching(/网址/) } });
+    }
+  });
+
   it('rejects malformed JSON with 400 invalid_json and no stack trace', async () => {
     const res = await t.app.inject({
       method: 'POST',

@@ -12,6 +12,7 @@ import {
   setAt,
   toInject,
 } from '../test/openapi.js';
+import { problemBody } from '../test/problems.js';
 import { INT_MAX, INT_MIN } from './integers.js';
 
 function withValue(op: Operation, slot: Slot, value: number) {
@@ -80,5 +81,18 @@ describe.each(DIALECTS)('integer parameters on %s', (dialect) => {
       }
     }
     expect(failed).toEqual([]);
+  });
+
+  it('refuses a version at the column maximum: the write would store one more (PostgreSQL: 500)', async () => {
+    const reporter = await t.userIn('中云街道', 'reporter');
+    const campaignId = (await t.request('GET', '/api/campaigns', admin)).json()[0].id;
+    const filed = await t.request('POST', '/api/problems', reporter.cookie, problemBody(campaignId));
+    const url = `/api/problems/${filed.json().problem.id}`;
+    const atMax = await t.request('PATCH', url, reporter.cookie, { version: INT_MAX, place: '某组' });
+    expect(atMax.statusCode).toBe(400);
+    expect(atMax.json().error.code).toBe('validation_failed');
+    const stale = await t.request('PATCH', url, reporter.cookie, { version: INT_MAX - 1, place: '某组' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('version_conflict');
   });
 });

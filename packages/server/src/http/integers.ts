@@ -47,3 +47,13 @@ export const Id = Int(1);
 
 /** A row id (1 … 2^31−1) in a path or query string. */
 export const IdParam = IntParam(1);
+
+/**
+ * The version a write was made against (optimistic locking). The write stores version + 1, and
+ * on PostgreSQL that value must fit the column even when no row matches, so the largest version
+ * a client may send is one below the column's maximum.
+ */
+export const Version = Int(1, INT_MAX - 1);
+
+/** As `Version`, where 0 means "not saved yet" (a first save). */
+export const VersionOrNew = Int(0, INT_MAX - 1);

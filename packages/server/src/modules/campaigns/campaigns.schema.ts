@@ -60,7 +60,11 @@ export const CheckItemsQuery = z.object({ mine: z.enum(['0', '1', 'true', 'false
 
 export const CreateCampaignBody = z.object({
   title: z.string().trim().min(2, '请填写活动名称').max(100),
-  startDate: z.string().refine(isIsoDate, '开始日期格式应为 YYYY-MM-DD'),
+  // The plan's dates are shifted from here; a start near year 9999 shifted past it (500).
+  startDate: z
+    .string()
+    .refine(isIsoDate, '开始日期格式应为 YYYY-MM-DD')
+    .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', '开始日期应在 2000-01-01 至 2099-12-31 之间'),
 });
 
 export const UpdateCheckItemBody = z

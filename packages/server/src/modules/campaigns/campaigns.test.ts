@@ -174,4 +174,12 @@ describe.each(DIALECTS)('the plan campaign on %s', (dialect) => {
     expect(bad.statusCode).toBe(400);
     expect((await t.request('GET', '/api/campaigns/99999', admin)).statusCode).toBe(404);
   });
+
+  it('refuses a start date whose shifted plan would leave four-digit years (its overview answered 500)', async () => {
+    for (const startDate of ['9999-12-31', '1999-12-31', '2100-01-01']) {
+      const res = await t.request('POST', '/api/campaigns', admin, { title: '远期活动', startDate });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toContain('2000-01-01 至 2099-12-31');
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { isIsoDate, PROBLEM_STATUSES } from '@paicha/core';
 import { z } from 'zod';
-import { Id, IdParam, Int } from '../../http/integers.js';
+import { Id, IdParam, Version } from '../../http/integers.js';
 
 export const VISIT_TYPES = ['明察', '暗访'] as const;
 
@@ -21,10 +21,7 @@ export const CreateInspectionBody = z.object({
   findings: fields.findings.default(''),
 });
 /** A change to a visit: `version` as last read (409 if someone saved since). */
-export const UpdateInspectionBody = z
-  .object(fields)
-  .partial()
-  .extend({ version: Int(1) });
+export const UpdateInspectionBody = z.object(fields).partial().extend({ version: Version });
 
 export const Inspection = z.object({
   id: z.number(),

@@ -1,6 +1,6 @@
 import { CATEGORIES, isIsoDate, PROBLEM_MODES, PROBLEM_SOURCES, PROBLEM_STATUSES } from '@paicha/core';
 import { z } from 'zod';
-import { Id, IdParam, INT_MAX, Int, IntParam } from '../../http/integers.js';
+import { Id, IdParam, INT_MAX, Int, IntParam, Version } from '../../http/integers.js';
 
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为有效日期（YYYY-MM-DD）`);
 const text = (max: number) => z.string().trim().max(max, `不超过${max}字`);
@@ -42,12 +42,9 @@ export const CreateProblemBody = ProblemFields.extend({
 });
 
 /** Only the fields sent are changed (no defaults here, or an edit would blank what it didn't send). */
-export const UpdateProblemBody = z
-  .object(fields)
-  .partial()
-  .extend({ version: Int(1) });
+export const UpdateProblemBody = z.object(fields).partial().extend({ version: Version });
 
-export const VersionBody = z.object({ version: Int(1) });
+export const VersionBody = z.object({ version: Version });
 export const ProgressBody = VersionBody.extend({
   date: isoDate('进展日期'),
   text: text(2000).min(1, '请填写整改进展'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdParam, Int } from '../../http/integers.js';
+import { IdParam, Int, Version, VersionOrNew } from '../../http/integers.js';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const text = (max: number) => z.string().max(max, `不能超过${max}字`);
@@ -22,7 +22,7 @@ export const RowInput = z.object({
 
 export const SaveReportBody = z.object({
   /** The version the client loaded (0 for a report nobody has saved yet). */
-  version: Int(0),
+  version: VersionOrNew,
   /** 填报人, 审核人, 联系电话: left out, they keep their value (or the prefilled one). */
   fillerName: text(40).trim().optional(),
   reviewerName: text(40).trim().optional(),
@@ -31,7 +31,7 @@ export const SaveReportBody = z.object({
 });
 export type SaveReportInput = z.infer<typeof SaveReportBody>;
 
-export const VersionBody = z.object({ version: Int(1) });
+export const VersionBody = z.object({ version: Version });
 export const ReasonBody = VersionBody.extend({
   reason: z.string().trim().min(2, '请填写原因（至少2个字）').max(500, '原因不能超过500字'),
 });

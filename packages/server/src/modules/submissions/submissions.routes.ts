@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { requireActor } from '../../http/access.js';
 import type { Actor, AppContext } from '../../http/context.js';
-import { Int } from '../../http/integers.js';
+import { VersionOrNew } from '../../http/integers.js';
 import { ReasonBody, VersionBody } from '../reports/reports.schema.js';
 import {
   CampaignParams,
@@ -77,7 +77,7 @@ export function submissionRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '从问题台账生成本单位问题清单（xlsx）并附上（仅12-24节点）',
-          body: VersionBody.extend({ version: Int(0) }),
+          body: VersionBody.extend({ version: VersionOrNew }),
           ...one,
         },
       },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IdParam, Int } from '../../http/integers.js';
+import { Id, IdParam, VersionOrNew } from '../../http/integers.js';
 import { Actions, HistoryEntry, Totals } from '../reports/reports.schema.js';
 
 const STATUS = ['not_started', 'draft', 'submitted', 'returned', 'accepted'] as const;
@@ -17,7 +17,7 @@ export const SubmissionParams = CampaignParams.extend({
 });
 
 export const SaveSubmissionBody = z.object({
-  version: Int(0),
+  version: VersionOrNew,
   /** 工作方案 / 排查结果 / 整改结果 / 总结: the submission's text. */
   content: text(20000).optional(),
   /** 06-30 summary only: 经验做法. */

@@ -2,7 +2,7 @@
 // 通报"). Request types are inferred from these schemas; answers are stripped to them.
 import { CATEGORIES, isIsoDate } from '@paicha/core';
 import { z } from 'zod';
-import { Id, IdParam, Int } from '../../http/integers.js';
+import { Id, IdParam, Int, Version } from '../../http/integers.js';
 import { GROUPS } from './scorecard.rules.js';
 
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为有效日期（YYYY-MM-DD）`);
@@ -39,7 +39,7 @@ export const CreateCircularBody = z.object({
 });
 const text = (max: number) => z.string().max(max, `不超过${max}字`);
 export const UpdateCircularBody = z.object({
-  version: Int(1),
+  version: Version,
   title: text(100).trim().min(4, '请填写标题').optional(),
   docNumber: text(40).trim().optional(),
   intro: text(2000).trim().min(1, '请填写开头语').optional(),
@@ -47,7 +47,7 @@ export const UpdateCircularBody = z.object({
   deadline: isoDate('反馈时限').nullable().optional(),
 });
 export type UpdateCircularBody = z.infer<typeof UpdateCircularBody>;
-export const VersionBody = z.object({ version: Int(1) });
+export const VersionBody = z.object({ version: Version });
 
 const unitRef = z.object({ id: z.number(), name: z.string(), kind: z.string() });
 const rate = z.number().nullable();
