@@ -20,6 +20,8 @@ export interface Person {
   child: boolean;
   schoolAge: boolean;
   schoolStatus: string;
+  /** 健康状况 as the national system writes it; 健康 when unset. */
+  health?: string;
   lowIncome: boolean;
   extreme: boolean;
 }
@@ -189,8 +191,16 @@ export function plant(hh: Household, options: { unmatchedTownship?: boolean } = 
       return [at('school_age_not_enrolled', child)];
     }
     case P.childExemptForHealth: {
+      // Exempt (除身体原因不具备学习条件外) in the three ways real files say it: an office's note in
+      // 在校生状况, or the national system's own 健康状况 values, alone or combined.
       const child = hh.members[2];
-      if (child) child.schoolStatus = '因病休学';
+      if (!child) return [];
+      const way = hh.index % 3;
+      if (way === 0) child.schoolStatus = '因病休学';
+      else {
+        child.schoolStatus = '非在校生';
+        child.health = way === 1 ? '患有大病' : '长期慢性病、残疾';
+      }
       return [];
     }
     case P.noInsurance:

@@ -131,7 +131,7 @@ function nationalRow(hh: Household, seq: number, m: number): (string | number)[]
     hh.exited ? 2018 : '',
     hh.income,
     p.schoolStatus,
-    '健康',
+    p.health ?? '健康',
     '是',
     '是',
     yn(p.lowIncome),

@@ -36,8 +36,11 @@ export const RULE_PARAM_SCHEMAS = {
       schoolAgeMax: z.number().int().min(3).max(20).default(15),
       // Age is taken on the school year's first day, so a child's status does not flip mid-year.
       referenceDate: isoDate.default('2019-09-01'),
-      // The plan exempts children whose health prevents study (除身体原因不具备学习条件外). The data
-      // has no such field, so a child is exempt when the school status or health text says so.
+      // The plan exempts children whose health prevents study (除身体原因不具备学习条件外). The
+      // national system's 健康状况 takes the values 健康 / 长期慢性病 / 患有大病 / 残疾 (combined
+      // with 、 or ,): by default 患有大病 and 残疾 exempt, the office may switch that off…
+      seriousHealthExempt: z.boolean().default(true),
+      // …and words written into 在校生状况 or 健康状况 by other offices exempt too.
       exemptKeywords: keywords.default(() => ['因病', '因残', '身体原因', '不具备学习条件', '送教上门']),
     })
     .refine((p) => p.schoolAgeMin <= p.schoolAgeMax, {
@@ -86,6 +89,7 @@ export const RULE_PARAM_LABELS = {
   schoolAgeMin: '适龄下限',
   schoolAgeMax: '适龄上限',
   referenceDate: '年龄计算基准日',
+  seriousHealthExempt: '健康状况为“患有大病”或“残疾”的不计',
   exemptKeywords: '豁免关键词',
   requireSeriousIllness: '同时要求参加大病保险',
   grades: '危房鉴定等级',
@@ -96,6 +100,21 @@ export const RULE_PARAM_LABELS = {
 } as const satisfies Record<string, string>;
 
 export type RuleId = keyof typeof RULE_PARAM_SCHEMAS;
+
+/** The national system's 健康状况 values that keep a child from study (DOMAIN.md, item 22). */
+export const SERIOUS_HEALTH_VALUES = ['患有大病', '残疾'] as const;
+
+/**
+ * Whether a school-age child is exempt from 失学辍学 under the plan's 除身体原因不具备学习条件外:
+ * `statusText` is what the files say of the child's schooling and health (在校生状况, 健康状况).
+ */
+export function isSchoolExempt(
+  statusText: string,
+  p: { seriousHealthExempt: boolean; exemptKeywords: readonly string[] },
+): boolean {
+  if (p.seriousHealthExempt && SERIOUS_HEALTH_VALUES.some((v) => statusText.includes(v))) return true;
+  return p.exemptKeywords.some((k) => k !== '' && statusText.includes(k));
+}
 export type RuleParams<Id extends RuleId> = z.output<(typeof RULE_PARAM_SCHEMAS)[Id]>;
 export const RULE_IDS = Object.keys(RULE_PARAM_SCHEMAS) as RuleId[];
 

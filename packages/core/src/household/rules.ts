@@ -35,7 +35,7 @@ export const SCREENING_RULES: readonly ScreeningRule[] = [
     scope: 'person',
     title: '义务教育阶段适龄少年儿童失学辍学',
     description:
-      '按证件号码中的出生日期，在基准日年满6至15周岁的家庭成员，教育学籍名单中没有在校记录、国扶系统在校生状况也不是在校；在校生状况或健康状况注明身体原因（因病、因残、送教上门等）的除外。',
+      '按证件号码中的出生日期，在基准日年满6至15周岁的家庭成员，教育学籍名单中没有在校记录、国扶系统在校生状况也不是在校；健康状况为患有大病或残疾的，以及在校生状况或健康状况注明身体原因（因病、因残、送教上门等）的除外。',
     sources: ['national', 'education'],
   },
   {
@@ -142,7 +142,7 @@ export function describeRuleParams<Id extends RuleId>(id: Id, params: RuleParams
       return `脱贫标准：年人均纯收入${(p as RuleParams<'income_below_line'>).incomeLine}元`;
     case 'school_age_not_enrolled': {
       const s = p as RuleParams<'school_age_not_enrolled'>;
-      return `适龄：${s.schoolAgeMin}至${s.schoolAgeMax}周岁（以${s.referenceDate}计）；豁免：${s.exemptKeywords.join('、') || '无'}`;
+      return `适龄：${s.schoolAgeMin}至${s.schoolAgeMax}周岁（以${s.referenceDate}计）；${s.seriousHealthExempt ? '健康状况为患有大病、残疾的不计；' : ''}豁免：${s.exemptKeywords.join('、') || '无'}`;
     }
     case 'medical_insurance_missing':
       return (p as RuleParams<'medical_insurance_missing'>).requireSeriousIllness

@@ -8,6 +8,7 @@ import {
   HOUSEHOLD_CATEGORY_LABELS,
   type HouseholdCategory,
   type HouseholdSource,
+  isSchoolExempt,
   maskIdNumber,
   maskName,
   type RuleId,
@@ -124,7 +125,7 @@ export const RULES: { [Id in RuleId]: RuleImpl<Id> } = {
           and not exists (select 1 from ${q.t('education')} e where e.id_number = p.id_number and coalesce(e.enrolled, 1) = 1)`);
       const seen = new Set<string>();
       return rows
-        .filter((r) => !p.exemptKeywords.some((k) => str(r.remarks).includes(k)))
+        .filter((r) => !isSchoolExempt(str(r.remarks), p))
         .filter((r) => !seen.has(str(r.id_number)) && seen.add(str(r.id_number)))
         .map((r) => {
           const birth = str(r.id_number).slice(6, 14);

@@ -47,6 +47,11 @@ export const PARAM_META: Record<string, ParamMeta> = {
     kind: 'date',
     help: '一般取学年开始日（9月1日），学年中途年龄不随之变化',
   },
+  seriousHealthExempt: {
+    label: L.seriousHealthExempt,
+    kind: 'boolean',
+    help: '国扶系统健康状况为“患有大病”或“残疾”（单独或与其他状况并列）的适龄儿童，按“身体原因不具备学习条件”不报失学辍学',
+  },
   exemptKeywords: {
     label: L.exemptKeywords,
     kind: 'keywords',
