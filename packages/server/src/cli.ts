@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '@paicha/core';
 import { AUDIT_USAGE, auditCommand } from './cli/audit-command.js';
+import { BACKUP_USAGE, backupCommand, restoreCommand } from './cli/backup-command.js';
 import { EXPORT_USAGE, exportCommand } from './cli/export-command.js';
 import { IMPORT_USAGE, importCommand } from './cli/import-command.js';
 import { remindCommand } from './cli/remind-command.js';
@@ -18,6 +19,7 @@ ${EXPORT_USAGE}
 ${IMPORT_USAGE}
 ${SCREEN_USAGE}
 ${AUDIT_USAGE}
+${BACKUP_USAGE}
 角色：admin | leader | unit_head | reporter | inspector
 数据库：默认 SQLite（PAICHA_DATA_DIR，默认 ./data）；设置 DATABASE_URL=postgres://… 使用 PostgreSQL`;
 
@@ -40,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'import') return importCommand(rest);
   if (command === 'screen') return screenCommand(rest);
   if (command === 'audit') return auditCommand(rest);
+  if (command === 'backup') return backupCommand(rest);
+  if (command === 'restore') return restoreCommand(rest);
   console.error(`未知命令：${command}\n\n${USAGE}`);
   return 1;
 }

@@ -1,11 +1,14 @@
 import { buildApp } from './http/app.js';
 import { startAuditMonitor } from './modules/audit/audit-monitor.js';
+import { markServerRunning } from './modules/backup/server-lock.js';
 import { scheduleHousekeeping } from './modules/housekeeping/housekeeping.js';
 import { scheduleReminders } from './modules/notifications/reminders.js';
 import { openRuntime } from './runtime.js';
 
 const runtime = await openRuntime();
 const { ctx, seedResult } = runtime;
+// `paicha restore` refuses to swap the data from under a running server.
+markServerRunning(ctx.config.dataDir, ctx.clock.now().toISOString());
 if (seedResult.generatedAdminPassword) {
   // Printed once, on the start that created the account; it is stored only as an argon2id hash.
   console.log(
