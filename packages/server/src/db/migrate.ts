@@ -10,6 +10,7 @@ import { screeningOwnerMigration } from './migrations/2026-11-28-007-screening-o
 import { inspectionVersionMigration } from './migrations/2026-11-28-008-inspection-version.js';
 import { auditAnchorMigration } from './migrations/2026-12-03-011-audit-anchor.js';
 import { housekeepingMigration } from './migrations/2026-12-03-016-housekeeping.js';
+import { ledgerSearchMigration } from './migrations/2026-12-03-009-ledger-search.js';
 import type { DB } from './schema.js';
 
 /**
@@ -28,6 +29,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-11-28-008-inspection-version': inspectionVersionMigration(),
     '2026-12-03-016-housekeeping': housekeepingMigration(),
     '2026-12-03-011-audit-anchor': auditAnchorMigration(),
+    '2026-12-03-009-ledger-search': ledgerSearchMigration(dialect),
   };
 }
 

@@ -180,6 +180,19 @@ export interface ProblemsTable {
   inspection_id: Generated<number | null>;
 }
 
+/** Problems per key, kept by triggers on problems (migration 2026-12-03-009). */
+export interface ProblemTalliesTable {
+  campaign_id: number;
+  unit_id: number;
+  check_item_id: number;
+  source: ProblemSource;
+  status: ProblemStatus;
+  mode: ProblemMode;
+  /** '' when the problem has no deadline. */
+  deadline: string;
+  n: number;
+}
+
 export interface ProblemEventsTable {
   id: Generated<number>;
   problem_id: number;
@@ -283,6 +296,7 @@ export interface DB extends HouseholdTables {
   audit_seal: AuditSealTable;
   attachments: AttachmentsTable;
   problems: ProblemsTable;
+  problem_tallies: ProblemTalliesTable;
   problem_events: ProblemEventsTable;
   notifications: NotificationsTable;
   notification_reads: NotificationReadsTable;

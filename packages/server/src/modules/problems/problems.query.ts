@@ -7,6 +7,7 @@ import { loadVisibleProblem } from './problems.access.js';
 import { presentProblem } from './problems.presenter.js';
 import { listEvents, listProblems, type ProblemFilter } from './problems.repository.js';
 import type { ListQuery } from './problems.schema.js';
+import { resolveSearch } from './problems.search.js';
 import { visibleUnitFilter } from './problems.service.js';
 
 /** The campaign a request means: the one asked for, or the newest. */
@@ -26,17 +27,19 @@ export async function resolveCampaignId(ctx: AppContext, requested?: number): Pr
 export async function scopedFilter(ctx: AppContext, actor: Actor, q: ListQuery): Promise<ProblemFilter> {
   const { sort: _s, order: _o, page: _p, pageSize: _ps, unit, campaignId, ...rest } = q;
   const unitId = visibleUnitFilter(actor, unit);
+  const search = await resolveSearch(ctx.db, ctx.dialect, rest.q);
   return {
     ...rest,
     campaignId: await resolveCampaignId(ctx, campaignId),
     today: ctx.clock.today(),
     ...(unitId === undefined ? {} : { unitId }),
+    ...(search === undefined ? {} : { search }),
   };
 }
 
 export async function queryProblems(ctx: AppContext, actor: Actor, q: ListQuery) {
   const filter = await scopedFilter(ctx, actor, q);
-  const { rows, total } = await listProblems(ctx.db, filter, {
+  const { rows, total, totalCapped } = await listProblems(ctx.db, filter, {
     sort: q.sort,
     order: q.order,
     offset: (q.page - 1) * q.pageSize,
@@ -45,6 +48,7 @@ export async function queryProblems(ctx: AppContext, actor: Actor, q: ListQuery)
   return {
     items: rows.map((r) => presentProblem(r, filter.today)),
     total,
+    totalCapped,
     page: q.page,
     pageSize: q.pageSize,
   };

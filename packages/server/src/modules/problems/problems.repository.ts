@@ -1,9 +1,9 @@
 import type { ProblemStatus } from '@paicha/core';
-import type { Insertable, Updateable } from 'kysely';
+import { type Expression, type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { ProblemsTable } from '../../db/schema.js';
 import type { Executor } from '../../db/transaction.js';
-import { containsPattern, likeContains } from '../../lib/text-search.js';
 import type { ListQuery } from './problems.schema.js';
+import { SHORT_SEARCH_CAP, searchCondition, type TextSearch } from './problems.search.js';
 
 export type ProblemInsert = Insertable<ProblemsTable>;
 
@@ -12,6 +12,8 @@ export type ProblemFilter = Omit<ListQuery, 'sort' | 'order' | 'page' | 'pageSiz
   campaignId: number;
   unitId?: number;
   today: string;
+  /** The words of `q`, resolved for the database (see problems.search.ts). */
+  search?: TextSearch;
 };
 
 function joined(db: Executor) {
@@ -59,76 +61,46 @@ export function findProblem(db: Executor, id: number) {
 }
 
 /**
- * The filter on the problems table alone: check-item conditions become uncorrelated sub-queries,
- * so counting matches never joins and stays on the (campaign_id, …) indexes.
+ * The conditions of a filter on the problems table (`p`) or on its tallies (`t`, one row per
+ * unit, item, source, status, mode and deadline; '' = no deadline). Check-item conditions are
+ * uncorrelated sub-queries, so neither side joins.
  */
+function conditions(db: Executor, f: ProblemFilter, on: 'p' | 't'): Expression<SqlBool>[] {
+  const col = (c: string) => sql.ref(`${on}.${c}`);
+  const noDeadline = on === 'p' ? sql<SqlBool>`p.deadline is null` : sql<SqlBool>`t.deadline = ''`;
+  const hasDeadline = on === 'p' ? sql<SqlBool>`p.deadline is not null` : sql<SqlBool>`t.deadline <> ''`;
+  const items = itemIds(db, f.campaignId);
+  const out: Expression<SqlBool>[] = [sql<SqlBool>`${col('campaign_id')} = ${f.campaignId}`];
+  if (f.unitId !== undefined) out.push(sql<SqlBool>`${col('unit_id')} = ${f.unitId}`);
+  if (f.checkItem !== undefined)
+    out.push(sql<SqlBool>`${col('check_item_id')} in (${items.where('seq', '=', f.checkItem)})`);
+  if (f.category !== undefined)
+    out.push(sql<SqlBool>`${col('check_item_id')} in (${items.where('category', '=', f.category)})`);
+  if (f.status !== undefined && f.status.length > 0)
+    out.push(sql<SqlBool>`${col('status')} in (${sql.join(f.status)})`);
+  if (f.source !== undefined && f.source.length > 0)
+    out.push(sql<SqlBool>`${col('source')} in (${sql.join(f.source)})`);
+  if (f.mode !== undefined) out.push(sql<SqlBool>`${col('mode')} = ${f.mode}`);
+  if (f.overdue === '1' || f.overdue === 'true')
+    out.push(
+      sql<SqlBool>`${col('status')} <> 'closed' and ${hasDeadline} and ${col('deadline')} < ${f.today}`,
+    );
+  if (f.overdue === '0' || f.overdue === 'false')
+    out.push(
+      sql<SqlBool>`(${col('status')} = 'closed' or ${noDeadline} or ${col('deadline')} >= ${f.today})`,
+    );
+  if (f.deadlineFrom !== undefined) out.push(sql<SqlBool>`${col('deadline')} >= ${f.deadlineFrom}`);
+  if (f.deadlineTo !== undefined)
+    out.push(sql<SqlBool>`${hasDeadline} and ${col('deadline')} <= ${f.deadlineTo}`);
+  return out;
+}
+
+/** The filter on the problems table alone, text search included. */
 function filtered(db: Executor, f: ProblemFilter) {
-  const like = containsPattern(f.q);
-  const items = (where: (q: ReturnType<typeof itemIds>) => ReturnType<typeof itemIds>) =>
-    where(itemIds(db, f.campaignId));
+  const text = f.search ?? null;
   return db
     .selectFrom('problems as p')
-    .where('p.campaign_id', '=', f.campaignId)
-    .$if(f.unitId !== undefined, (q) => q.where('p.unit_id', '=', f.unitId as number))
-    .$if(f.checkItem !== undefined, (q) =>
-      q.where(
-        'p.check_item_id',
-        'in',
-        items((s) => s.where('seq', '=', f.checkItem as number)),
-      ),
-    )
-    .$if(f.category !== undefined, (q) =>
-      q.where(
-        'p.check_item_id',
-        'in',
-        items((s) => s.where('category', '=', f.category as never)),
-      ),
-    )
-    .$if(f.status !== undefined && f.status.length > 0, (q) =>
-      q.where('p.status', 'in', f.status as ProblemStatus[]),
-    )
-    .$if(f.source !== undefined && f.source.length > 0, (q) => q.where('p.source', 'in', f.source as never[]))
-    .$if(f.mode !== undefined, (q) => q.where('p.mode', '=', f.mode as never))
-    .$if(f.overdue === '1' || f.overdue === 'true', (q) =>
-      q
-        .where('p.status', '<>', 'closed')
-        .where('p.deadline', 'is not', null)
-        .where('p.deadline', '<', f.today),
-    )
-    .$if(f.overdue === '0' || f.overdue === 'false', (q) =>
-      q.where((eb) =>
-        eb.or([eb('p.status', '=', 'closed'), eb('p.deadline', 'is', null), eb('p.deadline', '>=', f.today)]),
-      ),
-    )
-    .$if(f.deadlineFrom !== undefined, (q) => q.where('p.deadline', '>=', f.deadlineFrom as string))
-    .$if(f.deadlineTo !== undefined, (q) => q.where('p.deadline', '<=', f.deadlineTo as string))
-    .$if(like !== null, (q) =>
-      q.where((eb) =>
-        eb.or([
-          // A problem number or a unit's name typed into the search box finds those too.
-          ...(f.q && /^\d{1,9}$/.test(f.q) ? [eb('p.id', '=', Number(f.q))] : []),
-          eb(
-            'p.unit_id',
-            'in',
-            db
-              .selectFrom('units')
-              .select('id')
-              .where(likeContains('name', like as string)),
-          ),
-          ...(
-            [
-              'p.description',
-              'p.place',
-              'p.cause',
-              'p.measures',
-              'p.responsible_leader',
-              'p.responsible_person',
-              'p.household_ref',
-            ] as const
-          ).map((col) => likeContains(col, like as string)),
-        ]),
-      ),
-    );
+    .where((eb) => eb.and([...conditions(db, f, 'p'), ...(text ? [searchCondition(db, text)] : [])]));
 }
 
 function itemIds(db: Executor, campaignId: number) {
@@ -143,33 +115,67 @@ function filteredJoined(db: Executor, f: ProblemFilter) {
 }
 
 const SORT_COLUMNS = {
-  id: 'p.id',
-  deadline: 'p.deadline',
-  foundDate: 'p.found_date',
-  status: 'p.status',
-  unit: 'u.sort_order',
-  checkItem: 'i.seq',
-  updatedAt: 'p.updated_at',
+  id: ['p.id'],
+  deadline: ['p.deadline', 'p.id'],
+  foundDate: ['p.found_date', 'p.id'],
+  status: ['p.status', 'p.id'],
+  // Units walked in order, each one's problems by id (units_sort_idx, problems_unit_id_page_idx).
+  unit: ['u.sort_order', 'u.id', 'p.id'],
+  checkItem: ['i.seq', 'p.id'],
+  updatedAt: ['p.updated_at', 'p.id'],
 } as const;
 
+/**
+ * One page and the total. The page's ids come off an index in sort order (joining only what the
+ * sort needs), then those rows are read with their item and unit; the total comes from the
+ * tallies unless there are words to search.
+ */
 export async function listProblems(
   db: Executor,
   f: ProblemFilter,
   page: { sort: keyof typeof SORT_COLUMNS; order: 'asc' | 'desc'; offset: number; limit: number },
 ) {
-  const [rows, count] = await Promise.all([
-    filteredJoined(db, f)
-      .select(SELECT)
-      .orderBy(SORT_COLUMNS[page.sort], page.order)
-      .orderBy('p.id', page.order)
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    filtered(db, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+  let ids = filtered(db, f)
+    .$if(page.sort === 'unit', (q) => q.innerJoin('units as u', 'u.id', 'p.unit_id'))
+    .$if(page.sort === 'checkItem', (q) =>
+      q.innerJoin('check_items as i', (j) =>
+        j.onRef('i.id', '=', 'p.check_item_id').on('i.campaign_id', '=', f.campaignId),
+      ),
+    )
+    .select('p.id');
+  for (const c of SORT_COLUMNS[page.sort]) ids = ids.orderBy(sql.ref(c), page.order);
+  const pageIds = (await ids.limit(page.limit).offset(page.offset).execute()).map((r) => r.id);
+  const [found, total] = await Promise.all([
+    pageIds.length === 0 ? [] : joined(db).select(SELECT).where('p.id', 'in', pageIds).execute(),
+    countMatches(db, f),
   ]);
-  return { rows, total: Number(count.n) };
+  const at = new Map(pageIds.map((id, i) => [id, i]));
+  const rows = found.sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
+  return { rows, ...total };
+}
+
+async function countMatches(
+  db: Executor,
+  f: ProblemFilter,
+): Promise<{ total: number; totalCapped: boolean }> {
+  if (!f.search) {
+    const row = await db
+      .selectFrom('problem_tallies as t')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('t.n'), sql<number>`0`).as('n'))
+      .where((eb) => eb.and(conditions(db, f, 't')))
+      .executeTakeFirstOrThrow();
+    return { total: Number(row.n), totalCapped: false };
+  }
+  const capped = !f.search.indexed;
+  const matches = filtered(db, f).select(sql<number>`1`.as('one'));
+  const row = await db
+    .selectFrom((capped ? matches.limit(SHORT_SEARCH_CAP + 1) : matches).as('m'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(row.n);
+  return n > SHORT_SEARCH_CAP && capped
+    ? { total: SHORT_SEARCH_CAP, totalCapped: true }
+    : { total: n, totalCapped: false };
 }
 
 /** Every matching row in ledger order (unit, item, id): for exports. */

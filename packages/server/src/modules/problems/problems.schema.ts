@@ -132,6 +132,8 @@ export const ProblemView = z.object({
 export const ProblemList = z.object({
   items: z.array(ProblemView),
   total: z.number(),
+  /** True when a 1–2 character search stopped counting: `total` is then a lower bound. */
+  totalCapped: z.boolean(),
   page: z.number(),
   pageSize: z.number(),
 });

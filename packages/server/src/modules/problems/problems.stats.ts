@@ -1,5 +1,6 @@
-// Ledger counts, computed in the database (one GROUP BY, index-backed), for the ledger's count
-// pages, monthly reports and supervision.
+// Ledger counts for the ledger's count pages, monthly reports and supervision: sums over the
+// tallies (problems per unit, item, source, status, mode and deadline, kept by triggers in the
+// same transaction as every change), never a rescan of the ledger.
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
 
@@ -33,26 +34,19 @@ export async function countProblems(
   const byUnit = opts.groupBy !== 'item';
   const byItem = opts.groupBy !== 'unit';
   const rows = await db
-    .selectFrom('problems')
+    .selectFrom('problem_tallies')
     .select([
       byUnit ? 'unit_id as unitId' : sql<null>`null`.as('unitId'),
       byItem ? 'check_item_id as checkItemId' : sql<null>`null`.as('checkItemId'),
-      sql<number>`count(*)`.as('found'),
-      sql<number>`sum(case when status in ('pending','rectifying','returned') then 1 else 0 end)`.as(
-        'rectifying',
-      ),
-      sql<number>`sum(case when status = 'awaiting_review' then 1 else 0 end)`.as('awaitingReview'),
-      sql<number>`sum(case when status in ('awaiting_review','closed') then 1 else 0 end)`.as('rectified'),
-      sql<number>`sum(case when status = 'closed' then 1 else 0 end)`.as('closed'),
-      sql<number>`sum(case when status <> 'closed' and deadline is not null and deadline < ${opts.today} then 1 else 0 end)`.as(
-        'overdue',
-      ),
+      ...tallied(opts.today),
     ])
     .where('campaign_id', '=', opts.campaignId)
     .$if(opts.unitId !== undefined, (q) => q.where('unit_id', '=', opts.unitId as number))
     .$if(opts.checkItemId !== undefined, (q) => q.where('check_item_id', '=', opts.checkItemId as number))
     .$if(byUnit, (q) => q.groupBy('unit_id'))
     .$if(byItem, (q) => q.groupBy('check_item_id'))
+    // A tally emptied by moves or deletions stays behind with n = 0; a count never showed it.
+    .having(sql<number>`sum(n)`, '>', 0)
     .execute();
   return rows.map((r) => ({
     unitId: r.unitId === null ? null : Number(r.unitId),
@@ -64,6 +58,22 @@ export async function countProblems(
     closed: Number(r.closed),
     overdue: Number(r.overdue),
   }));
+}
+
+/** The six counts as sums of tally rows ('' = no deadline). */
+function tallied(today: string) {
+  return [
+    sql<number>`coalesce(sum(n), 0)`.as('found'),
+    sql<number>`sum(case when status in ('pending','rectifying','returned') then n else 0 end)`.as(
+      'rectifying',
+    ),
+    sql<number>`sum(case when status = 'awaiting_review' then n else 0 end)`.as('awaitingReview'),
+    sql<number>`sum(case when status in ('awaiting_review','closed') then n else 0 end)`.as('rectified'),
+    sql<number>`sum(case when status = 'closed' then n else 0 end)`.as('closed'),
+    sql<number>`sum(case when status <> 'closed' and deadline <> '' and deadline < ${today} then n else 0 end)`.as(
+      'overdue',
+    ),
+  ] as const;
 }
 
 export const ZERO_COUNTS: ProblemCounts = {
@@ -81,23 +91,12 @@ export async function countBySource(
   opts: { campaignId: number; today: string; unitId?: number | undefined },
 ) {
   const rows = await db
-    .selectFrom('problems')
-    .select([
-      'source',
-      sql<number>`count(*)`.as('found'),
-      sql<number>`sum(case when status in ('pending','rectifying','returned') then 1 else 0 end)`.as(
-        'rectifying',
-      ),
-      sql<number>`sum(case when status = 'awaiting_review' then 1 else 0 end)`.as('awaitingReview'),
-      sql<number>`sum(case when status in ('awaiting_review','closed') then 1 else 0 end)`.as('rectified'),
-      sql<number>`sum(case when status = 'closed' then 1 else 0 end)`.as('closed'),
-      sql<number>`sum(case when status <> 'closed' and deadline is not null and deadline < ${opts.today} then 1 else 0 end)`.as(
-        'overdue',
-      ),
-    ])
+    .selectFrom('problem_tallies')
+    .select(['source', ...tallied(opts.today)])
     .where('campaign_id', '=', opts.campaignId)
     .$if(opts.unitId !== undefined, (q) => q.where('unit_id', '=', opts.unitId as number))
     .groupBy('source')
+    .having(sql<number>`sum(n)`, '>', 0)
     .execute();
   return rows.map((r) => ({
     source: r.source,

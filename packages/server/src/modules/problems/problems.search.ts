@@ -1,0 +1,80 @@
+// The ledger's search box at 400,000 problems. Words of 3+ characters (Chinese included) go
+// through a trigram index — SQLite FTS5 `trigram`, PostgreSQL `pg_trgm` — and find exactly what
+// LIKE '%word%' over the searched columns finds. A trigram index cannot look up 1–2 characters,
+// so those are matched by LIKE while walking the list in its order: the page stops as soon as it
+// is full, and the total is counted up to SHORT_SEARCH_CAP (a lower bound beyond that).
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { DialectName } from '../../db/database.js';
+import { pgSearchBody, SEARCH_COLUMNS } from '../../db/migrations/2026-12-03-009-ledger-search.js';
+import type { Executor } from '../../db/transaction.js';
+import { containsPattern, likeContains } from '../../lib/text-search.js';
+
+/** How many matches a 1–2 character search counts before it reports "at least this many". */
+export const SHORT_SEARCH_CAP = 1000;
+
+export interface TextSearch {
+  /** LIKE '%q%' with wildcards escaped. */
+  like: string;
+  /** The problem number typed, if the words are a number. */
+  id: number | null;
+  /** Units whose name contains the words (typing a street's name finds its problems). */
+  unitIds: number[];
+  /** Through the trigram index (3+ characters), or by LIKE while walking the list (1–2). */
+  indexed: { dialect: DialectName; match: string } | null;
+  /** The words span a line break, which the indexed text also uses between columns. */
+  recheck: boolean;
+}
+
+/** Looks up what the words need before the list query is built: the units they name. */
+export async function resolveSearch(
+  db: Executor,
+  dialect: DialectName,
+  q: string | undefined,
+): Promise<TextSearch | undefined> {
+  const like = containsPattern(q);
+  if (!q || like === null) return undefined;
+  const units = await db.selectFrom('units').select('id').where(likeContains('name', like)).execute();
+  const long = [...q].length >= 3;
+  return {
+    like,
+    id: /^\d{1,9}$/.test(q) ? Number(q) : null,
+    unitIds: units.map((u) => u.id),
+    indexed: long ? { dialect, match: dialect === 'sqlite' ? ftsPhrase(q) : like } : null,
+    recheck: q.includes('\n'),
+  };
+}
+
+/**
+ * FTS5 phrase for the words: folded like SQLite's LIKE folds (ASCII letters only), quotes
+ * doubled. The trigram tokenizer matches a phrase as a substring.
+ */
+function ftsPhrase(q: string): string {
+  return `"${q.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/"/g, '""')}"`;
+}
+
+/** The search condition on `problems as p`. */
+export function searchCondition(db: Executor, s: TextSearch): Expression<SqlBool> {
+  const either = (text: Expression<SqlBool>) => {
+    const terms = [text];
+    if (s.id !== null) terms.unshift(sql<SqlBool>`p.id = ${s.id}`);
+    if (s.unitIds.length > 0) terms.push(sql<SqlBool>`p.unit_id in (${sql.join(s.unitIds)})`);
+    return terms.length === 1 ? text : sql<SqlBool>`(${sql.join(terms, sql` or `)})`;
+  };
+  const plain = either(
+    sql<SqlBool>`(${sql.join(
+      SEARCH_COLUMNS.map((c) => likeContains(`p.${c}`, s.like)),
+      sql` or `,
+    )})`,
+  );
+  if (!s.indexed) return plain;
+  const indexed =
+    s.indexed.dialect === 'sqlite'
+      ? either(
+          sql<SqlBool>`p.id in (${db
+            .selectFrom(sql`problems_fts`.as('f'))
+            .select(sql`rowid`.as('id'))
+            .where(sql<SqlBool>`problems_fts match ${s.indexed.match}`)})`,
+        )
+      : either(sql<SqlBool>`(${sql.raw(pgSearchBody('p'))}) like ${s.indexed.match} escape '\\'`);
+  return s.recheck ? sql<SqlBool>`(${indexed} and ${plain})` : indexed;
+}
