@@ -40,6 +40,35 @@ export function openDatabase(opts: DatabaseOptions): Database {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // A ledger of 400,000 problems is a few hundred MB: keep its hot pages in the process (the
+  // default cache is 2 MB, which sends every list page back to the operating system).
+  sqlite.pragma('cache_size = -131072');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query it runs; parsing and planning the same SQL again cost as much as
+ * running a list page. Statements are kept by their SQL (the most recent few hundred) and reused
+ * unless one is still being iterated (a streamed query), which gets a fresh one.
+ */
+function withStatementCache(sqlite: SQLite.Database, size = 300) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      const hit = cache.get(sql);
+      if (hit && !hit.busy) {
+        cache.delete(sql);
+        cache.set(sql, hit);
+        return hit;
+      }
+      const stmt = sqlite.prepare(sql);
+      if (!hit) {
+        cache.set(sql, stmt);
+        if (cache.size > size) cache.delete(cache.keys().next().value as string);
+      }
+      return stmt;
+    },
+  };
 }

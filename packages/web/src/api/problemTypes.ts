@@ -63,6 +63,8 @@ export interface ProblemDetail {
 export interface ProblemPage {
   items: Problem[];
   total: number;
+  /** A text search stopped counting at `total` matches (there are more). */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }

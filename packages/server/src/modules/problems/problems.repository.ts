@@ -3,7 +3,7 @@ import { type Expression, type Insertable, type SqlBool, sql, type Updateable } 
 import type { ProblemsTable } from '../../db/schema.js';
 import type { Executor } from '../../db/transaction.js';
 import type { ListQuery } from './problems.schema.js';
-import { SHORT_SEARCH_CAP, searchCondition, type TextSearch } from './problems.search.js';
+import { SEARCH_CAP, searchCondition, type TextSearch } from './problems.search.js';
 
 export type ProblemInsert = Insertable<ProblemsTable>;
 
@@ -72,8 +72,9 @@ function conditions(db: Executor, f: ProblemFilter, on: 'p' | 't'): Expression<S
   const items = itemIds(db, f.campaignId);
   const out: Expression<SqlBool>[] = [sql<SqlBool>`${col('campaign_id')} = ${f.campaignId}`];
   if (f.unitId !== undefined) out.push(sql<SqlBool>`${col('unit_id')} = ${f.unitId}`);
+  // `=` a scalar sub-query (an item's seq is unique in its campaign): an index equality.
   if (f.checkItem !== undefined)
-    out.push(sql<SqlBool>`${col('check_item_id')} in (${items.where('seq', '=', f.checkItem)})`);
+    out.push(sql<SqlBool>`${col('check_item_id')} = (${items.where('seq', '=', f.checkItem)})`);
   if (f.category !== undefined)
     out.push(sql<SqlBool>`${col('check_item_id')} in (${items.where('category', '=', f.category)})`);
   if (f.status !== undefined && f.status.length > 0)
@@ -101,6 +102,21 @@ function filtered(db: Executor, f: ProblemFilter) {
   return db
     .selectFrom('problems as p')
     .where((eb) => eb.and([...conditions(db, f, 'p'), ...(text ? [searchCondition(db, text)] : [])]));
+}
+
+/**
+ * SQLite, words of 3+ characters and nothing else to match (no unit name, no number): the
+ * FTS5 index drives the query, handing over matches in id order, so page 1 newest-first and the
+ * capped count stop early instead of collecting every match first.
+ */
+function ftsDriven(db: Executor, f: ProblemFilter) {
+  const s = f.search;
+  if (s?.indexed?.dialect !== 'sqlite' || s.id !== null || s.unitIds.length > 0 || s.recheck) return null;
+  return db
+    .selectFrom(sql`problems_fts`.as('f'))
+    .innerJoin('problems as p', (j) => j.on(sql<SqlBool>`p.id = f.rowid`))
+    .where(sql<SqlBool>`f.problems_fts match ${s.indexed.match}`)
+    .where((eb) => eb.and(conditions(db, f, 'p'))) as unknown as ReturnType<typeof filtered>;
 }
 
 function itemIds(db: Executor, campaignId: number) {
@@ -135,7 +151,8 @@ export async function listProblems(
   f: ProblemFilter,
   page: { sort: keyof typeof SORT_COLUMNS; order: 'asc' | 'desc'; offset: number; limit: number },
 ) {
-  let ids = filtered(db, f)
+  const fts = ftsDriven(db, f);
+  let ids = (fts ?? filtered(db, f))
     .$if(page.sort === 'unit', (q) => q.innerJoin('units as u', 'u.id', 'p.unit_id'))
     .$if(page.sort === 'checkItem', (q) =>
       q.innerJoin('check_items as i', (j) =>
@@ -143,7 +160,8 @@ export async function listProblems(
       ),
     )
     .select('p.id');
-  for (const c of SORT_COLUMNS[page.sort]) ids = ids.orderBy(sql.ref(c), page.order);
+  if (fts && page.sort === 'id') ids = ids.orderBy(sql`f.rowid`, page.order);
+  else for (const c of SORT_COLUMNS[page.sort]) ids = ids.orderBy(sql.ref(c), page.order);
   const pageIds = (await ids.limit(page.limit).offset(page.offset).execute()).map((r) => r.id);
   const [found, total] = await Promise.all([
     pageIds.length === 0 ? [] : joined(db).select(SELECT).where('p.id', 'in', pageIds).execute(),
@@ -166,16 +184,14 @@ async function countMatches(
       .executeTakeFirstOrThrow();
     return { total: Number(row.n), totalCapped: false };
   }
-  const capped = !f.search.indexed;
-  const matches = filtered(db, f).select(sql<number>`1`.as('one'));
+  // Words can match much of the ledger: counting stops after SEARCH_CAP matches.
+  const matches = (ftsDriven(db, f) ?? filtered(db, f)).select(sql<number>`1`.as('one'));
   const row = await db
-    .selectFrom((capped ? matches.limit(SHORT_SEARCH_CAP + 1) : matches).as('m'))
+    .selectFrom(matches.limit(SEARCH_CAP + 1).as('m'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const n = Number(row.n);
-  return n > SHORT_SEARCH_CAP && capped
-    ? { total: SHORT_SEARCH_CAP, totalCapped: true }
-    : { total: n, totalCapped: false };
+  return n > SEARCH_CAP ? { total: SEARCH_CAP, totalCapped: true } : { total: n, totalCapped: false };
 }
 
 /** Every matching row in ledger order (unit, item, id): for exports. */

@@ -132,7 +132,7 @@ export const ProblemView = z.object({
 export const ProblemList = z.object({
   items: z.array(ProblemView),
   total: z.number(),
-  /** True when a 1–2 character search stopped counting: `total` is then a lower bound. */
+  /** True when a text search stopped counting at 1,000 matches: `total` is then a lower bound. */
   totalCapped: z.boolean(),
   page: z.number(),
   pageSize: z.number(),

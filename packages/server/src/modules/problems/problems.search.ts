@@ -2,15 +2,16 @@
 // through a trigram index — SQLite FTS5 `trigram`, PostgreSQL `pg_trgm` — and find exactly what
 // LIKE '%word%' over the searched columns finds. A trigram index cannot look up 1–2 characters,
 // so those are matched by LIKE while walking the list in its order: the page stops as soon as it
-// is full, and the total is counted up to SHORT_SEARCH_CAP (a lower bound beyond that).
+// is full. Either way the total is counted up to SEARCH_CAP matches ("1,000+" beyond that), so
+// a word found in a quarter of the ledger costs no more than one found a thousand times.
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { DialectName } from '../../db/database.js';
 import { pgSearchBody, SEARCH_COLUMNS } from '../../db/migrations/2026-12-03-009-ledger-search.js';
 import type { Executor } from '../../db/transaction.js';
 import { containsPattern, likeContains } from '../../lib/text-search.js';
 
-/** How many matches a 1–2 character search counts before it reports "at least this many". */
-export const SHORT_SEARCH_CAP = 1000;
+/** How many matches a search counts before it reports "at least this many". */
+export const SEARCH_CAP = 1000;
 
 export interface TextSearch {
   /** LIKE '%q%' with wildcards escaped. */

@@ -106,7 +106,7 @@ export function LedgerList({ campaignId, view, lq, units, items }: Props) {
             total: data?.total ?? 0,
             pageSizeOptions: PAGE_SIZES,
             showSizeChanger: true,
-            showTotal: (t) => `共 ${t} 个问题`,
+            showTotal: (t) => (data?.totalCapped ? `超过 ${t} 个问题，请缩小搜索范围` : `共 ${t} 个问题`),
           }}
           onChange={(pg, tableFilters, sorter, extra) => {
             const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Problem> | undefined;
