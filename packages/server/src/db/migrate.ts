@@ -8,9 +8,9 @@ import { supervisionMigration } from './migrations/2026-11-28-005-supervision.js
 import { circularsMigration } from './migrations/2026-11-28-006-circulars.js';
 import { screeningOwnerMigration } from './migrations/2026-11-28-007-screening-owner.js';
 import { inspectionVersionMigration } from './migrations/2026-11-28-008-inspection-version.js';
+import { ledgerSearchMigration } from './migrations/2026-12-03-009-ledger-search.js';
 import { auditAnchorMigration } from './migrations/2026-12-03-011-audit-anchor.js';
 import { housekeepingMigration } from './migrations/2026-12-03-016-housekeeping.js';
-import { ledgerSearchMigration } from './migrations/2026-12-03-009-ledger-search.js';
 import type { DB } from './schema.js';
 
 /**
