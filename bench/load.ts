@@ -93,10 +93,7 @@ try {
       'search a village 第N村 (3+ chars)',
       () => `/api/problems?q=${enc(`第${Math.floor(Math.random() * 300)}村`)}`,
     ],
-    [
-      'search 2 chars (危房, 知晓, 王某)',
-      () => `/api/problems?q=${enc(pick(['危房', '知晓', '王某']))}`,
-    ],
+    ['search 2 chars (危房, 知晓, 王某)', () => `/api/problems?q=${enc(pick(['危房', '知晓', '王某']))}`],
     ['search a problem number', () => `/api/problems?q=${1 + Math.floor(Math.random() * N)}`],
     ['counts by unit', () => '/api/problems/counts?groupBy=unit'],
     ['counts by item', () => '/api/problems/counts?groupBy=item'],
