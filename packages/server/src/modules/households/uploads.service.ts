@@ -105,7 +105,9 @@ export async function previewUpload(
       for (const row of batch.slice(0, 5 - sample.length)) sample.push(row.cells);
       if (sample.length >= 5) break;
     }
-  } catch {
+  } catch (err) {
+    // A limit the reader enforces says which one; anything else is an unreadable file.
+    if (err instanceof AppError) throw err;
     throw new AppError('unprocessable', '无法读取该文件');
   }
   const f = found as HeaderFound | null;

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { ProblemStatus } from '@paicha/core';
 import { type Expression, type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { ProblemsTable } from '../../db/schema.js';
@@ -212,14 +213,20 @@ export async function insertProblem(db: Executor, p: ProblemInsert): Promise<num
 /**
  * Rows per multi-row INSERT. A statement binds one parameter per column per row: SQLite refuses
  * more than 32,766 and PostgreSQL's bind message counts them in 16 bits, so a 5,000-row ledger
- * (19 columns) in one statement failed on both. 500 rows stay far below either limit.
+ * (19 columns) in one statement failed on both. 100 rows stay far below either limit and keep
+ * each synchronous SQLite statement short.
  */
-export const INSERT_CHUNK = 500;
+export const INSERT_CHUNK = 100;
 
-/** Inserts in chunks, ids returned in the order of `rows`. */
+/**
+ * Inserts in chunks, ids returned in the order of `rows`. Between chunks the event loop gets a
+ * turn: better-sqlite3 runs each statement synchronously, and a 5,000-row import as one stretch
+ * of statements kept every other request waiting.
+ */
 export async function insertProblems(db: Executor, rows: ProblemInsert[]): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    if (i > 0) await setImmediate();
     const out = await db
       .insertInto('problems')
       .values(rows.slice(i, i + INSERT_CHUNK))
@@ -286,6 +293,7 @@ export type EventInsert = Parameters<typeof insertEvent>[1];
 /** Many events at once (an import's history lines), in chunks like insertProblems. */
 export async function insertEvents(db: Executor, events: EventInsert[]): Promise<void> {
   for (let i = 0; i < events.length; i += INSERT_CHUNK) {
+    if (i > 0) await setImmediate();
     await db
       .insertInto('problem_events')
       .values(
