@@ -31,7 +31,7 @@ export async function* dataRows(
   const tryHeader = (): HeaderFound | null => {
     const first = buffer[0];
     if (!first) return null;
-    // ExcelJS skips empty rows: place each row at its real offset so row numbers stay right.
+    // Rows the file does not hold are not read: place each row at its real offset so row numbers stay right.
     const grid: unknown[][] = [];
     for (const r of buffer) grid[r.rowNo - first.rowNo] = r.cells;
     for (let i = 0; i < grid.length; i++) grid[i] ??= [];
