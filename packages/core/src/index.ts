@@ -1,6 +1,7 @@
 export * from './dates.js';
 export * from './errors.js';
 export * from './household/index.js';
+export * from './password/policy.js';
 export * from './plan/campaign.js';
 export * from './plan/check-items.js';
 export * from './plan/shift.js';

@@ -9,6 +9,7 @@ import { circularsMigration } from './migrations/2026-11-28-006-circulars.js';
 import { screeningOwnerMigration } from './migrations/2026-11-28-007-screening-owner.js';
 import { inspectionVersionMigration } from './migrations/2026-11-28-008-inspection-version.js';
 import { ledgerSearchMigration } from './migrations/2026-12-03-009-ledger-search.js';
+import { loginLimitsMigration } from './migrations/2026-12-03-010-login-limits.js';
 import { auditAnchorMigration } from './migrations/2026-12-03-011-audit-anchor.js';
 import { housekeepingMigration } from './migrations/2026-12-03-016-housekeeping.js';
 import type { DB } from './schema.js';
@@ -27,9 +28,10 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-11-28-006-circulars': circularsMigration(dialect),
     '2026-11-28-007-screening-owner': screeningOwnerMigration(),
     '2026-11-28-008-inspection-version': inspectionVersionMigration(),
-    '2026-12-03-016-housekeeping': housekeepingMigration(),
-    '2026-12-03-011-audit-anchor': auditAnchorMigration(),
     '2026-12-03-009-ledger-search': ledgerSearchMigration(dialect),
+    '2026-12-03-010-login-limits': loginLimitsMigration(),
+    '2026-12-03-011-audit-anchor': auditAnchorMigration(),
+    '2026-12-03-016-housekeeping': housekeepingMigration(),
   };
 }
 

@@ -58,6 +58,25 @@ export interface LoginAttemptsTable {
   success: number;
 }
 
+/**
+ * One counter of the login and password-change limiter (modules/auth/limiter.ts), locked and
+ * updated in the same transaction that decides whether the attempt may proceed.
+ */
+export interface LoginLimitsTable {
+  /** pair (username + address) | address (all usernames) | password (change by user id). */
+  scope: string;
+  /** The username (pair), the user id (password), '' (address). */
+  subject: string;
+  /** The client address, '' for password. */
+  ip: string;
+  /** Attempts counted (pair, password: since the last success; address: in the window). */
+  failures: number;
+  window_start: string;
+  /** No attempt is evaluated before this instant. */
+  next_at: string;
+  updated_at: string;
+}
+
 export interface CampaignsTable {
   id: Generated<number>;
   title: string;
@@ -287,6 +306,7 @@ export interface DB extends HouseholdTables {
   users: UsersTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
+  login_limits: LoginLimitsTable;
   campaigns: CampaignsTable;
   phases: PhasesTable;
   milestones: MilestonesTable;

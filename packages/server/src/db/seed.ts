@@ -1,6 +1,13 @@
 // First-start data: the office, the plan's departments, example streets, the admin account and
 // the plan's campaign. Each part is created only when missing, so restarts change nothing.
-import { EXAMPLE_STREETS, OFFICE_NAME, PLAN_CAMPAIGN, PLAN_DEPARTMENTS } from '@paicha/core';
+import {
+  AppError,
+  EXAMPLE_STREETS,
+  OFFICE_NAME,
+  PLAN_CAMPAIGN,
+  PLAN_DEPARTMENTS,
+  passwordProblem,
+} from '@paicha/core';
 import { randomPassword } from '../config.js';
 import type { AppContext } from '../http/context.js';
 import { appendAudit } from '../modules/audit/audit.repository.js';
@@ -31,6 +38,10 @@ export async function seed(ctx: AppContext): Promise<SeedResult> {
       for (const [i, u] of units.entries()) await insertUnit(trx, { ...u, sortOrder: (i + 1) * 10, at });
     }
     if (!(await usernameTaken(trx, 'admin'))) {
+      // PAICHA_ADMIN_PASSWORD is a password set like any other: the policy applies.
+      const problem = ctx.config.adminPassword && passwordProblem(ctx.config.adminPassword, 'admin');
+      if (problem)
+        throw new AppError('validation_failed', `PAICHA_ADMIN_PASSWORD 不符合密码要求：${problem}`);
       const office = (await listUnits(trx)).find((u) => u.kind === 'office');
       if (!office) throw new Error('the office unit is missing');
       const id = await insertUser(trx, {

@@ -1,16 +1,17 @@
 import { ROLES, UNIT_KINDS } from '@paicha/core';
 import { z } from 'zod';
-import { MIN_PASSWORD_LENGTH } from './passwords.js';
+import { PASSWORD_INPUT_MAX } from './passwords.js';
 
 export const LoginBody = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64),
-  password: z.string().min(1, '请输入密码').max(256),
+  password: z.string().min(1, '请输入密码').max(PASSWORD_INPUT_MAX),
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 
 export const ChangePasswordBody = z.object({
-  currentPassword: z.string().min(1).max(256),
-  newPassword: z.string().min(MIN_PASSWORD_LENGTH, `新密码至少${MIN_PASSWORD_LENGTH}位`).max(256),
+  currentPassword: z.string().min(1, '请输入当前密码').max(PASSWORD_INPUT_MAX),
+  // The policy itself (length, common, username) is checked by the service with the user known.
+  newPassword: z.string().max(PASSWORD_INPUT_MAX),
 });
 
 export const UserResponse = z.object({

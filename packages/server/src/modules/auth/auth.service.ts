@@ -2,32 +2,26 @@ import { AppError } from '@paicha/core';
 import type { AppContext } from '../../http/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { findCredentials, findPasswordHash, updateUser } from '../users/users.repository.js';
-import { countFailures, recordAttempt } from './login-attempts.repository.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { admitLogin, admitPasswordChange, loginSucceeded, passwordChangeSucceeded } from './limiter.js';
+import { recordAttempt } from './login-attempts.repository.js';
+import { assertPasswordPolicy, hashPassword, verifyPassword } from './passwords.js';
 import { deleteUserSessions, insertSession, newSessionToken } from './sessions.repository.js';
-
-/** Failed logins allowed per window before 429: per username, and per client address. */
-export const LOGIN_LIMITS = { windowMinutes: 15, perUser: 5, perIp: 20 };
 
 // Verifying against a fixed hash when the user doesn't exist keeps the response time the same,
 // so timing does not tell which usernames exist.
 let dummyHash: Promise<string> | null = null;
 
 export async function login(ctx: AppContext, input: { username: string; password: string; ip: string }) {
+  // Counted before the password is checked, so parallel guesses cannot all slip through.
+  await admitLogin(ctx, input.username, input.ip);
   const now = ctx.clock.now();
-  const since = new Date(now.getTime() - LOGIN_LIMITS.windowMinutes * 60_000);
-  const failures = await countFailures(ctx.db, input.username, input.ip, since);
-  if (failures.byUser >= LOGIN_LIMITS.perUser || failures.byIp >= LOGIN_LIMITS.perIp) {
-    throw new AppError('rate_limited', `登录失败次数过多，请${LOGIN_LIMITS.windowMinutes}分钟后再试`, {
-      retryAfterSeconds: LOGIN_LIMITS.windowMinutes * 60,
-    });
-  }
   const user = await findCredentials(ctx.db, input.username);
   dummyHash ??= hashPassword('paicha-dummy-password');
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), input.password);
   const success = ok && user !== undefined && user.active === 1;
   await recordAttempt(ctx.db, { username: input.username, ip: input.ip, at: now, success });
   if (!success || !user) throw new AppError('invalid_credentials', '用户名或密码不正确');
+  await loginSucceeded(ctx, input.username, input.ip);
 
   const token = newSessionToken();
   await ctx.db.transaction().execute(async (trx) => {
@@ -49,9 +43,14 @@ export async function changePassword(
   input: { userId: number; currentPassword: string; newPassword: string; keepToken: string | null },
 ) {
   const row = await findPasswordHash(ctx.db, input.userId);
-  if (!row || !(await verifyPassword(row.password_hash, input.currentPassword))) {
+  if (!row) throw new AppError('unauthenticated', '请先登录');
+  // The policy says nothing about the current password, so a refusal here costs no attempt.
+  assertPasswordPolicy(input.newPassword, row.username);
+  await admitPasswordChange(ctx, input.userId);
+  if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
     throw new AppError('invalid_credentials', '当前密码不正确');
   }
+  await passwordChangeSucceeded(ctx, input.userId);
   const passwordHash = await hashPassword(input.newPassword);
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {

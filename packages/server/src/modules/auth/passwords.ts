@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { AppError, passwordProblem } from '@paicha/core';
 
 // argon2id (algorithm 2) with the library's memory/time defaults (19 MiB, t=2), the OWASP baseline.
 const ARGON2ID = 2;
@@ -15,4 +16,11 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-export const MIN_PASSWORD_LENGTH = 8;
+/** Longest password body accepted at the edge, in UTF-16 units: room for 256 characters of any script. */
+export const PASSWORD_INPUT_MAX = 1024;
+
+/** The shared policy (@paicha/core), enforced wherever a password is set: API, CLI and seed. */
+export function assertPasswordPolicy(password: string, username: string): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw new AppError('validation_failed', problem, { field: 'password' });
+}

@@ -61,7 +61,7 @@ export function findCredentials(db: Executor, username: string) {
 }
 
 export function findPasswordHash(db: Executor, id: number) {
-  return db.selectFrom('users').select(['password_hash']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('users').select(['username', 'password_hash']).where('id', '=', id).executeTakeFirst();
 }
 
 export async function usernameTaken(db: Executor, username: string): Promise<boolean> {

@@ -6,8 +6,15 @@ import type { AppContext } from '../../http/context.js';
 import { OkResponse } from '../auth/auth.schema.js';
 import { IdParams } from '../units/units.schema.js';
 import { listUsers } from './users.repository.js';
-import { CreateUserBody, ResetPasswordBody, UpdateUserBody, UserListItem } from './users.schema.js';
-import { createUser, editUser, resetPassword } from './users.service.js';
+import {
+  CreateUserBody,
+  LoginLimitItem,
+  ResetPasswordBody,
+  UnlockResponse,
+  UpdateUserBody,
+  UserListItem,
+} from './users.schema.js';
+import { createUser, editUser, loginLimits, resetPassword, unlockUser } from './users.service.js';
 
 export function userRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
@@ -65,6 +72,39 @@ export function userRoutes(ctx: AppContext) {
       async (request) => {
         await resetPassword(ctx, requireAdmin(request).userId, request.params.id, request.body.password);
         return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/api/users/login-limits',
+      {
+        onRequest: adminOnly,
+        schema: {
+          tags,
+          summary: '登录受限的用户（失败次数过多正在等待的）',
+          response: { 200: z.array(LoginLimitItem) },
+        },
+      },
+      async (request) => {
+        requireAdmin(request);
+        return loginLimits(ctx);
+      },
+    );
+
+    app.post(
+      '/api/users/:id/unlock',
+      {
+        onRequest: adminOnly,
+        schema: {
+          tags,
+          summary: '解除用户的登录限制',
+          params: IdParams,
+          response: { 200: UnlockResponse },
+        },
+      },
+      async (request) => {
+        const { cleared } = await unlockUser(ctx, requireAdmin(request).userId, request.params.id);
+        return { ok: true as const, cleared };
       },
     );
   };

@@ -1,7 +1,7 @@
 import { ROLES, UNIT_KINDS } from '@paicha/core';
 import { z } from 'zod';
 import { Id } from '../../http/integers.js';
-import { MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
+import { PASSWORD_INPUT_MAX } from '../auth/passwords.js';
 
 export const UserListItem = z.object({
   id: z.number(),
@@ -13,7 +13,8 @@ export const UserListItem = z.object({
   unit: z.object({ id: z.number(), name: z.string(), kind: z.enum(UNIT_KINDS) }),
 });
 
-const password = z.string().min(MIN_PASSWORD_LENGTH, `密码至少${MIN_PASSWORD_LENGTH}位`).max(256);
+// The policy (@paicha/core passwordProblem) is checked by the service, which knows the username.
+const password = z.string().max(PASSWORD_INPUT_MAX);
 
 export const CreateUserBody = z.object({
   username: z
@@ -41,3 +42,16 @@ export const UpdateUserBody = z.object({
 export type UpdateUserInput = z.infer<typeof UpdateUserBody>;
 
 export const ResetPasswordBody = z.object({ password });
+
+export const LoginLimitItem = z.object({
+  userId: z.number(),
+  username: z.string(),
+  /** login: sign-ins from `ip`; password_change: changing the password while signed in. */
+  kind: z.enum(['login', 'password_change']),
+  ip: z.string().nullable(),
+  failures: z.number(),
+  /** No attempt is evaluated before this instant (ISO). */
+  until: z.string(),
+});
+
+export const UnlockResponse = z.object({ ok: z.literal(true), cleared: z.number() });

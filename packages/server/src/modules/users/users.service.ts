@@ -1,10 +1,11 @@
 import { AppError, type Role } from '@paicha/core';
 import type { AppContext } from '../../http/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
-import { hashPassword } from '../auth/passwords.js';
+import { deleteUserCounters, listActiveLimits } from '../auth/login-limits.repository.js';
+import { assertPasswordPolicy, hashPassword } from '../auth/passwords.js';
 import { deleteUserSessions } from '../auth/sessions.repository.js';
 import { findUnit } from '../units/units.repository.js';
-import { findUser, insertUser, updateUser, usernameTaken } from './users.repository.js';
+import { findUser, insertUser, listUsers, updateUser, usernameTaken } from './users.repository.js';
 import type { CreateUserInput, UpdateUserInput } from './users.schema.js';
 
 /** Admin and leader accounts belong to the office; everyone else belongs to a street or department. */
@@ -22,6 +23,7 @@ async function checkRoleFitsUnit(ctx: AppContext, role: Role, unitId: number) {
 /** actorId is null when the CLI creates the user. */
 export async function createUser(ctx: AppContext, actorId: number | null, input: CreateUserInput) {
   await checkRoleFitsUnit(ctx, input.role, input.unitId);
+  assertPasswordPolicy(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   const at = ctx.clock.now().toISOString();
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -67,12 +69,16 @@ export async function editUser(ctx: AppContext, actorId: number, id: number, pat
 }
 
 export async function resetPassword(ctx: AppContext, actorId: number | null, id: number, password: string) {
-  if (!(await findUser(ctx.db, id))) throw new AppError('not_found', '用户不存在');
+  const user = await findUser(ctx.db, id);
+  if (!user) throw new AppError('not_found', '用户不存在');
+  assertPasswordPolicy(password, user.username);
   const passwordHash = await hashPassword(password);
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, id, { passwordHash, at });
     await deleteUserSessions(trx, id);
+    // The office hands the user a new password: old failed guesses no longer slow them down.
+    await deleteUserCounters(trx, user.username, id);
     await appendAudit(trx, ctx.dialect, {
       actorId,
       action: 'user.password_reset',
@@ -80,5 +86,48 @@ export async function resetPassword(ctx: AppContext, actorId: number | null, id:
       entityId: id,
       at,
     });
+  });
+}
+
+/** Who is being slowed down by the login or password-change limiter now, and from where. */
+export async function loginLimits(ctx: AppContext) {
+  const now = ctx.clock.now().toISOString();
+  const rows = await listActiveLimits(ctx.db, now);
+  const users = await listUsers(ctx.db);
+  const byName = new Map(users.map((u) => [u.username, u]));
+  const byId = new Map(users.map((u) => [String(u.id), u]));
+  return rows.flatMap((r) => {
+    const user = r.scope === 'pair' ? byName.get(r.subject) : byId.get(r.subject);
+    // Guesses at usernames that do not exist slow nobody down; the office need not see them.
+    if (!user) return [];
+    return [
+      {
+        userId: user.id,
+        username: user.username,
+        kind: r.scope === 'pair' ? ('login' as const) : ('password_change' as const),
+        ip: r.ip || null,
+        failures: r.failures,
+        until: r.nextAt,
+      },
+    ];
+  });
+}
+
+/** The office's unlock: clears every delay on the user's logins (from any address) and password changes. */
+export async function unlockUser(ctx: AppContext, actorId: number, id: number) {
+  const user = await findUser(ctx.db, id);
+  if (!user) throw new AppError('not_found', '用户不存在');
+  const at = ctx.clock.now().toISOString();
+  return ctx.db.transaction().execute(async (trx) => {
+    const cleared = await deleteUserCounters(trx, user.username, id);
+    await appendAudit(trx, ctx.dialect, {
+      actorId,
+      action: 'user.unlock',
+      entity: 'user',
+      entityId: id,
+      detail: { username: user.username, cleared },
+      at,
+    });
+    return { cleared };
   });
 }
