@@ -1,7 +1,16 @@
 // One function per API route, so pages never build URLs by hand.
 import type { Role, UnitKind } from '@paicha/core';
 import { http } from './client';
-import type { Campaign, CampaignSummary, CheckItem, Overview, SessionUser, Unit, User } from './types';
+import type {
+  Campaign,
+  CampaignSummary,
+  CheckItem,
+  LoginLimit,
+  Overview,
+  SessionUser,
+  Unit,
+  User,
+} from './types';
 
 type Ok = { ok: true };
 
@@ -40,6 +49,8 @@ export const usersApi = {
     body: { displayName?: string; unitId?: number; role?: Role; active?: boolean; email?: string },
   ) => http.patch<User>(`/api/users/${id}`, body),
   resetPassword: (id: number, password: string) => http.post<Ok>(`/api/users/${id}/password`, { password }),
+  loginLimits: () => http.get<LoginLimit[]>('/api/users/login-limits'),
+  unlock: (id: number) => http.post<Ok & { cleared: number }>(`/api/users/${id}/unlock`),
 };
 
 export const campaignsApi = {

@@ -26,6 +26,18 @@ export interface User extends SessionUser {
   email: string;
 }
 
+/** A user the login or password-change limiter is slowing down (GET /api/users/login-limits). */
+export interface LoginLimit {
+  userId: number;
+  username: string;
+  kind: 'login' | 'password_change';
+  /** The client address the failures came from (login only). */
+  ip: string | null;
+  failures: number;
+  /** ISO instant before which no attempt is evaluated. */
+  until: string;
+}
+
 export interface CampaignSummary {
   id: number;
   title: string;

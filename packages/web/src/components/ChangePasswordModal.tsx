@@ -1,11 +1,10 @@
 import { App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { errorMessage } from '../api/client';
+import { ApiError, errorMessage } from '../api/client';
 import { authApi } from '../api/endpoints';
+import { useUser } from '../auth/AuthContext';
+import { PASSWORD_POLICY_HINT, passwordRule } from './passwordRule';
 import { validValues } from './validValues';
-
-/** The server's minimum (docs/API.md); checked here too so the user learns it before submitting. */
-export const MIN_PASSWORD_LENGTH = 8;
 
 interface Values {
   currentPassword: string;
@@ -18,6 +17,7 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
+  const me = useUser();
 
   async function submit() {
     const v = await validValues(form);
@@ -29,7 +29,10 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
       form.resetFields();
       onClose();
     } catch (e) {
-      form.setFields([{ name: 'currentPassword', errors: [errorMessage(e)] }]);
+      // A refused new password belongs under that field; a wrong or rate-limited current one under its own.
+      const field =
+        e instanceof ApiError && e.code === 'validation_failed' ? 'newPassword' : 'currentPassword';
+      form.setFields([{ name: field, errors: [errorMessage(e)] }]);
     } finally {
       setSaving(false);
     }
@@ -58,10 +61,8 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
         <Form.Item
           name="newPassword"
           label="新密码"
-          rules={[
-            { required: true, message: '请输入新密码' },
-            { min: MIN_PASSWORD_LENGTH, message: `新密码至少${MIN_PASSWORD_LENGTH}位` },
-          ]}
+          extra={PASSWORD_POLICY_HINT}
+          rules={[{ required: true, message: '请输入新密码' }, passwordRule(() => me.username)]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

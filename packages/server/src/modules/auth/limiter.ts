@@ -16,6 +16,7 @@ import {
 import {
   deleteCounter,
   type LimitKey,
+  listDelayedCounters,
   lockCounter,
   refundAddress,
   saveCounter,
@@ -101,4 +102,15 @@ export function admitPasswordChange(ctx: AppContext, userId: number) {
 
 export async function passwordChangeSucceeded(ctx: AppContext, userId: number) {
   await deleteCounter(ctx.db, passwordKey(userId));
+}
+
+/** Usernames (login, per address) and user ids (password change) now in the growing-delay regime. */
+export function delayedCounters(ctx: AppContext) {
+  const now = ctx.clock.now().getTime();
+  const forget = Math.min(LOGIN_LIMITS.pair.forgetAfterHours, PASSWORD_CHANGE_LIMITS.forgetAfterHours);
+  return listDelayedCounters(ctx.db, {
+    pairFrom: LOGIN_LIMITS.pair.freeFailures,
+    passwordFrom: PASSWORD_CHANGE_LIMITS.freeFailures,
+    countedSince: new Date(now - forget * 3_600_000).toISOString(),
+  });
 }

@@ -87,15 +87,29 @@ export async function deleteUserCounters(db: Executor, username: string, userId:
   return Number(res.numDeletedRows);
 }
 
-/** Counters that hold someone back at `now`: the office sees them on the user page. */
-export function listActiveLimits(db: Executor, now: string) {
-  return db
-    .selectFrom('login_limits')
-    .select(['scope', 'subject', 'ip', 'failures', 'next_at as nextAt'])
-    .where('scope', 'in', ['pair', 'password'])
-    .where('next_at', '>', now)
-    .orderBy('next_at', 'desc')
-    .execute();
+/**
+ * Counters past their free tries and not yet forgiven: each further failure there waits longer.
+ * The office sees them on the user page (the delay itself may have run out a moment ago).
+ */
+export function listDelayedCounters(
+  db: Executor,
+  q: { pairFrom: number; passwordFrom: number; countedSince: string },
+) {
+  return (
+    db
+      .selectFrom('login_limits')
+      .select(['scope', 'subject', 'ip', 'failures', 'next_at as nextAt'])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('scope', '=', 'pair'), eb('failures', '>=', q.pairFrom)]),
+          eb.and([eb('scope', '=', 'password'), eb('failures', '>=', q.passwordFrom)]),
+        ]),
+      )
+      // window_start of a backoff counter is its last counted attempt (limiter-rules.ts).
+      .where('window_start', '>=', q.countedSince)
+      .orderBy('next_at', 'desc')
+      .execute()
+  );
 }
 
 /** For clean-up: counters untouched since `before` no longer delay anyone. */

@@ -50,7 +50,7 @@ export const LoginLimitItem = z.object({
   kind: z.enum(['login', 'password_change']),
   ip: z.string().nullable(),
   failures: z.number(),
-  /** No attempt is evaluated before this instant (ISO). */
+  /** No attempt is evaluated before this instant (ISO); each further failure waits longer. */
   until: z.string(),
 });
 

@@ -1,7 +1,8 @@
 import { AppError, type Role } from '@paicha/core';
 import type { AppContext } from '../../http/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
-import { deleteUserCounters, listActiveLimits } from '../auth/login-limits.repository.js';
+import { delayedCounters } from '../auth/limiter.js';
+import { deleteUserCounters } from '../auth/login-limits.repository.js';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords.js';
 import { deleteUserSessions } from '../auth/sessions.repository.js';
 import { findUnit } from '../units/units.repository.js';
@@ -89,10 +90,9 @@ export async function resetPassword(ctx: AppContext, actorId: number | null, id:
   });
 }
 
-/** Who is being slowed down by the login or password-change limiter now, and from where. */
+/** Who is being slowed down by the login or password-change limiter, and from where. */
 export async function loginLimits(ctx: AppContext) {
-  const now = ctx.clock.now().toISOString();
-  const rows = await listActiveLimits(ctx.db, now);
+  const rows = await delayedCounters(ctx);
   const users = await listUsers(ctx.db);
   const byName = new Map(users.map((u) => [u.username, u]));
   const byId = new Map(users.map((u) => [String(u.id), u]));

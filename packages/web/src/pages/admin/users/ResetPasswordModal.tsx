@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../api/client';
 import { usersApi } from '../../../api/endpoints';
 import type { User } from '../../../api/types';
-import { MIN_PASSWORD_LENGTH } from '../../../components/ChangePasswordModal';
+import { PASSWORD_POLICY_HINT, passwordRule } from '../../../components/passwordRule';
 import { validValues } from '../../../components/validValues';
 
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
@@ -39,10 +39,8 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
         <Form.Item
           name="password"
           label="新密码"
-          rules={[
-            { required: true, message: '请输入新密码' },
-            { min: MIN_PASSWORD_LENGTH, message: `密码至少${MIN_PASSWORD_LENGTH}位` },
-          ]}
+          extra={PASSWORD_POLICY_HINT}
+          rules={[{ required: true, message: '请输入新密码' }, passwordRule(() => user.username)]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../api/client';
 import { usersApi } from '../../../api/endpoints';
 import type { Unit, User } from '../../../api/types';
-import { MIN_PASSWORD_LENGTH } from '../../../components/ChangePasswordModal';
+import { PASSWORD_POLICY_HINT, passwordRule } from '../../../components/passwordRule';
 import { groupedUnitOptions } from '../../../components/unitOptions';
 import { validValues } from '../../../components/validValues';
 
@@ -131,10 +131,11 @@ export function UserFormModal({ user, units, onClose, onSaved }: Props) {
           <Form.Item
             name="password"
             label="初始密码"
-            extra="请告知用户登录后在“修改密码”中自行修改"
+            extra={`${PASSWORD_POLICY_HINT}。请告知用户登录后在“修改密码”中自行修改`}
+            dependencies={['username']}
             rules={[
               { required: true, message: '请输入初始密码' },
-              { min: MIN_PASSWORD_LENGTH, message: `密码至少${MIN_PASSWORD_LENGTH}位` },
+              passwordRule(() => form.getFieldValue('username')?.trim()),
             ]}
           >
             <Input.Password autoComplete="new-password" />

@@ -3,7 +3,7 @@ import { App, Button, Card, Input, Table } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../api/client';
 import { unitsApi, usersApi } from '../../../api/endpoints';
-import type { User } from '../../../api/types';
+import type { LoginLimit, User } from '../../../api/types';
 import { useUser } from '../../../auth/AuthContext';
 import { LoadError } from '../../../components/LoadError';
 import { testIdRow } from '../../../components/rowProps';
@@ -16,7 +16,7 @@ import { userColumns } from './userColumns';
 export default function UsersPage() {
   const me = useUser();
   const { data, error, loading, reload } = useAsync(
-    () => Promise.all([usersApi.list(), unitsApi.list()]),
+    () => Promise.all([usersApi.list(), unitsApi.list(), usersApi.loginLimits()]),
     [],
   );
   // undefined: no dialog; null: adding a user; a user: editing them.
@@ -24,7 +24,19 @@ export default function UsersPage() {
   const [resetting, setResetting] = useState<User | null>(null);
   const [q, setQ] = useState('');
   const { message } = App.useApp();
-  const [users, units] = data ?? [[], []];
+  const [users, units, limitList] = data ?? [[], [], []];
+  const limits = new Map<number, LoginLimit[]>();
+  for (const l of limitList) limits.set(l.userId, [...(limits.get(l.userId) ?? []), l]);
+
+  async function unlock(u: User) {
+    try {
+      await usersApi.unlock(u.id);
+      message.success(`已解除 ${u.displayName || u.username} 的登录限制`);
+      reload();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }
 
   async function setActive(u: User, active: boolean) {
     try {
@@ -67,6 +79,8 @@ export default function UsersPage() {
             dataSource={shown}
             columns={userColumns({
               me: me.id,
+              limits,
+              onUnlock: (u) => void unlock(u),
               onEdit: setEditing,
               onResetPassword: setResetting,
               onSetActive: (u, a) => void setActive(u, a),
