@@ -138,9 +138,26 @@ describe.each(DIALECTS)('housekeeping (%s)', (dialect) => {
       );
     const sessions = await count('sessions');
     const attempts = await count('login_attempts');
+    // A limiter counter last touched long ago goes too; the fresh one of the failure above stays.
+    await t.ctx.db
+      .insertInto('login_limits')
+      .values({
+        scope: 'pair',
+        subject: u.username,
+        ip: '10.0.0.9',
+        failures: 3,
+        window_start: '2019-11-01T00:00:00.000Z',
+        next_at: '2019-11-01T00:00:00.000Z',
+        updated_at: '2019-11-01T00:00:00.000Z',
+      })
+      .execute();
     let r = await runHousekeeping(t.ctx);
     expect(r.sessions).toBe(0);
     expect(r.loginAttempts).toBe(1);
+    expect(r.loginLimits).toBe(1);
+    expect(
+      await t.ctx.db.selectFrom('login_limits').select('ip').where('subject', '=', u.username).execute(),
+    ).toEqual([{ ip: '127.0.0.1' }]);
     expect(await count('login_attempts')).toBe(attempts - 1);
     // Every session made so far expires after the configured hours; the cookie stops working.
     t.clock.set(

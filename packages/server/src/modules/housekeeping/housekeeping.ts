@@ -4,6 +4,7 @@
 // conditional update, so two processes never both act on one row.
 import type { AppContext } from '../../http/context.js';
 import { deleteAttemptsBefore } from '../auth/login-attempts.repository.js';
+import { deleteStaleCounters } from '../auth/login-limits.repository.js';
 import { deleteExpiredSessions } from '../auth/sessions.repository.js';
 import { expireUnattachedUploads } from '../files/files.service.js';
 import { dropStaleImports } from '../households/import-outcome.js';
@@ -16,6 +17,8 @@ export const LOGIN_ATTEMPTS_KEEP_DAYS = 30;
 export interface HousekeepingResult {
   sessions: number;
   loginAttempts: number;
+  /** Sign-in limiter counters nobody touched in that time (their delays long over). */
+  loginLimits: number;
   uploads: number;
   householdUploads: number;
   imports: number[];
@@ -36,6 +39,10 @@ export async function runHousekeeping(ctx: AppContext, startingUp = false): Prom
     loginAttempts: await deleteAttemptsBefore(
       ctx.db,
       new Date(now.getTime() - LOGIN_ATTEMPTS_KEEP_DAYS * 86_400_000),
+    ),
+    loginLimits: await deleteStaleCounters(
+      ctx.db,
+      new Date(now.getTime() - LOGIN_ATTEMPTS_KEEP_DAYS * 86_400_000).toISOString(),
     ),
     uploads: await expireUnattachedUploads(ctx),
     householdUploads: await removeOldUploads(ctx),

@@ -138,16 +138,15 @@ describe.each(DIALECTS)('password policy on %s', (dialect) => {
         child.on('close', (code) => resolve({ code, stdout, stderr }));
         child.stdin.end(`${password}\n`);
       });
-    // Side by side: each process pays for loading the server code.
-    const [bad, good] = await Promise.all([
-      add('cli-weak', '123456789a'),
-      add('cli-user', 'Cli-user-pass-2026'),
-    ]);
+    // One after the other: two processes migrating and writing one SQLite file would wait on each other.
+    const bad = await add('cli-weak', '123456789a');
+    const good = await add('cli-user', 'Cli-user-pass-2026');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(MESSAGES.common);
     expect(good.code, good.stderr).toBe(0);
     expect(good.stdout).toContain('已创建用户 cli-user');
-  });
+    // Each process loads the whole server through tsx: slow on a busy machine.
+  }, 120_000);
 
   it('refuses to create the first admin with a weak PAICHA_ADMIN_PASSWORD', async () => {
     const database = await createTestDatabase(dialect);
