@@ -91,6 +91,7 @@ export function ledgerSearchMigration(dialect: DialectName): Migration {
       } else {
         for (const t of ['tally_ins', 'tally_upd', 'tally_del', 'fts_ins', 'fts_upd', 'fts_del'])
           await sql.raw(`drop trigger if exists problems_${t}`).execute(db);
+        await sql`drop table if exists problems_fts_terms`.execute(db);
         await sql`drop table if exists problems_fts`.execute(db);
       }
       await db.schema.dropTable('problem_tallies').execute();
@@ -125,11 +126,14 @@ async function sqliteUp(db: Kysely<unknown>, keyOf: (row: string) => string) {
   await sql`create virtual table problems_fts using fts5(body, content='', contentless_delete=1, tokenize='trigram case_sensitive 1')`.execute(
     db,
   );
-  const body = (row: string) => searchBody(row, (s) => `lower(${s})`);
+  // Two line breaks close the text, so every character starts a trigram: a 1–2 character search
+  // then looks up the trigrams that begin with it (problems_fts_terms) instead of reading rows.
+  const body = (row: string) => `${searchBody(row, (s) => `lower(${s})`)} || char(10, 10)`;
   const insert = (row: string) => `insert into problems_fts (rowid, body) values (${row}.id, ${body(row)});`;
   await sql
     .raw(`insert into problems_fts (rowid, body) select p.id, ${body('p')} from problems p`)
     .execute(db);
+  await sql`create virtual table problems_fts_terms using fts5vocab(problems_fts, 'row')`.execute(db);
   await sql
     .raw(`create trigger problems_fts_ins after insert on problems begin ${insert('new')} end`)
     .execute(db);

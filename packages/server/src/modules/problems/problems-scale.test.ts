@@ -59,7 +59,13 @@ describe.each(DIALECTS)('ledger search, tallies and query plans on %s', (dialect
     const rows = await t.ctx.db
       .selectFrom('problems')
       .select('id')
-      .where((eb) => eb.or(SEARCHED.map((c) => sql<boolean>`${sql.ref(c)} like ${like} escape '\\'`)))
+      .where((eb) =>
+        eb.or([
+          // A number is also a problem number.
+          ...(/^\d+$/.test(q) ? [eb('id', '=', Number(q))] : []),
+          ...SEARCHED.map((c) => sql<boolean>`${sql.ref(c)} like ${like} escape '\\'`),
+        ]),
+      )
       .orderBy('id')
       .execute();
     return rows.map((r) => r.id);
@@ -76,7 +82,12 @@ describe.each(DIALECTS)('ledger search, tallies and query plans on %s', (dialect
       '危房未改造',
       '东风村',
       '三丰',
+      '丰',
       'HH-0042',
+      '42',
+      '2',
+      'hh',
+      '水库',
       'd级危房',
       '100%',
       '南_村',

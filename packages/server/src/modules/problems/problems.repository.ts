@@ -112,11 +112,13 @@ function filtered(db: Executor, f: ProblemFilter) {
  */
 function ftsDriven(db: Executor, f: ProblemFilter) {
   const s = f.search;
-  if (s?.indexed?.dialect !== 'sqlite' || s.id !== null || s.unitIds.length > 0 || s.recheck) return null;
+  const fts = s?.indexed;
+  if (fts?.dialect !== 'sqlite' || fts.match === null || s?.id !== null || s.unitIds.length > 0 || s.recheck)
+    return null;
   return db
     .selectFrom(sql`problems_fts`.as('f'))
     .innerJoin('problems as p', (j) => j.on(sql<SqlBool>`p.id = f.rowid`))
-    .where(sql<SqlBool>`f.problems_fts match ${s.indexed.match}`)
+    .where(sql<SqlBool>`f.problems_fts match ${fts.match}`)
     .where((eb) => eb.and(conditions(db, f, 'p'))) as unknown as ReturnType<typeof filtered>;
 }
 

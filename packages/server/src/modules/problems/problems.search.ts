@@ -1,9 +1,10 @@
 // The ledger's search box at 400,000 problems. Words of 3+ characters (Chinese included) go
 // through a trigram index — SQLite FTS5 `trigram`, PostgreSQL `pg_trgm` — and find exactly what
-// LIKE '%word%' over the searched columns finds. A trigram index cannot look up 1–2 characters,
-// so those are matched by LIKE while walking the list in its order: the page stops as soon as it
-// is full. Either way the total is counted up to SEARCH_CAP matches ("1,000+" beyond that), so
-// a word found in a quarter of the ledger costs no more than one found a thousand times.
+// LIKE '%word%' over the searched columns finds. 1–2 characters: on SQLite, the index's trigrams
+// that begin with them (trigramsStarting); on PostgreSQL, whose trigram index cannot list its
+// trigrams, LIKE while walking the list in its order (the page stops as soon as it is full).
+// Either way the total is counted up to SEARCH_CAP matches ("1,000+" beyond that), so a word
+// found in a quarter of the ledger costs no more than one found a thousand times.
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { DialectName } from '../../db/database.js';
 import { pgSearchBody, SEARCH_COLUMNS } from '../../db/migrations/2026-12-03-009-ledger-search.js';
@@ -20,8 +21,11 @@ export interface TextSearch {
   id: number | null;
   /** Units whose name contains the words (typing a street's name finds its problems). */
   unitIds: number[];
-  /** Through the trigram index (3+ characters), or by LIKE while walking the list (1–2). */
-  indexed: { dialect: DialectName; match: string } | null;
+  /**
+   * Through the trigram index (`match` null: the index holds no such text), or null: by LIKE
+   * while walking the list (see above).
+   */
+  indexed: { dialect: DialectName; match: string | null } | null;
   /** The words span a line break, which the indexed text also uses between columns. */
   recheck: boolean;
 }
@@ -36,11 +40,18 @@ export async function resolveSearch(
   if (!q || like === null) return undefined;
   const units = await db.selectFrom('units').select('id').where(likeContains('name', like)).execute();
   const long = [...q].length >= 3;
+  let indexed: TextSearch['indexed'] = null;
+  if (dialect === 'postgres') indexed = long ? { dialect, match: like } : null;
+  else if (long) indexed = { dialect, match: ftsPhrase(q) };
+  else {
+    const terms = await trigramsStarting(db, q);
+    indexed = terms === undefined ? null : { dialect, match: terms };
+  }
   return {
     like,
     id: /^\d{1,9}$/.test(q) ? Number(q) : null,
     unitIds: units.map((u) => u.id),
-    indexed: long ? { dialect, match: dialect === 'sqlite' ? ftsPhrase(q) : like } : null,
+    indexed,
     recheck: q.includes('\n'),
   };
 }
@@ -50,8 +61,31 @@ export async function resolveSearch(
  * doubled. The trigram tokenizer matches a phrase as a substring.
  */
 function ftsPhrase(q: string): string {
-  return `"${q.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/"/g, '""')}"`;
+  return quote(fold(q));
 }
+
+/** More trigrams than this for 1–2 characters: matched by LIKE instead (see TextSearch). */
+const MAX_TRIGRAMS = 300;
+
+/**
+ * SQLite, 1–2 characters: every place they occur starts a trigram of the index (the text ends in
+ * two line breaks), so the trigrams that begin with them, OR-ed, find exactly the rows holding
+ * them. A word no problem contains has no such trigram and is answered without reading a row.
+ */
+async function trigramsStarting(db: Executor, q: string): Promise<string | null | undefined> {
+  const prefix = fold(q);
+  const rows = await db
+    .selectFrom(sql<{ term: string }>`problems_fts_terms`.as('v'))
+    .select(sql<string>`term`.as('term'))
+    .where(sql<SqlBool>`term >= ${prefix} and term < ${`${prefix}\u{10FFFF}`}`)
+    .limit(MAX_TRIGRAMS + 1)
+    .execute();
+  if (rows.length > MAX_TRIGRAMS) return undefined;
+  return rows.length === 0 ? null : rows.map((r) => quote(r.term)).join(' OR ');
+}
+
+const fold = (q: string) => q.replace(/[A-Z]/g, (c) => c.toLowerCase());
+const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /** The search condition on `problems as p`. */
 export function searchCondition(db: Executor, s: TextSearch): Expression<SqlBool> {
@@ -69,13 +103,15 @@ export function searchCondition(db: Executor, s: TextSearch): Expression<SqlBool
   );
   if (!s.indexed) return plain;
   const indexed =
-    s.indexed.dialect === 'sqlite'
-      ? either(
-          sql<SqlBool>`p.id in (${db
-            .selectFrom(sql`problems_fts`.as('f'))
-            .select(sql`rowid`.as('id'))
-            .where(sql<SqlBool>`problems_fts match ${s.indexed.match}`)})`,
-        )
-      : either(sql<SqlBool>`(${sql.raw(pgSearchBody('p'))}) like ${s.indexed.match} escape '\\'`);
+    s.indexed.match === null
+      ? either(sql<SqlBool>`1 = 0`)
+      : s.indexed.dialect === 'sqlite'
+        ? either(
+            sql<SqlBool>`p.id in (${db
+              .selectFrom(sql`problems_fts`.as('f'))
+              .select(sql`rowid`.as('id'))
+              .where(sql<SqlBool>`problems_fts match ${s.indexed.match}`)})`,
+          )
+        : either(sql<SqlBool>`(${sql.raw(pgSearchBody('p'))}) like ${s.indexed.match} escape '\\'`);
   return s.recheck ? sql<SqlBool>`(${indexed} and ${plain})` : indexed;
 }
