@@ -37,6 +37,11 @@ describe('skeleton: overview and 本单位任务 in the browser', () => {
       await expect(page.getByTestId('current-user').textContent()).resolves.toContain('区领导小组办公室');
       // Admin menus are there for the admin.
       await expect(page.getByTestId('menu-admin-units').count()).resolves.toBe(1);
+      // The server verified the audit log after start-up; the admin's header says so.
+      await expect
+        .poll(() => page.getByTestId('audit-status').getAttribute('data-state'), { timeout: 15_000 })
+        .toBe('ok');
+      await expect(page.getByTestId('audit-status').textContent()).resolves.toBe('审计日志完整');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'skeleton-admin-overview.png'), fullPage: true });
     } finally {
       await context.close();
@@ -53,6 +58,7 @@ describe('skeleton: overview and 本单位任务 in the browser', () => {
     try {
       await loginViaUi(page, h.baseUrl, REPORTER.username, REPORTER.password);
       await expect(page.getByTestId('current-user').textContent()).resolves.toContain(STREET);
+      await expect(page.getByTestId('audit-status').count()).resolves.toBe(0);
       await page.getByTestId('menu-tasks').click();
       await page.waitForURL('**/tasks');
       await page.getByTestId('check-item-row').first().waitFor();

@@ -1,10 +1,22 @@
 import { parseArgs } from 'node:util';
+import { AppError } from '@paicha/core';
 import type { Config } from '../config.js';
 import { loadConfig } from '../config.js';
 import { verifyAudit } from '../modules/audit/audit-verify.js';
 import { createBackup } from '../modules/backup/backup.js';
 import { restoreBackup } from '../modules/backup/restore.js';
 import { openRuntime } from '../runtime.js';
+
+/** A tool that failed (pg_dump, psql, the disk) is exit 1; refused input stays exit 2 (cli.ts). */
+async function failureAsExit1<T>(work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'internal') throw err;
+    console.error(`错误：${err.message}`);
+    return null;
+  }
+}
 
 export const BACKUP_USAGE = `  backup --out FILE [--json]       备份数据库、上传的文件和审计密钥到一个 .tar.gz（服务运行时也可执行）
   restore FILE [--json]            从备份恢复（须先停止服务）；原有数据移到数据目录下的 pre-restore-<时间>/`;
@@ -16,7 +28,8 @@ export async function backupCommand(args: string[], config: Config = loadConfig(
     console.error(`缺少 --out FILE\n用法：\n${BACKUP_USAGE}`);
     return 1;
   }
-  const r = await createBackup(config, values.out);
+  const r = await failureAsExit1(() => createBackup(config, values.out as string));
+  if (r === null) return 1;
   if (values.json) console.log(JSON.stringify(r));
   else
     console.log(
@@ -37,7 +50,8 @@ export async function restoreCommand(args: string[], config: Config = loadConfig
     console.error(`用法：\n${BACKUP_USAGE}`);
     return 1;
   }
-  const restored = await restoreBackup(config, file);
+  const restored = await failureAsExit1(() => restoreBackup(config, file));
+  if (restored === null) return 1;
   // Opening it migrates a backup from an older release; then its audit log must verify.
   const runtime = await openRuntime({ config });
   try {
