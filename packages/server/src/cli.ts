@@ -14,6 +14,7 @@ const USAGE = `用法：paicha <命令>
   migrate                         执行数据库迁移（服务启动时也会自动执行）
   user add --username U --unit <单位名称> --role <角色> [--display-name 名称] --password-stdin
   user list [--json]
+  user unlock --username U        解除该用户的登录限制（各地址的登录失败计数和修改密码计数）
   remind [--json]                 立即执行一次到期提醒（服务运行时每30分钟自动执行）
 ${EXPORT_USAGE}
 ${IMPORT_USAGE}

@@ -1,17 +1,39 @@
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import { AppError, ROLES, type Role } from '@paicha/core';
+import type { Config } from '../config.js';
 import { findUnitByName } from '../modules/units/units.repository.js';
 import { listUsers } from '../modules/users/users.repository.js';
 import { CreateUserBody } from '../modules/users/users.schema.js';
-import { createUser } from '../modules/users/users.service.js';
+import { createUser, unlockUser } from '../modules/users/users.service.js';
 import { openRuntime } from '../runtime.js';
 
-export async function userCommand(args: string[]): Promise<number> {
+/** `config` lets tests run a subcommand in-process; the CLI reads the environment. */
+export async function userCommand(args: string[], config?: Config): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'add') return addUser(rest);
   if (sub === 'list') return listAll(rest);
-  throw new AppError('bad_request', `未知的 user 子命令：${sub ?? '(空)'}，可用：add, list`);
+  if (sub === 'unlock') return unlock(rest, config);
+  throw new AppError('bad_request', `未知的 user 子命令：${sub ?? '(空)'}，可用：add, list, unlock`);
+}
+
+/**
+ * The office's unlock from the server's console: for when the one being slowed down is the admin
+ * (the web's 解除限制 needs an admin signed in). Audited with no actor, like other CLI changes.
+ */
+async function unlock(args: string[], config?: Config): Promise<number> {
+  const { values } = parseArgs({ args, options: { username: { type: 'string' } } });
+  if (!values.username) throw new AppError('bad_request', '需要 --username');
+  const runtime = await openRuntime(config ? { config } : {});
+  try {
+    const user = (await listUsers(runtime.ctx.db)).find((u) => u.username === values.username);
+    if (!user) throw new AppError('not_found', `用户“${values.username}”不存在`);
+    const { cleared } = await unlockUser(runtime.ctx, null, user.id);
+    console.log(`已解除用户 ${user.username} 的登录限制（清除 ${cleared} 条计数）`);
+    return 0;
+  } finally {
+    await runtime.close();
+  }
 }
 
 async function addUser(args: string[]): Promise<number> {

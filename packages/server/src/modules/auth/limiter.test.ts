@@ -2,6 +2,7 @@
 // guesses, an attacker on another address, the growing delay, the address budget, the office unlock.
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userCommand } from '../../cli/user-command.js';
 import { DIALECTS } from '../../test/databases.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
 import { LOGIN_LIMITS, PASSWORD_CHANGE_LIMITS } from './limiter.js';
@@ -155,6 +156,27 @@ describe.each(DIALECTS)('login and password change limiter on %s', (dialect) => 
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]?.detail ?? '{}')).toMatchObject({ username: u.username, cleared: 1 });
     expect((await t.request('POST', '/api/users/999999/unlock', admin)).statusCode).toBe(404);
+  });
+
+  it('lets the console unlock the admin (`paicha user unlock`), audited without an actor', async () => {
+    const ip = newIp();
+    for (let i = 0; i < FREE; i++) await loginFrom(ip, 'admin', `attack-${i}`);
+    expect((await loginFrom(ip, 'admin', ADMIN_PASSWORD)).statusCode).toBe(429);
+    expect(await userCommand(['unlock', '--username', 'admin'], t.ctx.config)).toBe(0);
+    expect((await loginFrom(ip, 'admin', ADMIN_PASSWORD)).statusCode).toBe(200);
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'detail'])
+      .where('action', '=', 'user.unlock')
+      .where('detail', 'like', '%"admin"%')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.actor_id).toBeNull();
+    // This address's counter, and the one an earlier test's attacker left from another address.
+    expect(JSON.parse(audit[0]?.detail ?? '{}').cleared).toBeGreaterThanOrEqual(1);
+    await expect(userCommand(['unlock', '--username', 'nobody-here'], t.ctx.config)).rejects.toThrow(
+      '用户“nobody-here”不存在',
+    );
   });
 
   it('refuses parallel guesses of the current password beyond the free tries, the right one too', async () => {

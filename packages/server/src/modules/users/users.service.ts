@@ -113,8 +113,8 @@ export async function loginLimits(ctx: AppContext) {
   });
 }
 
-/** The office's unlock: clears every delay on the user's logins (from any address) and password changes. */
-export async function unlockUser(ctx: AppContext, actorId: number, id: number) {
+/** The office's unlock (actorId null: from the CLI): clears every delay on the user's logins (from any address) and password changes. */
+export async function unlockUser(ctx: AppContext, actorId: number | null, id: number) {
   const user = await findUser(ctx.db, id);
   if (!user) throw new AppError('not_found', '用户不存在');
   const at = ctx.clock.now().toISOString();
