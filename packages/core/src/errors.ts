@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   unprocessable: 422,
   rate_limited: 429,
   upload_quota_exceeded: 429,
+  too_many_exports: 429,
   internal: 500,
 } as const;
 

@@ -1,7 +1,14 @@
 // A printable list workbook the way offices file them: a title across the table, a line with
 // the unit and date, a bordered header row repeated on every printed page, wrapped cells,
 // A4 landscape, fitted to the page width.
-import type ExcelJS from 'exceljs';
+//
+// Written as a stream (ExcelJS's streaming WorkbookWriter): each sheet's rows arrive page by page
+// and each row is committed — turned into XML, compressed, sent — as soon as it is filled, so a
+// 400,000-row ledger never sits in memory. Between pages the writer waits while the destination
+// is full (a slow client holds the export back instead of the server buffering for it) and
+// yields to the event loop so that other requests are answered meanwhile.
+import { PassThrough, type Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { lineCount } from './text-width.js';
 
 export interface ListColumn<Row> {
@@ -20,8 +27,21 @@ export interface ListSheet<Row> {
   /** e.g. 导出时间：2020年1月4日 */
   rightLine: string;
   columns: ListColumn<Row>[];
-  rows: Row[];
-  footer?: string;
+  /** The rows, page by page; called when the sheet is written (a list read for each sheet). */
+  pages: () => AsyncIterable<readonly Row[]>;
+  /** Below the table; a function gets the number of rows written (known only at the end). */
+  footer?: string | ((rows: number) => string);
+  /** A row's height from the most lines any of its cells wraps to; default max(20, lines×16+6). */
+  rowHeight?: (row: Row, lines: number) => number;
+  /** Long footers (notes): wrap the text, top-aligned, the row sized to it. */
+  wrapFooter?: boolean;
+}
+
+/** Thrown into the writer when the client went away: the export stops at the next page. */
+export class ExportAborted extends Error {
+  constructor() {
+    super('export aborted: the destination closed');
+  }
 }
 
 const FONT = '仿宋_GB2312';
@@ -29,7 +49,48 @@ const TITLE_FONT = '方正小标宋简体';
 const thin = { style: 'thin' as const };
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
-export function addListSheet<Row>(wb: ExcelJS.Workbook, spec: ListSheet<Row>): ExcelJS.Worksheet {
+/** The rows of an array, as one page. */
+export function pagesOf<Row>(rows: readonly Row[]): () => AsyncIterable<readonly Row[]> {
+  return async function* () {
+    yield rows;
+  };
+}
+
+/**
+ * Writes the sheets one after another into `out` and resolves when the last byte is handed to it.
+ * Deflate at level 3 rather than 6: a fifth of a large export's time went to compressing; level
+ * 3 takes a quarter of that for files ~15% larger.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: sheets of different row types in one workbook
+export async function writeListWorkbook(out: Writable, sheets: ListSheet<any>[], creator: string) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { zlib: { level: 3 } },
+  } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
+  wb.creator = creator;
+  try {
+    for (const spec of sheets) await writeSheet(wb, out, spec);
+    await wb.commit();
+  } catch (err) {
+    // Stop compressing what nobody will read; the caller ends the response.
+    (wb as unknown as { zip: { abort(): void } }).zip.abort();
+    throw err;
+  }
+}
+
+/** The whole workbook as bytes, for small lists (a scorecard, a stored copy). */
+// biome-ignore lint/suspicious/noExplicitAny: as writeListWorkbook
+export async function listWorkbookBuffer(sheets: ListSheet<any>[], creator: string): Promise<Buffer> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  await writeListWorkbook(sink, sheets, creator);
+  return Buffer.concat(chunks);
+}
+
+async function writeSheet<Row>(wb: ExcelJS.stream.xlsx.WorkbookWriter, out: Writable, spec: ListSheet<Row>) {
   const ws = wb.addWorksheet(spec.sheetName, {
     pageSetup: {
       paperSize: 9, // A4
@@ -73,6 +134,7 @@ export function addListSheet<Row>(wb: ExcelJS.Workbook, spec: ListSheet<Row>): E
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
   });
   header.height = 30;
+  header.commit(); // commits rows 1–4
 
   // One style object per column, shared by all its cells: ExcelJS recognises a style object it
   // has seen and reuses its id, where a fresh object per cell is serialised and looked up anew
@@ -82,36 +144,61 @@ export function addListSheet<Row>(wb: ExcelJS.Workbook, spec: ListSheet<Row>): E
     alignment: { horizontal: c.align ?? 'left', vertical: 'middle', wrapText: true },
     border: BORDER,
   }));
-  spec.rows.forEach((row, r) => {
-    const line = ws.getRow(5 + r);
-    let lines = 1;
-    spec.columns.forEach((c, i) => {
-      const cell = line.getCell(i + 1);
-      cell.value = c.value(row, r);
-      lines = Math.max(lines, lineCount(String(cell.value ?? ''), c.width));
-      cell.style = bodyStyles[i] as Partial<ExcelJS.Style>;
-    });
-    // Spreadsheets do not size rows with wrapped text on opening: set it from the text.
-    line.height = Math.max(20, lines * 16 + 6);
-  });
-
-  if (spec.footer) {
-    const at = 5 + spec.rows.length + 1;
-    ws.mergeCells(at, 1, at, n);
-    ws.getCell(at, 1).value = spec.footer;
-    ws.getCell(at, 1).font = { name: FONT, size: 11 };
+  const height = spec.rowHeight ?? ((_row: Row, lines: number) => Math.max(20, lines * 16 + 6));
+  let index = 0;
+  for await (const page of spec.pages()) {
+    for (const row of page) {
+      const line = ws.getRow(5 + index);
+      let lines = 1;
+      spec.columns.forEach((c, i) => {
+        const cell = line.getCell(i + 1);
+        cell.value = c.value(row, index);
+        lines = Math.max(lines, lineCount(String(cell.value ?? ''), c.width));
+        cell.style = bodyStyles[i] as Partial<ExcelJS.Style>;
+      });
+      // Spreadsheets do not size rows with wrapped text on opening: set it from the text.
+      line.height = height(row, lines);
+      line.commit();
+      index++;
+    }
+    await pace(out);
   }
-  return ws;
+
+  const footer = typeof spec.footer === 'function' ? spec.footer(index) : spec.footer;
+  if (footer) {
+    const at = 5 + index + 1;
+    ws.mergeCells(at, 1, at, n);
+    const cell = ws.getCell(at, 1);
+    cell.value = footer;
+    cell.font = { name: FONT, size: 11 };
+    if (spec.wrapFooter) {
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      const tableWidth = spec.columns.reduce((w, c) => w + c.width, 0);
+      ws.getRow(at).height = lineCount(footer, tableWidth) * 15 + 8;
+    }
+  }
+  ws.commit();
 }
 
 /**
- * The .xlsx bytes. Deflate at level 3 rather than 6: a fifth of a large export's time went to
- * compressing; level 3 takes a quarter of that for files ~15% larger.
+ * Between pages: stop if the client is gone, wait while `out` is full, then let the event loop
+ * run (database pages on SQLite resolve without ever leaving it).
  */
-export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(
-    await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 3 } } }),
-  );
+export async function pace(out: Writable): Promise<void> {
+  if (out.destroyed) throw new ExportAborted();
+  if (out.writableNeedDrain) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        out.off('drain', done);
+        out.off('close', done);
+        resolve();
+      };
+      out.on('drain', done);
+      out.on('close', done);
+    });
+  }
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (out.destroyed) throw new ExportAborted();
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -170,18 +170,44 @@ export async function listFindings(ctx: AppContext, actor: Actor, q: FindingsQue
   };
 }
 
-/** Every matching finding, for the export (same scope and masking as the list). */
-export async function allFindings(ctx: AppContext, actor: Actor, q: Partial<FindingsQuery>) {
+/** Findings per read while exporting. */
+const EXPORT_PAGE = 500;
+
+/**
+ * Every matching finding for the export (same scope, order and masking as the list), read page
+ * by page: the ids are taken in list order up front (numbers only), then their rows a page at a
+ * time, so the export never holds more than a page of findings.
+ */
+export async function findingPages(ctx: AppContext, actor: Actor, q: Partial<FindingsQuery>) {
   const campaignId = q.campaignId ?? (await latestCampaignId(ctx));
-  const rows = await ordered(filtered(ctx, actor, campaignId, q), q)
-    .select(SELECT)
-    .execute();
+  const ids = (
+    await ordered(filtered(ctx, actor, campaignId, q), q)
+      .select('f.id')
+      .execute()
+  ).map((r) => r.id);
   const unmasked = await unmaskedView(ctx, actor, q.unmasked, {
     entity: 'findings',
     entityId: null,
-    detail: { export: true, query: q, count: rows.length },
+    detail: { export: true, query: q, count: ids.length },
   });
-  return rows.map((r) => presentFinding(r as FindingRow, unmasked));
+  async function* pages() {
+    for (let at = 0; at < ids.length; at += EXPORT_PAGE) {
+      const chunk = ids.slice(at, at + EXPORT_PAGE);
+      const rows = await ctx.db
+        .selectFrom('findings as f')
+        .leftJoin('units as u', 'u.id', 'f.unit_id')
+        .select(SELECT)
+        .where('f.id', 'in', chunk)
+        .execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      // A finding removed since the ids were read is skipped.
+      yield chunk.flatMap((id) => {
+        const r = byId.get(id);
+        return r ? [presentFinding(r as FindingRow, unmasked)] : [];
+      });
+    }
+  }
+  return { count: ids.length, pages };
 }
 
 export async function getFinding(ctx: AppContext, actor: Actor, id: number, unmaskedAsked?: string) {

@@ -2,13 +2,14 @@
 // Findings and households are scoped to the caller's street; ID numbers and names are masked
 // unless the admin asks for them (logged).
 import { AppError, seesAllUnits } from '@paicha/core';
-import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adminOnly, requireActor } from '../../http/access.js';
 import type { Actor, AppContext } from '../../http/context.js';
-import { allFindings, getFinding, getHousehold, listFindings } from './findings.query.js';
+import { sendExport } from '../../http/export-stream.js';
+import { prepareFindingsExport } from './findings.export.js';
+import { getFinding, getHousehold, listFindings } from './findings.query.js';
 import { routeFindings } from './findings-sync.js';
 import {
   FindingList,
@@ -204,39 +205,16 @@ export function householdFindingRoutes(ctx: AppContext) {
 
     app.get(
       '/api/households/findings/export',
-      { schema: { tags, summary: '导出问题线索（.xlsx，脱敏规则同列表）', querystring: FindingsQuery } },
+      {
+        schema: {
+          tags,
+          summary: '导出问题线索（.xlsx，脱敏规则同列表，边生成边下载；每人同时最多 2 个导出）',
+          querystring: FindingsQuery,
+        },
+      },
       async (request, reply) => {
-        const rows = await allFindings(ctx, requireActor(request), request.query);
-        const wb = new ExcelJS.Workbook();
-        const ws = wb.addWorksheet('问题线索');
-        ws.columns = [
-          { header: '序号', key: 'n', width: 6 },
-          { header: '排查事项', key: 'checkItem', width: 9 },
-          { header: '规则', key: 'ruleTitle', width: 28 },
-          { header: '责任单位', key: 'unit', width: 12 },
-          { header: '乡镇（街道）', key: 'township', width: 12 },
-          { header: '户编号', key: 'householdId', width: 20 },
-          { header: '证件号码', key: 'idNumber', width: 21 },
-          { header: '姓名', key: 'name', width: 10 },
-          { header: '问题描述', key: 'detail', width: 80 },
-          { header: '状态', key: 'status', width: 10 },
-        ];
-        rows.forEach((f, i) => {
-          ws.addRow({
-            ...f,
-            n: i + 1,
-            unit: f.unit?.name ?? '（待对应）',
-            status: f.status === 'open' ? '存在' : '已不再发现',
-          });
-        });
-        const body = Buffer.from(await wb.xlsx.writeBuffer());
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header(
-            'content-disposition',
-            `attachment; filename="findings.xlsx"; filename*=UTF-8''${encodeURIComponent('数据比对问题线索.xlsx')}`,
-          )
-          .send(body);
+        const actor = requireActor(request);
+        return sendExport(ctx, actor, reply, () => prepareFindingsExport(ctx, actor, request.query));
       },
     );
 

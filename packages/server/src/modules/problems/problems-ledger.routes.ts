@@ -6,11 +6,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
+import { sendExport } from '../../http/export-stream.js';
 import { IdParam } from '../../http/integers.js';
 import { XLSX_MIME } from '../../lib/xlsx-list.js';
 import { contentDisposition } from '../files/files.routes.js';
 import { ledgerCounts } from './problems.counts.js';
-import { exportLedger, LEDGER_LISTS } from './problems.export.js';
+import { LEDGER_LISTS, prepareLedgerExport } from './problems.export.js';
 import { IMPORT_MODES, importProblems, importTemplate } from './problems.import.js';
 import { resolveCampaignId } from './problems.query.js';
 import { ListQuery } from './problems.schema.js';
@@ -52,17 +53,15 @@ export function ledgerRoutes(ctx: AppContext) {
       {
         schema: {
           tags,
-          summary: '导出问题清单 / 责任清单 / 整改清单（.xlsx），筛选条件同问题台账',
+          summary:
+            '导出问题清单 / 责任清单 / 整改清单（.xlsx，边生成边下载），筛选条件同问题台账；每人同时最多 2 个导出（429 too_many_exports）',
           querystring: ListQuery.extend({ list: z.enum(LEDGER_LISTS).default('all') }),
         },
       },
       async (request, reply) => {
         const { list, ...q } = request.query;
-        const file = await exportLedger(ctx, requireActor(request), list, q);
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header('content-disposition', contentDisposition(file.fileName))
-          .send(file.buffer);
+        const actor = requireActor(request);
+        return sendExport(ctx, actor, reply, () => prepareLedgerExport(ctx, actor, list, q));
       },
     );
 

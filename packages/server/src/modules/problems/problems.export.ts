@@ -1,10 +1,17 @@
-// 问题清单 · 责任清单 · 整改清单 as Excel files an office can print and file as they are.
+// 问题清单 · 责任清单 · 整改清单 as Excel files an office can print and file as they are, streamed:
+// however long the ledger, only a page of rows is held at a time.
 import { formatChineseDate, PROBLEM_STATUS_LABELS } from '@paicha/core';
-import ExcelJS from 'exceljs';
+import type { Executor } from '../../db/transaction.js';
 import type { Actor, AppContext } from '../../http/context.js';
-import { addListSheet, type ListColumn, workbookBuffer } from '../../lib/xlsx-list.js';
+import type { PreparedExport } from '../../http/export-stream.js';
+import { type ListColumn, type ListSheet, writeListWorkbook, XLSX_MIME } from '../../lib/xlsx-list.js';
 import { scopedFilter } from './problems.query.js';
-import { listAllProblems, type ProblemRow } from './problems.repository.js';
+import {
+  countProblemGroups,
+  type ProblemFilter,
+  type ProblemRow,
+  problemsAfter,
+} from './problems.repository.js';
 import type { ListQuery } from './problems.schema.js';
 
 export const LEDGER_LISTS = ['problems', 'responsibility', 'rectification', 'all'] as const;
@@ -80,36 +87,103 @@ const COLUMNS: Record<Exclude<LedgerList, 'all'>, ListColumn<Row>[]> = {
   ],
 };
 
-/** Builds the requested list(s) for what the actor may see under the given filters. */
-export async function exportLedger(ctx: AppContext, actor: Actor, list: LedgerList, q: ListQuery) {
+/** Rows per database read: one read plus its rendering stays a short slice of the event loop. */
+const PAGE = 500;
+
+interface Group {
+  unitId: number;
+  itemId: number;
+}
+
+/**
+ * The requested list(s) for what the actor may see under the given filters, ready to stream:
+ * the filter, campaign and (unit, item) groups are settled here (errors still answer as JSON),
+ * the rows are read page by page while the file is written.
+ */
+export async function prepareLedgerExport(
+  ctx: AppContext,
+  actor: Actor,
+  list: LedgerList,
+  q: ListQuery,
+): Promise<PreparedExport & { count: number }> {
   const filter = await scopedFilter(ctx, actor, q);
-  const rows = await listAllProblems(ctx.db, filter);
   const campaign = await ctx.db
     .selectFrom('campaigns')
     .select('title')
     .where('id', '=', filter.campaignId)
     .executeTakeFirstOrThrow();
-  const unitName =
-    filter.unitId === undefined ? '全区' : (rows[0]?.unitName ?? (await unitNameOf(ctx, filter.unitId)));
+  const rows = await ledgerRows(ctx.db, filter);
+  const unitName = filter.unitId === undefined ? '全区' : await unitNameOf(ctx, filter.unitId);
   const today = formatChineseDate(ctx.clock.today());
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'paicha';
   const lists = list === 'all' ? (['problems', 'responsibility', 'rectification'] as const) : [list];
-  for (const l of lists) {
-    addListSheet(wb, {
-      sheetName: LIST_TITLES[l],
-      title: `${campaign.title}${LIST_TITLES[l]}`,
-      leftLine: `填报单位：${unitName}`,
-      rightLine: `导出时间：${today}`,
-      columns: COLUMNS[l],
-      rows,
-      footer: `共 ${rows.length} 个问题`,
-    });
-  }
-  const name = `${unitName}${list === 'all' ? '问题清单、责任清单、整改清单' : LIST_TITLES[list]}（${today}）.xlsx`;
-  return { buffer: await workbookBuffer(wb), fileName: name, count: rows.length };
+  const sheets: ListSheet<Row>[] = lists.map((l) => ({
+    sheetName: LIST_TITLES[l],
+    title: `${campaign.title}${LIST_TITLES[l]}`,
+    leftLine: `填报单位：${unitName}`,
+    rightLine: `导出时间：${today}`,
+    columns: COLUMNS[l],
+    pages: rows.pages,
+    footer: (rows) => `共 ${rows} 个问题`,
+  }));
+  return {
+    fileName: `${unitName}${list === 'all' ? '问题清单、责任清单、整改清单' : LIST_TITLES[list]}（${today}）.xlsx`,
+    mime: XLSX_MIME,
+    count: rows.count,
+    write: (out) => writeListWorkbook(out, sheets, 'paicha'),
+  };
 }
 
+/**
+ * The matching problems in ledger order (unit, item 序号, id), to be read page by page, and how
+ * many there are now. Planned as the (unit, item) pairs that hold matches, counted one unit at a
+ * time so that no single read scans the whole ledger on SQLite's one thread.
+ */
+export async function ledgerRows(db: Executor, filter: ProblemFilter) {
+  const units =
+    filter.unitId === undefined
+      ? (await db.selectFrom('units').select('id').orderBy('sort_order').orderBy('id').execute()).map(
+          (u) => u.id,
+        )
+      : [filter.unitId];
+  const items = await db
+    .selectFrom('check_items')
+    .select(['id', 'seq'])
+    .where('campaign_id', '=', filter.campaignId)
+    .execute();
+  const seq = new Map(items.map((i) => [i.id, i.seq]));
+  const groups: Group[] = [];
+  let count = 0;
+  for (const unitId of units) {
+    const found = await countProblemGroups(db, { ...filter, unitId });
+    found.sort((a, b) => (seq.get(a.itemId) ?? 0) - (seq.get(b.itemId) ?? 0) || a.itemId - b.itemId);
+    for (const g of found) {
+      groups.push({ unitId: g.unitId, itemId: g.itemId });
+      count += g.n;
+    }
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return { count, pages: () => ledgerPages(db, filter, groups) };
+}
+
+/** The groups' problems, each group by id (keyset), gathered into pages of about PAGE rows. */
+async function* ledgerPages(db: Executor, filter: ProblemFilter, groups: Group[]) {
+  let batch: Row[] = [];
+  for (const g of groups) {
+    let after = 0;
+    for (;;) {
+      const rows = await problemsAfter(db, filter, { ...g, after, limit: PAGE });
+      batch = batch.length === 0 ? rows : batch.concat(rows);
+      if (batch.length >= PAGE) {
+        yield batch;
+        batch = [];
+      }
+      const last = rows[rows.length - 1];
+      if (rows.length < PAGE || !last) break;
+      after = last.id;
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
 async function unitNameOf(ctx: AppContext, unitId: number) {
   const u = await ctx.db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst();
   return u?.name ?? '';

@@ -350,3 +350,34 @@ export async function countEvidence(db: Executor, problemId: number): Promise<nu
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * How many matching problems each (unit, item) pair has: the plan of an export, which then
+ * reads the pairs in ledger order (unit, item) with problemsAfter. A unit's pairs only, when
+ * the filter names one.
+ */
+export async function countProblemGroups(db: Executor, f: ProblemFilter) {
+  const rows = await filtered(db, f)
+    .select(['p.unit_id as unitId', 'p.check_item_id as itemId', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['p.unit_id', 'p.check_item_id'])
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/**
+ * The next `limit` matching problems of one unit and item after id `after`, in id order: a
+ * keyset page, read off the (campaign, unit, item, id) index however deep the export is.
+ */
+export function problemsAfter(
+  db: Executor,
+  f: ProblemFilter,
+  page: { unitId: number; itemId: number; after: number; limit: number },
+) {
+  return filteredJoined(db, { ...f, unitId: page.unitId })
+    .where('p.check_item_id', '=', page.itemId)
+    .where('p.id', '>', page.after)
+    .select(SELECT)
+    .orderBy('p.id')
+    .limit(page.limit)
+    .execute();
+}

@@ -1,6 +1,6 @@
 // Milestone submission commands (12-15 工作方案, 12-24 排查结果和问题清单, 05-31 整改结果,
 // 06-30 总结): the same draft → submit → accept/return workflow as the monthly reports.
-import { Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { AppError } from '@paicha/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
@@ -149,7 +149,20 @@ export async function attachProblemList(ctx: AppContext, actor: Actor, key: Subm
     unitName: loaded.unit.name,
     today: ctx.clock.today(),
   });
-  const file = await saveUpload(ctx, actor, { filename: list.fileName, stream: Readable.from(list.buffer) });
+  // The workbook is written straight into the stored file. A failing writer fails the upload
+  // through the stream; if storing refuses (quota), closing the stream stops the writer.
+  const stream = new PassThrough();
+  const writing = list.write(stream).catch((err: unknown) => {
+    stream.destroy(err instanceof Error ? err : new Error(String(err)));
+    throw err;
+  });
+  writing.catch(() => undefined); // observed below; never an unhandled rejection meanwhile
+  const file = await saveUpload(ctx, actor, { filename: list.fileName, stream }).catch(async (err) => {
+    stream.destroy();
+    await writing.catch(() => undefined);
+    throw err;
+  });
+  await writing;
   await write(
     ctx,
     actor,

@@ -1,9 +1,8 @@
 // The scorecard as a printable workbook (lib/xlsx-list.ts): one row per unit in rank order, the
 // figures behind every rate, the 通报 headings a unit falls under, and the formula underneath.
 import { formatChineseDate } from '@paicha/core';
-import ExcelJS from 'exceljs';
 import { lineCount } from '../../lib/text-width.js';
-import { addListSheet, type ListColumn, workbookBuffer } from '../../lib/xlsx-list.js';
+import { type ListColumn, listWorkbookBuffer, pagesOf } from '../../lib/xlsx-list.js';
 import { periodText } from './circular.text.js';
 import { percent } from './scorecard.rules.js';
 import type { Scorecard } from './scorecard.service.js';
@@ -48,26 +47,24 @@ export function formulaLines(sc: Scorecard): string[] {
   ];
 }
 
+/** A row per unit: small enough to build whole, through the same list writer as the ledger. */
 export async function scorecardXlsx(sc: Scorecard): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = sc.campaign.issuer;
-  const ws = addListSheet(wb, {
-    sheetName: '单位评分排名',
-    title: '各单位问题大排查整改工作评分排名表',
-    leftLine: `统计期间：${periodText(sc.period.from, sc.period.to)}`,
-    rightLine: `问题数据截至${formatChineseDate(sc.period.asOf)}　　导出时间：${formatChineseDate(sc.period.today)}`,
-    columns: COLUMNS,
-    rows: sc.units,
-    footer: formulaLines(sc).join('\n'),
-  });
-  // Spreadsheets do not grow rows to wrapped text on opening: size them from the text.
+  // Spreadsheets do not grow rows to wrapped text on opening: size them from the 通报情形 text.
   const groupsWidth = COLUMNS[COLUMNS.length - 1]?.width ?? 44;
-  sc.units.forEach((r, i) => {
-    ws.getRow(5 + i).height = Math.max(22, lineCount(groupsText(r), groupsWidth) * 16 + 6);
-  });
-  const footer = ws.getRow(5 + sc.units.length + 1);
-  const tableWidth = COLUMNS.reduce((w, c) => w + c.width, 0);
-  footer.height = lineCount(formulaLines(sc).join('\n'), tableWidth) * 15 + 8;
-  footer.getCell(1).alignment = { wrapText: true, vertical: 'top' };
-  return workbookBuffer(wb);
+  return listWorkbookBuffer(
+    [
+      {
+        sheetName: '单位评分排名',
+        title: '各单位问题大排查整改工作评分排名表',
+        leftLine: `统计期间：${periodText(sc.period.from, sc.period.to)}`,
+        rightLine: `问题数据截至${formatChineseDate(sc.period.asOf)}　　导出时间：${formatChineseDate(sc.period.today)}`,
+        columns: COLUMNS,
+        pages: pagesOf(sc.units),
+        footer: formulaLines(sc).join('\n'),
+        wrapFooter: true,
+        rowHeight: (r: Row) => Math.max(22, lineCount(groupsText(r), groupsWidth) * 16 + 6),
+      },
+    ],
+    sc.campaign.issuer,
+  );
 }
