@@ -44,6 +44,9 @@ export class ExportAborted extends Error {
   }
 }
 
+/** Longest stretch of rendering between two yields to the event loop. */
+const SLICE_MS = 10;
+
 const FONT = '仿宋_GB2312';
 const TITLE_FONT = '方正小标宋简体';
 const thin = { style: 'thin' as const };
@@ -146,8 +149,13 @@ async function writeSheet<Row>(wb: ExcelJS.stream.xlsx.WorkbookWriter, out: Writ
   }));
   const height = spec.rowHeight ?? ((_row: Row, lines: number) => Math.max(20, lines * 16 + 6));
   let index = 0;
+  let slice = performance.now();
   for await (const page of spec.pages()) {
     for (const row of page) {
+      if (performance.now() - slice > SLICE_MS) {
+        await pace(out);
+        slice = performance.now();
+      }
       const line = ws.getRow(5 + index);
       let lines = 1;
       spec.columns.forEach((c, i) => {
@@ -162,6 +170,7 @@ async function writeSheet<Row>(wb: ExcelJS.stream.xlsx.WorkbookWriter, out: Writ
       index++;
     }
     await pace(out);
+    slice = performance.now();
   }
 
   const footer = typeof spec.footer === 'function' ? spec.footer(index) : spec.footer;

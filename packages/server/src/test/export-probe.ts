@@ -17,6 +17,8 @@ export interface ExportProbe {
   peakRssMb: number;
   health: Latencies;
   streetPage: Latencies;
+  /** The same probes for as long before the export, the server idle: the floor of this run. */
+  idle: { health: Latencies; streetPage: Latencies };
 }
 
 function summary(ms: number[]): Latencies {
@@ -35,18 +37,28 @@ async function timed(url: string, cookie?: string): Promise<number> {
 
 export async function probeExport(
   server: SpawnedServer,
-  opts: { path: string; cookie: string; streetCookie: string; gapMs?: number },
+  opts: { path: string; cookie: string; streetCookie: string; gapMs?: number; idleMs?: number },
 ): Promise<ExportProbe> {
   const gap = opts.gapMs ?? 20;
   let done = false;
-  const health: number[] = [];
-  const street: number[] = [];
   const loop = async (into: number[], url: string, cookie?: string) => {
     while (!done) {
       into.push(await timed(url, cookie));
       await new Promise((r) => setTimeout(r, gap));
     }
   };
+  const idleHealth: number[] = [];
+  const idleStreet: number[] = [];
+  const idleProbes = Promise.all([
+    loop(idleHealth, `${server.baseUrl}/api/health`),
+    loop(idleStreet, `${server.baseUrl}/api/problems?page=1`, opts.streetCookie),
+  ]);
+  await new Promise((r) => setTimeout(r, opts.idleMs ?? 3000));
+  done = true;
+  await idleProbes;
+  done = false;
+  const health: number[] = [];
+  const street: number[] = [];
   const started = performance.now();
   const download = (async () => {
     const res = await fetch(`${server.baseUrl}${opts.path}`, { headers: { cookie: opts.cookie } });
@@ -67,5 +79,6 @@ export async function probeExport(
     peakRssMb: server.peakRssMb(),
     health: summary(health),
     streetPage: summary(street),
+    idle: { health: summary(idleHealth), streetPage: summary(idleStreet) },
   };
 }

@@ -88,7 +88,7 @@ const COLUMNS: Record<Exclude<LedgerList, 'all'>, ListColumn<Row>[]> = {
 };
 
 /** Rows per database read: one read plus its rendering stays a short slice of the event loop. */
-const PAGE = 500;
+const PAGE = 250;
 
 interface Group {
   unitId: number;
