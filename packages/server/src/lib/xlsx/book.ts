@@ -36,6 +36,12 @@ export interface XlsxLimits {
   /** Highest row number in a sheet (Excel's is 1,048,576). */
   maxRows: number;
   maxDepth: number;
+  /**
+   * Shared strings are the one part held in memory (a sheet refers to them by index): their
+   * characters plus 16 per string (the cost of a string object), so memory stays bounded even
+   * when the XML budget is large.
+   */
+  maxSharedChars: number;
 }
 
 export const EXCEL_LIMITS = { maxCellChars: 32_767, maxColumns: 16_384, maxRows: 1_048_576 } as const;
@@ -199,6 +205,7 @@ async function sharedStrings(e: ZipEntry | undefined, parse: Parse, limits: Xlsx
   let len = 0;
   let inT = false;
   let phonetic = 0;
+  let held = 0;
   await parse(e, {
     open(name) {
       if (name === 't') inT = phonetic === 0;
@@ -211,7 +218,16 @@ async function sharedStrings(e: ZipEntry | undefined, parse: Parse, limits: Xlsx
     close(name) {
       if (name === 't') inT = false;
       else if (name === 'rPh') phonetic--;
-      else if (name === 'si') out.push(unescapeOoxml(parts.join('')));
+      else if (name === 'si') {
+        const text = unescapeOoxml(parts.join(''));
+        held += text.length + 16;
+        if (held > limits.maxSharedChars)
+          throw new AppError(
+            'payload_too_large',
+            `文件中的文字超过 ${Math.round(limits.maxSharedChars / 10_000)} 万字，已拒绝（请拆分后上传）`,
+          );
+        out.push(text);
+      }
     },
     text(v) {
       if (!inT) return;

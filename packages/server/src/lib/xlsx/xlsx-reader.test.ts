@@ -162,6 +162,19 @@ describe('xlsx reader', () => {
     expect(r.growthMb).toBeLessThan(120);
   });
 
+  it('bounds the shared strings it holds in memory', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    // 600 strings of ~40 characters: ~34,000 held with the per-string cost.
+    for (let i = 0; i < 600; i++) ws.addRow([`第${i}条问题描述`.repeat(5)]);
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const limits = { ...LEDGER_XLSX_LIMITS, maxSharedChars: 50_000 };
+    await expect(openXlsxBuffer(file, limits, { dates: false })).resolves.toBeDefined();
+    await expect(
+      openXlsxBuffer(file, { ...limits, maxSharedChars: 20_000 }, { dates: false }),
+    ).rejects.toThrow('文件中的文字超过 2 万字');
+  });
+
   it('refuses what is not an .xlsx, and a sheet cut short', async () => {
     await expect(readLedgerRows(Buffer.from('这不是Excel'))).rejects.toThrow(/无法读取该文件/);
     const cut = workbook(deflated(`${SHEET_START}<row r="1"><c t="inlineStr"><is><t>半`));

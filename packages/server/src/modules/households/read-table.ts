@@ -71,6 +71,7 @@ export function householdXlsxLimits(fileSize: number): XlsxLimits {
     maxRatio: 400,
     ratioFloor: 2 * 1_048_576,
     maxDepth: 64,
+    maxSharedChars: 200_000_000,
   };
 }
 

@@ -24,6 +24,7 @@ export const LEDGER_XLSX_LIMITS: XlsxLimits = {
   maxRatio: 400,
   ratioFloor: 1_048_576,
   maxDepth: 64,
+  maxSharedChars: 32_000_000,
 };
 
 /** Title rows may sit above the header: it is looked for in the first rows of each sheet. */
