@@ -223,7 +223,7 @@ describe.each(DIALECTS)('ledger search, tallies and query plans on %s', (dialect
         [{ ...base, q: '第123村', search: await resolveSearch(db, dialect, '第123村') }, 'id'],
       ];
       for (const [f, sort] of cases) {
-        const { rows } = await listProblems(db, f, { sort, order: 'desc', offset: 40, limit: 20 });
+        const { rows } = await listProblems(db, f, { sort, order: 'desc', offset: 40, limit: 20 }, dialect);
         expect(rows.length, JSON.stringify(f)).toBeGreaterThan(0);
       }
       await countProblems(db, { campaignId, groupBy: 'unit', today: TODAY });

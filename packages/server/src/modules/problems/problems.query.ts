@@ -39,12 +39,17 @@ export async function scopedFilter(ctx: AppContext, actor: Actor, q: ListQuery):
 
 export async function queryProblems(ctx: AppContext, actor: Actor, q: ListQuery) {
   const filter = await scopedFilter(ctx, actor, q);
-  const { rows, total, totalCapped } = await listProblems(ctx.db, filter, {
-    sort: q.sort,
-    order: q.order,
-    offset: (q.page - 1) * q.pageSize,
-    limit: q.pageSize,
-  });
+  const { rows, total, totalCapped } = await listProblems(
+    ctx.db,
+    filter,
+    {
+      sort: q.sort,
+      order: q.order,
+      offset: (q.page - 1) * q.pageSize,
+      limit: q.pageSize,
+    },
+    ctx.dialect,
+  );
   return {
     items: rows.map((r) => presentProblem(r, filter.today)),
     total,

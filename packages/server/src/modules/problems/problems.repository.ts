@@ -1,6 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import type { ProblemStatus } from '@paicha/core';
 import { type Expression, type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
+import type { DialectName } from '../../db/database.js';
 import type { ProblemsTable } from '../../db/schema.js';
 import type { Executor } from '../../db/transaction.js';
 import type { ListQuery } from './problems.schema.js';
@@ -153,6 +154,25 @@ export async function listProblems(
   db: Executor,
   f: ProblemFilter,
   page: { sort: keyof typeof SORT_COLUMNS; order: 'asc' | 'desc'; offset: number; limit: number },
+  dialect: DialectName = 'sqlite',
+) {
+  const pageIds =
+    dialect === 'postgres' && (page.sort === 'unit' || page.sort === 'checkItem')
+      ? await pageByGroup(db, f, page, page.sort)
+      : await pageOffIndex(db, f, page);
+  const [found, total] = await Promise.all([
+    pageIds.length === 0 ? [] : joined(db).select(SELECT).where('p.id', 'in', pageIds).execute(),
+    countMatches(db, f),
+  ]);
+  const at = new Map(pageIds.map((id, i) => [id, i]));
+  const rows = found.sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
+  return { rows, ...total };
+}
+
+function pageOffIndex(
+  db: Executor,
+  f: ProblemFilter,
+  page: { sort: keyof typeof SORT_COLUMNS; order: 'asc' | 'desc'; offset: number; limit: number },
 ) {
   const fts = ftsDriven(db, f);
   let ids = (fts ?? filtered(db, f))
@@ -165,14 +185,38 @@ export async function listProblems(
     .select('p.id');
   if (fts && page.sort === 'id') ids = ids.orderBy(sql`f.rowid`, page.order);
   else for (const c of SORT_COLUMNS[page.sort]) ids = ids.orderBy(sql.ref(c), page.order);
-  const pageIds = (await ids.limit(page.limit).offset(page.offset).execute()).map((r) => r.id);
-  const [found, total] = await Promise.all([
-    pageIds.length === 0 ? [] : joined(db).select(SELECT).where('p.id', 'in', pageIds).execute(),
-    countMatches(db, f),
-  ]);
-  const at = new Map(pageIds.map((id, i) => [id, i]));
-  const rows = found.sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
-  return { rows, ...total };
+  return ids
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
+    .then((rows) => rows.map((r) => r.id));
+}
+
+/**
+ * PostgreSQL, sorted by unit or item: it cannot carry a nested loop's order over to the inner
+ * rows, and would sort a whole unit's problems for one page. Instead each unit (item) offers its
+ * first offset + limit problems by id (LATERAL, off the (campaign, unit|item, id) index) and
+ * only those are sorted.
+ */
+async function pageByGroup(
+  db: Executor,
+  f: ProblemFilter,
+  page: { order: 'asc' | 'desc'; offset: number; limit: number },
+  by: 'unit' | 'checkItem',
+) {
+  const dir = sql.raw(page.order);
+  const inner = filtered(db, f)
+    .select('p.id')
+    .where(by === 'unit' ? sql<SqlBool>`p.unit_id = g.id` : sql<SqlBool>`p.check_item_id = g.id`)
+    .orderBy('p.id', page.order)
+    .limit(page.offset + page.limit);
+  const { rows } = await sql<{ id: number }>`
+    select x.id from ${sql.table(by === 'unit' ? 'units' : 'check_items')} as g
+    cross join lateral (${inner}) as x
+    ${by === 'unit' ? sql`` : sql`where g.campaign_id = ${f.campaignId}`}
+    order by ${by === 'unit' ? sql`g.sort_order ${dir}, g.id ${dir}` : sql`g.seq ${dir}`}, x.id ${dir}
+    limit ${page.limit} offset ${page.offset}`.execute(db);
+  return rows.map((r) => r.id);
 }
 
 async function countMatches(
