@@ -1,3 +1,4 @@
+export * from './access.js';
 export * from './dates.js';
 export * from './errors.js';
 export * from './household/index.js';

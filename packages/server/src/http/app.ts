@@ -30,6 +30,7 @@ import { userRoutes } from '../modules/users/users.routes.js';
 import { registerAuthentication } from './authenticate.js';
 import type { AppContext } from './context.js';
 import { frameworkErrors, registerErrorHandling } from './errors.js';
+import { registerAccessPolicy } from './policy.js';
 
 // Validation messages reach clerks: have zod speak Chinese.
 z.config(z.locales.zhCN());
@@ -74,9 +75,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
+  // Sessions first, then the gate: every route registered after this is authenticated unless public.
+  registerAuthentication(app, ctx);
+  registerAccessPolicy(app);
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  registerAuthentication(app, ctx);
   await app.register(healthRoutes);
   await app.register(authRoutes(ctx));
   await app.register(unitRoutes(ctx));
@@ -95,7 +98,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(householdImportRoutes(ctx));
   await app.register(householdFindingRoutes(ctx));
   await app.register(auditRoutes(ctx));
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
+    app.swagger(),
+  );
 
   const hasWeb = existsSync(ctx.config.webDist);
   if (hasWeb) await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });

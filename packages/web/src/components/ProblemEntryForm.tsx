@@ -29,7 +29,7 @@ interface Props {
   intro?: ReactNode;
   campaignId: number;
   draftKey: string;
-  /** The sources offered (all when absent). */
+  /** The sources offered (the form sources, FORM_SOURCES, when absent). */
   sources?: readonly ProblemSource[];
   defaults: ProblemFormValues;
   unit: ResponsibleUnit;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adminOnly, requireAdmin } from '../../http/access.js';
+import { requireAdmin } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
 import { auditStatus, verifyAuditNow } from './audit-monitor.js';
 
@@ -21,7 +21,6 @@ export function auditRoutes(ctx: AppContext) {
     app.get(
       '/api/audit/status',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '审计日志完整性：本服务进程最近一次校验的结果',
@@ -37,7 +36,6 @@ export function auditRoutes(ctx: AppContext) {
     app.post(
       '/api/audit/verify',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '立即完整校验审计日志（哈希链、封存记录、检查点）',

@@ -23,7 +23,10 @@ export function authRoutes(ctx: AppContext) {
 
     app.post(
       '/api/auth/login',
-      { schema: { tags: ['auth'], summary: '登录', body: LoginBody, response: { 200: UserEnvelope } } },
+      {
+        config: { public: true },
+        schema: { tags: ['auth'], summary: '登录', body: LoginBody, response: { 200: UserEnvelope } },
+      },
       async (request, reply) => {
         const { token, userId } = await login(ctx, { ...request.body, ip: request.ip });
         setCookie(reply, token);
@@ -33,7 +36,10 @@ export function authRoutes(ctx: AppContext) {
 
     app.post(
       '/api/auth/logout',
-      { schema: { tags: ['auth'], summary: '退出登录', response: { 200: OkResponse } } },
+      {
+        config: { public: true },
+        schema: { tags: ['auth'], summary: '退出登录', response: { 200: OkResponse } },
+      },
       async (request, reply) => {
         if (request.sessionToken) await deleteSession(ctx.db, request.sessionToken);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });

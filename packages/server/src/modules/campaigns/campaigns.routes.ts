@@ -2,7 +2,7 @@ import { AppError } from '@paicha/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adminOnly, assertUnitVisible, requireActor, requireAdmin } from '../../http/access.js';
+import { assertUnitVisible, requireActor, requireAdmin } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
 import { listCampaigns } from './campaigns.repository.js';
 import {
@@ -44,7 +44,6 @@ export function campaignRoutes(ctx: AppContext) {
     app.post(
       '/api/campaigns',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '按方案模板新建工作活动（日期整体平移）',
@@ -123,7 +122,6 @@ export function campaignRoutes(ctx: AppContext) {
     app.patch(
       '/api/campaigns/:id/check-items/:seq',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '修改排查事项',
@@ -143,7 +141,6 @@ export function campaignRoutes(ctx: AppContext) {
     app.put(
       '/api/campaigns/:id/check-items/:seq/units',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '调整排查事项的责任单位',

@@ -1,8 +1,7 @@
-import { AppError, seesAllUnits } from '@paicha/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../../http/access.js';
+import { assertMay, requireActor } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
 import { contentDisposition } from '../files/files.routes.js';
 import { PeriodParams, ReportParams } from '../reports/reports.schema.js';
@@ -55,8 +54,7 @@ export function exportRoutes(ctx: AppContext) {
       },
       async (request, reply) => {
         const actor = requireActor(request);
-        if (!seesAllUnits(actor.role))
-          throw new AppError('forbidden', '汇总表仅供领导小组办公室、区领导和督查人员下载');
+        assertMay(actor, 'view.district');
         const { id, period } = request.params;
         return send(
           reply,

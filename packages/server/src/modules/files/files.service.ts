@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { AppError } from '@paicha/core';
 import type { Executor } from '../../db/transaction.js';
+import { assertMay } from '../../http/access.js';
 import type { Actor, AppContext } from '../../http/context.js';
 import { ACCEPTED_DESCRIPTION, detectFileType } from './file-types.js';
 import {
@@ -42,6 +43,7 @@ export async function saveUpload(
   actor: Actor,
   upload: { filename: string; stream: Readable & { truncated?: boolean } },
 ) {
+  assertMay(actor, 'file.upload');
   const since = new Date(ctx.clock.now().getTime() - QUOTA_WINDOW_MS).toISOString();
   const used = await bytesUploadedSince(ctx.db, actor.userId, since);
   if (used >= ctx.config.uploadQuotaBytes) throw quotaExceeded(ctx);

@@ -6,6 +6,7 @@ export async function healthRoutes(fastify: FastifyInstance) {
   fastify.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
     {
+      config: { public: true },
       schema: {
         tags: ['system'],
         summary: '健康检查',

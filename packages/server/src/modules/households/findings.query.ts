@@ -1,9 +1,9 @@
 // Reading findings and households for the API, scoped and masked. Names and ID numbers are
 // masked (3207**********1234, 张*) for everyone by default; the office's admin may ask for them
 // unmasked, and every such view is written to the audit log with what was shown.
-import { AppError, maskIdNumber, maskName, screeningRule, seesAllUnits } from '@paicha/core';
+import { AppError, maskIdNumber, maskName, screeningRule } from '@paicha/core';
 import { sql } from 'kysely';
-import { assertUnitVisible } from '../../http/access.js';
+import { assertMay, assertUnitVisible, scopedUnitId, scopeOf } from '../../http/access.js';
 import type { Actor, AppContext } from '../../http/context.js';
 import { containsPattern, likeContains } from '../../lib/text-search.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -23,8 +23,7 @@ export async function unmaskedView(
   what: { entity: string; entityId: string | number | null; detail: Record<string, unknown> },
 ): Promise<boolean> {
   if (asked !== '1') return false;
-  if (actor.role !== 'admin')
-    throw new AppError('forbidden', '只有领导小组办公室管理员可以查看完整的身份证号码和姓名');
+  assertMay(actor, 'household.unmask');
   const at = ctx.clock.now().toISOString();
   await appendAudit(ctx.db, ctx.dialect, {
     actorId: actor.userId,
@@ -93,14 +92,14 @@ export function presentFinding(f: FindingRow, unmasked: boolean) {
 }
 
 function filtered(ctx: AppContext, actor: Actor, campaignId: number, q: Partial<FindingsQuery>) {
-  const unitId = seesAllUnits(actor.role) ? q.unit : actor.unitId;
+  const unitId = scopedUnitId(actor, q.unit);
   const like = containsPattern(q.q);
   return ctx.db
     .selectFrom('findings as f')
     .leftJoin('units as u', 'u.id', 'f.unit_id')
     .where('f.campaign_id', '=', campaignId)
     .$if(unitId !== undefined, (w) => w.where('f.unit_id', '=', unitId as number))
-    .$if(q.unrouted === '1' && seesAllUnits(actor.role), (w) => w.where('f.unit_id', 'is', null))
+    .$if(q.unrouted === '1' && scopeOf(actor).all, (w) => w.where('f.unit_id', 'is', null))
     .$if(q.rule !== undefined, (w) => w.where('f.rule_id', '=', q.rule as string))
     .$if(q.checkItem !== undefined, (w) => w.where('f.check_item', '=', q.checkItem as number))
     .$if(q.status === 'open' || q.status === undefined, (w) => w.where('f.resolved_at', 'is', null))
@@ -218,10 +217,8 @@ export async function getFinding(ctx: AppContext, actor: Actor, id: number, unma
     .where('f.id', '=', id)
     .executeTakeFirst();
   if (!f) throw new AppError('not_found', '问题线索不存在');
-  // A finding no street has yet is the office's: units never see it.
-  if (f.unitId === null) {
-    if (!seesAllUnits(actor.role)) throw new AppError('not_found', '问题线索不存在');
-  } else assertUnitVisible(actor, f.unitId, '问题线索');
+  // A finding no street has yet (unit null) is the office's: units never see it.
+  assertUnitVisible(actor, f.unitId, '问题线索');
   const unmasked = await unmaskedView(ctx, actor, unmaskedAsked, {
     entity: 'finding',
     entityId: id,
@@ -253,8 +250,7 @@ export async function getHousehold(
   if (!first) throw new AppError('not_found', '户不存在');
   const township = placeName(String(first.township ?? ''));
   const unitId = township ? (await placeResolver(ctx.db))(township) : null;
-  if (unitId === null ? !seesAllUnits(actor.role) : !seesAllUnits(actor.role) && actor.unitId !== unitId)
-    throw new AppError('not_found', '户不存在');
+  assertUnitVisible(actor, unitId, '户');
   const unit =
     unitId === null
       ? null
@@ -265,7 +261,8 @@ export async function getHousehold(
     detail: {},
   });
   const campaignId = await latestCampaignId(ctx);
-  const findings = await filtered(ctx, { ...actor, role: 'admin' }, campaignId, {
+  // The household is in the actor's scope, so its findings are too: the same scope filters them.
+  const findings = await filtered(ctx, actor, campaignId, {
     householdId,
     status: 'open',
   })

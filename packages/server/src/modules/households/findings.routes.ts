@@ -1,11 +1,11 @@
 // Screening over HTTP: rules (office edits), the place-name queue, runs, findings and households.
 // Findings and households are scoped to the caller's street; ID numbers and names are masked
 // unless the admin asks for them (logged).
-import { AppError, seesAllUnits } from '@paicha/core';
+import { AppError } from '@paicha/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adminOnly, requireActor } from '../../http/access.js';
+import { requireActor, scopeOf } from '../../http/access.js';
 import type { Actor, AppContext } from '../../http/context.js';
 import { sendExport } from '../../http/export-stream.js';
 import { prepareFindingsExport } from './findings.export.js';
@@ -52,7 +52,7 @@ function presentRun(
     status: r.status,
     startedAt: r.started_at,
     finishedAt: r.finished_at,
-    summary: seesAllUnits(actor.role) ? JSON.parse(r.summary) : {},
+    summary: scopeOf(actor).all ? JSON.parse(r.summary) : {},
     message: r.message,
   };
 }
@@ -61,7 +61,6 @@ export function householdFindingRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['households'];
-    const office = { onRequest: adminOnly };
 
     app.get(
       '/api/households/rules',
@@ -75,7 +74,6 @@ export function householdFindingRoutes(ctx: AppContext) {
     app.patch(
       '/api/households/rules/:id',
       {
-        ...office,
         schema: {
           tags,
           summary: '启用/停用规则、修改参数（按规则的参数格式校验）',
@@ -90,7 +88,6 @@ export function householdFindingRoutes(ctx: AppContext) {
     app.get(
       '/api/households/places',
       {
-        ...office,
         schema: {
           tags,
           summary: '乡镇（街道）地名对应：待处理队列与已对应',
@@ -113,7 +110,6 @@ export function householdFindingRoutes(ctx: AppContext) {
     app.post(
       '/api/households/places/:id',
       {
-        ...office,
         schema: {
           tags,
           summary: '把地名对应到街道；该地名的问题线索随即进入该街道台账',
@@ -136,7 +132,6 @@ export function householdFindingRoutes(ctx: AppContext) {
     app.post(
       '/api/households/screenings',
       {
-        ...office,
         schema: {
           tags,
           summary: '开始比对（后台进行，轮询 GET /api/households/screenings/:id）',

@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import iconv from 'iconv-lite';
 import { z } from 'zod';
-import { adminOnly, requireActor } from '../../http/access.js';
+import { requireActor } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
 import { csvText } from '../../lib/csv.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -57,7 +57,6 @@ export function householdImportRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['households'];
-    const office = { onRequest: adminOnly };
 
     app.get(
       '/api/households/fields',
@@ -74,7 +73,6 @@ export function householdImportRoutes(ctx: AppContext) {
     app.post(
       '/api/households/uploads',
       {
-        ...office,
         schema: {
           tags,
           summary: '上传户数据文件（multipart file），返回表头识别结果',
@@ -94,7 +92,6 @@ export function householdImportRoutes(ctx: AppContext) {
     app.post(
       '/api/households/uploads/:id/preview',
       {
-        ...office,
         schema: {
           tags,
           summary: '按指定的表头对应关系重新识别',
@@ -114,7 +111,6 @@ export function householdImportRoutes(ctx: AppContext) {
     app.post(
       '/api/households/imports',
       {
-        ...office,
         schema: {
           tags,
           summary: '开始导入（后台进行，轮询 GET /api/households/imports/:id 查看进度）',
@@ -145,7 +141,6 @@ export function householdImportRoutes(ctx: AppContext) {
     app.get(
       '/api/households/imports',
       {
-        ...office,
         schema: {
           tags,
           summary: '导入记录',
@@ -167,7 +162,6 @@ export function householdImportRoutes(ctx: AppContext) {
     app.get(
       '/api/households/imports/:id',
       {
-        ...office,
         schema: { tags, summary: '导入进度与结果', params: IdParams, response: { 200: ImportView } },
       },
       async (request) => {
@@ -180,7 +174,6 @@ export function householdImportRoutes(ctx: AppContext) {
     app.get(
       '/api/households/imports/:id/errors',
       {
-        ...office,
         schema: {
           tags,
           summary: '逐行错误（行、列、值、原因）',
@@ -204,7 +197,6 @@ export function householdImportRoutes(ctx: AppContext) {
     app.get(
       '/api/households/imports/:id/errors.csv',
       {
-        ...office,
         schema: {
           tags,
           summary: '下载错误报告（CSV，默认GBK以便Excel直接打开；含原值，下载记入审计日志）',

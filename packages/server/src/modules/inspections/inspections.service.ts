@@ -1,19 +1,15 @@
 // 明察暗访: the office's visits to units, and the problems their findings become.
-import { AppError, isOverdue, seesAllUnits } from '@paicha/core';
+import { AppError, isOverdue } from '@paicha/core';
 import type { z } from 'zod';
+import { assertMay, scopedUnitId } from '../../http/access.js';
 import type { Actor, AppContext } from '../../http/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { ProblemFields } from '../problems/problems.schema.js';
 import { createProblem } from '../problems/problems.service.js';
 import type { CreateInspectionBody, UpdateInspectionBody } from './inspections.schema.js';
 
-/** The office and inspectors record visits; the office turns findings into problems. */
-function assertInspector(actor: Actor) {
-  if (actor.role !== 'admin' && actor.role !== 'inspector')
-    throw new AppError('forbidden', '只有办公室和督查人员可以登记明察暗访');
-}
-
 export async function listInspections(ctx: AppContext, actor: Actor, campaignId: number, id?: number) {
+  const unitId = scopedUnitId(actor);
   const visits = await ctx.db
     .selectFrom('inspections as v')
     .innerJoin('units as u', 'u.id', 'v.unit_id')
@@ -31,7 +27,7 @@ export async function listInspections(ctx: AppContext, actor: Actor, campaignId:
       'v.version',
     ])
     .where('v.campaign_id', '=', campaignId)
-    .$if(!seesAllUnits(actor.role), (q) => q.where('v.unit_id', '=', actor.unitId))
+    .$if(unitId !== undefined, (q) => q.where('v.unit_id', '=', unitId as number))
     .$if(id !== undefined, (q) => q.where('v.id', '=', id as number))
     .orderBy('v.visit_date', 'desc')
     .orderBy('v.id', 'desc')
@@ -89,7 +85,7 @@ export async function createInspection(
   actor: Actor,
   input: z.infer<typeof CreateInspectionBody>,
 ) {
-  assertInspector(actor);
+  assertMay(actor, 'inspection.record');
   await checkUnit(ctx, input.unitId);
   if (input.visitDate > ctx.clock.today()) throw new AppError('validation_failed', '检查日期不能晚于今天');
   const at = ctx.clock.now().toISOString();
@@ -127,7 +123,7 @@ export async function updateInspection(
   id: number,
   patch: z.infer<typeof UpdateInspectionBody>,
 ) {
-  assertInspector(actor);
+  assertMay(actor, 'inspection.record');
   const before = await getInspection(ctx, actor, id);
   if (patch.unitId !== undefined) await checkUnit(ctx, patch.unitId);
   if (patch.visitDate !== undefined && patch.visitDate > ctx.clock.today())
@@ -168,7 +164,7 @@ export async function problemFromInspection(
   id: number,
   fields: Omit<ProblemFields, 'source'>,
 ) {
-  if (actor.role !== 'admin') throw new AppError('forbidden', '只有领导小组办公室可以交办问题');
+  assertMay(actor, 'inspection.assign');
   const visit = await getInspection(ctx, actor, id);
   return createProblem(
     ctx,
@@ -180,7 +176,7 @@ export async function problemFromInspection(
 
 /** Removes a visit entered by mistake; one whose findings became problems stays on record. */
 export async function deleteInspection(ctx: AppContext, actor: Actor, id: number) {
-  assertInspector(actor);
+  assertMay(actor, 'inspection.record');
   const visit = await getInspection(ctx, actor, id);
   if (visit.problems.length > 0) throw new AppError('conflict', '该检查已转出问题，不能删除');
   const at = ctx.clock.now().toISOString();

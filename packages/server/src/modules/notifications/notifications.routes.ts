@@ -1,8 +1,8 @@
-import { AppError, seesAllUnits } from '@paicha/core';
+import { AppError } from '@paicha/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adminOnly, requireActor, requireAdmin } from '../../http/access.js';
+import { requireActor, requireAdmin, scopeOf } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
 import { Id, IdParam, Int, IntParam } from '../../http/integers.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -96,7 +96,7 @@ export function notificationRoutes(ctx: AppContext) {
       async (request) => {
         const actor = requireActor(request);
         const query = request.query;
-        const all = query.all === '1' && seesAllUnits(actor.role);
+        const all = query.all === '1' && scopeOf(actor).all;
         const filter = {
           ...(all ? (query.unit === undefined ? {} : { unitId: query.unit }) : { unitId: actor.unitId }),
           userId: actor.userId,
@@ -143,7 +143,6 @@ export function notificationRoutes(ctx: AppContext) {
     app.post(
       '/api/notifications/urge',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '催办：向选定单位发送通知',
@@ -198,7 +197,6 @@ export function notificationRoutes(ctx: AppContext) {
     app.post(
       '/api/reminders/run',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '立即执行一次到期提醒（服务也会定时自动执行）',
@@ -221,7 +219,6 @@ export function notificationRoutes(ctx: AppContext) {
     app.put(
       '/api/settings/reminders',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '修改提醒设置（提前天数、是否发邮件）',

@@ -285,7 +285,9 @@ describe.each(DIALECTS)('problem workflow on %s', (dialect) => {
   });
 
   it('closes a data-screening problem only after a later screening clears it', async () => {
-    const p = await create({ source: '数据比对', householdRef: '3207060010001' });
+    // Only screening files 数据比对 problems (findings-sync writes them directly).
+    const p = await create({ householdRef: '3207060010001' });
+    await t.ctx.db.updateTable('problems').set({ source: '数据比对' }).where('id', '=', p.id).execute();
     await t.request('POST', `/api/problems/${p.id}/progress`, reporter.cookie, {
       version: 1,
       date: '2019-12-20',

@@ -1,7 +1,7 @@
 import { PROBLEM_SOURCES } from '@paicha/core';
+import { scopedUnitId } from '../../http/access.js';
 import type { Actor, AppContext } from '../../http/context.js';
 import { resolveCampaignId } from './problems.query.js';
-import { visibleUnitFilter } from './problems.service.js';
 import { countBySource, countProblems, ZERO_COUNTS } from './problems.stats.js';
 
 /** Counts per unit or per check item, with every unit/item listed (zeros included), scoped to the actor. */
@@ -11,7 +11,7 @@ export async function ledgerCounts(
   q: { campaignId?: number | undefined; groupBy: 'unit' | 'item' | 'source' },
 ) {
   const campaignId = await resolveCampaignId(ctx, q.campaignId);
-  const unitId = visibleUnitFilter(actor, undefined);
+  const unitId = scopedUnitId(actor, undefined);
   const today = ctx.clock.today();
   if (q.groupBy === 'source') {
     const bySource = await countBySource(ctx.db, { campaignId, today, unitId });

@@ -1,5 +1,5 @@
 // The columns of the ledger import template, with the other names clerks give them.
-import { PROBLEM_MODES, PROBLEM_SOURCES } from '@paicha/core';
+import { FORM_SOURCES, PROBLEM_MODES } from '@paicha/core';
 
 export interface ImportColumn {
   field: string;
@@ -25,7 +25,7 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
     synonyms: ['来源'],
     required: false,
     width: 12,
-    note: `${PROBLEM_SOURCES.join('/')}，空白按“自查”`,
+    note: `${FORM_SOURCES.join('/')}，空白按“自查”（明察暗访、数据比对由系统生成，不能导入）`,
   },
   {
     field: 'description',

@@ -2,8 +2,15 @@
 // reported with row, column and reason; nothing is stored when any row is bad unless the clerk
 // explicitly asks to import only the valid rows. All stored rows go in one transaction.
 import { setImmediate } from 'node:timers/promises';
-import { AppError, PROBLEM_SOURCES, parseCellDate } from '@paicha/core';
+import {
+  AppError,
+  FORM_SOURCES,
+  isReservedSource,
+  parseCellDate,
+  RESERVED_SOURCE_MESSAGE,
+} from '@paicha/core';
 import ExcelJS from 'exceljs';
+import { actsOnAnyUnit, assertMay } from '../../http/access.js';
 import type { Actor, AppContext } from '../../http/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { listUnits } from '../units/units.repository.js';
@@ -39,9 +46,8 @@ export async function importProblems(
   actor: Actor,
   opts: { campaignId: number; buffer: Buffer; mode: ImportMode },
 ): Promise<ImportReport> {
-  const office = actor.role === 'admin';
-  if (!office && actor.role !== 'reporter' && actor.role !== 'unit_head')
-    throw new AppError('forbidden', '您的角色不能导入问题');
+  assertMay(actor, 'problem.record');
+  const office = actsOnAnyUnit(actor, 'problem.record');
   const rows = await readLedgerRows(opts.buffer);
   if (rows.length === 0) throw new AppError('unprocessable', '文件中没有数据行');
 
@@ -111,6 +117,7 @@ export async function importProblems(
       deadline: date('deadline'),
       deadlineReason: text(raw.deadlineReason),
     };
+    if (isReservedSource(candidate.source)) fail('source', RESERVED_SOURCE_MESSAGE);
     const parsed = ProblemFields.safeParse(candidate);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -119,7 +126,7 @@ export async function importProblems(
         fail(
           field,
           field === 'source'
-            ? `问题来源应为：${PROBLEM_SOURCES.join('、')}`
+            ? `问题来源应为：${FORM_SOURCES.join('、')}`
             : field === 'mode'
               ? '整改方式应为“立行立改”或“限期整改”'
               : field === 'checkItem'

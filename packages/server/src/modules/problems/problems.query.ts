@@ -1,6 +1,7 @@
 // Reading the ledger: the list (scoped to what the actor may see), one problem with its history
 // and evidence, and counts.
 import { AppError } from '@paicha/core';
+import { scopedUnitId } from '../../http/access.js';
 import type { Actor, AppContext } from '../../http/context.js';
 import { listAttachmentsOf } from '../files/files.repository.js';
 import { loadVisibleProblem } from './problems.access.js';
@@ -8,7 +9,6 @@ import { presentProblem } from './problems.presenter.js';
 import { listEvents, listProblems, type ProblemFilter } from './problems.repository.js';
 import type { ListQuery } from './problems.schema.js';
 import { resolveSearch } from './problems.search.js';
-import { visibleUnitFilter } from './problems.service.js';
 
 /** The campaign a request means: the one asked for, or the newest. */
 export async function resolveCampaignId(ctx: AppContext, requested?: number): Promise<number> {
@@ -26,7 +26,7 @@ export async function resolveCampaignId(ctx: AppContext, requested?: number): Pr
 
 export async function scopedFilter(ctx: AppContext, actor: Actor, q: ListQuery): Promise<ProblemFilter> {
   const { sort: _s, order: _o, page: _p, pageSize: _ps, unit, campaignId, ...rest } = q;
-  const unitId = visibleUnitFilter(actor, unit);
+  const unitId = scopedUnitId(actor, unit);
   const search = await resolveSearch(ctx.db, ctx.dialect, rest.q);
   return {
     ...rest,

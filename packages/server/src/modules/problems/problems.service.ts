@@ -1,10 +1,11 @@
 // Recording, editing and 交办 of problems. Every write is one transaction with its history
 // event and audit row; edits carry the version they were made against.
-import { AppError, seesAllUnits } from '@paicha/core';
+import { AppError, isReservedSource, RESERVED_SOURCE_MESSAGE } from '@paicha/core';
+import { actsOnAnyUnit, assertMay } from '../../http/access.js';
 import type { Actor, AppContext } from '../../http/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { findUnit } from '../units/units.repository.js';
-import { assertOffice, assertUnitMember, loadVisibleProblem, staleVersion } from './problems.access.js';
+import { assertOffice, loadVisibleProblem, staleVersion } from './problems.access.js';
 import { insertEvent, insertProblem, updateProblemAt } from './problems.repository.js';
 import { campaignLimits, checkDeadline, resolveCheckItem, throwIfErrors } from './problems.rules.js';
 import type { ProblemFields } from './problems.schema.js';
@@ -16,9 +17,10 @@ export async function createProblem(
   /** The 明察暗访 visit whose finding this problem records. */
   inspectionId: number | null = null,
 ) {
-  const office = actor.role === 'admin';
-  if (!office && actor.role !== 'reporter' && actor.role !== 'unit_head')
-    throw new AppError('forbidden', '您的角色不能登记问题');
+  assertMay(actor, 'problem.record');
+  const office = actsOnAnyUnit(actor, 'problem.record');
+  // 明察暗访 and 数据比对 problems come from a visit (inspectionId) or from screening only.
+  if (inspectionId === null && isReservedSource(input.source)) throw reservedSource();
   const unitId = office ? input.unitId : actor.unitId;
   if (!unitId)
     throw new AppError('validation_failed', '请选择责任单位', [
@@ -90,10 +92,18 @@ export async function editProblem(
   patch: Partial<ProblemFields> & { version: number },
 ) {
   const p = await loadVisibleProblem(ctx.db, actor, id);
-  if (actor.role !== 'admin') {
-    assertUnitMember(actor, p.unitId);
-    if (p.status === 'awaiting_review') throw new AppError('conflict', '问题已提交销号，审核期间不能修改');
-  }
+  assertMay(actor, 'problem.record', { unitId: p.unitId, what: '问题' });
+  const office = actsOnAnyUnit(actor, 'problem.record');
+  if (!office && p.status === 'awaiting_review')
+    throw new AppError('conflict', '问题已提交销号，审核期间不能修改');
+  // A reserved source is neither given nor taken away by an edit (a 数据比对 problem closes
+  // only when screening no longer finds it; relabelled, it would bypass that).
+  if (
+    patch.source !== undefined &&
+    patch.source !== p.source &&
+    (isReservedSource(patch.source) || isReservedSource(p.source))
+  )
+    throw reservedSource();
   if (p.status === 'closed') throw new AppError('conflict', '问题已销号，不能修改');
   const merged = {
     mode: patch.mode ?? p.mode,
@@ -105,7 +115,7 @@ export async function editProblem(
   let checkItemId: number | undefined;
   if (patch.checkItem !== undefined && patch.checkItem !== p.checkItem) {
     const item = await resolveCheckItem(ctx.db, p.campaignId, patch.checkItem, p.unitId);
-    if (!item || (actor.role !== 'admin' && !item.assigned))
+    if (!item || (!office && !item.assigned))
       throw new AppError('validation_failed', `第${patch.checkItem}项不是本单位承担的排查事项`);
     checkItemId = item.id;
   }
@@ -204,6 +214,8 @@ export async function assignProblem(
   });
 }
 
-export function visibleUnitFilter(actor: Actor, requested?: number): number | undefined {
-  return seesAllUnits(actor.role) ? requested : actor.unitId;
+function reservedSource(): AppError {
+  return new AppError('validation_failed', RESERVED_SOURCE_MESSAGE, [
+    { path: '/source', message: RESERVED_SOURCE_MESSAGE },
+  ]);
 }

@@ -1,6 +1,7 @@
 // Completeness and timeliness, as DHIS2 reports them: per period, which units were expected to
 // report, which did (on time or late), which are missing, and the district's rates.
-import { AppError, seesAllUnits } from '@paicha/core';
+import { AppError } from '@paicha/core';
+import { scopedUnitId } from '../../http/access.js';
 import type { Actor, AppContext } from '../../http/context.js';
 import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { listUnits, type UnitRow } from '../units/units.repository.js';
@@ -76,10 +77,11 @@ export function buildGrid<C extends { key: string; dueDate: string }>(opts: {
 export async function reportGrid(ctx: AppContext, actor: Actor, campaignId: number) {
   if (!(await findCampaign(ctx.db, campaignId))) throw new AppError('not_found', '工作活动不存在');
   const today = ctx.clock.today();
+  const own = scopedUnitId(actor);
   const [milestones, { units, withItems }, reports] = await Promise.all([
     repo.listMonthlyMilestones(ctx.db, campaignId),
-    reportingUnits(ctx, campaignId, seesAllUnits(actor.role) ? undefined : actor.unitId),
-    repo.listReports(ctx.db, campaignId, seesAllUnits(actor.role) ? {} : { unitId: actor.unitId }),
+    reportingUnits(ctx, campaignId, own),
+    repo.listReports(ctx.db, campaignId, own === undefined ? {} : { unitId: own }),
   ]);
   const grid = buildGrid({
     today,

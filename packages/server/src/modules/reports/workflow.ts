@@ -1,7 +1,7 @@
 // The reporting workflow shared by monthly reports and milestone submissions: a reporter drafts,
 // the unit head approves and submits, the office accepts (locking it) or returns it with a
 // reason; a returned report is corrected and resubmitted; the office may unlock an accepted one.
-import { AppError, type Role } from '@paicha/core';
+import { ACCESS_RULES, type AccessAction, AppError, mayTakeOn } from '@paicha/core';
 import type { ReportStatus } from '../../db/schema.js';
 import type { Actor } from '../../http/context.js';
 
@@ -20,38 +20,16 @@ export type ReportAction = 'save' | 'submit' | 'accept' | 'return' | 'unlock';
 
 interface Rule {
   from: readonly ViewStatus[];
-  roles: readonly Role[];
-  /** Unit actions are done by the report's own unit; office actions by the office. */
-  by: 'unit' | 'office';
-  deniedMessage: string;
+  /** Who may, on which unit's report: the access policy's rule (core ACCESS_RULES). */
+  access: AccessAction;
 }
 
 const RULES: Record<ReportAction, Rule> = {
-  save: {
-    from: ['not_started', 'draft', 'returned'],
-    roles: ['reporter', 'unit_head'],
-    by: 'unit',
-    deniedMessage: '只有本单位的填报人或负责人可以填写',
-  },
-  submit: {
-    from: ['draft', 'returned'],
-    roles: ['unit_head'],
-    by: 'unit',
-    deniedMessage: '只有本单位负责人可以审核并报送',
-  },
-  accept: {
-    from: ['submitted'],
-    roles: ['admin'],
-    by: 'office',
-    deniedMessage: '只有领导小组办公室可以审核通过',
-  },
-  return: {
-    from: ['submitted'],
-    roles: ['admin'],
-    by: 'office',
-    deniedMessage: '只有领导小组办公室可以退回',
-  },
-  unlock: { from: ['accepted'], roles: ['admin'], by: 'office', deniedMessage: '只有领导小组办公室可以解锁' },
+  save: { from: ['not_started', 'draft', 'returned'], access: 'report.save' },
+  submit: { from: ['draft', 'returned'], access: 'report.submit' },
+  accept: { from: ['submitted'], access: 'report.review' },
+  return: { from: ['submitted'], access: 'report.review' },
+  unlock: { from: ['accepted'], access: 'report.review' },
 };
 
 const STATE_MESSAGES: Record<ReportAction, string> = {
@@ -79,9 +57,7 @@ export function statusAfter(action: ReportAction, from: ViewStatus): ReportStatu
 
 export function isAllowed(actor: Actor, unitId: number, action: ReportAction, status: ViewStatus): boolean {
   const rule = RULES[action];
-  if (!rule.roles.includes(actor.role)) return false;
-  if (rule.by === 'unit' && actor.unitId !== unitId) return false;
-  return rule.from.includes(status);
+  return mayTakeOn(actor, rule.access, unitId) && rule.from.includes(status);
 }
 
 /**
@@ -90,8 +66,8 @@ export function isAllowed(actor: Actor, unitId: number, action: ReportAction, st
  */
 export function assertAllowed(actor: Actor, unitId: number, action: ReportAction, status: ViewStatus): void {
   const rule = RULES[action];
-  if (!rule.roles.includes(actor.role) || (rule.by === 'unit' && actor.unitId !== unitId))
-    throw new AppError('forbidden', rule.deniedMessage);
+  if (!mayTakeOn(actor, rule.access, unitId))
+    throw new AppError('forbidden', ACCESS_RULES[rule.access].denied);
   if (!rule.from.includes(status)) throw new AppError('conflict', STATE_MESSAGES[action]);
 }
 

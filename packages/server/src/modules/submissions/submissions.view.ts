@@ -1,6 +1,6 @@
 // Loading and presenting milestone submissions, and their units × milestones grid.
-import { AppError, seesAllUnits } from '@paicha/core';
-import { assertUnitVisible } from '../../http/access.js';
+import { AppError } from '@paicha/core';
+import { assertUnitVisible, scopedUnitId } from '../../http/access.js';
 import type { Actor, AppContext } from '../../http/context.js';
 import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { listHistory, unitIdsWithItems } from '../reports/reports.repository.js';
@@ -85,7 +85,7 @@ export async function presentSubmission(
 export async function submissionGrid(ctx: AppContext, actor: Actor, campaignId: number) {
   if (!(await findCampaign(ctx.db, campaignId))) throw new AppError('not_found', '工作活动不存在');
   const today = ctx.clock.today();
-  const own = seesAllUnits(actor.role) ? undefined : actor.unitId;
+  const own = scopedUnitId(actor);
   const [milestones, { units, withItems }, subs] = await Promise.all([
     repo.listSubmissionMilestones(ctx.db, campaignId),
     reportingUnits(ctx, campaignId, own),

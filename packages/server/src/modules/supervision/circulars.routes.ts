@@ -1,11 +1,10 @@
 // 通报: drafts (the office creates, edits, refreshes, issues or deletes them), the list, one
 // circular with its text, and its .docx. Leaders and inspectors read everything; units read
 // issued circulars only.
-import { seesAllUnits } from '@paicha/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adminOnly, requireActor, requireAdmin } from '../../http/access.js';
+import { requireActor, requireAdmin, scopeOf } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
 import { IntParam } from '../../http/integers.js';
 import { contentDisposition } from '../files/files.routes.js';
@@ -51,14 +50,13 @@ export function circularRoutes(ctx: AppContext) {
       },
       async (request) => {
         const actor = requireActor(request);
-        return repo.listCirculars(ctx.db, request.query.campaignId, !seesAllUnits(actor.role));
+        return repo.listCirculars(ctx.db, request.query.campaignId, !scopeOf(actor).all);
       },
     );
 
     app.post(
       '/api/supervision/circulars',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '按单位评分生成通报草稿',
@@ -88,7 +86,6 @@ export function circularRoutes(ctx: AppContext) {
     app.patch(
       '/api/supervision/circulars/:id',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '修改通报草稿的文字（标题、文号、开头语、工作要求、反馈时限）',
@@ -108,7 +105,6 @@ export function circularRoutes(ctx: AppContext) {
       app.post(
         `/api/supervision/circulars/:id/${path}`,
         {
-          onRequest: adminOnly,
           schema: {
             tags,
             summary,
@@ -129,7 +125,6 @@ export function circularRoutes(ctx: AppContext) {
     app.delete(
       '/api/supervision/circulars/:id',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '删除通报草稿（已签发的不能删除）',

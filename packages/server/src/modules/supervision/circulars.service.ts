@@ -3,7 +3,8 @@
 // stores the .docx exactly as issued. Every write checks the version and appends its audit row in
 // the same transaction.
 import { createHash } from 'node:crypto';
-import { AppError, seesAllUnits } from '@paicha/core';
+import { AppError } from '@paicha/core';
+import { may } from '../../http/access.js';
 import type { Actor, AppContext } from '../../http/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { listMilestones } from '../campaigns/campaigns.repository.js';
@@ -26,10 +27,10 @@ function stale(): AppError {
   return new AppError('version_conflict', '通报已被他人修改或已签发，请刷新后再操作（您的修改未保存）');
 }
 
-/** Units see issued circulars only; a draft answers them like a missing one. */
+/** Units see issued circulars only; a draft (district figures) answers them like a missing one. */
 export async function loadCircular(ctx: AppContext, actor: Actor, id: number) {
   const row = await repo.findCircular(ctx.db, id);
-  if (!row || (!seesAllUnits(actor.role) && row.status !== 'issued'))
+  if (!row || (row.status !== 'issued' && !may(actor, 'view.district')))
     throw new AppError('not_found', NOT_FOUND);
   return row;
 }

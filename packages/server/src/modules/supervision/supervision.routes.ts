@@ -1,9 +1,9 @@
 // Dashboard, scorecard (JSON and .xlsx) and the scoring rules. District-wide roles (the office,
 // leaders, inspectors) read; only the office changes the rules.
-import { AppError, seesAllUnits } from '@paicha/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '@paicha/core';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { adminOnly, requireActor, requireAdmin } from '../../http/access.js';
+import { requireActor, requireAdmin } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
 import { XLSX_MIME } from '../../lib/xlsx-list.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -20,12 +20,6 @@ import {
 } from './supervision.schema.js';
 import { readRules, writeRules } from './supervision.settings.js';
 
-/** Route hook: supervision figures cover every unit, so unit users get 403 before validation. */
-export async function districtOnly(request: FastifyRequest): Promise<void> {
-  if (!seesAllUnits(requireActor(request).role))
-    throw new AppError('forbidden', '督查统计仅供领导小组办公室、区领导和督查人员查看');
-}
-
 export function supervisionRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -34,7 +28,6 @@ export function supervisionRoutes(ctx: AppContext) {
     app.get(
       '/api/supervision/dashboard',
       {
-        onRequest: districtOnly,
         schema: {
           tags,
           summary: '督查看板：按类别/单位的发现、销号、逾期，周趋势（燃尽），月报及时性',
@@ -48,7 +41,6 @@ export function supervisionRoutes(ctx: AppContext) {
     app.get(
       '/api/supervision/scorecard',
       {
-        onRequest: districtOnly,
         schema: {
           tags,
           summary: '单位评分：期间内报送及时率、逾期问题、销号率、退回次数、综合得分与排名',
@@ -62,7 +54,6 @@ export function supervisionRoutes(ctx: AppContext) {
     app.get(
       '/api/supervision/scorecard/export',
       {
-        onRequest: districtOnly,
         schema: { tags, summary: '下载单位评分排名表（.xlsx）', querystring: ScorecardQuery },
       },
       async (request, reply) => {
@@ -81,7 +72,6 @@ export function supervisionRoutes(ctx: AppContext) {
     app.get(
       '/api/settings/supervision',
       {
-        onRequest: districtOnly,
         schema: { tags, summary: '评分权重与通报批评标准', response: { 200: RulesBody } },
       },
       async () => readRules(ctx.db),
@@ -90,7 +80,6 @@ export function supervisionRoutes(ctx: AppContext) {
     app.put(
       '/api/settings/supervision',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '修改评分权重与通报批评标准',

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adminOnly, requireActor, requireAdmin } from '../../http/access.js';
+import { requireActor, requireAdmin } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
 import { OkResponse } from '../auth/auth.schema.js';
 import { listUnits } from './units.repository.js';
@@ -25,7 +25,6 @@ export function unitRoutes(ctx: AppContext) {
     app.post(
       '/api/units',
       {
-        onRequest: adminOnly,
         schema: { tags, summary: '新增街道或部门', body: CreateUnitBody, response: { 200: UnitResponse } },
       },
       async (request) => createUnit(ctx, requireAdmin(request), request.body),
@@ -34,7 +33,6 @@ export function unitRoutes(ctx: AppContext) {
     app.patch(
       '/api/units/:id',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '修改单位名称或顺序',
@@ -49,7 +47,6 @@ export function unitRoutes(ctx: AppContext) {
     app.delete(
       '/api/units/:id',
       {
-        onRequest: adminOnly,
         schema: { tags, summary: '删除单位', params: IdParams, response: { 200: OkResponse } },
       },
       async (request) => {

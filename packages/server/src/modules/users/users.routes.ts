@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adminOnly, requireAdmin } from '../../http/access.js';
+import { requireAdmin } from '../../http/access.js';
 import type { AppContext } from '../../http/context.js';
 import { OkResponse } from '../auth/auth.schema.js';
 import { IdParams } from '../units/units.schema.js';
@@ -24,7 +24,6 @@ export function userRoutes(ctx: AppContext) {
     app.get(
       '/api/users',
       {
-        onRequest: adminOnly,
         schema: { tags, summary: '用户列表', response: { 200: z.array(UserListItem) } },
       },
       async (request) => {
@@ -36,7 +35,6 @@ export function userRoutes(ctx: AppContext) {
     app.post(
       '/api/users',
       {
-        onRequest: adminOnly,
         schema: { tags, summary: '新增用户', body: CreateUserBody, response: { 200: UserListItem } },
       },
       async (request) => createUser(ctx, requireAdmin(request).userId, request.body),
@@ -45,7 +43,6 @@ export function userRoutes(ctx: AppContext) {
     app.patch(
       '/api/users/:id',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '修改用户',
@@ -60,7 +57,6 @@ export function userRoutes(ctx: AppContext) {
     app.post(
       '/api/users/:id/password',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '重置用户密码',
@@ -78,7 +74,6 @@ export function userRoutes(ctx: AppContext) {
     app.get(
       '/api/users/login-limits',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '登录受限的用户（失败次数过多正在等待的）',
@@ -94,7 +89,6 @@ export function userRoutes(ctx: AppContext) {
     app.post(
       '/api/users/:id/unlock',
       {
-        onRequest: adminOnly,
         schema: {
           tags,
           summary: '解除用户的登录限制',

@@ -1,4 +1,4 @@
-import { chinaToday, PROBLEM_MODES, PROBLEM_SOURCES, type ProblemSource } from '@paicha/core';
+import { chinaToday, FORM_SOURCES, PROBLEM_MODES, type ProblemSource } from '@paicha/core';
 import { Col, DatePicker, Form, Input, Radio, Row, Select, type SelectProps, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CheckItem } from '../../api/types';
@@ -33,7 +33,7 @@ function itemOptions(items: CheckItem[], assigned?: Set<number>): SelectProps['o
 }
 
 /** Every field of a problem record, shared by 登记问题 and the detail page's 编辑. */
-export function ProblemFormFields({ items, assigned, rectificationDue, sources = PROBLEM_SOURCES }: Props) {
+export function ProblemFormFields({ items, assigned, rectificationDue, sources = FORM_SOURCES }: Props) {
   const form = Form.useFormInstance();
   const mode = Form.useWatch('mode', form);
   const deadline: string | null | undefined = Form.useWatch('deadline', form);

@@ -1,3 +1,4 @@
+import { FORM_SOURCES, isReservedSource } from '@paicha/core';
 import { Alert, App, Button, Form, Popconfirm, Space, Spin } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../api/client';
@@ -115,7 +116,12 @@ export function ProblemEditForm({ user, problem, draft, onSaved, onReload, onCan
           description={failure.join('；')}
         />
       )}
-      <ProblemFormFields items={items} rectificationDue={due} />
+      {/* A 明察暗访 / 数据比对 problem keeps its source; others choose among the form's sources. */}
+      <ProblemFormFields
+        items={items}
+        rectificationDue={due}
+        sources={isReservedSource(problem.source) ? [problem.source] : FORM_SOURCES}
+      />
       <Space>
         <Button type="primary" loading={saving} onClick={() => void save()} data-testid="edit-save">
           保存修改
