@@ -275,6 +275,7 @@ export function requestArb(op: Operation, files: fc.Arbitrary<{ name: string; co
     },
     { weight: 2, arbitrary: op.body ? validArb(op.body) : fc.constant(undefined) },
     { weight: 1, arbitrary: fc.constant(base.body) },
+    { weight: 1, arbitrary: fc.constant({}) },
   );
   const whole = fc.oneof(
     { weight: 8, arbitrary: fc.record({ body, raw: fc.constant(undefined) }) },

@@ -35,6 +35,10 @@ describe.each(DIALECTS)('units and users on %s', (dialect) => {
     expect(dup.statusCode).toBe(409);
     const renamed = await t.request('PATCH', `/api/units/${id}`, admin, { name: '新浦街道' });
     expect(renamed.json().name).toBe('新浦街道');
+    // An empty PATCH (or one of unknown fields only) changes nothing, audits nothing (was a 500).
+    const unchanged = await t.request('PATCH', `/api/units/${id}`, admin, { campaignId: 1 });
+    expect(unchanged.statusCode).toBe(200);
+    expect(unchanged.json()).toMatchObject({ id, name: '新浦街道' });
     expect((await t.request('DELETE', `/api/units/${id}`, admin)).statusCode).toBe(200);
     expect((await t.request('DELETE', `/api/units/${id}`, admin)).statusCode).toBe(404);
     const audit = await t.ctx.db

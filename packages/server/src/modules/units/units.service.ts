@@ -39,6 +39,8 @@ export async function renameUnit(
   return ctx.db.transaction().execute(async (trx) => {
     const unit = await findUnit(trx, id);
     if (!unit) throw new AppError('not_found', '单位不存在');
+    // An empty PATCH changes nothing (and an UPDATE without columns is not SQL: it answered 500).
+    if (patch.name === undefined && patch.sortOrder === undefined) return unit;
     if (patch.name !== undefined && patch.name !== unit.name) {
       const clash = await findUnitByName(trx, patch.name);
       if (clash) throw new AppError('conflict', `已有名为“${patch.name}”的单位`);
