@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../test/databases.js';
 import { fileArb, requestArb } from '../test/fuzz-values.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../test/harness.js';
-import { type Operation, readOperations, toInject } from '../test/openapi.js';
+import { type Operation, type RequestParts, readOperations, toInject } from '../test/openapi.js';
 import { problemBody } from '../test/problems.js';
 
 // Fixed, so `npm test` is deterministic; FUZZ_SEED / FUZZ_RUNS explore further by hand.
@@ -103,7 +103,9 @@ describe.each(DIALECTS)('API fuzz on %s', (dialect) => {
     const failures: string[] = [];
     let sent = 0;
     for (const [i, op] of ops.entries()) {
-      const samples = fc.sample(requestArb(op, files), { seed: SEED + i, numRuns: RUNS });
+      // A route without parameters gets the same GET every time: send each distinct request once.
+      const generated = fc.sample(requestArb(op, files), { seed: SEED + i, numRuns: RUNS });
+      const samples = [...new Map(generated.map((p) => [keyOf(p), p])).values()];
       for (const actor of actors) {
         await restoreActors();
         for (const parts of samples) {
@@ -120,10 +122,16 @@ describe.each(DIALECTS)('API fuzz on %s', (dialect) => {
         }
       }
     }
-    expect(sent).toBe(ops.length * actors.length * RUNS);
+    // Most routes take parameters or a body, so most generated requests are distinct.
+    expect(sent).toBeGreaterThan((ops.length * actors.length * RUNS) / 2);
     expect(failures).toEqual([]);
   }, 240_000);
 });
+
+function keyOf(parts: RequestParts): string {
+  const raw = parts.raw && { ...parts.raw, payload: parts.raw.payload.toString('base64') };
+  return JSON.stringify({ ...parts, raw });
+}
 
 /** What is wrong with an answer, or null. */
 function checkAnswer(status: number, contentType: unknown, body: string): string | null {

@@ -87,6 +87,13 @@ export async function createInspection(
 ) {
   assertMay(actor, 'inspection.record');
   await checkUnit(ctx, input.unitId);
+  // Checked here, not left to the foreign key: a missing campaign is the caller's mistake (was 500).
+  const campaign = await ctx.db
+    .selectFrom('campaigns')
+    .select('id')
+    .where('id', '=', input.campaignId)
+    .executeTakeFirst();
+  if (!campaign) throw new AppError('not_found', '工作活动不存在');
   if (input.visitDate > ctx.clock.today()) throw new AppError('validation_failed', '检查日期不能晚于今天');
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {

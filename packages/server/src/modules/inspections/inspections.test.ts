@@ -37,6 +37,10 @@ describe.each(DIALECTS)('明察暗访 on %s', (dialect) => {
     expect((await visit(street.cookie)).statusCode).toBe(403);
     expect((await visit(admin, { visitDate: '2020-02-01' })).statusCode).toBe(400);
     expect((await visit(admin, { unitId: unitId('区领导小组办公室') })).statusCode).toBe(400);
+    // A campaign that does not exist is a 404, not a foreign-key failure (was 500).
+    const noCampaign = await visit(admin, { campaignId: 999_999 });
+    expect(noCampaign.statusCode).toBe(404);
+    expect(noCampaign.json().error.code).toBe('not_found');
   });
 
   it('turns a finding into a problem 交办 to the visited unit, source 明察暗访', async () => {
