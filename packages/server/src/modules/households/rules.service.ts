@@ -22,7 +22,7 @@ export interface RuleSetting {
 }
 
 /** Inserts the rows of rules added to the catalogue since the table was last filled. */
-async function ensureRules(db: Executor, at: string): Promise<void> {
+export async function ensureRules(db: Executor, at: string): Promise<void> {
   const have = new Set((await db.selectFrom('household_rules').select('id').execute()).map((r) => r.id));
   const missing = RULE_IDS.filter((id) => !have.has(id));
   if (missing.length === 0) return;

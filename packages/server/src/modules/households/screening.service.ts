@@ -2,16 +2,20 @@
 // transaction (findings and ledger change together or not at all), recorded in screening_runs.
 // Used by `paicha screen` (awaited) and the HTTP API (a background job the UI polls).
 import { AppError, type HouseholdSource, type RuleId, SOURCE_LABELS, screeningRule } from '@paicha/core';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { DialectName } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import { openSqliteWorker, type SqliteWorkerDatabase } from '../../db/sqlite-worker.js';
 import type { Executor } from '../../db/transaction.js';
 import type { Actor, AppContext } from '../../http/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { type Routed, type SyncCounts, syncFindings } from './findings-sync.js';
 import { currentImports } from './imports.repository.js';
 import { placeName, placeResolver } from './places.js';
-import { ruleSettings } from './rules.service.js';
+import { sqliteFile } from './row-sink.js';
+import { ensureRules, type RuleSetting, ruleSettings } from './rules.service.js';
 import { keepAlive, retireDeadRuns, THIS_OWNER } from './screening-owner.js';
-import { RULES } from './screening-rules.js';
+import { type Found, RULES } from './screening-rules.js';
 import { ScreeningSql } from './screening-sql.js';
 
 export interface RuleOutcome {
@@ -90,91 +94,32 @@ export async function executeScreening(
     .selectAll()
     .where('id', '=', runId)
     .executeTakeFirstOrThrow();
-  const imports = JSON.parse(run.imports) as Partial<Record<HouseholdSource, number>>;
-  const at = run.started_at;
-  const restoreCache = ctx.dialect === 'sqlite' ? await widenSqliteCache(ctx) : null;
+  const job: Job = {
+    runId,
+    campaignId: run.campaign_id,
+    imports: JSON.parse(run.imports) as Partial<Record<HouseholdSource, number>>,
+    at: run.started_at,
+    actorId: actor?.userId ?? null,
+    today: ctx.clock.today(),
+    finishedAt: () => ctx.clock.now().toISOString(),
+    started,
+  };
   const stopHeartbeat = keepAlive(ctx, runId);
+  const own = ctx.dialect === 'sqlite' ? await openRunConnection(ctx, job.at) : null;
   try {
-    const result = await ctx.db.transaction().execute(async (trx) => {
-      if (ctx.dialect === 'postgres') await tunePostgres(trx);
-      const settings = await ruleSettings(trx, at);
-      const q = new ScreeningSql(trx, imports, ctx.dialect);
-      await q.prepareHouseholds();
-      const outcomes: RuleOutcome[] = [];
-      const found: Routed[] = [];
-      const resolve = await placeResolver(trx);
-      for (const s of settings) {
-        const impl = RULES[s.id];
-        const checkItem = screeningRule(s.id).checkItem;
-        const lacking = impl.requires.filter((src) => !q.has(src));
-        const skipped = !s.enabled
-          ? '已停用'
-          : lacking.length
-            ? `缺少数据：${lacking.map((l) => SOURCE_LABELS[l]).join('、')}`
-            : null;
-        if (skipped) {
-          outcomes.push({ id: s.id, checkItem, findings: 0, skipped });
-          continue;
-        }
-        const rows = await (impl.run as (q: ScreeningSql, p: unknown) => Promise<Routed[]>)(q, s.params);
-        for (const f of rows) {
-          const township = placeName(f.township);
-          found.push({ ...f, township, unitId: township ? resolve(township) : null });
-        }
-        outcomes.push({ id: s.id, checkItem, findings: rows.length, skipped: null });
-      }
-      await q.dropTemp();
-      const ran = outcomes.filter((o) => o.skipped === null).map((o) => o.id);
-      const counts = await syncFindings(
-        trx,
-        {
-          id: runId,
-          campaignId: run.campaign_id,
-          at,
-          actorId: actor?.userId ?? null,
-          today: ctx.clock.today(),
-          dialect: ctx.dialect,
-        },
-        found,
-        ran,
-      );
-      const summary: ScreeningSummary = {
-        runId,
-        campaignId: run.campaign_id,
-        imports,
-        rules: outcomes,
-        findings: found.length,
-        unrouted: found.filter((f) => f.unitId === null).length,
-        ...counts,
-        durationMs: Math.round(performance.now() - started),
-      };
-      await trx
-        .updateTable('screening_runs')
-        .set({
-          status: 'done',
-          finished_at: ctx.clock.now().toISOString(),
-          rules: JSON.stringify(settings),
-          summary: JSON.stringify(summary),
-        })
-        .where('id', '=', runId)
-        .execute();
-      await appendAudit(trx, ctx.dialect, {
-        actorId: actor?.userId ?? null,
-        action: 'household.screening',
-        entity: 'screening_run',
-        entityId: runId,
-        detail: {
-          campaignId: run.campaign_id,
-          findings: found.length,
-          new: counts.new,
-          resolved: counts.resolved,
-          problemsCreated: counts.problemsCreated,
-        },
-        at,
-      });
-      return { summary, findings: found };
+    if (own) {
+      // The rules read a snapshot without the write lock (the server's connection goes on
+      // writing meanwhile); only the recording, a fraction of the run, holds it.
+      const ruled = await own.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute((trx) => applyRules(trx, job, 'sqlite'));
+      return await own.db.transaction().execute((trx) => record(trx, job, 'sqlite', ruled));
+    }
+    return await ctx.db.transaction().execute(async (trx) => {
+      await tunePostgres(trx);
+      return record(trx, job, ctx.dialect, await applyRules(trx, job, ctx.dialect));
     });
-    return result;
   } catch (err) {
     await ctx.db
       .updateTable('screening_runs')
@@ -188,8 +133,111 @@ export async function executeScreening(
     throw err;
   } finally {
     stopHeartbeat();
-    await restoreCache?.();
+    await own?.destroy();
   }
+}
+
+interface Job {
+  runId: number;
+  campaignId: number;
+  imports: Partial<Record<HouseholdSource, number>>;
+  at: string;
+  actorId: number | null;
+  today: string;
+  finishedAt: () => string;
+  started: number;
+}
+
+interface Ruled {
+  settings: RuleSetting[];
+  outcomes: RuleOutcome[];
+  found: Found[];
+}
+
+/** Every enabled rule over the run's imports; reads the main database, writes only temporary tables. */
+async function applyRules(trx: Transaction<DB>, job: Job, dialect: DialectName): Promise<Ruled> {
+  const settings = await ruleSettings(trx, job.at);
+  const q = new ScreeningSql(trx, job.imports, dialect);
+  await q.prepareHouseholds();
+  const outcomes: RuleOutcome[] = [];
+  const found: Found[] = [];
+  for (const s of settings) {
+    const impl = RULES[s.id];
+    const checkItem = screeningRule(s.id).checkItem;
+    const lacking = impl.requires.filter((src) => !q.has(src));
+    const skipped = !s.enabled
+      ? '已停用'
+      : lacking.length
+        ? `缺少数据：${lacking.map((l) => SOURCE_LABELS[l]).join('、')}`
+        : null;
+    if (skipped) {
+      outcomes.push({ id: s.id, checkItem, findings: 0, skipped });
+      continue;
+    }
+    const rows = await (impl.run as (q: ScreeningSql, p: unknown) => Promise<Found[]>)(q, s.params);
+    for (const f of rows) found.push(f);
+    outcomes.push({ id: s.id, checkItem, findings: rows.length, skipped: null });
+  }
+  await q.dropTemp();
+  return { settings, outcomes, found };
+}
+
+/** Routes the findings to streets, files them and their ledger problems, closes the run. */
+async function record(
+  trx: Transaction<DB>,
+  job: Job,
+  dialect: DialectName,
+  { settings, outcomes, found: raw }: Ruled,
+): Promise<{ summary: ScreeningSummary; findings: Routed[] }> {
+  const { runId, campaignId, at, actorId } = job;
+  // Resolved here, in the transaction that files them: a place mapped while the rules ran counts.
+  const resolve = await placeResolver(trx);
+  const found: Routed[] = raw.map((f) => {
+    const township = placeName(f.township);
+    return { ...f, township, unitId: township ? resolve(township) : null };
+  });
+  const ran = outcomes.filter((o) => o.skipped === null).map((o) => o.id);
+  const counts = await syncFindings(
+    trx,
+    { id: runId, campaignId, at, actorId, today: job.today, dialect },
+    found,
+    ran,
+  );
+  const summary: ScreeningSummary = {
+    runId,
+    campaignId,
+    imports: job.imports,
+    rules: outcomes,
+    findings: found.length,
+    unrouted: found.filter((f) => f.unitId === null).length,
+    ...counts,
+    durationMs: Math.round(performance.now() - job.started),
+  };
+  await trx
+    .updateTable('screening_runs')
+    .set({
+      status: 'done',
+      finished_at: job.finishedAt(),
+      rules: JSON.stringify(settings),
+      summary: JSON.stringify(summary),
+    })
+    .where('id', '=', runId)
+    .execute();
+  await appendAudit(trx, dialect, {
+    actorId,
+    action: 'household.screening',
+    entity: 'screening_run',
+    entityId: runId,
+    detail: {
+      campaignId,
+      findings: found.length,
+      new: counts.new,
+      resolved: counts.resolved,
+      problemsCreated: counts.problemsCreated,
+    },
+    at,
+  });
+  return { summary, findings: found };
 }
 
 /**
@@ -203,21 +251,19 @@ async function tunePostgres(trx: Executor): Promise<void> {
 }
 
 /**
- * SQLite reads the rows tables and the run's temporary tables through the connection's page
- * cache, 2 MB by default: at a million people nearly every index lookup of the joins would go to
- * the operating system (~4 µs instead of ~1 µs). The run gets 128 MB; the setting is put back.
+ * A SQLite run's own connection, in a worker thread: its statements take seconds at a million
+ * people and better-sqlite3 runs them synchronously. The rows tables and the run's temporary
+ * tables are read through the connection's page cache, 2 MB by default: at a million people nearly
+ * every index lookup of the joins would go to the operating system (~4 µs instead of ~1 µs), so
+ * the run gets 128 MB. Its write transaction may have to wait for the server's or an import's
+ * (busy_timeout; the wait is in the worker). Rule rows new to the catalogue are written first, on
+ * the server's connection, so that the rules' snapshot only reads.
  */
-async function widenSqliteCache(ctx: AppContext): Promise<() => Promise<void>> {
-  const size = async (schema: string) =>
-    Number(
-      (await sql.raw<{ cache_size: number }>(`pragma ${schema}.cache_size`).execute(ctx.db)).rows[0]
-        ?.cache_size,
-    );
-  const before = { main: await size('main'), temp: await size('temp') };
-  for (const schema of ['main', 'temp'])
-    await sql.raw(`pragma ${schema}.cache_size = -131072`).execute(ctx.db);
-  return async () => {
-    for (const [schema, n] of Object.entries(before))
-      if (Number.isFinite(n)) await sql.raw(`pragma ${schema}.cache_size = ${n}`).execute(ctx.db);
-  };
+async function openRunConnection(ctx: AppContext, at: string): Promise<SqliteWorkerDatabase> {
+  await ensureRules(ctx.db, at);
+  return openSqliteWorker(await sqliteFile(ctx), [
+    'busy_timeout = 60000',
+    'cache_size = -131072',
+    'temp.cache_size = -131072',
+  ]);
 }
