@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { SqliteMainDriver, type WriteGate } from './sqlite-driver.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -22,6 +23,16 @@ export interface DatabaseOptions {
   dataDir: string;
   /** SQLite file name inside dataDir. */
   sqliteFile?: string;
+}
+
+const gates = new WeakMap<Kysely<DB>, WriteGate>();
+
+/**
+ * The gate holding the writes of a SQLite database opened here while another connection writes
+ * (sqlite-driver.ts); null on PostgreSQL, whose server makes a waiting write wait by itself.
+ */
+export function sqliteWriteGate(db: Kysely<DB>): WriteGate | null {
+  return gates.get(db) ?? null;
 }
 
 export function openDatabase(opts: DatabaseOptions): Database {
@@ -43,7 +54,15 @@ export function openDatabase(opts: DatabaseOptions): Database {
   // A ledger of 400,000 problems is a few hundred MB: keep its hot pages in the process (the
   // default cache is 2 MB, which sends every list page back to the operating system).
   sqlite.pragma('cache_size = -131072');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const driver = new SqliteMainDriver(withStatementCache(sqlite));
+  const db = new Kysely<DB>({
+    dialect: new (class extends SqliteDialect {
+      override createDriver() {
+        return driver;
+      }
+    })({ database: sqlite }),
+  });
+  gates.set(db, driver.gate);
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }
 
@@ -56,6 +75,9 @@ function withStatementCache(sqlite: SQLite.Database, size = 300) {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
+    get inTransaction() {
+      return sqlite.inTransaction;
+    },
     prepare(sql: string) {
       const hit = cache.get(sql);
       if (hit && !hit.busy) {

@@ -2,8 +2,8 @@
 // mid-way, a server restart — would otherwise stay 'running' and block every later run, so the
 // next start retires it as failed. On this host the process table says whether the owner lives;
 // for an owner elsewhere (several servers on one PostgreSQL) its heartbeat says so, which a
-// PostgreSQL run refreshes from a pool connection of its own. A SQLite run cannot: its one
-// connection is inside the run's transaction until the end, and SQLite runs on one host anyway.
+// PostgreSQL run refreshes from a pool connection of its own. A SQLite run needs none: SQLite
+// runs on one host, where the process table answers.
 import type { AppContext } from '../../http/context.js';
 import { ownerIsGone, THIS_OWNER } from '../../lib/process-owner.js';
 

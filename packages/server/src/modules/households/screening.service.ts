@@ -3,7 +3,7 @@
 // Used by `paicha screen` (awaited) and the HTTP API (a background job the UI polls).
 import { AppError, type HouseholdSource, type RuleId, SOURCE_LABELS, screeningRule } from '@paicha/core';
 import { sql, type Transaction } from 'kysely';
-import type { DialectName } from '../../db/database.js';
+import { type DialectName, sqliteWriteGate } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { openSqliteWorker, type SqliteWorkerDatabase } from '../../db/sqlite-worker.js';
 import type { Executor } from '../../db/transaction.js';
@@ -105,16 +105,21 @@ export async function executeScreening(
     started,
   };
   const stopHeartbeat = keepAlive(ctx, runId);
-  const own = ctx.dialect === 'sqlite' ? await openRunConnection(ctx, job.at) : null;
+  let own: SqliteWorkerDatabase | null = null;
   try {
-    if (own) {
+    if (ctx.dialect === 'sqlite') {
+      own = await openRunConnection(ctx, job.at);
       // The rules read a snapshot without the write lock (the server's connection goes on
       // writing meanwhile); only the recording, a fraction of the run, holds it.
-      const ruled = await own.db
+      const db = own.db;
+      const ruled = await db
         .transaction()
         .setAccessMode('read only')
         .execute((trx) => applyRules(trx, job, 'sqlite'));
-      return await own.db.transaction().execute((trx) => record(trx, job, 'sqlite', ruled));
+      // While it writes, the server's own writes wait for it without stopping the event loop.
+      const write = () => db.transaction().execute((trx) => record(trx, job, 'sqlite', ruled));
+      const gate = sqliteWriteGate(ctx.db);
+      return await (gate ? gate.hold(write) : write());
     }
     return await ctx.db.transaction().execute(async (trx) => {
       await tunePostgres(trx);
