@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
-import { SqliteMainDriver, type WriteGate } from './sqlite-driver.js';
+import { SqliteMainDriver, type WriteGate, WriteGatePlugin } from './sqlite-driver.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -25,14 +25,14 @@ export interface DatabaseOptions {
   sqliteFile?: string;
 }
 
-const gates = new WeakMap<Kysely<DB>, WriteGate>();
-
 /**
  * The gate holding the writes of a SQLite database opened here while another connection writes
- * (sqlite-driver.ts); null on PostgreSQL, whose server makes a waiting write wait by itself.
+ * (sqlite-driver.ts); null on PostgreSQL, whose server makes a waiting write wait by itself. It
+ * travels as a plugin, which handles made by `withPlugin` and transactions keep.
  */
 export function sqliteWriteGate(db: Kysely<DB>): WriteGate | null {
-  return gates.get(db) ?? null;
+  const plugin = db.getExecutor().plugins.find((p) => p instanceof WriteGatePlugin);
+  return plugin ? (plugin as WriteGatePlugin).gate : null;
 }
 
 export function openDatabase(opts: DatabaseOptions): Database {
@@ -61,8 +61,8 @@ export function openDatabase(opts: DatabaseOptions): Database {
         return driver;
       }
     })({ database: sqlite }),
+    plugins: [new WriteGatePlugin(driver.gate)],
   });
-  gates.set(db, driver.gate);
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }
 

@@ -37,6 +37,8 @@ describe('SQLite connections', () => {
   it('holds a write while another connection writes, without stopping the event loop; reads go on', async () => {
     const gate = sqliteWriteGate(main.db);
     expect(gate).not.toBeNull();
+    // The server's handle is the opened one plus plugins (the audit key): the gate goes along.
+    expect(sqliteWriteGate(main.db.withTables<{ extra: { x: number } }>())).toBe(gate);
     const other = new SQLite(file);
     let written = false;
     let write: Promise<unknown> = Promise.resolve();

@@ -17,8 +17,13 @@ import {
   CompiledQuery,
   type DatabaseConnection,
   type Driver,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
   type QueryResult,
+  type RootOperationNode,
   SelectQueryNode,
+  type UnknownRow,
 } from 'kysely';
 
 /** Holds the server connection's writes while work elsewhere has the write lock. */
@@ -44,6 +49,17 @@ export class WriteGate {
     });
     this.held = turn.catch(() => {});
     return turn;
+  }
+}
+
+/** Carries the gate with the database handle; changes no query. */
+export class WriteGatePlugin implements KyselyPlugin {
+  constructor(readonly gate: WriteGate) {}
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
   }
 }
 

@@ -14,6 +14,7 @@ import {
   type DatabaseConnection,
   type Driver,
   Kysely,
+  type KyselyPlugin,
   type QueryResult,
   SqliteAdapter,
   SqliteIntrospector,
@@ -148,10 +149,16 @@ class WorkerDriver implements Driver {
 
 /**
  * Opens `file` on a connection in a worker thread, with these pragmas (`busy_timeout = …`,
- * `cache_size = …`); foreign keys are on, as on the server's connection.
+ * `cache_size = …`); foreign keys are on, as on the server's connection. `plugins`: those of the
+ * server's handle (the audit key travels as one), so that code given either handle works alike.
  */
-export function openSqliteWorker(file: string, pragmas: readonly string[] = []): SqliteWorkerDatabase {
+export function openSqliteWorker(
+  file: string,
+  pragmas: readonly string[] = [],
+  plugins: readonly KyselyPlugin[] = [],
+): SqliteWorkerDatabase {
   const db = new Kysely<DB>({
+    plugins: [...plugins],
     dialect: {
       createAdapter: () => new SqliteAdapter(),
       createDriver: () => new WorkerDriver(file, ['foreign_keys = ON', ...pragmas]),

@@ -5,6 +5,7 @@ import { AppError, type HouseholdSource, type RuleId, SOURCE_LABELS, screeningRu
 import { sql, type Transaction } from 'kysely';
 import { type DialectName, sqliteWriteGate } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import { WriteGatePlugin } from '../../db/sqlite-driver.js';
 import { openSqliteWorker, type SqliteWorkerDatabase } from '../../db/sqlite-worker.js';
 import type { Executor } from '../../db/transaction.js';
 import type { Actor, AppContext } from '../../http/context.js';
@@ -266,9 +267,11 @@ async function tunePostgres(trx: Executor): Promise<void> {
  */
 async function openRunConnection(ctx: AppContext, at: string): Promise<SqliteWorkerDatabase> {
   await ensureRules(ctx.db, at);
-  return openSqliteWorker(await sqliteFile(ctx), [
-    'busy_timeout = 60000',
-    'cache_size = -131072',
-    'temp.cache_size = -131072',
-  ]);
+  // The server handle's plugins (the audit key among them) but not its write gate.
+  const plugins = ctx.db.getExecutor().plugins.filter((p) => !(p instanceof WriteGatePlugin));
+  return openSqliteWorker(
+    await sqliteFile(ctx),
+    ['busy_timeout = 60000', 'cache_size = -131072', 'temp.cache_size = -131072'],
+    plugins,
+  );
 }
