@@ -26,6 +26,13 @@ import {
   type UnknownRow,
 } from 'kysely';
 
+/** What the driver needs of the connection (database.ts adds a statement cache in front). */
+export interface SqliteHandle {
+  prepare(sql: string): SQLite.Statement;
+  close(): unknown;
+  readonly inTransaction: boolean;
+}
+
 /** Holds the server connection's writes while work elsewhere has the write lock. */
 export class WriteGate {
   private held: Promise<unknown> = Promise.resolve();
@@ -104,7 +111,7 @@ export class SqliteMainDriver implements Driver {
   private exclusive: Handle | null = null;
   private waiting: (() => void)[] = [];
 
-  constructor(readonly db: Pick<SQLite.Database, 'prepare' | 'close' | 'inTransaction'>) {}
+  constructor(readonly db: SqliteHandle) {}
 
   async init(): Promise<void> {}
 
