@@ -97,9 +97,9 @@ describe.each(DIALECTS)('a 200,000-person screening on %s', (dialect) => {
     expect(figures.ledger.p99, 'ledger page p99 (ms)').toBeLessThan(P99_LIMIT_MS);
     // A save that comes while the run records its findings waits for it (asynchronously, on
     // SQLite) and then succeeds: never SQLite's 5-second busy wait, never a 500.
-    expect(figures.filing.count).toBeGreaterThan(runMs / 500);
-    // The samplers ran through the whole run (at least one request per 100 ms of it).
-    expect(figures.health.count).toBeGreaterThan(runMs / 100);
-    expect(figures.ledger.count).toBeGreaterThan(runMs / 100);
+    expect(figures.filing.count).toBeGreaterThan(runMs / 1000);
+    // The samplers kept going through the whole run (at least one answer per 400 ms of it).
+    expect(figures.health.count).toBeGreaterThan(runMs / 400);
+    expect(figures.ledger.count).toBeGreaterThan(runMs / 400);
   }, 120_000);
 });
