@@ -3,6 +3,7 @@
 // other programs write them. Huge parts are made by repeating one deflate segment: a segment
 // compressed from a fresh stream and ended by a full flush refers to nothing before it, so
 // copies of it can follow each other, and a 400 MB part costs a few KB to build.
+import path from 'node:path';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 export interface Part {
@@ -81,7 +82,7 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
  */
 export function workbook(
   sheet: Part,
-  opts: { sharedStrings?: Part; style?: 'excel' | 'other'; sheetName?: string } = {},
+  opts: { sharedStrings?: Part; style?: 'excel' | 'other'; sheetName?: string; comment?: boolean } = {},
 ): Buffer {
   const other = opts.style === 'other';
   const sheetPath = other ? 'xl/worksheets/data_台账.xml' : 'xl/worksheets/sheet1.xml';
@@ -118,6 +119,23 @@ export function workbook(
     [sheetPath, sheet],
   ];
   if (opts.sharedStrings) entries.push(['xl/sharedStrings.xml', opts.sharedStrings]);
+  if (opts.comment) {
+    // A 批注 kept where WPS and online editors put it, not where ExcelJS looks (xl/commentsN.xml).
+    entries.push(
+      [
+        `xl/worksheets/_rels/${path.posix.basename(sheetPath)}.rels`,
+        deflated(
+          `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/comments" Target="/xl/comments/comment1.xml"/></Relationships>`,
+        ),
+      ],
+      [
+        'xl/comments/comment1.xml',
+        deflated(
+          `<?xml version="1.0" encoding="UTF-8"?><comments xmlns="${NS}"><authors><author>王某</author></authors><commentList><comment ref="A1" authorId="0"><text><t>附件表序号</t></text></comment></commentList></comments>`,
+        ),
+      ],
+    );
+  }
   return zip(entries);
 }
 
@@ -126,12 +144,18 @@ export const SHEET_END = '</sheetData></worksheet>';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-/** One row of inline strings and numbers. */
+const columnName = (i: number): string =>
+  (i >= 26 ? columnName(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
+
+/** One row of inline strings and numbers, each cell with its reference as Excel writes it. */
 export function rowXml(rowNo: number, cells: (string | number)[]): string {
   const cs = cells
-    .map((v) =>
-      typeof v === 'number' ? `<c><v>${v}</v></c>` : `<c t="inlineStr"><is><t>${esc(v)}</t></is></c>`,
-    )
+    .map((v, i) => {
+      const r = `${columnName(i)}${rowNo}`;
+      return typeof v === 'number'
+        ? `<c r="${r}"><v>${v}</v></c>`
+        : `<c r="${r}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`;
+    })
     .join('');
   return `<row r="${rowNo}">${cs}</row>`;
 }
@@ -145,6 +169,16 @@ export function ledgerSheet(rows: number): Part {
   for (let i = 1; i <= rows; i++) parts.push(rowXml(i + 1, ledgerLine(i)));
   parts.push(SHEET_END);
   return deflated(parts.join(''));
+}
+
+/** A one-row ledger whose header cell carries a 批注 stored outside ExcelJS's naming. */
+export function commentedLedger(): Buffer {
+  return workbook(
+    deflated(`${SHEET_START}${rowXml(1, LEDGER_HEADER)}${rowXml(2, ledgerLine(1))}${SHEET_END}`),
+    {
+      comment: true,
+    },
+  );
 }
 
 /** A one-row ledger as other programs write it: `x:` prefixes everywhere, absolute targets. */

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openTable } from '../../modules/households/read-table.js';
 import { LEDGER_XLSX_LIMITS, readLedgerRows } from '../../modules/problems/problems.import-read.js';
 import {
+  commentedLedger,
   deflated,
   hostile,
   otherProgramLedger,
@@ -92,6 +93,14 @@ describe('xlsx reader', () => {
     // Without styles (the household import) a date stays an Excel serial.
     const serial = (await allRows(Buffer.from(await wb.xlsx.writeBuffer()), false))[0]?.rows[1]?.cells[3];
     expect(serial).toBe(43817);
+  });
+
+  it("reads a ledger with a 批注 stored where ExcelJS fails on it (reading 'comments')", async () => {
+    const file = commentedLedger();
+    await expect(new ExcelJS.Workbook().xlsx.load(file as unknown as ArrayBuffer)).rejects.toThrow(
+      /reading 'comments'/,
+    );
+    expect((await readLedgerRows(file)).map((r) => r.raw.description)).toEqual(['漏评户 1']);
   });
 
   it('reads a ledger written the way other programs write it, which ExcelJS could not load', async () => {

@@ -5,7 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
-import { hostile, ledgerSheet, otherProgramLedger, workbook } from '../../test/xlsx-files.js';
+import {
+  commentedLedger,
+  hostile,
+  ledgerSheet,
+  otherProgramLedger,
+  workbook,
+} from '../../test/xlsx-files.js';
 
 function multipart(name: string, body: Buffer) {
   const boundary = '----paicha';
@@ -79,10 +85,12 @@ describe.each(DIALECTS)('hostile and heavy ledger files on %s', (dialect) => {
     },
   );
 
-  it('imports a ledger written the way other programs write it', async () => {
-    const res = await importLedger(otherProgramLedger(), 'all');
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ rows: 1, accepted: 1, imported: 1 });
+  it('imports ledgers written by other programs (prefixes, absolute paths, a 批注 kept elsewhere)', async () => {
+    for (const file of [otherProgramLedger(), commentedLedger()]) {
+      const res = await importLedger(file, 'all');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ rows: 1, accepted: 1, imported: 1 });
+    }
   });
 
   it('keeps /api/health under 300 ms p99 while a 5,000-row ledger is imported', async () => {
