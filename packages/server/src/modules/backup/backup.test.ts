@@ -2,7 +2,7 @@
 // fresh data dir and database: every problem has its audit row and event, the uploaded file is
 // back, and the audit log verifies against the checkpoint that travelled with it.
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { restoreCommand } from '../../cli/backup-command.js';
-import type { Config } from '../../config.js';
+import { type Config, loadConfig } from '../../config.js';
 import { openRuntime } from '../../runtime.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/databases.js';
 import { tinyPng, upload } from '../../test/files.js';
@@ -19,6 +19,7 @@ import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.j
 import { firstCampaignId, problemBody } from '../../test/problems.js';
 import { verifyAudit } from '../audit/audit-verify.js';
 import { blobPath } from '../files/storage.js';
+import { createArchive } from './archive.js';
 import { createBackup } from './backup.js';
 import { restoreBackup } from './restore.js';
 
@@ -157,4 +158,34 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
     const r = await restoreBackup(config, out);
     expect(r.manifest.dialect).toBe(dialect);
   }, 120_000);
+});
+
+describe('a hostile or foreign archive', () => {
+  it('is refused before anything in the data dir changes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'paicha-restore-hostile-'));
+    try {
+      const dataDir = path.join(dir, 'data');
+      const config: Config = { ...loadConfig({ NODE_ENV: 'test' }), dataDir, databaseUrl: null };
+      const evil = path.join(dir, 'evil.tar.gz');
+      const a = createArchive(evil);
+      await a.addBuffer('manifest.json', Buffer.from('{}'));
+      await a.addBuffer('../escaped.txt', Buffer.from('x'));
+      await a.finish();
+      await expect(restoreBackup(config, evil)).rejects.toThrow('不允许的条目');
+      expect(existsSync(path.join(dir, 'escaped.txt'))).toBe(false);
+
+      const foreign = path.join(dir, 'foreign.tar.gz');
+      const b = createArchive(foreign);
+      await b.addBuffer('readme.txt', Buffer.from('not a backup'));
+      await b.finish();
+      await expect(restoreBackup(config, foreign)).rejects.toThrow('不是 paicha 备份文件');
+      writeFileSync(path.join(dir, 'garbage.tar.gz'), 'garbage');
+      await expect(restoreBackup(config, path.join(dir, 'garbage.tar.gz'))).rejects.toThrow(
+        '无法读取备份文件',
+      );
+      expect(readdirSync(dataDir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

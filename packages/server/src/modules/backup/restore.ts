@@ -1,6 +1,6 @@
 // paicha restore: refuses while a server uses the data dir (or, on PostgreSQL, while anyone else
 // is connected to the database); unpacks the archive inside the data dir; replaces the database
-// (SQLite: the file, after an integrity check; PostgreSQL: the public schema, in one transaction);
+// (SQLite: the file, after SQLite's quick_check; PostgreSQL: the public schema, in one transaction);
 // then swaps the files in by rename. What was there before is kept in <dataDir>/pre-restore-<time>/.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -124,7 +124,7 @@ function readManifest(staging: string): BackupManifest {
 function checkSqlite(file: string): void {
   const db = new SQLite(file, { fileMustExist: true });
   try {
-    const result = db.pragma('integrity_check', { simple: true });
+    const result = db.pragma('quick_check', { simple: true });
     if (result !== 'ok') throw new AppError('bad_request', `备份中的数据库已损坏：${String(result)}`);
   } finally {
     db.close();
