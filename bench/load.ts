@@ -118,6 +118,10 @@ try {
   header('reference: bare driver, first 20 rows by id');
   row(`${DIALECT === 'sqlite' ? 'better-sqlite3' : `pg (pool of ${CLIENTS})`}`, await reference());
 
+  // Warm-up, not counted: each scenario briefly for each user, so the first figures do not
+  // include the servers' JIT compilation and cold page caches.
+  for (const cookie of [office, street])
+    for (const [, url] of chosen) await drive(ports, CLIENTS, 0.3, () => ({ url: url(), cookie }));
   console.log(
     `load average before: ${loadavg()
       .map((l) => l.toFixed(2))
