@@ -245,6 +245,12 @@ describe.each(DIALECTS)('ledger search, tallies and query plans on %s', (dialect
       );
       const plans = (await Promise.all(counted.map(explain))).join('\n');
       expect(plans).toMatch(dialect === 'sqlite' ? /VIRTUAL TABLE/ : /problems_search_trgm_idx/);
+      // Counts and totals without words sum the tallies; they never count the problems themselves
+      // (a search's total is capped: `limit` on the matches it counts).
+      for (const q of captured.filter((c) => /count\(|sum\(/.test(c.sql))) {
+        if (/from "problem_tallies"/.test(q.sql)) continue;
+        expect(q.sql, 'an uncapped count over problems').toMatch(/ limit /);
+      }
     } finally {
       await close();
     }
