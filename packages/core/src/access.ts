@@ -83,6 +83,12 @@ export function mayTake(role: Role, action: AccessAction): boolean {
   return rule.anyUnit.includes(role) || rule.ownUnit.includes(role);
 }
 
+/** Does the role take the action on every unit's resources (the office), not only its own? */
+export function actsOnAnyUnit(role: Role, action: AccessAction): boolean {
+  const rule: AccessRule = ACCESS_RULES[action];
+  return rule.anyUnit.includes(role);
+}
+
 /**
  * May the subject take the action on a resource of `unitId`? `null` is a resource no unit owns
  * yet (a finding whose place is not mapped): only any-unit roles reach it.

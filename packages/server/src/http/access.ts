@@ -63,12 +63,6 @@ export function assertMay(
   if (!mayTakeOn(actor, action, unit.unitId)) throw denied();
 }
 
-/** Does the actor take the action on every unit's resources (the office), not only their own? */
-export function actsOnAnyUnit(actor: Actor, action: AccessAction): boolean {
-  const rule: { anyUnit: readonly string[] } = ACCESS_RULES[action];
-  return rule.anyUnit.includes(actor.role);
-}
-
 /** May the actor take the action (on this unit's resources, when given)? For `can` flags in views. */
 export function may(actor: Actor, action: AccessAction, unitId?: number | null): boolean {
   return unitId === undefined ? mayTake(actor.role, action) : mayTakeOn(actor, action, unitId);

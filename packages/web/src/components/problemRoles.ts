@@ -1,21 +1,21 @@
-// What each role may do with the ledger, mirroring the server's checks (problems.access.ts) so
-// the UI hides buttons a user could not use anyway. The server decides regardless.
-import type { ProblemStatus, Role } from '@paicha/core';
+// What each role may do with the ledger, from the same policy the server enforces (core
+// access.ts), so the UI hides buttons a user could not use anyway. The server decides regardless.
+import { actsOnAnyUnit, mayTake, mayTakeOn, type ProblemStatus, type Role } from '@paicha/core';
 import type { SessionUser } from '../api/types';
 
 /** Units record and import their own problems; the office records for any unit (交办). */
 export function canRecord(role: Role): boolean {
-  return role === 'admin' || role === 'reporter' || role === 'unit_head';
+  return mayTake(role, 'problem.record');
 }
 
 export function isUnitClerk(user: SessionUser, unitId: number): boolean {
-  return (user.role === 'reporter' || user.role === 'unit_head') && user.unit.id === unitId;
+  return mayTakeOn({ role: user.role, unitId: user.unit.id }, 'problem.work', unitId);
 }
 
 /** The unit may edit while it works on the problem; the office until 销号. */
 export function canEdit(user: SessionUser, p: { unit: { id: number }; status: ProblemStatus }): boolean {
   if (p.status === 'closed') return false;
-  if (user.role === 'admin') return true;
+  if (actsOnAnyUnit(user.role, 'problem.record')) return true;
   return isUnitClerk(user, p.unit.id) && p.status !== 'awaiting_review';
 }
 

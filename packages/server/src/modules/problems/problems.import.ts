@@ -4,13 +4,14 @@
 import { setImmediate } from 'node:timers/promises';
 import {
   AppError,
+  actsOnAnyUnit,
   FORM_SOURCES,
   isReservedSource,
   parseCellDate,
   RESERVED_SOURCE_MESSAGE,
 } from '@paicha/core';
 import ExcelJS from 'exceljs';
-import { actsOnAnyUnit, assertMay } from '../../http/access.js';
+import { assertMay } from '../../http/access.js';
 import type { Actor, AppContext } from '../../http/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { listUnits } from '../units/units.repository.js';
@@ -47,7 +48,7 @@ export async function importProblems(
   opts: { campaignId: number; buffer: Buffer; mode: ImportMode },
 ): Promise<ImportReport> {
   assertMay(actor, 'problem.record');
-  const office = actsOnAnyUnit(actor, 'problem.record');
+  const office = actsOnAnyUnit(actor.role, 'problem.record');
   const rows = await readLedgerRows(opts.buffer);
   if (rows.length === 0) throw new AppError('unprocessable', '文件中没有数据行');
 

@@ -1,7 +1,7 @@
 // Recording, editing and 交办 of problems. Every write is one transaction with its history
 // event and audit row; edits carry the version they were made against.
-import { AppError, isReservedSource, RESERVED_SOURCE_MESSAGE } from '@paicha/core';
-import { actsOnAnyUnit, assertMay } from '../../http/access.js';
+import { AppError, actsOnAnyUnit, isReservedSource, RESERVED_SOURCE_MESSAGE } from '@paicha/core';
+import { assertMay } from '../../http/access.js';
 import type { Actor, AppContext } from '../../http/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { findUnit } from '../units/units.repository.js';
@@ -18,7 +18,7 @@ export async function createProblem(
   inspectionId: number | null = null,
 ) {
   assertMay(actor, 'problem.record');
-  const office = actsOnAnyUnit(actor, 'problem.record');
+  const office = actsOnAnyUnit(actor.role, 'problem.record');
   // 明察暗访 and 数据比对 problems come from a visit (inspectionId) or from screening only.
   if (inspectionId === null && isReservedSource(input.source)) throw reservedSource();
   const unitId = office ? input.unitId : actor.unitId;
@@ -93,7 +93,7 @@ export async function editProblem(
 ) {
   const p = await loadVisibleProblem(ctx.db, actor, id);
   assertMay(actor, 'problem.record', { unitId: p.unitId, what: '问题' });
-  const office = actsOnAnyUnit(actor, 'problem.record');
+  const office = actsOnAnyUnit(actor.role, 'problem.record');
   if (!office && p.status === 'awaiting_review')
     throw new AppError('conflict', '问题已提交销号，审核期间不能修改');
   // A reserved source is neither given nor taken away by an edit (a 数据比对 problem closes

@@ -1,11 +1,11 @@
-import type { Role } from '@paicha/core';
+import { mayTake, type Role } from '@paicha/core';
 
-/** The office and inspectors record and edit visits (the server's assertInspector). */
+/** The office and inspectors record and edit visits (policy action `inspection.record`). */
 export function canRecordVisit(role: Role): boolean {
-  return role === 'admin' || role === 'inspector';
+  return mayTake(role, 'inspection.record');
 }
 
-/** Only the office turns findings into problems (交办). */
+/** Only the office turns findings into problems (交办; `inspection.assign`). */
 export function canTurnIntoProblem(role: Role): boolean {
-  return role === 'admin';
+  return mayTake(role, 'inspection.assign');
 }
