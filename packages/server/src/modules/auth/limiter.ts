@@ -46,7 +46,40 @@ type Rule = { kind: 'backoff'; rule: BackoffRule } | { kind: 'window'; rule: Win
  * Counts one attempt against every key, in order (the same order everywhere, so two attempts never
  * wait on each other's locks crosswise), or refuses it with 429 without counting anything.
  */
-async function admit(ctx: AppContext, checks: { key: LimitKey; rule: Rule; refusal: string }[]) {
+function admit(ctx: AppContext, checks: { key: LimitKey; rule: Rule; refusal: string }[]) {
+  const first = checks[0]?.key;
+  const turnKey = first ? `${first.scope}\n${first.subject}\n${first.ip}` : '';
+  return inTurn(ctx, turnKey, () => decide(ctx, checks));
+}
+
+// Attempts on one key through one database handle (one server process) are decided in the order
+// they arrived. The row lock alone already makes each decision see the ones before it, but
+// PostgreSQL grants it in whatever order the pool's connections get there: without this queue, the
+// right password sent last among parallel guesses could be decided first. Between processes the
+// lock still rules (tested with two handles on one database).
+const turnsByHandle = new WeakMap<object, Map<string, Promise<void>>>();
+
+function inTurn<T>(ctx: AppContext, key: string, fn: () => Promise<T>): Promise<T> {
+  let turns = turnsByHandle.get(ctx.db);
+  if (!turns) {
+    turns = new Map();
+    turnsByHandle.set(ctx.db, turns);
+  }
+  const queue = turns;
+  const before = queue.get(key) ?? Promise.resolve();
+  const run = before.then(fn);
+  const done = run.then(
+    () => {},
+    () => {},
+  );
+  queue.set(key, done);
+  void done.then(() => {
+    if (queue.get(key) === done) queue.delete(key);
+  });
+  return run;
+}
+
+async function decide(ctx: AppContext, checks: { key: LimitKey; rule: Rule; refusal: string }[]) {
   const now = ctx.clock.now();
   const at = now.toISOString();
   await ctx.db.transaction().execute(async (trx) => {
