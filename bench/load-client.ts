@@ -2,6 +2,7 @@
 // and C concurrent clients sending requests for a bounded time (loopback, keep-alive, round-robin
 // over the processes), with latencies kept for percentiles.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 
@@ -16,7 +17,14 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 export function startServer(env: Record<string, string>): Promise<Server> {
   const child = spawn(
     process.execPath,
-    ['--max-semi-space-size=32', '--import', 'tsx', path.join(ROOT, 'packages/server/src/main.ts')],
+    [
+      '--max-semi-space-size=32',
+      // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the servers.
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      path.join(ROOT, 'packages/server/src/main.ts'),
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', ...env },
@@ -38,6 +46,24 @@ export function startServer(env: Record<string, string>): Promise<Server> {
     child.stderr?.on('data', (c: Buffer) => process.stderr.write(c));
     child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out.slice(-500)}`)));
   });
+}
+
+/**
+ * CPU time (user + system, ms) the server processes have used so far, from /proc: per request,
+ * it shows what the figures would be on cores of one's own (Linux; 0 elsewhere).
+ */
+export function serverCpuMs(servers: Server[]): number {
+  let ticks = 0;
+  for (const s of servers) {
+    try {
+      const stat = readFileSync(`/proc/${s.child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return 0;
+    }
+  }
+  return ticks * 10;
 }
 
 export function stopServer(s: Server): Promise<void> {
@@ -106,6 +132,8 @@ export async function login(port: number, username: string, password: string): P
 
 export interface Stats {
   requests: number;
+  /** Server processes' CPU time over the scenario, ms (0 when unknown). */
+  cpuMs?: number;
   errors: number;
   seconds: number;
   latencies: number[];

@@ -1,7 +1,8 @@
 // Load benchmark: N problems, real server process(es), C concurrent clients for a bounded time
 // per scenario — ledger pages, every filter and sort the web offers, text search, counts — as
 // the office and as a street reporter; req/s, p50 and p99 per scenario beside a bare-driver
-// reference (the first-page query straight through better-sqlite3 / pg) from the same run.
+// reference (the first-page query straight through better-sqlite3 / pg) from the same run, and
+// the server processes' CPU time per request (what a machine of one's own would make of it).
 //   npm run bench:load -- --problems 400000 [--db sqlite|postgres] [--processes 2] [--seconds 10]
 import { loadavg } from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import {
   percentile,
   type Stats,
   send,
+  serverCpuMs,
   startServer,
   stopServer,
 } from './load-client.js';
@@ -108,11 +110,12 @@ try {
       percentile(s.latencies, 50).toFixed(1).padStart(9),
       percentile(s.latencies, 99).toFixed(1).padStart(9),
       String(s.errors).padStart(7),
+      s.cpuMs ? (s.cpuMs / s.requests).toFixed(2).padStart(12) : ''.padStart(12),
       s.firstError ? ` ${s.firstError}` : '',
     );
   const header = (title: string) =>
     console.log(
-      `\n${title.padEnd(44)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'errors'.padStart(7)}`,
+      `\n${title.padEnd(44)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'errors'.padStart(7)} ${'srv CPU ms/req'.padStart(12)}`,
     );
 
   header('reference: bare driver, first 20 rows by id');
@@ -133,7 +136,9 @@ try {
   ] as const) {
     header(`as ${who}`);
     for (const [name, url] of chosen) {
+      const cpu = serverCpuMs(servers);
       const s = await drive(ports, CLIENTS, SECONDS, () => ({ url: url(), cookie }));
+      s.cpuMs = serverCpuMs(servers) - cpu;
       all.push(s);
       row(name, s);
     }
@@ -143,6 +148,7 @@ try {
     errors: all.reduce((a, s) => a + s.errors, 0),
     seconds: all.reduce((a, s) => a + s.seconds, 0),
     latencies: all.flatMap((s) => s.latencies).sort((a, b) => a - b),
+    cpuMs: all.reduce((a, s) => a + (s.cpuMs ?? 0), 0),
   };
   header('whole run');
   row('every scenario, both users', whole);
