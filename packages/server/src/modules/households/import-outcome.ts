@@ -4,6 +4,7 @@
 // per place name at commit, for the office's place-name queue.
 import { stat } from 'node:fs/promises';
 import { sql } from 'kysely';
+import { openSqliteWorker } from '../../db/sqlite-worker.js';
 import type { AppContext } from '../../http/context.js';
 import { ownerIsGone } from '../../lib/process-owner.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -11,6 +12,7 @@ import type { ImportInput, ImportResult } from './import.service.js';
 import * as repo from './imports.repository.js';
 import type { RowError, RowNormaliser } from './normalise-row.js';
 import { placeName, recordPlaces } from './places.js';
+import { sqliteFile } from './row-sink.js';
 import { dropRowsTable, rowsTableName } from './rows-table.js';
 
 const STALE_AFTER_MS = 10 * 60_000;
@@ -72,11 +74,19 @@ export async function householdsByPlace(
   if (!n?.columns.includes('township')) return [];
   const table = sql.table(rowsTableName(importId));
   const count = async (): Promise<PlaceCount[]> => {
-    if (ctx.dialect === 'sqlite')
-      return (
-        await sql<PlaceCount>`select township, count(distinct coalesce(household_id, id_number)) as households
-          from ${table} group by township`.execute(ctx.db)
-      ).rows;
+    if (ctx.dialect === 'sqlite') {
+      // On a connection in a worker thread: the GROUP BY reads every row (seconds at a million),
+      // which on the server's synchronous connection would leave every request waiting.
+      const own = openSqliteWorker(await sqliteFile(ctx));
+      try {
+        return (
+          await sql<PlaceCount>`select township, count(distinct coalesce(household_id, id_number)) as households
+            from ${table} group by township`.execute(own.db)
+        ).rows;
+      } finally {
+        await own.destroy();
+      }
+    }
     // PostgreSQL sorts a million rows on disk for COUNT(DISTINCT); the distinct pairs first, by
     // hashing in memory, then counted, is ~3× faster.
     return ctx.db.transaction().execute(async (trx) => {

@@ -67,6 +67,8 @@ export async function postgresCopySink(
       return lines.length === CHUNK_ROWS;
     },
     flush,
+    // The server's own writes never wait for COPY's rows (they touch other tables): nothing to do.
+    async settle() {},
     async end() {
       await flush();
       stream.end();

@@ -14,6 +14,12 @@ export interface RowSink {
   add(values: readonly unknown[]): boolean;
   /** Hands the buffered rows to the database; resolves when the caller may go on (back-pressure). */
   flush(): Promise<void>;
+  /**
+   * Resolves when the chunks handed over so far are stored. On SQLite the writer then holds no
+   * write lock, so a write of the server's own connection does not sit in SQLite's busy wait
+   * (synchronous: the event loop with it) while the writer commits chunk after chunk.
+   */
+  settle(): Promise<void>;
   /** All rows added: store the rest. Resolves when every row is committed. */
   end(): Promise<void>;
   /**
@@ -147,6 +153,10 @@ function sqliteSink(file: string, importId: number, columns: RowColumn[]): RowSi
   return {
     add: (values) => packer.add(values),
     flush,
+    async settle() {
+      await Promise.all(inFlight);
+      inFlight = [];
+    },
     async end() {
       await flush();
       await Promise.all(inFlight);
