@@ -120,6 +120,11 @@ try {
 
   header('reference: bare driver, first 20 rows by id');
   row(`${DIALECT === 'sqlite' ? 'better-sqlite3' : `pg (pool of ${CLIENTS})`}`, await reference());
+  // The HTTP stack's own floor: GET /api/health (no session, no ledger) on the same servers.
+  const cpuBefore = serverCpuMs(servers);
+  const health = await drive(ports, CLIENTS, SECONDS, () => ({ url: '/api/health', cookie: '' }));
+  health.cpuMs = serverCpuMs(servers) - cpuBefore;
+  row('server floor: GET /api/health', health);
 
   // Warm-up, not counted: each scenario briefly for each user, so the first figures do not
   // include the servers' JIT compilation and cold page caches.
