@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '@paicha/core';
+import { IdParam } from '../http/integers.js';
 import { type ExportFormat, exportMonthly } from '../modules/exports/exports.service.js';
 import { listMonthlyMilestones } from '../modules/reports/reports.repository.js';
 import { findUnitByName } from '../modules/units/units.repository.js';
@@ -63,9 +64,11 @@ export async function exportCommand(args: string[]): Promise<number> {
 /** The given campaign, or else the newest one that has a monthly report for the period. */
 async function pickCampaign(db: Parameters<typeof listMonthlyMilestones>[0], period: string, given?: string) {
   if (given !== undefined) {
-    const id = Number(given);
-    if (!Number.isInteger(id) || id <= 0) throw new AppError('bad_request', '--campaign 应为工作活动编号');
-    return id;
+    // The same bound as the API's ids: 2^31 and above reached PostgreSQL and failed there.
+    const id = IdParam.safeParse(given);
+    if (!id.success)
+      throw new AppError('bad_request', '--campaign 应为工作活动编号（正整数，不超过 2147483647）');
+    return id.data;
   }
   const campaigns = await db.selectFrom('campaigns').select('id').orderBy('id', 'desc').execute();
   for (const c of campaigns)

@@ -3,6 +3,7 @@
 // are printed in full (contract), and the run is in the audit log.
 import { parseArgs } from 'node:util';
 import { AppError, SOURCE_LABELS } from '@paicha/core';
+import { IdParam } from '../http/integers.js';
 import { runScreening } from '../modules/households/screening.service.js';
 import { openRuntime } from '../runtime.js';
 
@@ -14,9 +15,10 @@ export async function screenCommand(args: string[]): Promise<number> {
     args,
     options: { json: { type: 'boolean' }, campaign: { type: 'string' } },
   });
-  const campaignId = values.campaign === undefined ? undefined : Number(values.campaign);
-  if (campaignId !== undefined && (!Number.isInteger(campaignId) || campaignId <= 0))
-    throw new AppError('bad_request', '--campaign 应为工作活动编号');
+  const parsed = values.campaign === undefined ? undefined : IdParam.safeParse(values.campaign);
+  if (parsed && !parsed.success)
+    throw new AppError('bad_request', '--campaign 应为工作活动编号（正整数，不超过 2147483647）');
+  const campaignId = parsed?.data;
   const runtime = await openRuntime();
   try {
     const { summary, findings } = await runScreening(runtime.ctx, null, campaignId);

@@ -103,5 +103,19 @@ describe.each(DIALECTS)('paicha export monthly on %s', (dialect) => {
       path.join(out, 'x.pdf'),
     ).catch((e: { code: number; stderr: string }) => e);
     expect((noExt as { stderr: string }).stderr).toContain('.xlsx 或 .docx');
+    // Beyond the integer column: a clear refusal, not a PostgreSQL error.
+    const huge = await paicha(
+      'export',
+      'monthly',
+      '--consolidated',
+      '--campaign',
+      '2147483648',
+      '--period',
+      '2020-01',
+      '--out',
+      path.join(out, 'x.docx'),
+    ).catch((e: { code: number; stderr: string }) => e);
+    expect(huge).toMatchObject({ code: 2 });
+    expect((huge as { stderr: string }).stderr).toContain('--campaign 应为工作活动编号');
   });
 });
