@@ -2,13 +2,14 @@
 // the unit and date, a bordered header row repeated on every printed page, wrapped cells,
 // A4 landscape, fitted to the page width.
 //
-// Written as a stream (ExcelJS's streaming WorkbookWriter): each sheet's rows arrive page by page
-// and each row is committed — turned into XML, compressed, sent — as soon as it is filled, so a
-// 400,000-row ledger never sits in memory. Between pages the writer waits while the destination
-// is full (a slow client holds the export back instead of the server buffering for it) and
-// yields to the event loop so that other requests are answered meanwhile.
+// Written as a stream: each sheet's rows arrive page by page; this thread turns a page into cell
+// values and row heights and hands it to xlsx-list.worker.mjs, which lays the sheet out with
+// ExcelJS's streaming WorkbookWriter, commits each row at once and compresses — so a 400,000-row
+// ledger never sits in memory and rendering never holds up other requests. At most two pages
+// are in the worker at a time, and the next is read only while the destination has room (a
+// slow client holds the export back instead of the server buffering for it).
 import { PassThrough, type Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { Worker } from 'node:worker_threads';
 import { lineCount } from './text-width.js';
 
 export interface ListColumn<Row> {
@@ -44,14 +45,6 @@ export class ExportAborted extends Error {
   }
 }
 
-/** Longest stretch of rendering between two yields to the event loop. */
-const SLICE_MS = 10;
-
-const FONT = '仿宋_GB2312';
-const TITLE_FONT = '方正小标宋简体';
-const thin = { style: 'thin' as const };
-const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
-
 /** The rows of an array, as one page. */
 export function pagesOf<Row>(rows: readonly Row[]): () => AsyncIterable<readonly Row[]> {
   return async function* () {
@@ -59,31 +52,108 @@ export function pagesOf<Row>(rows: readonly Row[]): () => AsyncIterable<readonly
   };
 }
 
-/**
- * Writes the sheets one after another into `out` and resolves when the last byte is handed to it.
- * Deflate at level 3 rather than 6: a fifth of a large export's time went to compressing; level
- * 3 takes a quarter of that for files ~15% larger.
- */
+type WorkerMessage =
+  | { type: 'data'; chunk: Uint8Array }
+  | { type: 'ack' }
+  | { type: 'done' }
+  | { type: 'error'; message: string };
+
+/** Pages handed to the worker and not yet written by it. */
+const IN_FLIGHT = 2;
+
+/** Writes the sheets one after another into `out`, ends it, and resolves when all is handed over. */
 // biome-ignore lint/suspicious/noExplicitAny: sheets of different row types in one workbook
 export async function writeListWorkbook(out: Writable, sheets: ListSheet<any>[], creator: string) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-    zip: { zlib: { level: 3 } },
-  } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
-  wb.creator = creator;
+  const worker = new Worker(new URL('./xlsx-list.worker.mjs', import.meta.url), {
+    workerData: { creator },
+    // Its garbage is short-lived rows: a small young generation keeps the thread's memory small
+    // (the server's own --max-semi-space-size would be inherited); the old-generation cap makes
+    // a runaway export fail alone instead of taking the server down.
+    resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 },
+  });
+  let failure: Error | null = null;
+  let finished = false;
+  let pending = 0;
+  let wake: (() => void) | null = null;
+  const wait = (until: () => boolean) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (failure || until()) resolve();
+        else wake = check;
+      };
+      check();
+    }).then(() => {
+      if (failure) throw failure;
+    });
+  worker.on('message', (msg: WorkerMessage) => {
+    if (msg.type === 'data') {
+      if (!out.destroyed)
+        out.write(Buffer.from(msg.chunk.buffer, msg.chunk.byteOffset, msg.chunk.byteLength));
+    } else if (msg.type === 'ack') pending--;
+    else if (msg.type === 'done') finished = true;
+    else failure ??= new Error(`xlsx worker: ${msg.message}`);
+    wake?.();
+  });
+  worker.on('error', (err) => {
+    failure ??= err;
+    wake?.();
+  });
+  worker.on('exit', (code) => {
+    if (!finished) failure ??= new Error(`xlsx worker stopped (${code})`);
+    wake?.();
+  });
   try {
-    for (const spec of sheets) await writeSheet(wb, out, spec);
-    await wb.commit();
-  } catch (err) {
-    // Stop compressing what nobody will read; the caller ends the response.
-    (wb as unknown as { zip: { abort(): void } }).zip.abort();
-    throw err;
+    for (const spec of sheets) {
+      worker.postMessage({
+        type: 'sheet',
+        sheetName: spec.sheetName,
+        title: spec.title,
+        leftLine: spec.leftLine,
+        rightLine: spec.rightLine,
+        columns: spec.columns.map((c) => ({ header: c.header, width: c.width, align: c.align })),
+      });
+      const height = spec.rowHeight ?? ((_row: unknown, lines: number) => Math.max(20, lines * 16 + 6));
+      let index = 0;
+      for await (const page of spec.pages()) {
+        const values: (string | number | null)[][] = [];
+        const heights: number[] = [];
+        for (const row of page) {
+          let lines = 1;
+          const cells = spec.columns.map((c) => {
+            const v = c.value(row, index);
+            lines = Math.max(lines, lineCount(String(v ?? ''), c.width));
+            return v;
+          });
+          values.push(cells);
+          // Spreadsheets do not size rows with wrapped text on opening: set it from the text.
+          heights.push(height(row, lines));
+          index++;
+        }
+        await wait(() => pending < IN_FLIGHT);
+        worker.postMessage({ type: 'rows', values, heights });
+        pending++;
+        await pace(out);
+      }
+      const text = typeof spec.footer === 'function' ? spec.footer(index) : (spec.footer ?? '');
+      const tableWidth = spec.columns.reduce((w, c) => w + c.width, 0);
+      worker.postMessage({
+        type: 'footer',
+        text,
+        wrap: spec.wrapFooter === true,
+        height: lineCount(text, tableWidth) * 15 + 8,
+      });
+    }
+    worker.postMessage({ type: 'end' });
+    await wait(() => finished);
+    out.end();
+  } finally {
+    // Done, failed, or the client left: the worker's work is over either way.
+    wake = null;
+    await worker.terminate();
   }
 }
 
-/** The whole workbook as bytes, for small lists (a scorecard, a stored copy). */
+/** The whole workbook as bytes, for small lists (a scorecard). */
 // biome-ignore lint/suspicious/noExplicitAny: as writeListWorkbook
 export async function listWorkbookBuffer(sheets: ListSheet<any>[], creator: string): Promise<Buffer> {
   const sink = new PassThrough();
@@ -91,102 +161,6 @@ export async function listWorkbookBuffer(sheets: ListSheet<any>[], creator: stri
   sink.on('data', (c: Buffer) => chunks.push(c));
   await writeListWorkbook(sink, sheets, creator);
   return Buffer.concat(chunks);
-}
-
-async function writeSheet<Row>(wb: ExcelJS.stream.xlsx.WorkbookWriter, out: Writable, spec: ListSheet<Row>) {
-  const ws = wb.addWorksheet(spec.sheetName, {
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: '4:4',
-    },
-    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
-    views: [{ state: 'frozen', ySplit: 4 }],
-  });
-  const n = spec.columns.length;
-  ws.columns = spec.columns.map((c) => ({ width: c.width }));
-
-  ws.mergeCells(1, 1, 1, n);
-  const title = ws.getCell(1, 1);
-  title.value = spec.title;
-  title.font = { name: TITLE_FONT, size: 18 };
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 36;
-
-  const half = Math.max(1, Math.floor(n / 2));
-  ws.mergeCells(2, 1, 2, half);
-  ws.mergeCells(2, half + 1, 2, n);
-  ws.getCell(2, 1).value = spec.leftLine;
-  ws.getCell(2, half + 1).value = spec.rightLine;
-  ws.getCell(2, half + 1).alignment = { horizontal: 'right' };
-  for (const c of [ws.getCell(2, 1), ws.getCell(2, half + 1)]) c.font = { name: FONT, size: 12 };
-  ws.getRow(3).height = 6;
-
-  const header = ws.getRow(4);
-  spec.columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { name: '黑体', size: 12 };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = BORDER;
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-  });
-  header.height = 30;
-  header.commit(); // commits rows 1–4
-
-  // One style object per column, shared by all its cells: ExcelJS recognises a style object it
-  // has seen and reuses its id, where a fresh object per cell is serialised and looked up anew
-  // (most of the time of a large export).
-  const bodyStyles: Partial<ExcelJS.Style>[] = spec.columns.map((c) => ({
-    font: { name: FONT, size: 11 },
-    alignment: { horizontal: c.align ?? 'left', vertical: 'middle', wrapText: true },
-    border: BORDER,
-  }));
-  const height = spec.rowHeight ?? ((_row: Row, lines: number) => Math.max(20, lines * 16 + 6));
-  let index = 0;
-  let slice = performance.now();
-  for await (const page of spec.pages()) {
-    for (const row of page) {
-      if (performance.now() - slice > SLICE_MS) {
-        await pace(out);
-        slice = performance.now();
-      }
-      const line = ws.getRow(5 + index);
-      let lines = 1;
-      spec.columns.forEach((c, i) => {
-        const cell = line.getCell(i + 1);
-        cell.value = c.value(row, index);
-        lines = Math.max(lines, lineCount(String(cell.value ?? ''), c.width));
-        cell.style = bodyStyles[i] as Partial<ExcelJS.Style>;
-      });
-      // Spreadsheets do not size rows with wrapped text on opening: set it from the text.
-      line.height = height(row, lines);
-      line.commit();
-      index++;
-    }
-    await pace(out);
-    slice = performance.now();
-  }
-
-  const footer = typeof spec.footer === 'function' ? spec.footer(index) : spec.footer;
-  if (footer) {
-    const at = 5 + index + 1;
-    ws.mergeCells(at, 1, at, n);
-    const cell = ws.getCell(at, 1);
-    cell.value = footer;
-    cell.font = { name: FONT, size: 11 };
-    if (spec.wrapFooter) {
-      cell.alignment = { wrapText: true, vertical: 'top' };
-      const tableWidth = spec.columns.reduce((w, c) => w + c.width, 0);
-      ws.getRow(at).height = lineCount(footer, tableWidth) * 15 + 8;
-    }
-  }
-  ws.commit();
 }
 
 /**

@@ -241,16 +241,6 @@ async function countMatches(
   return n > SEARCH_CAP ? { total: SEARCH_CAP, totalCapped: true } : { total: n, totalCapped: false };
 }
 
-/** Every matching row in ledger order (unit, item, id): for exports. */
-export function listAllProblems(db: Executor, f: ProblemFilter) {
-  return filteredJoined(db, f)
-    .select(SELECT)
-    .orderBy('u.sort_order')
-    .orderBy('i.seq')
-    .orderBy('p.id')
-    .execute();
-}
-
 export async function insertProblem(db: Executor, p: ProblemInsert): Promise<number> {
   const row = await db.insertInto('problems').values(p).returning('id').executeTakeFirstOrThrow();
   return row.id;
