@@ -58,6 +58,9 @@ type WorkerMessage =
   | { type: 'done' }
   | { type: 'error'; message: string };
 
+/** Longest stretch of sizing rows on this thread between two turns of the event loop. */
+const SLICE_MS = 4;
+
 /** Pages handed to the worker and not yet written by it. */
 const IN_FLIGHT = 2;
 
@@ -117,7 +120,13 @@ export async function writeListWorkbook(out: Writable, sheets: ListSheet<any>[],
       for await (const page of spec.pages()) {
         const values: (string | number | null)[][] = [];
         const heights: number[] = [];
+        let slice = performance.now();
         for (const row of page) {
+          // Short slices: a request waiting on several database round trips gets a turn at each.
+          if (performance.now() - slice > SLICE_MS) {
+            await new Promise<void>((resolve) => setImmediate(resolve));
+            slice = performance.now();
+          }
           let lines = 1;
           const cells = spec.columns.map((c) => {
             const v = c.value(row, index);

@@ -61,7 +61,9 @@ describe.each(DIALECTS)('streamed ledger exports on %s', (dialect) => {
     return rows.map((r) => Number(r.id));
   }
 
-  it('writes every problem once, in ledger order across pages and groups, and counts them in the footer', async () => {
+  it('writes every problem once, in ledger order across pages and groups, and counts them in the footer', {
+    timeout: 120_000,
+  }, async () => {
     const res = await t.request('GET', '/api/problems/export?list=all', admin);
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('private, no-store');
@@ -92,7 +94,9 @@ describe.each(DIALECTS)('streamed ledger exports on %s', (dialect) => {
     expect(footer).toBe(`共 ${closed.length} 个问题`);
   });
 
-  it('runs at most two exports per person at once (429 too_many_exports) and frees a slot on finish or disconnect', async () => {
+  it('runs at most two exports per person at once (429 too_many_exports) and frees a slot on finish or disconnect', {
+    timeout: 120_000,
+  }, async () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = t.app.server.address() as AddressInfo;
     // A download whose body is not read: the server keeps the export open until we go.
@@ -126,9 +130,10 @@ describe.each(DIALECTS)('streamed ledger exports on %s', (dialect) => {
     const other = await t.userIn('中云街道', 'reporter');
     expect((await t.request('GET', '/api/problems/export?list=problems', other.cookie)).statusCode).toBe(200);
 
-    // The client of the first goes away mid-download: its slot comes back.
+    // The client of the first goes away (the server may have handed it all to the socket by
+    // now, on a small ledger): either way its slot comes back.
     first.req.destroy();
-    await waitFor(() => exportsRunning(t.ctx, adminId) === 1);
+    await waitFor(() => exportsRunning(t.ctx, adminId) <= 1);
     // The second is read to the end: its slot comes back when the response is done.
     second.res.resume();
     await new Promise((r) => second.res.on('end', r));
