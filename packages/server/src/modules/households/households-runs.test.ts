@@ -4,6 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
@@ -116,6 +117,24 @@ describe.each(DIALECTS)('screening runs on %s', (dialect) => {
     const items2 = items.map((f: { checkItem: number }) => f.checkItem);
     expect(items2).toEqual([...items2].sort((a: number, b: number) => a - b));
     expect((await t.request('GET', '/api/households/findings?sort=name', admin)).statusCode).toBe(400);
+  });
+
+  it("exports the findings streamed, in the list's order and masked like it", async () => {
+    const list = (await t.request('GET', '/api/households/findings?sort=household&order=desc', admin)).json();
+    const res = await t.request('GET', '/api/households/findings/export?sort=household&order=desc', admin);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('问题线索');
+    if (!ws) throw new Error('no sheet');
+    const rows = list.items.map((_: unknown, i: number) => ws.getRow(i + 2));
+    expect(rows.map((r: ExcelJS.Row) => r.getCell(6).value)).toEqual(
+      list.items.map((f: { householdId: string }) => f.householdId),
+    );
+    expect(rows.map((r: ExcelJS.Row) => r.getCell(9).value)).toEqual(
+      list.items.map((f: { detail: string }) => f.detail),
+    );
+    expect(ws.rowCount).toBe(list.total + 1);
   });
 
   it('unmasks the people a finding names for the admin only', async () => {
