@@ -89,7 +89,10 @@ describe('reminders, 催办, 明察暗访 and problems from other sources', () =
     await loginViaUi(reporter, h.baseUrl, REPORTER.username, REPORTER.password);
     await expect.poll(() => bellCount(reporter)).toBe(unread);
     await reporter.getByTestId('notification-bell').click();
-    const upcoming = reporter.locator('[data-testid=notification-item][data-kind=upcoming]').first();
+    // The milestone reminder (a monthly report may be due soon too, depending on today's date).
+    const upcoming = reporter
+      .locator('[data-testid=notification-item][data-kind=upcoming][data-link="/submissions"]')
+      .first();
     await upcoming.waitFor();
     await expect(upcoming.textContent()).resolves.toContain('还有1天');
     await shot(reporter, 'supervision-bell-dropdown', false);

@@ -91,6 +91,7 @@ export function NotificationBell() {
               data-testid="notification-item"
               data-id={n.id}
               data-kind={n.kind}
+              data-link={n.link}
             >
               <NotificationItem n={n} />
             </List.Item>
