@@ -308,17 +308,7 @@ export async function insertEvent(
 ): Promise<number> {
   const row = await db
     .insertInto('problem_events')
-    .values({
-      problem_id: e.problemId,
-      at: e.at,
-      event_date: e.eventDate,
-      actor_id: e.actorId,
-      kind: e.kind,
-      from_status: e.fromStatus,
-      to_status: e.toStatus,
-      text: e.text,
-      detail: JSON.stringify(e.detail ?? {}),
-    })
+    .values(eventRow(e))
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -326,25 +316,28 @@ export async function insertEvent(
 
 export type EventInsert = Parameters<typeof insertEvent>[1];
 
+/** One history line as its table row: shared by the single and the chunked insert. */
+function eventRow(e: EventInsert) {
+  return {
+    problem_id: e.problemId,
+    at: e.at,
+    event_date: e.eventDate,
+    actor_id: e.actorId,
+    kind: e.kind,
+    from_status: e.fromStatus,
+    to_status: e.toStatus,
+    text: e.text,
+    detail: JSON.stringify(e.detail ?? {}),
+  };
+}
+
 /** Many events at once (an import's history lines), in chunks like insertProblems. */
 export async function insertEvents(db: Executor, events: EventInsert[]): Promise<void> {
   for (let i = 0; i < events.length; i += INSERT_CHUNK) {
     if (i > 0) await setImmediate();
     await db
       .insertInto('problem_events')
-      .values(
-        events.slice(i, i + INSERT_CHUNK).map((e) => ({
-          problem_id: e.problemId,
-          at: e.at,
-          event_date: e.eventDate,
-          actor_id: e.actorId,
-          kind: e.kind,
-          from_status: e.fromStatus,
-          to_status: e.toStatus,
-          text: e.text,
-          detail: JSON.stringify(e.detail ?? {}),
-        })),
-      )
+      .values(events.slice(i, i + INSERT_CHUNK).map(eventRow))
       .execute();
   }
 }
