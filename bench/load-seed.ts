@@ -2,9 +2,9 @@
 // like a first start, a street reporter, then N problems spread over every unit's assigned check
 // items (seedBulkProblems) with fresh planner statistics. Closed again before the servers start on it.
 import { sql } from 'kysely';
-import { fixedClock } from '../packages/server/src/clock.js';
-import { loadConfig } from '../packages/server/src/config.js';
 import type { DialectName } from '../packages/server/src/db/database.js';
+import { fixedClock } from '../packages/server/src/kernel/clock.js';
+import { loadConfig } from '../packages/server/src/kernel/config.js';
 import { findUnitByName } from '../packages/server/src/modules/units/units.repository.js';
 import { createUser } from '../packages/server/src/modules/users/users.service.js';
 import { openRuntime } from '../packages/server/src/runtime.js';

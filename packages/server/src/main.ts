@@ -1,9 +1,9 @@
-import { buildApp } from './http/app.js';
 import { startAuditMonitor } from './modules/audit/audit-monitor.js';
 import { markServerRunning } from './modules/backup/server-lock.js';
 import { scheduleHousekeeping } from './modules/housekeeping/housekeeping.js';
 import { scheduleReminders } from './modules/notifications/reminders.js';
 import { openRuntime } from './runtime.js';
+import { buildApp } from './server.js';
 
 const runtime = await openRuntime();
 const { ctx, seedResult } = runtime;

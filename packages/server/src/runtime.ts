@@ -1,13 +1,14 @@
 // Opening the database, migrating and seeding: shared by the server and the CLI.
-import { type Clock, fixedClock, systemClock } from './clock.js';
-import { type Config, loadConfig } from './config.js';
+
 import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { type SeedResult, seed } from './db/seed.js';
-import type { AppContext } from './http/context.js';
+import { type Clock, fixedClock, systemClock } from './kernel/clock.js';
+import { type Config, loadConfig } from './kernel/config.js';
+import type { AppContext } from './kernel/context.js';
 import { AuditKeyPlugin, loadAuditKey } from './modules/audit/audit-key.js';
 import { ensureAuditSeal } from './modules/audit/audit-seal.js';
 import { advanceAuditCheckpoint } from './modules/audit/audit-verify.js';
+import { type SeedResult, seed } from './seed.js';
 
 export interface Runtime {
   ctx: AppContext;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '@paicha/core';
-import type { Config } from '../config.js';
+import type { Config } from '../kernel/config.js';
 import { verifyAudit } from '../modules/audit/audit-verify.js';
 import { openRuntime } from '../runtime.js';
 

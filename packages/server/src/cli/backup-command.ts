@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '@paicha/core';
-import type { Config } from '../config.js';
-import { loadConfig } from '../config.js';
+import type { Config } from '../kernel/config.js';
+import { loadConfig } from '../kernel/config.js';
 import { verifyAudit } from '../modules/audit/audit-verify.js';
 import { createBackup } from '../modules/backup/backup.js';
 import { restoreBackup } from '../modules/backup/restore.js';

@@ -1,7 +1,7 @@
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import { AppError, ROLES, type Role } from '@paicha/core';
-import type { Config } from '../config.js';
+import type { Config } from '../kernel/config.js';
 import { findUnitByName } from '../modules/units/units.repository.js';
 import { listUsers } from '../modules/users/users.repository.js';
 import { CreateUserBody } from '../modules/users/users.schema.js';

@@ -12,7 +12,7 @@ import {
   unitScope,
 } from '@paicha/core';
 import type { FastifyRequest } from 'fastify';
-import type { Actor } from './context.js';
+import type { Actor } from '../kernel/context.js';
 
 /** The request's actor. The gate has already refused signed-out callers on non-public routes. */
 export function requireActor(request: FastifyRequest): Actor {

@@ -4,8 +4,8 @@
 import { PassThrough, type Writable } from 'node:stream';
 import { AppError } from '@paicha/core';
 import type { FastifyReply } from 'fastify';
-import { contentDisposition } from '../modules/files/files.routes.js';
-import type { Actor, AppContext } from './context.js';
+import type { Actor, AppContext } from '../kernel/context.js';
+import { contentDisposition } from './content-disposition.js';
 
 /** Large exports take a core each while they render; two per person leaves room for others. */
 export const EXPORTS_PER_USER = 2;

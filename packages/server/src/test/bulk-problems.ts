@@ -4,7 +4,7 @@
 // Row k of a seeding looks the same on both databases, so figures compare like with like.
 import { PROBLEM_SOURCES, PROBLEM_STATUSES } from '@paicha/core';
 import { type RawBuilder, sql } from 'kysely';
-import type { AppContext } from '../http/context.js';
+import type { AppContext } from '../kernel/context.js';
 
 /** Rows per statement: bounds one statement's transaction and undo/WAL growth. */
 const CHUNK = 100_000;

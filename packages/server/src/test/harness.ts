@@ -1,14 +1,14 @@
 // An in-process app on a real database, with helpers to sign in and make users.
 import type { Role } from '@paicha/core';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { type Clock, fixedClock } from '../clock.js';
-import { loadConfig } from '../config.js';
 import type { DialectName } from '../db/database.js';
-import { buildApp } from '../http/app.js';
-import type { AppContext } from '../http/context.js';
+import { type Clock, fixedClock } from '../kernel/clock.js';
+import { loadConfig } from '../kernel/config.js';
+import type { AppContext } from '../kernel/context.js';
 import { findUnitByName } from '../modules/units/units.repository.js';
 import { createUser } from '../modules/users/users.service.js';
 import { openRuntime } from '../runtime.js';
+import { buildApp } from '../server.js';
 import { createTestDatabase } from './databases.js';
 
 export const ADMIN_PASSWORD = 'admin-test-password';

@@ -2,9 +2,9 @@
 // by the first start with a key, and re-chaining them afterwards is still caught. A process with
 // another key refuses to start rather than write rows nobody can verify.
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config.js';
 import { openDatabase } from '../../db/database.js';
 import { migrateToLatest } from '../../db/migrate.js';
+import { loadConfig } from '../../kernel/config.js';
 import { openRuntime } from '../../runtime.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/databases.js';
 import { ADMIN_PASSWORD } from '../../test/harness.js';

@@ -2,7 +2,7 @@
 // the checkpoint moved forward on a timer, and two processes appending to one database and
 // signing one shared checkpoint without tripping over each other.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import { openRuntime, type Runtime } from '../../runtime.js';
 import { DIALECTS } from '../../test/databases.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';

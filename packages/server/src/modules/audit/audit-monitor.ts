@@ -2,7 +2,7 @@
 // after the server starts listening (in the background: a large log must not delay start-up),
 // then on a timer the new rows are checked and the checkpoint signed. A failure stays until a
 // full verification passes again (restart, or the office's 重新校验).
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import { type AuditVerification, advanceAuditCheckpoint, verifyAudit } from './audit-verify.js';
 
 export type AuditState = 'unchecked' | 'checking' | 'ok' | 'failed';

@@ -5,7 +5,7 @@
 // to stop before it writes rows nobody can verify.
 import { AppError } from '@paicha/core';
 import type { Executor } from '../../db/transaction.js';
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import { lastAuditRow, lockAuditLog } from './audit.repository.js';
 import { GENESIS, mac } from './audit-chain.js';
 import { checkpointExists, writeCheckpoint } from './audit-checkpoint.js';

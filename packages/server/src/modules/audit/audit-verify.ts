@@ -1,7 +1,7 @@
 // Verifying the audit log: in full (start-up, `paicha audit verify`, the office's button) and
 // incrementally from the checkpoint (the server's timer, the end of every CLI command), which
 // then moves the checkpoint to the last row it checked.
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import { auditPage } from './audit.repository.js';
 import { CHECKPOINT_FILE, checkpointExists, readCheckpoint, writeCheckpoint } from './audit-checkpoint.js';
 import { auditKeyOf } from './audit-key.js';

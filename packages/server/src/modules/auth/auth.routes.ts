@@ -2,11 +2,11 @@ import { AppError } from '@paicha/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/access.js';
-import { SESSION_COOKIE } from '../../http/authenticate.js';
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import { findUser } from '../users/users.repository.js';
 import { ChangePasswordBody, LoginBody, OkResponse, UserEnvelope } from './auth.schema.js';
 import { changePassword, login } from './auth.service.js';
+import { SESSION_COOKIE } from './authenticate.js';
 import { deleteSession } from './sessions.repository.js';
 
 export function authRoutes(ctx: AppContext) {

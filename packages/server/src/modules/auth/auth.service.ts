@@ -1,5 +1,5 @@
 import { AppError } from '@paicha/core';
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { findCredentials, findPasswordHash, updateUser } from '../users/users.repository.js';
 import { admitLogin, admitPasswordChange, loginSucceeded, passwordChangeSucceeded } from './limiter.js';

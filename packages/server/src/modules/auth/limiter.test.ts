@@ -3,8 +3,8 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userCommand } from '../../cli/user-command.js';
-import { buildApp } from '../../http/app.js';
 import { openRuntime } from '../../runtime.js';
+import { buildApp } from '../../server.js';
 import { DIALECTS } from '../../test/databases.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
 import { LOGIN_LIMITS, PASSWORD_CHANGE_LIMITS } from './limiter.js';

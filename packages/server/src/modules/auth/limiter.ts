@@ -4,7 +4,7 @@
 // per client address (a growing delay, never a fixed lock), and an address has a looser budget
 // across all usernames. The office can clear a user's counters (users.service.ts unlockUser).
 import { AppError } from '@paicha/core';
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import {
   type BackoffRule,
   backoff,

@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { restoreCommand } from '../../cli/backup-command.js';
-import { type Config, loadConfig } from '../../config.js';
+import { type Config, loadConfig } from '../../kernel/config.js';
 import { openRuntime } from '../../runtime.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/databases.js';
 import { tinyPng, upload } from '../../test/files.js';

@@ -6,8 +6,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync,
 import path from 'node:path';
 import { AppError } from '@paicha/core';
 import SQLite from 'better-sqlite3';
-import { systemClock } from '../../clock.js';
-import type { Config } from '../../config.js';
+import { systemClock } from '../../kernel/clock.js';
+import type { Config } from '../../kernel/config.js';
 import { CHECKPOINT_FILE } from '../audit/audit-checkpoint.js';
 import { AUDIT_KEY_FILE } from '../audit/audit-key.js';
 import { createArchive } from './archive.js';

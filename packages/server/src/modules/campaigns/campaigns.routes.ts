@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertUnitVisible, requireActor, requireAdmin } from '../../http/access.js';
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import { listCampaigns } from './campaigns.repository.js';
 import {
   CampaignDetail,

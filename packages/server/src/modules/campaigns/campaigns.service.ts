@@ -8,7 +8,7 @@ import {
   shiftTemplate,
 } from '@paicha/core';
 import type { Executor } from '../../db/transaction.js';
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { listUnits } from '../units/units.repository.js';
 import * as repo from './campaigns.repository.js';

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertMay, requireActor } from '../../http/access.js';
-import type { AppContext } from '../../http/context.js';
-import { contentDisposition } from '../files/files.routes.js';
+import { contentDisposition } from '../../http/content-disposition.js';
+import type { AppContext } from '../../kernel/context.js';
 import { PeriodParams, ReportParams } from '../reports/reports.schema.js';
 import { type ExportedFile, exportMonthly } from './exports.service.js';
 

@@ -1,5 +1,5 @@
 // One entry point for the 月报表 files, shared by the HTTP routes and `paicha export monthly`.
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { consolidatedMonthlyTable, unitMonthlyTable } from './monthly-data.js';
 import { renderMonthlyDocx } from './monthly-docx.js';
 import { exportFileName, type MonthlyTable } from './monthly-table.js';

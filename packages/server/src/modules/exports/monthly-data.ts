@@ -1,7 +1,7 @@
 // Filling the 月报表 model: one unit's report, or the office's consolidated table of every
 // responsible unit's entries for one period.
 import { AppError, formatChineseDate } from '@paicha/core';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { findCampaign, listCheckItems, listItemUnits } from '../campaigns/campaigns.repository.js';
 import * as reports from '../reports/reports.repository.js';
 import { loadReport, type ReportKey, reportRows } from '../reports/reports.view.js';

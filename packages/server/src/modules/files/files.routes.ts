@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertUnitVisible, requireActor } from '../../http/access.js';
-import type { AppContext } from '../../http/context.js';
+import { contentDisposition } from '../../http/content-disposition.js';
 import { IdParam } from '../../http/integers.js';
+import type { AppContext } from '../../kernel/context.js';
 import { findAttachment } from './files.repository.js';
 import { discardUpload, saveUpload } from './files.service.js';
 import { openBlob } from './storage.js';
@@ -19,11 +20,6 @@ export const AttachmentResponse = z.object({
 });
 
 /** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name, so Chinese names survive every browser. */
-export function contentDisposition(name: string, kind: 'attachment' | 'inline' = 'attachment'): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
 export function fileRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();

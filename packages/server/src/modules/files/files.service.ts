@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { AppError } from '@paicha/core';
 import type { Executor } from '../../db/transaction.js';
 import { assertMay } from '../../http/access.js';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { ACCEPTED_DESCRIPTION, detectFileType } from './file-types.js';
 import {
   bytesUploadedSince,

@@ -2,8 +2,8 @@
 // (ExcelJS's streaming writer): rows are read a page at a time and sent as they are written.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Actor, AppContext } from '../../http/context.js';
 import type { PreparedExport } from '../../http/export-stream.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { pace, XLSX_MIME } from '../../lib/xlsx-list.js';
 import { findingPages } from './findings.query.js';
 import type { FindingsQuery } from './households.schema.js';

@@ -4,7 +4,7 @@
 import { AppError, maskIdNumber, maskName, screeningRule } from '@paicha/core';
 import { sql } from 'kysely';
 import { assertMay, assertUnitVisible, scopedUnitId, scopeOf } from '../../http/access.js';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { containsPattern, likeContains } from '../../lib/text-search.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { householdInSources } from './household-sources.js';

@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { openSqliteWorker } from '../../db/sqlite-worker.js';
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import { ownerIsGone } from '../../lib/process-owner.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { ImportInput, ImportResult } from './import.service.js';

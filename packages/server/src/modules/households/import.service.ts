@@ -4,7 +4,7 @@
 // Used by the HTTP API (as a background job the UI polls) and by `paicha import`.
 import { stat } from 'node:fs/promises';
 import { AppError, type FieldId, type HouseholdSource, isBlank, SOURCE_LABELS } from '@paicha/core';
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import { THIS_OWNER } from '../../lib/process-owner.js';
 import { dataRows, type HeaderFound } from './header-scan.js';
 import { commit, dropStaleImports, householdsByPlace, reject } from './import-outcome.js';

@@ -14,7 +14,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import iconv from 'iconv-lite';
 import { z } from 'zod';
 import { requireActor } from '../../http/access.js';
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import { csvText } from '../../lib/csv.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import {

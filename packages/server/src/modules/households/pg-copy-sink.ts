@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import type { RowSink } from './row-sink.js';
 import { indexStatements, type RowColumn, rowsTableName } from './rows-table.js';
 

@@ -4,7 +4,7 @@
 // until the office maps it to a street, which routes its findings at once.
 import { AppError, cleanText } from '@paicha/core';
 import type { Executor } from '../../db/transaction.js';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 
 export function placeName(raw: string | null | undefined): string {

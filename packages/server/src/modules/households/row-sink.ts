@@ -5,7 +5,7 @@
 // parses the previous one.
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import { postgresCopySink } from './pg-copy-sink.js';
 import { indexStatements, type RowColumn, rowsTableName } from './rows-table.js';
 

@@ -11,7 +11,7 @@ import {
   SCREENING_RULES,
 } from '@paicha/core';
 import type { Executor } from '../../db/transaction.js';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 
 export interface RuleSetting {

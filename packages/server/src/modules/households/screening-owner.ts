@@ -4,7 +4,7 @@
 // for an owner elsewhere (several servers on one PostgreSQL) its heartbeat says so, which a
 // PostgreSQL run refreshes from a pool connection of its own. A SQLite run needs none: SQLite
 // runs on one host, where the process table answers.
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import { ownerIsGone, THIS_OWNER } from '../../lib/process-owner.js';
 
 export { THIS_OWNER };

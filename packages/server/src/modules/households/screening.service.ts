@@ -8,7 +8,7 @@ import type { DB } from '../../db/schema.js';
 import { WriteGatePlugin } from '../../db/sqlite-driver.js';
 import { openSqliteWorker, type SqliteWorkerDatabase } from '../../db/sqlite-worker.js';
 import type { Executor } from '../../db/transaction.js';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { type Routed, type SyncCounts, syncFindings } from './findings-sync.js';
 import { currentImports } from './imports.repository.js';

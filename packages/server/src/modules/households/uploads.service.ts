@@ -14,7 +14,7 @@ import {
   maskIdNumber,
   maskName,
 } from '@paicha/core';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { dataRows, type HeaderFound } from './header-scan.js';
 import { formatOf, openTable, type TableFormat } from './read-table.js';
 

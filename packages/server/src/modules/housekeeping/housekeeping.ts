@@ -2,7 +2,7 @@
 // too old to matter, uploads nobody claimed, and imports and screening runs whose process died.
 // Safe in several server processes at once: every deletion is idempotent and every retirement is a
 // conditional update, so two processes never both act on one row.
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import { deleteAttemptsBefore } from '../auth/login-attempts.repository.js';
 import { deleteStaleCounters } from '../auth/login-limits.repository.js';
 import { deleteExpiredSessions } from '../auth/sessions.repository.js';

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/access.js';
-import type { AppContext } from '../../http/context.js';
 import { IdParam } from '../../http/integers.js';
+import type { AppContext } from '../../kernel/context.js';
 import { getProblemDetail, resolveCampaignId } from '../problems/problems.query.js';
 import { ProblemFields } from '../problems/problems.schema.js';
 import {

@@ -2,7 +2,7 @@
 import { AppError, isOverdue } from '@paicha/core';
 import type { z } from 'zod';
 import { assertMay, scopedUnitId } from '../../http/access.js';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import type { ProblemFields } from '../problems/problems.schema.js';
 import { createProblem } from '../problems/problems.service.js';

@@ -1,7 +1,7 @@
 // Optional reminder mail through the SMTP server in PAICHA_SMTP_URL (smtp://user:pass@host:port).
 // Only notifications this process just created are mailed, so two processes never mail twice.
 import nodemailer from 'nodemailer';
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 
 export async function sendReminderMail(
   ctx: AppContext,

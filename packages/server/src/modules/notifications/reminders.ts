@@ -2,7 +2,7 @@
 // been missed: monthly reports, milestone submissions and problem deadlines. Safe to run from
 // every server process at once: each reminder has a dedup key and the insert skips existing ones.
 import { addDays, formatChineseDate, type MilestoneKind } from '@paicha/core';
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import { readSetting } from '../settings/settings.repository.js';
 import { sendReminderMail } from './mailer.js';
 import { insertNotifications, type NotificationInsert } from './notifications.repository.js';

@@ -1,7 +1,7 @@
 import { AppError } from '@paicha/core';
 import type { Executor } from '../../db/transaction.js';
 import { assertMay, assertUnitVisible } from '../../http/access.js';
-import type { Actor } from '../../http/context.js';
+import type { Actor } from '../../kernel/context.js';
 import { findProblem } from './problems.repository.js';
 
 /** Loads a problem the actor may see; another unit's problem is "not found", like a missing one. */

@@ -1,6 +1,6 @@
 import { PROBLEM_SOURCES } from '@paicha/core';
 import { scopedUnitId } from '../../http/access.js';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { resolveCampaignId } from './problems.query.js';
 import { countBySource, countProblems, ZERO_COUNTS } from './problems.stats.js';
 

@@ -2,8 +2,8 @@
 // however long the ledger, only a page of rows is held at a time.
 import { formatChineseDate, PROBLEM_STATUS_LABELS } from '@paicha/core';
 import type { Executor } from '../../db/transaction.js';
-import type { Actor, AppContext } from '../../http/context.js';
 import type { PreparedExport } from '../../http/export-stream.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { type ListColumn, type ListSheet, writeListWorkbook, XLSX_MIME } from '../../lib/xlsx-list.js';
 import { scopedFilter } from './problems.query.js';
 import {

@@ -12,7 +12,7 @@ import {
 } from '@paicha/core';
 import ExcelJS from 'exceljs';
 import { assertMay } from '../../http/access.js';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { listUnits } from '../units/units.repository.js';
 import { HEADER_BY_FIELD, IMPORT_COLUMNS } from './problems.import-format.js';

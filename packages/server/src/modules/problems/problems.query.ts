@@ -2,7 +2,7 @@
 // and evidence, and counts.
 import { AppError } from '@paicha/core';
 import { scopedUnitId } from '../../http/access.js';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { listAttachmentsOf } from '../files/files.repository.js';
 import { loadVisibleProblem } from './problems.access.js';
 import { presentProblem } from './problems.presenter.js';

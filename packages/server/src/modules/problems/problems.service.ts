@@ -2,7 +2,7 @@
 // event and audit row; edits carry the version they were made against.
 import { AppError, actsOnAnyUnit, isReservedSource, RESERVED_SOURCE_MESSAGE } from '@paicha/core';
 import { assertMay } from '../../http/access.js';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { findUnit } from '../units/units.repository.js';
 import { assertOffice, loadVisibleProblem, staleVersion } from './problems.access.js';

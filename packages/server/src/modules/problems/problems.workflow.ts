@@ -4,7 +4,7 @@
 import { AppError, nextStatus, PROBLEM_STATUS_LABELS, type ProblemAction } from '@paicha/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { linkAttachments } from '../files/files.service.js';
 import { assertOffice, assertUnitMember, loadVisibleProblem, staleVersion } from './problems.access.js';

@@ -2,7 +2,7 @@
 // previous period's texts until the first save), live ledger counts, history and allowed actions.
 import { AppError } from '@paicha/core';
 import { assertUnitVisible } from '../../http/access.js';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { listCheckItems } from '../campaigns/campaigns.repository.js';
 import { countProblems, ZERO_COUNTS } from '../problems/problems.stats.js';
 import { findUnit } from '../units/units.repository.js';

@@ -2,7 +2,7 @@
 // report, which did (on time or late), which are missing, and the district's rates.
 import { AppError } from '@paicha/core';
 import { scopedUnitId } from '../../http/access.js';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { listUnits, type UnitRow } from '../units/units.repository.js';
 import * as repo from './reports.repository.js';

@@ -3,7 +3,7 @@
 // reason; a returned report is corrected and resubmitted; the office may unlock an accepted one.
 import { ACCESS_RULES, type AccessAction, AppError, mayTakeOn } from '@paicha/core';
 import type { ReportStatus } from '../../db/schema.js';
-import type { Actor } from '../../http/context.js';
+import type { Actor } from '../../kernel/context.js';
 
 /** A report nobody has saved yet is shown as `not_started` (version 0). */
 export type ViewStatus = ReportStatus | 'not_started';

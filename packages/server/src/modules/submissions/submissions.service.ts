@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { AppError } from '@paicha/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { linkAttachments, saveUpload } from '../files/files.service.js';

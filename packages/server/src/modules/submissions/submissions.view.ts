@@ -1,7 +1,7 @@
 // Loading and presenting milestone submissions, and their units × milestones grid.
 import { AppError } from '@paicha/core';
 import { assertUnitVisible, scopedUnitId } from '../../http/access.js';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { listHistory, unitIdsWithItems } from '../reports/reports.repository.js';
 import { presentHistory } from '../reports/reports.view.js';

@@ -5,9 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor, requireAdmin, scopeOf } from '../../http/access.js';
-import type { AppContext } from '../../http/context.js';
+import { contentDisposition } from '../../http/content-disposition.js';
 import { IntParam } from '../../http/integers.js';
-import { contentDisposition } from '../files/files.routes.js';
+import type { AppContext } from '../../kernel/context.js';
 import * as repo from './circulars.repository.js';
 import {
   circularDocx,

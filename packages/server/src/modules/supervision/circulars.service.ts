@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '@paicha/core';
 import { may } from '../../http/access.js';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { listMilestones } from '../campaigns/campaigns.repository.js';
 import { renderCircularDocx } from './circular.docx.js';

@@ -2,7 +2,7 @@
 // weekly burn-down of open problems toward the rectification deadline with the ideal line, and
 // monthly reporting timeliness per unit from the reports grid.
 import { AppError, addDays, CATEGORIES, type Category, daysBetween } from '@paicha/core';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { findCampaign, listMilestones, listPhases } from '../campaigns/campaigns.repository.js';
 import { countProblems } from '../problems/problems.stats.js';
 import { reportGrid } from '../reports/timeliness.js';

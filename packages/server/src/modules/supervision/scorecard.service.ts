@@ -2,7 +2,7 @@
 // (reused, not re-derived), problem counts as the ledger stood at the period's end, 退回 in the
 // period; then the composite score, the ranking and the 通报 headings (scorecard.rules.ts).
 import { AppError, CATEGORIES, type Category } from '@paicha/core';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { reportGrid } from '../reports/timeliness.js';
 import { summarize, type Timeliness } from '../reports/workflow.js';

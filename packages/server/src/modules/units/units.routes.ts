@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor, requireAdmin } from '../../http/access.js';
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import { OkResponse } from '../auth/auth.schema.js';
 import { listUnits } from './units.repository.js';
 import { CreateUnitBody, IdParams, UnitResponse, UpdateUnitBody } from './units.schema.js';

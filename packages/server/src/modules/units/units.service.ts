@@ -1,5 +1,5 @@
 import { AppError, type UnitKind } from '@paicha/core';
-import type { Actor, AppContext } from '../../http/context.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import {
   countUsersOfUnit,

@@ -1,5 +1,5 @@
 import { AppError, type Role } from '@paicha/core';
-import type { AppContext } from '../../http/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { delayedCounters } from '../auth/limiter.js';
 import { deleteUserCounters } from '../auth/login-limits.repository.js';

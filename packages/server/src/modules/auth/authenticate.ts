@@ -1,13 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { findSessionUser, touchSession } from '../modules/auth/sessions.repository.js';
-import type { Actor, AppContext } from './context.js';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor: Actor | null;
-    sessionToken: string | null;
-  }
-}
+import type { Actor, AppContext } from '../../kernel/context.js';
+import { findSessionUser, touchSession } from './sessions.repository.js';
 
 export const SESSION_COOKIE = 'paicha_session';
 /** last_seen_at is written at most this often, so reads don't turn into writes. */

@@ -46,7 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitBytes: Number(env.PAICHA_UPLOAD_LIMIT_MB ?? 20) * 1_048_576,
     sessionHours: Number(env.PAICHA_SESSION_HOURS ?? 12),
     secureCookies: env.PAICHA_SECURE_COOKIES === '1',
-    webDist: path.resolve(import.meta.dirname, '../../web/dist'),
+    webDist: path.resolve(import.meta.dirname, '../../../web/dist'),
     logLevel: env.PAICHA_LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     smtpUrl: env.PAICHA_SMTP_URL?.trim() || null,
     mailFrom: env.PAICHA_MAIL_FROM ?? 'paicha@localhost',

@@ -8,13 +8,13 @@ import {
   PLAN_DEPARTMENTS,
   passwordProblem,
 } from '@paicha/core';
-import { randomPassword } from '../config.js';
-import type { AppContext } from '../http/context.js';
-import { appendAudit } from '../modules/audit/audit.repository.js';
-import { hashPassword } from '../modules/auth/passwords.js';
-import { insertCampaignFromTemplate } from '../modules/campaigns/campaigns.service.js';
-import { insertUnit, listUnits } from '../modules/units/units.repository.js';
-import { insertUser, usernameTaken } from '../modules/users/users.repository.js';
+import { randomPassword } from './kernel/config.js';
+import type { AppContext } from './kernel/context.js';
+import { appendAudit } from './modules/audit/audit.repository.js';
+import { hashPassword } from './modules/auth/passwords.js';
+import { insertCampaignFromTemplate } from './modules/campaigns/campaigns.service.js';
+import { insertUnit, listUnits } from './modules/units/units.repository.js';
+import { insertUser, usernameTaken } from './modules/users/users.repository.js';
 
 export interface SeedResult {
   /** Set only when this start created the admin with a generated password (print it once). */

@@ -1,9 +1,9 @@
 import type { Role, UnitKind } from '@paicha/core';
 import type { Kysely } from 'kysely';
-import type { Clock } from '../clock.js';
-import type { Config } from '../config.js';
 import type { DialectName } from '../db/database.js';
 import type { DB } from '../db/schema.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
 
 /** What every handler and service gets: the database, its dialect, the clock and the config. */
 export interface AppContext {
