@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '@paicha/core';
-import { IdParam } from '../http/integers.js';
+import { IdParam } from '@paicha/core/api/integers';
 import { type ExportFormat, exportMonthly } from '../modules/exports/exports.service.js';
 import { listMonthlyMilestones } from '../modules/reports/reports.repository.js';
 import { findUnitByName } from '../modules/units/units.repository.js';

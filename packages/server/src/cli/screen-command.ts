@@ -3,7 +3,7 @@
 // are printed in full (contract), and the run is in the audit log.
 import { parseArgs } from 'node:util';
 import { AppError, SOURCE_LABELS } from '@paicha/core';
-import { IdParam } from '../http/integers.js';
+import { IdParam } from '@paicha/core/api/integers';
 import { runScreening } from '../modules/households/screening.service.js';
 import { openRuntime } from '../runtime.js';
 

@@ -2,8 +2,9 @@
 // its sample value, a random value its schema allows, or a hostile one (out-of-range numbers,
 // bad dates, wrong types, very long or odd text, arrays where scalars go), and whole bodies are
 // sometimes replaced by broken JSON, other content types or multipart uploads.
+
+import { INT_MAX, INT_MIN } from '@paicha/core/api/integers';
 import fc from 'fast-check';
-import { INT_MAX, INT_MIN } from '../http/integers.js';
 import { baseRequest, type JsonSchema, type Operation, type RequestParts, sampleOf } from './openapi.js';
 
 const nested = (depth: number): unknown => (depth === 0 ? 1 : [nested(depth - 1)]);

@@ -1,6 +1,6 @@
 import { CATEGORIES, isIsoDate, MILESTONE_KINDS, UNIT_KINDS } from '@paicha/core';
+import { Id, IdParam, IntParam } from '@paicha/core/api/integers';
 import { z } from 'zod';
-import { Id, IdParam, IntParam } from '../../http/integers.js';
 
 export const CampaignSummary = z.object({
   id: z.number(),

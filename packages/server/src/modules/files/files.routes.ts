@@ -1,10 +1,10 @@
 import { AppError } from '@paicha/core';
+import { IdParam } from '@paicha/core/api/integers';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertUnitVisible, requireActor } from '../../http/access.js';
 import { contentDisposition } from '../../http/content-disposition.js';
-import { IdParam } from '../../http/integers.js';
 import type { AppContext } from '../../kernel/context.js';
 import { findAttachment } from './files.repository.js';
 import { discardUpload, saveUpload } from './files.service.js';

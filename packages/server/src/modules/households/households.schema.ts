@@ -1,7 +1,7 @@
 // Request and response shapes of the household-screening API (types inferred, never hand-written).
 import { FIELD_IDS, HOUSEHOLD_SOURCES, RULE_IDS } from '@paicha/core';
+import { Id, IdParam, IntParam } from '@paicha/core/api/integers';
 import { z } from 'zod';
-import { Id, IdParam, IntParam } from '../../http/integers.js';
 
 export const Source = z.enum(HOUSEHOLD_SOURCES);
 export const FieldIdSchema = z.enum(FIELD_IDS as [string, ...string[]]);

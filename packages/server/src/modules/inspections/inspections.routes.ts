@@ -1,8 +1,8 @@
+import { IdParam } from '@paicha/core/api/integers';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/access.js';
-import { IdParam } from '../../http/integers.js';
 import type { AppContext } from '../../kernel/context.js';
 import { getProblemDetail, resolveCampaignId } from '../problems/problems.query.js';
 import { ProblemFields } from '../problems/problems.schema.js';

@@ -1,6 +1,6 @@
 import { isIsoDate, PROBLEM_STATUSES } from '@paicha/core';
+import { Id, IdParam, Version } from '@paicha/core/api/integers';
 import { z } from 'zod';
-import { Id, IdParam, Version } from '../../http/integers.js';
 
 export const VISIT_TYPES = ['明察', '暗访'] as const;
 

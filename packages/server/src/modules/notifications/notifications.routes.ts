@@ -1,9 +1,9 @@
 import { AppError } from '@paicha/core';
+import { Id, IdParam, Int, IntParam } from '@paicha/core/api/integers';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor, requireAdmin, scopeOf } from '../../http/access.js';
-import { Id, IdParam, Int, IntParam } from '../../http/integers.js';
 import type { AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { readSetting, writeSetting } from '../settings/settings.repository.js';

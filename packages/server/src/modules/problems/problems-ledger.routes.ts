@@ -1,13 +1,13 @@
 // The ledger as lists and numbers: counts per unit / item and the three lists as Excel.
 
 import { AppError } from '@paicha/core';
+import { IdParam } from '@paicha/core/api/integers';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/access.js';
 import { contentDisposition } from '../../http/content-disposition.js';
 import { sendExport } from '../../http/export-stream.js';
-import { IdParam } from '../../http/integers.js';
 import type { AppContext } from '../../kernel/context.js';
 import { XLSX_MIME } from '../../lib/xlsx-list.js';
 import { ledgerCounts } from './problems.counts.js';

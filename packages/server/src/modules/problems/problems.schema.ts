@@ -1,6 +1,6 @@
 import { CATEGORIES, isIsoDate, PROBLEM_MODES, PROBLEM_SOURCES, PROBLEM_STATUSES } from '@paicha/core';
+import { Id, IdParam, INT_MAX, Int, IntParam, Version } from '@paicha/core/api/integers';
 import { z } from 'zod';
-import { Id, IdParam, INT_MAX, Int, IntParam, Version } from '../../http/integers.js';
 
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为有效日期（YYYY-MM-DD）`);
 const text = (max: number) => z.string().trim().max(max, `不超过${max}字`);

@@ -1,5 +1,5 @@
+import { IdParam, Int, Version, VersionOrNew } from '@paicha/core/api/integers';
 import { z } from 'zod';
-import { IdParam, Int, Version, VersionOrNew } from '../../http/integers.js';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const text = (max: number) => z.string().max(max, `不能超过${max}字`);

@@ -1,8 +1,8 @@
+import { VersionOrNew } from '@paicha/core/api/integers';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { requireActor } from '../../http/access.js';
-import { VersionOrNew } from '../../http/integers.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { ReasonBody, VersionBody } from '../reports/reports.schema.js';
 import {

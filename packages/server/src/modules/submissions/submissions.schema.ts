@@ -1,5 +1,5 @@
+import { Id, IdParam, VersionOrNew } from '@paicha/core/api/integers';
 import { z } from 'zod';
-import { Id, IdParam, VersionOrNew } from '../../http/integers.js';
 import { Actions, HistoryEntry, Totals } from '../reports/reports.schema.js';
 
 const STATUS = ['not_started', 'draft', 'submitted', 'returned', 'accepted'] as const;

@@ -1,12 +1,13 @@
 // 通报: drafts (the office creates, edits, refreshes, issues or deletes them), the list, one
 // circular with its text, and its .docx. Leaders and inspectors read everything; units read
 // issued circulars only.
+
+import { IntParam } from '@paicha/core/api/integers';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor, requireAdmin, scopeOf } from '../../http/access.js';
 import { contentDisposition } from '../../http/content-disposition.js';
-import { IntParam } from '../../http/integers.js';
 import type { AppContext } from '../../kernel/context.js';
 import * as repo from './circulars.repository.js';
 import {

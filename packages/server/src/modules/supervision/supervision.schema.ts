@@ -1,8 +1,8 @@
 // Requests and answers of the supervision routes (docs/API.md "Supervision: dashboard, scorecard,
 // 通报"). Request types are inferred from these schemas; answers are stripped to them.
 import { CATEGORIES, isIsoDate } from '@paicha/core';
+import { Id, IdParam, Int, Version } from '@paicha/core/api/integers';
 import { z } from 'zod';
-import { Id, IdParam, Int, Version } from '../../http/integers.js';
 import { GROUPS } from './scorecard.rules.js';
 
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为有效日期（YYYY-MM-DD）`);

@@ -1,6 +1,6 @@
 import { UNIT_KINDS } from '@paicha/core';
+import { IdParam, Int } from '@paicha/core/api/integers';
 import { z } from 'zod';
-import { IdParam, Int } from '../../http/integers.js';
 
 export const UnitResponse = z.object({
   id: z.number(),

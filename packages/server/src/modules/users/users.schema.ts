@@ -1,6 +1,6 @@
 import { ROLES, UNIT_KINDS } from '@paicha/core';
+import { Id } from '@paicha/core/api/integers';
 import { z } from 'zod';
-import { Id } from '../../http/integers.js';
 import { PASSWORD_INPUT_MAX } from '../auth/passwords.js';
 
 export const UserListItem = z.object({
