@@ -5,7 +5,7 @@ import { inspectionsApi } from '../../api/inspections';
 import { useUser } from '../../auth/AuthContext';
 import { cnDate } from '../../components/dates';
 import { LoadError } from '../../components/LoadError';
-import { ProblemEntryForm } from '../../components/ProblemEntryForm';
+import { ProblemEntryForm } from '../problems/ProblemEntryForm';
 import { useInspection } from './useInspection';
 
 const SOURCE = ['明察暗访'] as const;

@@ -4,8 +4,8 @@ import { useNavigate } from 'react-router-dom';
 import { problemsApi } from '../../api/problems';
 import { useUser } from '../../auth/AuthContext';
 import { useCampaign } from '../../campaign/CampaignContext';
-import { ProblemEntryForm } from '../../components/ProblemEntryForm';
 import { canRecord } from '../../components/problemRoles';
+import { ProblemEntryForm } from './ProblemEntryForm';
 
 /** 登记问题: units record against their own check items; the office may record for any unit (交办). */
 export default function NewProblemPage() {

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { problemsApi } from '../../api/problems';
 import { useUser } from '../../auth/AuthContext';
 import { useCampaign } from '../../campaign/CampaignContext';
-import { ProblemEntryForm } from '../../components/ProblemEntryForm';
+import { ProblemEntryForm } from '../problems/ProblemEntryForm';
 import { OTHER_SOURCES } from './otherSources';
 
 /** 登记其他来源问题: the office enters a problem raised by 巡视, 审计 … and 交办 it to a unit. */

@@ -5,18 +5,18 @@
 import type { ProblemSource } from '@paicha/core';
 import { Alert, Button, Card, Empty, Form, Popconfirm, Select, Space, Spin, Typography } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
-import { errorMessage } from '../api/client';
-import { campaignsApi, unitsApi } from '../api/endpoints';
-import type { ProblemFieldsInput } from '../api/problemTypes';
-import { useAsync } from '../hooks/useAsync';
-import { useDraft } from '../hooks/useDraft';
-import { ProblemFormFields } from '../pages/problems/ProblemFormFields';
-import { type ProblemFormValues, rectificationDue, toFields } from '../pages/problems/problemForm';
-import { cnDateTime } from './dates';
-import { applyFieldErrors } from './fieldErrors';
-import { LoadError } from './LoadError';
-import { groupedUnitOptions } from './unitOptions';
-import { validValues } from './validValues';
+import { errorMessage } from '../../api/client';
+import { campaignsApi, unitsApi } from '../../api/endpoints';
+import type { ProblemFieldsInput } from '../../api/problemTypes';
+import { cnDateTime } from '../../components/dates';
+import { applyFieldErrors } from '../../components/fieldErrors';
+import { LoadError } from '../../components/LoadError';
+import { groupedUnitOptions } from '../../components/unitOptions';
+import { validValues } from '../../components/validValues';
+import { useAsync } from '../../hooks/useAsync';
+import { useDraft } from '../../hooks/useDraft';
+import { ProblemFormFields } from './ProblemFormFields';
+import { type ProblemFormValues, rectificationDue, toFields } from './problemForm';
 
 /** Whose problem it is: the recorder's own unit, a unit the office picks, or a fixed one. */
 export type ResponsibleUnit =
