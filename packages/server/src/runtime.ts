@@ -25,7 +25,7 @@ export async function openRuntime(opts: { config?: Config; clock?: Clock } = {})
     // Every audit row is HMACed with this key; the handle carries it to appendAudit.
     db: database.db.withPlugin(new AuditKeyPlugin(loadAuditKey(config).key)),
     dialect: database.dialect,
-    clock: opts.clock ?? clockFromEnv(),
+    clock: opts.clock ?? clockOf(config),
     config,
   };
   try {
@@ -44,11 +44,8 @@ export async function openRuntime(opts: { config?: Config; clock?: Clock } = {})
   return { ctx, database, seedResult, close };
 }
 
-/**
- * PAICHA_FIXED_TIME=2020-01-03T02:00:00Z pins the clock: for rehearsing a campaign's deadlines
- * (training, demonstrations) and for tests that drive separate processes. Never set in production.
- */
-function clockFromEnv(): Clock {
-  const fixed = process.env.PAICHA_FIXED_TIME;
+/** PAICHA_FIXED_TIME=2020-01-03T02:00:00Z pins the clock (see Config.fixedTime); anything unparsable is ignored. */
+function clockOf(config: Config): Clock {
+  const fixed = config.fixedTime;
   return fixed && !Number.isNaN(Date.parse(fixed)) ? fixedClock(fixed) : systemClock;
 }

@@ -40,7 +40,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
     bodyLimit: ctx.config.bodyLimit,
     // Behind a proxy the operator sets PAICHA_TRUST_PROXY so rate limits see the client's address.
-    trustProxy: process.env.PAICHA_TRUST_PROXY === '1',
+    trustProxy: ctx.config.trustProxy,
     frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -14,6 +14,8 @@ export interface Config {
   uploadLimitBytes: number;
   sessionHours: number;
   secureCookies: boolean;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (the sign-in limiter keys on it). */
+  trustProxy: boolean;
   /** Where the built web app lives; served at / when present. */
   webDist: string;
   logLevel: string;
@@ -32,6 +34,11 @@ export interface Config {
   auditKey: string | null;
   /** Seconds between the server's audit checkpoints (checks the new rows, signs the last one). */
   auditCheckpointSeconds: number;
+  /**
+   * An instant that pins the clock, for rehearsing a campaign's deadlines (training,
+   * demonstrations) and for tests that drive separate processes. Never set in production.
+   */
+  fixedTime: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitBytes: Number(env.PAICHA_UPLOAD_LIMIT_MB ?? 20) * 1_048_576,
     sessionHours: Number(env.PAICHA_SESSION_HOURS ?? 12),
     secureCookies: env.PAICHA_SECURE_COOKIES === '1',
+    trustProxy: env.PAICHA_TRUST_PROXY === '1',
     webDist: path.resolve(import.meta.dirname, '../../../web/dist'),
     logLevel: env.PAICHA_LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     smtpUrl: env.PAICHA_SMTP_URL?.trim() || null,
@@ -56,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     housekeepingIntervalMinutes: Number(env.PAICHA_HOUSEKEEPING_MINUTES ?? 60),
     auditKey: env.PAICHA_AUDIT_KEY?.trim() || null,
     auditCheckpointSeconds: Number(env.PAICHA_AUDIT_CHECKPOINT_SECONDS ?? 10),
+    fixedTime: env.PAICHA_FIXED_TIME?.trim() || null,
   };
 }
 

@@ -59,17 +59,6 @@ export async function auditPage(db: Executor, fromId: number, limit: number) {
     .execute();
 }
 
-export async function listAudit(db: Executor, filter: { entity?: string; entityId?: string; limit: number }) {
-  return db
-    .selectFrom('audit_log')
-    .selectAll()
-    .$if(filter.entity !== undefined, (q) => q.where('entity', '=', filter.entity as string))
-    .$if(filter.entityId !== undefined, (q) => q.where('entity_id', '=', filter.entityId as string))
-    .orderBy('id', 'desc')
-    .limit(filter.limit)
-    .execute();
-}
-
 /**
  * The chain alone (links, hashes, the seal's boundary), without the checkpoint: the id of the
  * first bad row, or null. `verifyAudit` (audit-verify.ts) is the full check the product runs.

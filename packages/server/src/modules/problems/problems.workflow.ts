@@ -1,7 +1,7 @@
 // The status machine in motion: 整改进展 → 提交销号 → 销号 | 退回 → … → 重新打开.
 // Each step checks the actor, the version and the transition, then writes the problem, its
 // history event and the audit row in one transaction.
-import { AppError, nextStatus, PROBLEM_STATUS_LABELS, type ProblemAction } from '@paicha/core';
+import { ACTION_ACTOR, AppError, nextStatus, PROBLEM_STATUS_LABELS, type ProblemAction } from '@paicha/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
@@ -24,7 +24,7 @@ interface Step {
 
 async function takeStep(ctx: AppContext, actor: Actor, id: number, step: Step) {
   const p = await loadVisibleProblem(ctx.db, actor, id);
-  if (step.action === 'return' || step.action === 'close' || step.action === 'reopen') assertOffice(actor);
+  if (ACTION_ACTOR[step.action] === 'office') assertOffice(actor);
   else assertUnitMember(actor, p.unitId);
   const to = nextStatus(p.status, step.action);
   if (!to) throw new AppError('conflict', `问题当前为“${PROBLEM_STATUS_LABELS[p.status]}”，不能执行此操作`);
