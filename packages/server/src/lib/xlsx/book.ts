@@ -7,7 +7,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { AppError } from '@paicha/core';
-import { sheetRows, unescapeOoxml, type XlsxRow } from './sheet-rows.js';
+import { sheetRows, unescapeOoxml } from './sheet-rows.js';
 import { attr, readAttrs, type XmlHandler, XmlScanner } from './xml-scan.js';
 import {
   type ByteSource,
@@ -20,29 +20,9 @@ import {
   type ZipEntry,
 } from './zip.js';
 
-export type { XlsxRow } from './sheet-rows.js';
-export type CellValue = string | number | boolean | Date | null;
+export type { CellValue, XlsxLimits, XlsxRow } from './types.js';
 
-export interface XlsxLimits {
-  /** Bytes of XML inflated from the whole file. */
-  maxInflatedBytes: number;
-  /** Inflated ÷ compressed ratio beyond which an entry of more than `ratioFloor` bytes is a bomb. */
-  maxRatio: number;
-  ratioFloor: number;
-  /** Characters in one cell (Excel's own limit is 32,767). */
-  maxCellChars: number;
-  /** Highest column number (Excel's is 16,384). */
-  maxColumns: number;
-  /** Highest row number in a sheet (Excel's is 1,048,576). */
-  maxRows: number;
-  maxDepth: number;
-  /**
-   * Shared strings are the one part held in memory (a sheet refers to them by index): their
-   * characters plus 16 per string (the cost of a string object), so memory stays bounded even
-   * when the XML budget is large.
-   */
-  maxSharedChars: number;
-}
+import type { XlsxLimits, XlsxRow } from './types.js';
 
 export const EXCEL_LIMITS = { maxCellChars: 32_767, maxColumns: 16_384, maxRows: 1_048_576 } as const;
 

@@ -2,15 +2,8 @@
 // the limit, a column beyond it, or a cell longer than Excel allows is refused at that cell,
 // before the rest of the sheet is inflated.
 import { AppError } from '@paicha/core';
-import type { CellValue, XlsxLimits } from './book.js';
+import type { CellValue, XlsxLimits, XlsxRow } from './types.js';
 import { attr, readAttrs, type XmlHandler } from './xml-scan.js';
-
-export interface XlsxRow {
-  /** 1-based, as Excel shows it. */
-  rowNo: number;
-  /** Index 0 is column A; cells the file does not hold are null. */
-  cells: CellValue[];
-}
 
 export interface SheetContext {
   shared: readonly string[];

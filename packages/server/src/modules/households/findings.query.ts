@@ -3,9 +3,9 @@
 // unmasked, and every such view is written to the audit log with what was shown.
 import { AppError, maskIdNumber, maskName, screeningRule } from '@paicha/core';
 import { sql } from 'kysely';
+import { containsPattern, likeContains } from '../../db/text-search.js';
 import { assertMay, assertUnitVisible, scopedUnitId, scopeOf } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
-import { containsPattern, likeContains } from '../../lib/text-search.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { householdInSources } from './household-sources.js';
 import type { FindingsQuery } from './households.schema.js';

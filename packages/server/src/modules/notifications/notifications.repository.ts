@@ -1,7 +1,7 @@
 import { type Insertable, sql } from 'kysely';
 import type { NotificationsTable } from '../../db/schema-supervision.js';
+import { containsPattern, likeContains } from '../../db/text-search.js';
 import type { Executor } from '../../db/transaction.js';
-import { containsPattern, likeContains } from '../../lib/text-search.js';
 
 export type NotificationInsert = Insertable<NotificationsTable>;
 

@@ -8,8 +8,8 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { DialectName } from '../../db/database.js';
 import { pgSearchBody, SEARCH_COLUMNS } from '../../db/migrations/2026-12-03-009-ledger-search.js';
+import { containsPattern, likeContains } from '../../db/text-search.js';
 import type { Executor } from '../../db/transaction.js';
-import { containsPattern, likeContains } from '../../lib/text-search.js';
 
 /** How many matches a search counts before it reports "at least this many". */
 export const SEARCH_CAP = 1000;
