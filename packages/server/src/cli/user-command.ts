@@ -1,10 +1,10 @@
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import { AppError, ROLES, type Role } from '@paicha/core';
+import { CreateUserBody } from '@paicha/core/api/users';
 import type { Config } from '../kernel/config.js';
 import { findUnitByName } from '../modules/units/units.repository.js';
 import { listUsers } from '../modules/users/users.repository.js';
-import { CreateUserBody } from '../modules/users/users.schema.js';
 import { createUser, unlockUser } from '../modules/users/users.service.js';
 import { openRuntime } from '../runtime.js';
 

@@ -1,10 +1,11 @@
 import { AppError } from '@paicha/core';
+import { ChangePasswordBody, LoginBody, UserEnvelope } from '@paicha/core/api/auth';
+import { OkResponse } from '@paicha/core/api/common';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/access.js';
 import type { AppContext } from '../../kernel/context.js';
 import { findUser } from '../users/users.repository.js';
-import { ChangePasswordBody, LoginBody, OkResponse, UserEnvelope } from './auth.schema.js';
 import { changePassword, login } from './auth.service.js';
 import { SESSION_COOKIE } from './authenticate.js';
 import { deleteSession } from './sessions.repository.js';

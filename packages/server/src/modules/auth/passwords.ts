@@ -16,9 +16,6 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-/** Longest password body accepted at the edge, in UTF-16 units: room for 256 characters of any script. */
-export const PASSWORD_INPUT_MAX = 1024;
-
 /** The shared policy (@paicha/core), enforced wherever a password is set: API, CLI and seed. */
 export function assertPasswordPolicy(password: string, username: string): void {
   const problem = passwordProblem(password, username);

@@ -1,10 +1,4 @@
 import { AppError } from '@paicha/core';
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { assertUnitVisible, requireActor, requireAdmin } from '../../http/access.js';
-import type { AppContext } from '../../kernel/context.js';
-import { listCampaigns } from './campaigns.repository.js';
 import {
   CampaignDetail,
   CampaignParams,
@@ -17,7 +11,13 @@ import {
   Overview,
   UnitItemsParams,
   UpdateCheckItemBody,
-} from './campaigns.schema.js';
+} from '@paicha/core/api/campaigns';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { assertUnitVisible, requireActor, requireAdmin } from '../../http/access.js';
+import type { AppContext } from '../../kernel/context.js';
+import { listCampaigns } from './campaigns.repository.js';
 import {
   assignItemUnits,
   createCampaign,

@@ -1,11 +1,11 @@
+import { IdParams, OkResponse } from '@paicha/core/api/common';
+import { CreateUnitBody, UnitResponse, UpdateUnitBody } from '@paicha/core/api/units';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor, requireAdmin } from '../../http/access.js';
 import type { AppContext } from '../../kernel/context.js';
-import { OkResponse } from '../auth/auth.schema.js';
 import { listUnits } from './units.repository.js';
-import { CreateUnitBody, IdParams, UnitResponse, UpdateUnitBody } from './units.schema.js';
 import { createUnit, removeUnit, renameUnit } from './units.service.js';
 
 export function unitRoutes(ctx: AppContext) {

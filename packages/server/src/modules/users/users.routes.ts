@@ -1,11 +1,4 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { requireAdmin } from '../../http/access.js';
-import type { AppContext } from '../../kernel/context.js';
-import { OkResponse } from '../auth/auth.schema.js';
-import { IdParams } from '../units/units.schema.js';
-import { listUsers } from './users.repository.js';
+import { IdParams, OkResponse } from '@paicha/core/api/common';
 import {
   CreateUserBody,
   LoginLimitItem,
@@ -13,7 +6,13 @@ import {
   UnlockResponse,
   UpdateUserBody,
   UserListItem,
-} from './users.schema.js';
+} from '@paicha/core/api/users';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireAdmin } from '../../http/access.js';
+import type { AppContext } from '../../kernel/context.js';
+import { listUsers } from './users.repository.js';
 import { createUser, editUser, loginLimits, resetPassword, unlockUser } from './users.service.js';
 
 export function userRoutes(ctx: AppContext) {

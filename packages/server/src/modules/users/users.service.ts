@@ -1,4 +1,5 @@
 import { AppError, type Role } from '@paicha/core';
+import type { CreateUserInput, UserChanges } from '@paicha/core/api/users';
 import type { AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { delayedCounters } from '../auth/limiter.js';
@@ -7,7 +8,6 @@ import { assertPasswordPolicy, hashPassword } from '../auth/passwords.js';
 import { deleteUserSessions } from '../auth/sessions.repository.js';
 import { findUnit } from '../units/units.repository.js';
 import { findUser, insertUser, listUsers, updateUser, usernameTaken } from './users.repository.js';
-import type { CreateUserInput, UpdateUserInput } from './users.schema.js';
 
 /** Admin and leader accounts belong to the office; everyone else belongs to a street or department. */
 async function checkRoleFitsUnit(ctx: AppContext, role: Role, unitId: number) {
@@ -44,7 +44,7 @@ export async function createUser(ctx: AppContext, actorId: number | null, input:
   return (await findUser(ctx.db, id)) as NonNullable<Awaited<ReturnType<typeof findUser>>>;
 }
 
-export async function editUser(ctx: AppContext, actorId: number, id: number, patch: UpdateUserInput) {
+export async function editUser(ctx: AppContext, actorId: number, id: number, patch: UserChanges) {
   const before = await findUser(ctx.db, id);
   if (!before) throw new AppError('not_found', '用户不存在');
   if (id === actorId && (patch.active === false || (patch.role && patch.role !== 'admin'))) {

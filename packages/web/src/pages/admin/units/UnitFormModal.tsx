@@ -1,4 +1,4 @@
-import type { UnitKind } from '@paicha/core';
+import type { NewUnit } from '@paicha/core/api/units';
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../api/client';
@@ -7,11 +7,11 @@ import type { Unit } from '../../../api/types';
 import { UNIT_KIND_LABELS } from '../../../components/labels';
 import { validValues } from '../../../components/validValues';
 
-const CREATABLE_KINDS: UnitKind[] = ['street', 'department'];
+const CREATABLE_KINDS: NewUnit['kind'][] = ['street', 'department'];
 
 interface Values {
   name: string;
-  kind: UnitKind;
+  kind: NewUnit['kind'];
   sortOrder?: number;
 }
 

@@ -1,6 +1,9 @@
-import { CATEGORIES, isIsoDate, MILESTONE_KINDS, UNIT_KINDS } from '@paicha/core';
-import { Id, IdParam, IntParam } from '@paicha/core/api/integers';
+// Campaigns, their phases and milestones, the check items and their units (/api/campaigns).
 import { z } from 'zod';
+import { isIsoDate } from '../dates.js';
+import { CATEGORIES, MILESTONE_KINDS } from '../plan/types.js';
+import { UNIT_KINDS } from '../plan/units.js';
+import { Id, IdParam, IntParam } from './integers.js';
 
 export const CampaignSummary = z.object({
   id: z.number(),
@@ -9,6 +12,7 @@ export const CampaignSummary = z.object({
   startDate: z.string(),
   endDate: z.string(),
 });
+export type CampaignSummary = z.infer<typeof CampaignSummary>;
 
 export const Phase = z.object({
   seq: z.number(),
@@ -17,6 +21,8 @@ export const Phase = z.object({
   endDate: z.string(),
   description: z.string(),
 });
+export type Phase = z.infer<typeof Phase>;
+
 export const Milestone = z.object({
   id: z.number(),
   kind: z.enum(MILESTONE_KINDS),
@@ -25,6 +31,7 @@ export const Milestone = z.object({
   dueDate: z.string(),
   description: z.string(),
 });
+export type Milestone = z.infer<typeof Milestone>;
 
 export const CampaignDetail = CampaignSummary.extend({
   basisDocuments: z.array(z.object({ title: z.string(), docNumber: z.string() })),
@@ -35,6 +42,7 @@ export const CampaignDetail = CampaignSummary.extend({
   phases: z.array(Phase),
   milestones: z.array(Milestone),
 });
+export type Campaign = z.infer<typeof CampaignDetail>;
 
 export const Overview = z.object({
   today: z.string(),
@@ -42,6 +50,7 @@ export const Overview = z.object({
   currentPhaseSeq: z.number().nullable(),
   upcoming: z.array(z.object({ milestone: Milestone, daysLeft: z.number() })),
 });
+export type Overview = z.infer<typeof Overview>;
 
 export const CheckItem = z.object({
   seq: z.number(),
@@ -52,6 +61,7 @@ export const CheckItem = z.object({
   unitsText: z.string(),
   units: z.array(z.object({ id: z.number(), name: z.string(), kind: z.enum(UNIT_KINDS) })),
 });
+export type CheckItem = z.infer<typeof CheckItem>;
 
 export const CampaignParams = z.object({ id: IdParam });
 export const ItemParams = CampaignParams.extend({ seq: IntParam(1) });
@@ -66,6 +76,7 @@ export const CreateCampaignBody = z.object({
     .refine(isIsoDate, '开始日期格式应为 YYYY-MM-DD')
     .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', '开始日期应在 2000-01-01 至 2099-12-31 之间'),
 });
+export type NewCampaign = z.infer<typeof CreateCampaignBody>;
 
 export const UpdateCheckItemBody = z
   .object({
@@ -74,5 +85,6 @@ export const UpdateCheckItemBody = z
     content: z.string().trim().min(1, '排查内容不能为空').max(2000).optional(),
   })
   .refine((b) => Object.keys(b).length > 0, '没有要修改的内容');
+export type CheckItemChanges = z.infer<typeof UpdateCheckItemBody>;
 
 export const ItemUnitsBody = z.object({ unitIds: z.array(Id).max(500) });

@@ -1,6 +1,10 @@
-import { ROLES, UNIT_KINDS } from '@paicha/core';
+// Sign-in, the signed-in user and password change (/api/auth/*).
 import { z } from 'zod';
-import { PASSWORD_INPUT_MAX } from './passwords.js';
+import { UNIT_KINDS } from '../plan/units.js';
+import { ROLES } from '../roles.js';
+
+/** Longest password body accepted at the edge, in UTF-16 units: room for 256 characters of any script. */
+export const PASSWORD_INPUT_MAX = 1024;
 
 export const LoginBody = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64),
@@ -13,15 +17,18 @@ export const ChangePasswordBody = z.object({
   // The policy itself (length, common, username) is checked by the service with the user known.
   newPassword: z.string().max(PASSWORD_INPUT_MAX),
 });
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 
+/** The signed-in user as /api/auth/login and /api/auth/me return it. */
 export const UserResponse = z.object({
   id: z.number(),
   username: z.string(),
+  /** May be empty: an account may go without a display name. */
   displayName: z.string(),
   role: z.enum(ROLES),
   unit: z.object({ id: z.number(), name: z.string(), kind: z.enum(UNIT_KINDS) }),
 });
+export type SessionUser = z.infer<typeof UserResponse>;
 
 export const UserEnvelope = z.object({ user: UserResponse });
-
-export const OkResponse = z.object({ ok: z.literal(true) });
+export type UserEnvelope = z.infer<typeof UserEnvelope>;

@@ -1,6 +1,7 @@
-import { UNIT_KINDS } from '@paicha/core';
-import { IdParam, Int } from '@paicha/core/api/integers';
+// The office, its departments and the streets (/api/units).
 import { z } from 'zod';
+import { UNIT_KINDS } from '../plan/units.js';
+import { Int } from './integers.js';
 
 export const UnitResponse = z.object({
   id: z.number(),
@@ -8,6 +9,7 @@ export const UnitResponse = z.object({
   kind: z.enum(UNIT_KINDS),
   sortOrder: z.number(),
 });
+export type Unit = z.infer<typeof UnitResponse>;
 
 const unitName = z.string().trim().min(2, '单位名称至少2个字').max(40, '单位名称不超过40个字');
 
@@ -16,7 +18,7 @@ export const CreateUnitBody = z.object({
   // Only one office exists; the office adds streets and departments.
   kind: z.enum(['street', 'department']),
 });
+export type NewUnit = z.infer<typeof CreateUnitBody>;
 
 export const UpdateUnitBody = z.object({ name: unitName.optional(), sortOrder: Int().optional() });
-
-export const IdParams = z.object({ id: IdParam });
+export type UnitChanges = z.infer<typeof UpdateUnitBody>;
