@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { NATIONAL_HEADER } from '../test/household-data.js';
 import { findHeaderRow } from './header-row.js';
 import { matchHeader } from './headers.js';
-import { NATIONAL_HEADER } from './test-data.js';
 
 describe('findHeaderRow', () => {
   const data = ['1', '江苏省连云港市', '开发区', '中云街道', '云山村', '3207030001', '320703000101', '张三'];

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { NATIONAL_HEADER } from '../test/household-data.js';
 import { FIELD_IDS, FIELD_LABELS, FIELD_SYNONYMS, type FieldId, SOURCE_REQUIRED } from './fields.js';
 import { matchHeader, matchHeaders, moneyScale, normalizeHeader } from './headers.js';
 import { HOUSEHOLD_SOURCES } from './sources.js';
-import { NATIONAL_HEADER } from './test-data.js';
 
 describe('normalizeHeader', () => {
   it.each([

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { validId } from '../test/household-data.js';
 import { recoverFromFloatText, recoverFromNumber } from './id-float.js';
 import { idCheckCharacter, normalizeIdNumber, type ValidIdNumber } from './id-number.js';
-import { validId } from './test-data.js';
 
 const today = '2019-12-14';
 const norm = (raw: unknown) => normalizeIdNumber(raw, { today });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../dates.js';
+import { validId } from '../test/household-data.js';
 import {
   hasValidIdChecksum,
   idCheckCharacter,
@@ -8,7 +9,6 @@ import {
   upgradeLegacyId,
   type ValidIdNumber,
 } from './id-number.js';
-import { validId } from './test-data.js';
 
 const today = '2019-12-14';
 const norm = (raw: unknown) => normalizeIdNumber(raw, { today });

@@ -73,7 +73,7 @@ describe.each(DIALECTS)('access policy on %s', (dialect) => {
   });
 
   it('refuses 明察暗访 and 数据比对 on the problem form, for a reporter and for the office', async () => {
-    for (const source of ['明察暗访', '数据比对']) {
+    for (const source of ['明察暗访', '数据比对'] as const) {
       for (const [cookie, extra] of [
         [reporter.cookie, {}],
         [admin, { unitId: await unitId('中云街道') }],

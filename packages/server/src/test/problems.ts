@@ -1,7 +1,12 @@
+import type { z } from 'zod';
+import type { CreateProblemBody } from '../modules/problems/problems.schema.js';
 import type { TestApp } from './harness.js';
 
+/** What a client sends to file a problem (fields with defaults may be left out). */
+export type ProblemBody = z.input<typeof CreateProblemBody>;
+
 /** A valid problem body for item 13 (a street item), with overrides. */
-export function problemBody(campaignId: number, overrides: Record<string, unknown> = {}) {
+export function problemBody(campaignId: number, overrides: Partial<ProblemBody> = {}): ProblemBody {
   return {
     campaignId,
     checkItem: 13,

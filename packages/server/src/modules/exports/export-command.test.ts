@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
-import { fillAndSubmit, ids, reportUrl } from '../reports/reports.test-helpers.js';
+import { fillAndSubmit, ids, reportUrl } from '../../test/reports.js';
 import { planPages } from './monthly-layout.js';
 import { mergeGroups } from './monthly-table.js';
 

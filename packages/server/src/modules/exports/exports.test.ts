@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
-import { fillAndSubmit, ids, reportUrl } from '../reports/reports.test-helpers.js';
+import { fillAndSubmit, ids, reportUrl } from '../../test/reports.js';
 import { COLUMNS, mergeGroups } from './monthly-table.js';
 
 const GROUPS = mergeGroups(PLAN_CHECK_ITEMS);

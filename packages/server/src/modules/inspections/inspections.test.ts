@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { DIALECTS } from '../../test/databases.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
 import { firstCampaignId } from '../../test/problems.js';
+import type { CreateInspectionBody } from './inspections.schema.js';
 
 describe.each(DIALECTS)('明察暗访 on %s', (dialect) => {
   let t: TestApp;
@@ -17,7 +19,7 @@ describe.each(DIALECTS)('明察暗访 on %s', (dialect) => {
   });
   afterAll(() => t.close());
 
-  const visit = (cookie: string, overrides: Record<string, unknown> = {}) =>
+  const visit = (cookie: string, overrides: Partial<z.input<typeof CreateInspectionBody>> = {}) =>
     t.request('POST', '/api/inspections', cookie, {
       campaignId,
       unitId: unitId('中云街道'),

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
-import { firstCampaignId, problemBody } from '../../test/problems.js';
+import { firstCampaignId, type ProblemBody, problemBody } from '../../test/problems.js';
 
 type Listed = {
   items: {
@@ -30,7 +30,7 @@ describe.each(DIALECTS)('ledger lists, counts, exports and access on %s', (diale
     zhongyun = await t.userIn('中云街道', 'reporter');
     houzui = await t.userIn('猴嘴街道', 'reporter');
     campaignId = await firstCampaignId(t, admin);
-    const add = async (who: { cookie: string }, unit: string, o: Record<string, unknown>) => {
+    const add = async (who: { cookie: string }, unit: string, o: Partial<ProblemBody>) => {
       const res = await t.request('POST', '/api/problems', who.cookie, problemBody(campaignId, o));
       expect(res.statusCode, res.body).toBe(200);
       ids[unit]?.push(res.json().problem.id);

@@ -12,7 +12,7 @@ import { seedBulkProblems } from '../../test/bulk-problems.js';
 import { DIALECTS } from '../../test/databases.js';
 import { tinyPng, upload } from '../../test/files.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
-import { firstCampaignId, problemBody } from '../../test/problems.js';
+import { firstCampaignId, type ProblemBody, problemBody } from '../../test/problems.js';
 import { listProblems, type ProblemFilter } from './problems.repository.js';
 import { resolveSearch } from './problems.search.js';
 import { countBySource, countProblems } from './problems.stats.js';
@@ -42,7 +42,7 @@ describe.each(DIALECTS)('ledger search, tallies and query plans on %s', (dialect
   });
   afterAll(() => t.close());
 
-  const add = async (cookie: string, o: Record<string, unknown>) => {
+  const add = async (cookie: string, o: Partial<ProblemBody>) => {
     const res = await t.request('POST', '/api/problems', cookie, problemBody(campaignId, o));
     expect(res.statusCode, res.body).toBe(200);
     return res.json().problem as { id: number; version: number };
@@ -116,7 +116,7 @@ describe.each(DIALECTS)('ledger search, tallies and query plans on %s', (dialect
     const p = await add(street.cookie, { checkItem: 22, deadline: '2020-01-05', source: '巡视' });
     const q = await add(street.cookie, { checkItem: 32, mode: '立行立改', deadline: null });
     const r = await add(street.cookie, { checkItem: 13, deadline: '2020-02-01' });
-    const step = async (who: string, url: string, body: Record<string, unknown>) => {
+    const step = async (who: string, url: string, body: object) => {
       const res = await t.request('POST', url, who, body);
       expect(res.statusCode, `${url} ${res.body}`).toBe(200);
       return res.json().problem.version as number;

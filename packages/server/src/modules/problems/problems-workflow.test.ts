@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { tinyPng, upload } from '../../test/files.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
-import { firstCampaignId, problemBody } from '../../test/problems.js';
+import { firstCampaignId, type ProblemBody, problemBody } from '../../test/problems.js';
 import { verifyAuditChain } from '../audit/audit.repository.js';
 
 describe.each(DIALECTS)('problem workflow on %s', (dialect) => {
@@ -18,7 +18,7 @@ describe.each(DIALECTS)('problem workflow on %s', (dialect) => {
   });
   afterAll(() => t.close());
 
-  const create = async (overrides: Record<string, unknown> = {}) => {
+  const create = async (overrides: Partial<ProblemBody> = {}) => {
     const res = await t.request('POST', '/api/problems', reporter.cookie, problemBody(campaignId, overrides));
     expect(res.statusCode, res.body).toBe(200);
     return res.json().problem as { id: number; version: number; status: string };
@@ -273,7 +273,7 @@ describe.each(DIALECTS)('problem workflow on %s', (dialect) => {
         })
       ).statusCode,
     ).toBe(403);
-    const assign = (body: Record<string, unknown>) =>
+    const assign = (body: { deadline: string; reason?: string }) =>
       t.request('POST', `/api/problems/${p.id}/assign`, admin, {
         version: 2,
         unitId: byName('区住建局'),

@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
+import { addProblems, fillReport, ids, type ReportRowView, reportUrl } from '../../test/reports.js';
+import { auditActions } from '../../test/tables.js';
 import { verifyAuditChain } from '../audit/audit.repository.js';
-import {
-  addProblems,
-  auditActions,
-  fillReport,
-  ids,
-  type ReportRowView,
-  reportUrl,
-} from './reports.test-helpers.js';
 
 describe.each(DIALECTS)('monthly report workflow on %s', (dialect) => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
-import { fillAndSubmit, fillReport, ids, reportUrl } from './reports.test-helpers.js';
+import { fillAndSubmit, fillReport, ids, reportUrl } from '../../test/reports.js';
 
 interface GridUnit {
   unit: { name: string };

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { tinyPdf, tinyPng, upload } from '../../test/files.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
+import { addProblems, ids } from '../../test/reports.js';
 import { verifyAuditChain } from '../audit/audit.repository.js';
-import { addProblems, ids } from '../reports/reports.test-helpers.js';
 
 interface Milestone {
   id: number;

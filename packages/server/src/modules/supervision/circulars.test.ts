@@ -5,8 +5,14 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
+import {
+  EXPECTED,
+  EXPECTED_GROUPS,
+  PERIOD,
+  type Scenario,
+  seedScenario,
+} from '../../test/supervision-scenario.js';
 import { verifyAuditChain } from '../audit/audit.repository.js';
-import { EXPECTED, EXPECTED_GROUPS, PERIOD, type Scenario, seedScenario } from './supervision.scenario.js';
 
 /** The paragraphs of a .docx (table cells excluded) and its table rows, as plain text. */
 async function docxText(body: Buffer) {

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
-import { type Scenario, seedScenario } from './supervision.scenario.js';
+import { type Scenario, seedScenario } from '../../test/supervision-scenario.js';
+import { checkItemId, insertProblem } from '../../test/tables.js';
 
 interface Figures {
   found: number;
@@ -108,29 +109,17 @@ describe.each(DIALECTS)('office dashboard on %s', (dialect) => {
   });
 
   it('puts a problem recorded at 00:30 China time into the day it was recorded in China', async () => {
-    const item = await t.ctx.db
-      .selectFrom('check_items')
-      .select('id')
-      .where('seq', '=', 13)
-      .executeTakeFirstOrThrow();
-    await t.ctx.db
-      .insertInto('problems')
-      .values({
-        ...{ campaign_id: s.campaignId, check_item_id: item.id, unit_id: s.unit('中云街道'), source: '自查' },
-        ...{ description: '夜里录入', found_date: '2020-01-12', place: '', household_ref: null, cause: '' },
-        ...{
-          measures: '',
-          responsible_leader: '',
-          responsible_person: '',
-          deadline_reason: '',
-          mode: '立行立改',
-        },
-        ...{ deadline: null, status: 'pending', version: 1, return_reason: '', created_by: null },
-        // 2020-01-13 00:30 in China: the week ending 01-12 must not count it.
-        ...{ created_at: '2020-01-12T16:30:00.000Z', updated_at: '2020-01-12T16:30:00.000Z' },
-        ...{ submitted_at: null, closed_at: null, finding_key: null, screening_cleared_at: null },
-      })
-      .execute();
+    await insertProblem(t, {
+      campaign_id: s.campaignId,
+      check_item_id: await checkItemId(t, s.campaignId, 13),
+      unit_id: s.unit('中云街道'),
+      description: '夜里录入',
+      found_date: '2020-01-12',
+      mode: '立行立改',
+      deadline: null,
+      // 2020-01-13 00:30 in China: the week ending 01-12 must not count it.
+      created_at: '2020-01-12T16:30:00.000Z',
+    });
     const after = await load(admin);
     const at = (w: string) => after.trend.points.find((p: { weekEnd: string }) => p.weekEnd === w);
     expect(at('2020-01-12')).toMatchObject({ found: 17, open: 16 });

@@ -1,11 +1,17 @@
-// Every figure of the scorecard against the seeded scenario (supervision.scenario.ts), worked
+// Every figure of the scorecard against the seeded scenario (test/supervision-scenario.ts), worked
 // out by hand from what the scenario did; then the same period up to today against the ledger's
 // own counts and the reports grid.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
-import { EXPECTED, EXPECTED_GROUPS, PERIOD, type Scenario, seedScenario } from './supervision.scenario.js';
+import {
+  EXPECTED,
+  EXPECTED_GROUPS,
+  PERIOD,
+  type Scenario,
+  seedScenario,
+} from '../../test/supervision-scenario.js';
 
 interface Row {
   unit: { id: number; name: string };

@@ -1,7 +1,9 @@
-// Shared by the report, timeliness and export tests: find ids, fill a unit's report, put problems
-// in the ledger without going through its API.
+// Shared by the report, timeliness, export and supervision tests: find ids, fill a unit's report,
+// put problems in the ledger without going through its API.
+import type { ProblemStatus } from '@paicha/core';
 import { expect } from 'vitest';
-import type { TestApp } from '../../test/harness.js';
+import type { TestApp } from './harness.js';
+import { checkItemId, insertProblem } from './tables.js';
 
 export interface ReportRowView {
   seq: number;
@@ -56,55 +58,18 @@ export async function fillAndSubmit(t: TestApp, reporter: string, head: string, 
 /** Ledger rows straight into the problems table (the ledger's own API is tested elsewhere). */
 export async function addProblems(
   t: TestApp,
-  p: { campaignId: number; unitId: number; seq: number; statuses: string[]; deadline?: string },
+  p: { campaignId: number; unitId: number; seq: number; statuses: ProblemStatus[]; deadline?: string },
 ) {
-  const item = await t.ctx.db
-    .selectFrom('check_items')
-    .select('id')
-    .where('campaign_id', '=', p.campaignId)
-    .where('seq', '=', p.seq)
-    .executeTakeFirstOrThrow();
-  const at = t.clock.now().toISOString();
-  await t.ctx.db
-    .insertInto('problems')
-    .values(
-      p.statuses.map((status, i) => ({
-        campaign_id: p.campaignId,
-        check_item_id: item.id,
-        unit_id: p.unitId,
-        source: '自查' as const,
-        description: `问题${i + 1}`,
-        found_date: '2019-12-20',
-        place: '',
-        household_ref: null,
-        cause: '',
-        measures: '',
-        responsible_leader: '',
-        responsible_person: '',
-        deadline_reason: '',
-        version: 1,
-        return_reason: '',
-        created_by: null,
-        submitted_at: null,
-        closed_at: null,
-        finding_key: null,
-        screening_cleared_at: null,
-        mode: '限期整改' as const,
-        deadline: p.deadline ?? '2020-03-31',
-        status: status as 'pending',
-        created_at: at,
-        updated_at: at,
-      })),
-    )
-    .execute();
-}
-
-export async function auditActions(t: TestApp, entity: string) {
-  const rows = await t.ctx.db
-    .selectFrom('audit_log')
-    .select('action')
-    .where('entity', '=', entity)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => r.action);
+  const checkItem = await checkItemId(t, p.campaignId, p.seq);
+  for (const [i, status] of p.statuses.entries()) {
+    await insertProblem(t, {
+      campaign_id: p.campaignId,
+      check_item_id: checkItem,
+      unit_id: p.unitId,
+      description: `问题${i + 1}`,
+      found_date: '2019-12-20',
+      deadline: p.deadline ?? '2020-03-31',
+      status,
+    });
+  }
 }

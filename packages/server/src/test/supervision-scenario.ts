@@ -2,11 +2,14 @@
 // 2019-12-01 – 2020-02-29, today 2020-03-02). Monthly reports and one problem's returns go
 // through the real API on the days they happen; ledger rows, milestone submissions and one
 // unit's history are written straight into the tables.
+
+import type { ProblemStatus } from '@paicha/core';
 import { expect } from 'vitest';
-import { tinyPng, upload } from '../../test/files.js';
-import { ADMIN_PASSWORD, type TestApp } from '../../test/harness.js';
-import { problemBody } from '../../test/problems.js';
-import { fillAndSubmit, ids, reportUrl } from '../reports/reports.test-helpers.js';
+import { tinyPng, upload } from './files.js';
+import { ADMIN_PASSWORD, type TestApp } from './harness.js';
+import { problemBody } from './problems.js';
+import { fillAndSubmit, ids, reportUrl } from './reports.js';
+import { checkItemId, insertProblem, insertProblemEvent, insertSubmission } from './tables.js';
 
 export const PERIOD = { from: '2019-12-01', to: '2020-02-29' };
 export const TODAY_ISO = '2020-03-02T02:00:00Z';
@@ -78,7 +81,7 @@ export async function seedScenario(t: TestApp): Promise<Scenario> {
   };
 
   // The ledger on 2019-12-20: [unit, 序号, status, deadline, closed_at, created_at?]
-  const rows: [string, number, string, string, string | null, string?][] = [
+  const rows: [string, number, ProblemStatus, string, string | null, string?][] = [
     ['中云街道', 13, 'closed', '2020-01-31', '2020-01-10T03:00:00.000Z'],
     ['中云街道', 13, 'closed', '2020-03-31', '2020-02-20T03:00:00.000Z'],
     ['中云街道', 13, 'pending', '2020-02-15', null],
@@ -99,54 +102,24 @@ export async function seedScenario(t: TestApp): Promise<Scenario> {
     ['区住建局', 6, 'closed', '2020-02-28', '2020-02-10T03:00:00.000Z'],
     ['区住建局', 6, 'closed', '2020-02-28', '2020-02-10T03:00:00.000Z'],
   ];
-  const items = await t.ctx.db
-    .selectFrom('check_items')
-    .select(['id', 'seq'])
-    .where('campaign_id', '=', campaignId)
-    .execute();
-  const itemId = (seq: number) => items.find((i) => i.seq === seq)?.id as number;
   const problemIds: number[] = [];
   for (const [name, seq, status, deadline, closedAt, createdAt] of rows) {
-    const at = createdAt ?? '2019-12-20T02:00:00.000Z';
-    const row = await t.ctx.db
-      .insertInto('problems')
-      .values({
-        ...{
-          campaign_id: campaignId,
-          check_item_id: itemId(seq),
-          unit_id: unit(name),
-          source: '自查' as const,
-        },
-        ...{
-          description: `${name}第${seq}项问题`,
-          found_date: at.slice(0, 10),
-          place: '',
-          household_ref: null,
-        },
-        ...{ cause: '', measures: '', responsible_leader: '', responsible_person: '', deadline_reason: '' },
-        ...{
-          mode: '限期整改' as const,
-          deadline,
-          status: status as 'pending',
-          version: 1,
-          return_reason: '',
-        },
-        ...{ created_by: null, created_at: at, updated_at: at, submitted_at: null, closed_at: closedAt },
-        ...{ finding_key: null, screening_cleared_at: null },
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    problemIds.push(row.id);
+    problemIds.push(
+      await insertProblem(t, {
+        campaign_id: campaignId,
+        check_item_id: await checkItemId(t, campaignId, seq),
+        unit_id: unit(name),
+        description: `${name}第${seq}项问题`,
+        deadline,
+        status,
+        closed_at: closedAt,
+        created_at: createdAt ?? '2019-12-20T02:00:00.000Z',
+      }),
+    );
   }
   // 中云's first problem was returned once before it was closed; a later return falls after the period.
   const event = (problemId: number, kind: string, date: string) =>
-    t.ctx.db
-      .insertInto('problem_events')
-      .values({
-        ...{ problem_id: problemId, at: `${date}T02:00:00.000Z`, event_date: date, kind, text: kind },
-        ...{ actor_id: null, from_status: null, to_status: null, detail: '{}' },
-      })
-      .execute();
+    insertProblemEvent(t, { problem_id: problemId, kind, event_date: date });
   await event(problemIds[0] as number, 'submit', '2020-01-07');
   await event(problemIds[0] as number, 'return', '2020-01-08');
   await event(problemIds[0] as number, 'submit', '2020-01-09');
@@ -171,17 +144,12 @@ export async function seedScenario(t: TestApp): Promise<Scenario> {
     ['区财政局', 'problem_list', '2019-12-24'],
   ];
   for (const [name, kind, on] of sent) {
-    const at = `${on}T02:00:00.000Z`;
-    await t.ctx.db
-      .insertInto('submissions')
-      .values({
-        ...{ campaign_id: campaignId, milestone_id: milestones.find((m) => m.kind === kind)?.id as number },
-        ...{ unit_id: unit(name), status: 'accepted', version: 3, content: '已报送', experience: '' },
-        ...{ institutions: '', return_reason: '', first_submitted_at: at, first_submitted_on: on },
-        ...{ submitted_at: at, submitted_on: on, submitted_by: null, reviewed_at: at, reviewed_by: null },
-        ...{ created_by: null, created_at: at, updated_by: null, updated_at: at },
-      })
-      .execute();
+    await insertSubmission(t, {
+      campaign_id: campaignId,
+      milestone_id: milestones.find((m) => m.kind === kind)?.id as number,
+      unit_id: unit(name),
+      first_submitted_on: on,
+    });
   }
 
   // Monthly reports through the API, on the days they were sent (due 01-04 and 02-04).

@@ -1,6 +1,6 @@
-// Shared by the tests (not exported from the package).
+// Household data the core tests share (not exported from the package).
 import fc from 'fast-check';
-import { idCheckCharacter } from './id-number.js';
+import { idCheckCharacter } from '../household/id-number.js';
 
 // A 国扶系统 person-level export header as it comes out of the system.
 export const NATIONAL_HEADER = [
