@@ -1,13 +1,17 @@
 // Browser tests run against the real thing: the server started as `npm start` would start it
 // (own port, fresh SQLite data dir), the built web app it serves, and Debian's chromium.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type ServerProcess,
+  signIn,
+  startServerProcess,
+} from '../packages/server/src/test/server-process.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots');
@@ -30,32 +34,6 @@ export function ensureWebBuild(): void {
   execFileSync('npm', ['run', 'build', '-w', '@paicha/web'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(baseUrl: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log()}`);
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not answer /api/health within 60 s:\n${log()}`);
-}
-
 /** A signed-in API session (cookie kept by hand: Node's fetch has no cookie jar). */
 export class ApiSession {
   private constructor(
@@ -64,14 +42,7 @@ export class ApiSession {
   ) {}
 
   static async login(baseUrl: string, username: string, password: string): Promise<ApiSession> {
-    const res = await fetch(`${baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    });
-    if (!res.ok) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]);
-    return new ApiSession(baseUrl, cookie.join('; '));
+    return new ApiSession(baseUrl, await signIn(baseUrl, username, password));
   }
 
   async call<T>(method: string, route: string, body?: unknown): Promise<T> {
@@ -106,44 +77,21 @@ export async function startHarness(): Promise<Harness> {
   ensureWebBuild();
   mkdirSync(SCREENSHOTS, { recursive: true });
   const dataDir = await mkdtemp(path.join(tmpdir(), 'paicha-e2e-'));
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const output: string[] = [];
-  const server = spawn(
-    process.execPath,
-    ['--max-semi-space-size=32', '--import', 'tsx', 'packages/server/src/main.ts'],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PAICHA_DATA_DIR: dataDir,
-        PAICHA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        PAICHA_LOG_LEVEL: 'warn',
-        DATABASE_URL: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  server.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
-  server.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
-
   let browser: Browser | undefined;
+  let server: ServerProcess | undefined;
   const stop = async () => {
     await browser?.close().catch(() => {});
-    if (server.exitCode === null) {
-      const exited = new Promise((r) => server.once('exit', r));
-      server.kill('SIGTERM');
-      const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await server?.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
 
   try {
-    await waitForHealth(baseUrl, server, () => output.join(''));
+    server = await startServerProcess({
+      PAICHA_DATA_DIR: dataDir,
+      PAICHA_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      DATABASE_URL: '',
+    });
+    const { baseUrl } = server;
     const admin = await ApiSession.login(baseUrl, 'admin', ADMIN_PASSWORD);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const b = browser;
