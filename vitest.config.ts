@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, three speeds: pure core tests, integration tests (real SQLite and real
-// PostgreSQL through the real HTTP layer), and browser tests against a started server.
+// Four projects, three speeds: pure core and web tests (the web's are plain .ts, no DOM),
+// integration tests (real SQLite and real PostgreSQL through the real HTTP layer), and browser
+// tests against a started server.
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
+      { test: { name: 'web', include: ['packages/web/src/**/*.test.ts'] } },
       {
         test: {
           name: 'server',

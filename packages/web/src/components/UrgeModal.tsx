@@ -1,15 +1,13 @@
 // 催办: the office sends a notice to one or more units. Prefilled from where it is opened (a
 // missing monthly report, an overdue problem) or chosen freely; confirmed before it is sent, and
 // nothing typed is lost when sending fails.
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
-import { useState } from 'react';
-import { errorMessage } from '../api/client';
+import { App, Button, Form, Input, Select, Space, Typography } from 'antd';
 import { unitsApi } from '../api/endpoints';
 import { type NotificationEntity, notificationsApi, notificationsChanged } from '../api/notifications';
 import type { Unit } from '../api/types';
 import { useAsync } from '../hooks/useAsync';
+import { FormModal } from './FormModal';
 import { groupedUnitOptions } from './unitOptions';
-import { validValues } from './validValues';
 
 export interface UrgeDefaults {
   title?: string;
@@ -51,8 +49,6 @@ export function UrgeModal({ units: fixed, defaults = {}, onClose, onSent }: Prop
     async () => (fixed ? [] : (await unitsApi.list()).filter((u) => u.kind !== 'office')),
     [],
   );
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string>();
   const named: { id: number; name: string }[] = fixed ?? choices.data ?? [];
   const initial: Values = {
     unitIds: fixed?.map((u) => u.id) ?? [],
@@ -61,43 +57,33 @@ export function UrgeModal({ units: fixed, defaults = {}, onClose, onSent }: Prop
     link: defaults.link ?? '',
   };
 
+  // Fixed units have no form field, so validateFields() leaves them out.
+  const unitIdsOf = (v: Values) => (fixed ? fixed.map((u) => u.id) : v.unitIds);
+
   async function send(v: Values) {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      const { created } = await notificationsApi.urge({
-        unitIds: v.unitIds,
-        title: v.title.trim(),
-        body: (v.body ?? '').trim(),
-        link: defaults.link || v.link || '',
-        entity: defaults.entity ?? 'general',
-        entityId: defaults.entityId ?? null,
-      });
-      message.success(`已向 ${created} 个单位发送催办`);
-      notificationsChanged();
-      onSent?.(created);
-      onClose();
-    } catch (e) {
-      setFailure(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    const { created } = await notificationsApi.urge({
+      unitIds: unitIdsOf(v),
+      title: v.title.trim(),
+      body: (v.body ?? '').trim(),
+      link: defaults.link || v.link || '',
+      entity: defaults.entity ?? 'general',
+      entityId: defaults.entityId ?? null,
+    });
+    message.success(`已向 ${created} 个单位发送催办`);
+    notificationsChanged();
+    onSent?.(created);
   }
 
-  async function confirmSend() {
-    const valid = await validValues(form);
-    if (!valid) return;
-    // Fixed units have no form field, so validateFields() leaves them out.
-    const v = { ...valid, unitIds: fixed ? fixed.map((u) => u.id) : valid.unitIds };
-    const names = named.filter((u) => v.unitIds.includes(u.id)).map((u) => u.name);
-    modal.confirm({
+  function confirmation(v: Values) {
+    const ids = unitIdsOf(v);
+    const names = named.filter((u) => ids.includes(u.id)).map((u) => u.name);
+    return {
       title: `确认向 ${names.length} 个单位发送催办？`,
       content: `${names.join('、')}将在系统通知中收到“【催办】${v.title.trim()}”。发送后不能撤回。`,
       okText: '发送',
       cancelText: '再看看',
       okButtonProps: { 'data-testid': 'urge-confirm' },
-      onOk: () => send(v),
-    });
+    };
   }
 
   function cancel() {
@@ -122,95 +108,78 @@ export function UrgeModal({ units: fixed, defaults = {}, onClose, onSent }: Prop
     );
 
   return (
-    <Modal
-      open
+    <FormModal<Values>
       title="催办"
       width={620}
       maskClosable={false}
+      okText="发送催办"
+      cancelText="取消"
+      okButtonProps={{ 'data-testid': 'urge-ok' }}
       onCancel={cancel}
-      footer={[
-        <Button key="cancel" onClick={cancel}>
-          取消
-        </Button>,
-        <Button
-          key="ok"
-          type="primary"
-          loading={busy}
-          onClick={() => void confirmSend()}
-          data-testid="urge-ok"
-        >
-          发送催办
-        </Button>,
-      ]}
+      form={form}
+      formProps={{ name: 'urge', 'data-testid': 'urge-form', initialValues: initial }}
+      confirm={confirmation}
+      submit={send}
+      failure={{ title: '发送失败，填写的内容已保留' }}
+      onClose={onClose}
     >
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message="发送失败，填写的内容已保留"
-          description={failure}
-        />
-      )}
-      <Form<Values> form={form} layout="vertical" name="urge" data-testid="urge-form" initialValues={initial}>
-        {fixed ? (
-          <Form.Item label="催办单位">
-            <Typography.Text strong data-testid="urge-units">
-              {fixed.map((u) => u.name).join('、')}
-            </Typography.Text>
-          </Form.Item>
-        ) : (
-          <Form.Item
-            name="unitIds"
-            label="催办单位"
-            rules={[{ required: true, message: '请选择催办单位' }]}
-            extra={
-              <Space size={4}>
-                快速选择：
-                <Button size="small" type="link" onClick={() => pickKind('street')}>
-                  全部街道
-                </Button>
-                <Button size="small" type="link" onClick={() => pickKind('department')}>
-                  全部部门
-                </Button>
-              </Space>
-            }
-          >
-            <Select
-              mode="multiple"
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              loading={choices.loading}
-              placeholder="选择一个或多个单位"
-              options={groupedUnitOptions(choices.data ?? [])}
-            />
-          </Form.Item>
-        )}
+      {fixed ? (
+        <Form.Item label="催办单位">
+          <Typography.Text strong data-testid="urge-units">
+            {fixed.map((u) => u.name).join('、')}
+          </Typography.Text>
+        </Form.Item>
+      ) : (
         <Form.Item
-          name="title"
-          label="催办事项"
-          extra="通知标题前会自动加上“【催办】”"
-          rules={[
-            { required: true, whitespace: true, message: '请填写催办事项' },
-            { min: 2, message: '催办事项至少2个字' },
-          ]}
+          name="unitIds"
+          label="催办单位"
+          rules={[{ required: true, message: '请选择催办单位' }]}
+          extra={
+            <Space size={4}>
+              快速选择：
+              <Button size="small" type="link" onClick={() => pickKind('street')}>
+                全部街道
+              </Button>
+              <Button size="small" type="link" onClick={() => pickKind('department')}>
+                全部部门
+              </Button>
+            </Space>
+          }
         >
-          <Input maxLength={100} showCount />
+          <Select
+            mode="multiple"
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            loading={choices.loading}
+            placeholder="选择一个或多个单位"
+            options={groupedUnitOptions(choices.data ?? [])}
+          />
         </Form.Item>
-        <Form.Item name="body" label="催办内容">
-          <Input.TextArea rows={4} maxLength={1000} showCount />
+      )}
+      <Form.Item
+        name="title"
+        label="催办事项"
+        extra="通知标题前会自动加上“【催办】”"
+        rules={[
+          { required: true, whitespace: true, message: '请填写催办事项' },
+          { min: 2, message: '催办事项至少2个字' },
+        ]}
+      >
+        <Input maxLength={100} showCount />
+      </Form.Item>
+      <Form.Item name="body" label="催办内容">
+        <Input.TextArea rows={4} maxLength={1000} showCount />
+      </Form.Item>
+      {defaults.link ? (
+        <Form.Item label="通知链接" extra="单位点开通知后直接进入该页面">
+          <Typography.Text>{defaults.linkLabel ?? defaults.link}</Typography.Text>
         </Form.Item>
-        {defaults.link ? (
-          <Form.Item label="通知链接" extra="单位点开通知后直接进入该页面">
-            <Typography.Text>{defaults.linkLabel ?? defaults.link}</Typography.Text>
-          </Form.Item>
-        ) : (
-          <Form.Item name="link" label="通知链接" extra="单位点开通知后进入的页面">
-            <Select options={LINKS} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      ) : (
+        <Form.Item name="link" label="通知链接" extra="单位点开通知后进入的页面">
+          <Select options={LINKS} />
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }

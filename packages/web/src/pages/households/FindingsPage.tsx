@@ -1,9 +1,8 @@
 import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { isAdmin, seesAllUnits } from '@paicha/core';
-import { Alert, App, Button, Card, Empty, Space, Spin, Table } from 'antd';
+import { Alert, Button, Card, Empty, Space, Spin, Table } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage } from '../../api/client';
 import { unitsApi } from '../../api/endpoints';
 import { householdsApi } from '../../api/households';
 import type { Finding } from '../../api/householdTypes';
@@ -12,11 +11,13 @@ import { useCampaign } from '../../campaign/CampaignContext';
 import { CampaignPicker } from '../../components/CampaignPicker';
 import { LoadError } from '../../components/LoadError';
 import { testIdRow } from '../../components/rowProps';
+import { PAGE_SIZES } from '../../hooks/tableQuery';
+import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
 import { FindingDrawer } from './FindingDrawer';
 import { FindingsFilters } from './FindingsFilters';
 import { findingColumns } from './findingColumns';
-import { apiQuery, PAGE_SIZES, useFindingsQuery } from './findingsQuery';
+import { apiQuery, useFindingsQuery } from './findingsQuery';
 import { ScreeningPanel } from './ScreeningPanel';
 import { UNMASKED_NOTICE, UnmaskSwitch } from './UnmaskSwitch';
 
@@ -27,7 +28,6 @@ import { UNMASKED_NOTICE, UnmaskSwitch } from './UnmaskSwitch';
 export default function FindingsPage() {
   const user = useUser();
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const { campaigns, campaignId } = useCampaign();
   const wide = seesAllUnits(user.role);
   const office = isAdmin(user.role);
@@ -49,13 +49,7 @@ export default function FindingsPage() {
     [JSON.stringify(query), view.page, view.pageSize],
   );
 
-  async function exportList() {
-    try {
-      await householdsApi.exportFindings(query);
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }
+  const exportList = useAction(() => householdsApi.exportFindings(query));
 
   const title = wide ? '筛查结果' : `筛查结果（${user.unit.name}）`;
   if (campaigns && !campaigns.length)
@@ -88,7 +82,7 @@ export default function FindingsPage() {
             </Button>
             <Button
               icon={<DownloadOutlined />}
-              onClick={() => void exportList()}
+              onClick={() => void exportList.run()}
               data-testid="findings-export"
             >
               导出Excel

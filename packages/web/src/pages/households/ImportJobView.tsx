@@ -1,12 +1,12 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Progress, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Progress, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage } from '../../api/client';
 import { householdsApi } from '../../api/households';
 import type { ImportJob } from '../../api/householdTypes';
 import { cnDateTime } from '../../components/dates';
 import { LoadError } from '../../components/LoadError';
+import { useAction } from '../../hooks/useAction';
 import { ImportErrorsTable } from './ImportErrorsTable';
 import { formatBytes, IMPORT_STATUS } from './labels';
 
@@ -21,7 +21,6 @@ export function ImportJobView(props: { id: number; onRestart: () => void; onFini
   // A ref, so a parent re-render (new callback) does not restart the polling loop.
   const onFinished = useRef(props.onFinished);
   onFinished.current = props.onFinished;
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [job, setJob] = useState<ImportJob>();
   const [error, setError] = useState<unknown>();
@@ -53,13 +52,7 @@ export function ImportJobView(props: { id: number; onRestart: () => void; onFini
     };
   }, [id, tick]);
 
-  async function download(encoding: 'gbk' | 'utf-8') {
-    try {
-      await householdsApi.downloadErrors(id, encoding);
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }
+  const download = useAction((encoding: 'gbk' | 'utf-8') => householdsApi.downloadErrors(id, encoding));
 
   if (error) return <LoadError error={error} onRetry={() => setTick((t) => t + 1)} />;
   if (!job) return <Spin style={{ display: 'block', margin: 48 }} />;
@@ -138,12 +131,12 @@ export function ImportJobView(props: { id: number; onRestart: () => void; onFini
             <Button
               type="primary"
               icon={<DownloadOutlined />}
-              onClick={() => void download('gbk')}
+              onClick={() => void download.run('gbk')}
               data-testid="download-errors"
             >
               下载错误报告
             </Button>
-            <Button onClick={() => void download('utf-8')} data-testid="download-errors-utf8">
+            <Button onClick={() => void download.run('utf-8')} data-testid="download-errors-utf8">
               UTF-8 编码版
             </Button>
             <Typography.Text type="secondary">

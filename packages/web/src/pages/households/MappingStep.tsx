@@ -1,11 +1,11 @@
 import type { HouseholdSource } from '@paicha/core';
 import { SOURCE_LABELS } from '@paicha/core';
-import { Alert, App, Button, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { errorMessage } from '../../api/client';
 import { householdsApi } from '../../api/households';
 import type { ImportJob, Mapping, UploadPreview } from '../../api/householdTypes';
 import { testIdRow } from '../../components/rowProps';
+import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
 import { columnLetter, encodingLabel, formatBytes } from './labels';
 import { SampleTable } from './SampleTable';
@@ -25,11 +25,17 @@ export function MappingStep(props: {
   onCancel: () => void;
 }) {
   const { source } = props;
-  const { message } = App.useApp();
   const [preview, setPreview] = useState(props.initial);
   const [mapping, setMapping] = useState<Mapping>({});
-  const [busy, setBusy] = useState(false);
   const catalogue = useAsync(() => householdsApi.fields(source), [source]);
+  const previewing = useAction(async (next: Mapping) => {
+    setPreview(await householdsApi.preview(preview.upload.id, source, next));
+    setMapping(next);
+  });
+  const starting = useAction(async () =>
+    props.onStarted(await householdsApi.startImport({ uploadId: preview.upload.id, source, mapping })),
+  );
+  const busy = previewing.busy || starting.busy;
   const unknown = new Set(preview.unknown.map((u) => u.column));
   const options = [
     { value: IGNORE, label: '忽略此列（不导入）' },
@@ -40,25 +46,7 @@ export function MappingStep(props: {
     const next = { ...mapping };
     if (value === undefined) delete next[header];
     else next[header] = value === IGNORE ? null : value;
-    setBusy(true);
-    try {
-      setPreview(await householdsApi.preview(preview.upload.id, source, next));
-      setMapping(next);
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function start() {
-    setBusy(true);
-    try {
-      props.onStarted(await householdsApi.startImport({ uploadId: preview.upload.id, source, mapping }));
-    } catch (e) {
-      message.error(errorMessage(e));
-      setBusy(false);
-    }
+    await previewing.run(next);
   }
 
   function fieldCell(c: Column) {
@@ -163,7 +151,7 @@ export function MappingStep(props: {
         <Button
           type="primary"
           disabled={!preview.ok || busy}
-          onClick={() => void start()}
+          onClick={() => void starting.run()}
           data-testid="start-import"
         >
           开始导入

@@ -2,7 +2,6 @@ import { isAdmin } from '@paicha/core';
 import { Alert, App, Button, Card, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage } from '../../api/client';
 import { unitsApi } from '../../api/endpoints';
 import { householdsApi } from '../../api/households';
 import type { PlaceView } from '../../api/householdTypes';
@@ -10,6 +9,7 @@ import { useUser } from '../../auth/AuthContext';
 import { cnDateOfInstant } from '../../components/dates';
 import { LoadError } from '../../components/LoadError';
 import { testIdRow } from '../../components/rowProps';
+import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
 
 type Status = 'open' | 'resolved' | 'all';
@@ -24,28 +24,19 @@ export default function PlacesPage() {
   const { message } = App.useApp();
   const [status, setStatus] = useState<Status>('open');
   const [picked, setPicked] = useState<Record<number, number>>({});
-  const [busy, setBusy] = useState<number>();
   const places = useAsync(() => householdsApi.places(status), [status]);
   const streets = useAsync(async () => (await unitsApi.list()).filter((u) => u.kind === 'street'), []);
-  if (!isAdmin(user.role)) return <Alert type="info" showIcon message="地名对应由区领导小组办公室处理。" />;
-
-  async function resolve(p: PlaceView, unitId: number) {
+  const resolve = useAction(async (p: PlaceView, unitId: number) => {
     const street = streets.data?.find((s) => s.id === unitId)?.name ?? '';
-    setBusy(p.id);
-    try {
-      const { routed } = await householdsApi.resolvePlace(p.id, unitId);
-      message.success(
-        routed > 0
-          ? `已将“${p.name}”对应到${street}：${routed} 条问题线索已转入${street}的问题台账`
-          : `已将“${p.name}”对应到${street}，今后比对发现的问题将转入${street}的问题台账`,
-      );
-      places.reload();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setBusy(undefined);
-    }
-  }
+    const { routed } = await householdsApi.resolvePlace(p.id, unitId);
+    message.success(
+      routed > 0
+        ? `已将“${p.name}”对应到${street}：${routed} 条问题线索已转入${street}的问题台账`
+        : `已将“${p.name}”对应到${street}，今后比对发现的问题将转入${street}的问题台账`,
+    );
+    places.reload();
+  });
+  if (!isAdmin(user.role)) return <Alert type="info" showIcon message="地名对应由区领导小组办公室处理。" />;
 
   function streetCell(p: PlaceView) {
     if (p.unit) return <Tag color="green">{p.unit.name}</Tag>;
@@ -69,12 +60,12 @@ export default function PlacesPage() {
           okText="确认对应"
           cancelText="取消"
           disabled={unitId === undefined}
-          onConfirm={() => unitId !== undefined && void resolve(p, unitId)}
+          onConfirm={() => unitId !== undefined && void resolve.run(p, unitId)}
         >
           <Button
             type="primary"
             disabled={unitId === undefined}
-            loading={busy === p.id}
+            loading={resolve.pending?.[0].id === p.id}
             data-testid="place-resolve"
           >
             对应

@@ -1,10 +1,10 @@
-import { Alert, App, Button, DatePicker, Form, InputNumber, Modal, Select, Switch, Typography } from 'antd';
+import { App, Button, DatePicker, Form, InputNumber, Select, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client';
 import { householdsApi } from '../../api/households';
 import type { ScreeningRuleView } from '../../api/householdTypes';
 import { CN_DATE_FORMATS } from '../../components/dates';
+import { FormModal } from '../../components/FormModal';
 import { type ParamMeta, paramMeta } from './ruleParams';
 
 type Values = Record<string, unknown>;
@@ -55,80 +55,66 @@ export function RuleParamsModal(props: {
   const { rule } = props;
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string>();
   const metas = Object.keys(rule.defaults).map(
     (k) => [k, paramMeta(k, rule.defaults[k])] as [string, ParamMeta],
   );
 
-  async function save() {
-    setSaving(true);
-    setFailure(undefined);
-    try {
-      const saved = await householdsApi.updateRule(rule.id, {
-        params: fromForm(form.getFieldsValue(), metas),
-      });
-      message.success('规则参数已保存，下次比对时生效');
-      props.onSaved(saved);
-    } catch (e) {
-      const fields: { name: string; errors: string[] }[] = [];
-      if (e instanceof ApiError && Array.isArray(e.details)) {
-        for (const d of e.details as { path?: string; message?: string }[]) {
-          const key = d.path?.split('/')[2];
-          if (key && rule.defaults[key] !== undefined) fields.push({ name: key, errors: [d.message ?? ''] });
-        }
+  async function save(values: Values) {
+    const saved = await householdsApi.updateRule(rule.id, { params: fromForm(values, metas) });
+    message.success('规则参数已保存，下次比对时生效');
+    props.onSaved(saved);
+  }
+
+  function explain(e: unknown) {
+    const fields: { name: string; errors: string[] }[] = [];
+    if (e instanceof ApiError && Array.isArray(e.details)) {
+      for (const d of e.details as { path?: string; message?: string }[]) {
+        const key = d.path?.split('/')[2];
+        if (key && rule.defaults[key] !== undefined) fields.push({ name: key, errors: [d.message ?? ''] });
       }
-      form.setFields(fields);
-      // The server's message names the parameters by their code (incomeLine); when every issue
-      // sits beside its field, the field messages say it in the clerk's words.
-      const all = e instanceof ApiError && Array.isArray(e.details) && fields.length === e.details.length;
-      setFailure(all ? '参数未保存：请按各项下方的提示修改。' : errorMessage(e));
-    } finally {
-      setSaving(false);
     }
+    form.setFields(fields);
+    // The server's message names the parameters by their code (incomeLine); when every issue
+    // sits beside its field, the field messages say it in the clerk's words.
+    const all = e instanceof ApiError && Array.isArray(e.details) && fields.length === e.details.length;
+    return all ? '参数未保存：请按各项下方的提示修改。' : errorMessage(e);
   }
 
   return (
-    <Modal
-      open
+    <FormModal<Values>
       title={`修改参数：${rule.title}`}
-      onCancel={props.onClose}
       width={640}
-      footer={[
-        <Button key="defaults" onClick={() => form.setFieldsValue(toForm(rule.defaults, metas) as never)}>
-          恢复默认值
-        </Button>,
-        <Button key="cancel" onClick={props.onClose}>
-          取消
-        </Button>,
-        <Button key="ok" type="primary" loading={saving} onClick={() => void save()} data-testid="rule-save">
-          保存
-        </Button>,
-      ]}
-    >
-      <Typography.Paragraph type="secondary">{rule.description}</Typography.Paragraph>
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          message={failure}
-          style={{ marginBottom: 16 }}
-          data-testid="rule-error"
-        />
+      okText="保存"
+      cancelText="取消"
+      okButtonProps={{ 'data-testid': 'rule-save' }}
+      footer={(_, { OkBtn, CancelBtn }) => (
+        <>
+          <Button onClick={() => form.setFieldsValue(toForm(rule.defaults, metas) as never)}>
+            恢复默认值
+          </Button>
+          <CancelBtn />
+          <OkBtn />
+        </>
       )}
-      <Form form={form} layout="vertical" initialValues={toForm(rule.params, metas)}>
-        {metas.map(([key, m]) => (
-          <Form.Item
-            key={key}
-            name={key}
-            label={m.label}
-            extra={m.help}
-            valuePropName={m.kind === 'boolean' ? 'checked' : 'value'}
-          >
-            {input(m)}
-          </Form.Item>
-        ))}
-      </Form>
-    </Modal>
+      form={form}
+      formProps={{ initialValues: toForm(rule.params, metas) }}
+      submit={save}
+      failure={{ testId: 'rule-error' }}
+      explain={explain}
+      onClose={props.onClose}
+      intro={<Typography.Paragraph type="secondary">{rule.description}</Typography.Paragraph>}
+    >
+      {metas.map(([key, m]) => (
+        <Form.Item
+          key={key}
+          name={key}
+          label={m.label}
+          extra={m.help}
+          valuePropName={m.kind === 'boolean' ? 'checked' : 'value'}
+        >
+          {input(m)}
+        </Form.Item>
+      ))}
+    </FormModal>
   );
 }

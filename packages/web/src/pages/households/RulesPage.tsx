@@ -1,12 +1,12 @@
 import { type HouseholdSource, isAdmin } from '@paicha/core';
 import { Alert, App, Button, Card, Popconfirm, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { errorMessage } from '../../api/client';
 import { householdsApi } from '../../api/households';
 import type { ScreeningRuleView } from '../../api/householdTypes';
 import { useUser } from '../../auth/AuthContext';
 import { LoadError } from '../../components/LoadError';
 import { testIdRow } from '../../components/rowProps';
+import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
 import { SOURCE_SHORT } from './labels';
 import { RuleParamsModal } from './RuleParamsModal';
@@ -20,30 +20,21 @@ export default function RulesPage() {
   const { message } = App.useApp();
   const rules = useAsync(() => householdsApi.rules(), []);
   const [editing, setEditing] = useState<ScreeningRuleView>();
-  const [busy, setBusy] = useState<string>();
-
-  async function setEnabled(rule: ScreeningRuleView, enabled: boolean) {
-    setBusy(rule.id);
-    try {
-      await householdsApi.updateRule(rule.id, { enabled });
-      message.success(enabled ? `已启用“${rule.title}”` : `已停用“${rule.title}”`);
-      rules.reload();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setBusy(undefined);
-    }
-  }
+  const toggle = useAction(async (rule: ScreeningRuleView, enabled: boolean) => {
+    await householdsApi.updateRule(rule.id, { enabled });
+    message.success(enabled ? `已启用“${rule.title}”` : `已停用“${rule.title}”`);
+    rules.reload();
+  });
 
   function enabledCell(r: ScreeningRuleView) {
     const sw = (
       <Switch
         checked={r.enabled}
         disabled={!office}
-        loading={busy === r.id}
+        loading={toggle.pending?.[0].id === r.id}
         checkedChildren="启用"
         unCheckedChildren="停用"
-        onChange={r.enabled ? undefined : () => void setEnabled(r, true)}
+        onChange={r.enabled ? undefined : () => void toggle.run(r, true)}
         data-testid="rule-enabled"
       />
     );
@@ -55,7 +46,7 @@ export default function RulesPage() {
         okText="停用"
         okButtonProps={{ danger: true }}
         cancelText="取消"
-        onConfirm={() => void setEnabled(r, false)}
+        onConfirm={() => void toggle.run(r, false)}
       >
         {sw}
       </Popconfirm>

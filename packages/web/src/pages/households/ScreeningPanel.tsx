@@ -2,11 +2,11 @@ import { PlayCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Collapse, Popconfirm, Row, Statistic, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage } from '../../api/client';
 import { householdsApi } from '../../api/households';
 import type { ScreeningRuleView, ScreeningRun } from '../../api/householdTypes';
 import { cnDateTime } from '../../components/dates';
 import { LoadError } from '../../components/LoadError';
+import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
 import { RuleOutcomes, RunHistory } from './RunTables';
 
@@ -31,13 +31,13 @@ export function ScreeningPanel(props: {
       (await householdsApi.findings({ campaignId, unrouted: 1, status: 'open', page: 1, pageSize: 1 })).total,
     [campaignId],
   );
-  const [starting, setStarting] = useState(false);
   // The run started here: watched even if it ends before the list is read again.
   const [watching, setWatching] = useState<number>();
   const onFinished = useRef(props.onFinished);
   onFinished.current = props.onFinished;
   // Runs already reported, so a list read while one was running does not report it twice.
   const reported = useRef(new Set<number>());
+  const start = useAction(async () => setWatching((await householdsApi.startScreening(campaignId)).id));
   const activeId =
     watching ?? runs.data?.find((r) => r.status === 'running' && !reported.current.has(r.id))?.id;
 
@@ -71,17 +71,6 @@ export function ScreeningPanel(props: {
     };
   }, [activeId, message, runs.reload, unrouted.reload]);
 
-  async function start() {
-    setStarting(true);
-    try {
-      setWatching((await householdsApi.startScreening(campaignId)).id);
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setStarting(false);
-    }
-  }
-
   const running = activeId !== undefined;
   const latest: ScreeningRun | undefined = runs.data?.find(
     (r) => r.status !== 'running' && r.id !== activeId,
@@ -97,13 +86,13 @@ export function ScreeningPanel(props: {
       }
       okText="开始比对"
       cancelText="取消"
-      onConfirm={() => void start()}
+      onConfirm={() => void start.run()}
       disabled={running}
     >
       <Button
         type="primary"
         icon={<PlayCircleOutlined />}
-        loading={starting || running}
+        loading={start.busy || running}
         data-testid="run-screening"
       >
         {running ? '正在比对…' : '开展比对筛查'}

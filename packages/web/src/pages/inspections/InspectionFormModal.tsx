@@ -1,14 +1,13 @@
 import { chinaToday } from '@paicha/core';
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
-import { useState } from 'react';
+import { Alert, App, DatePicker, Form, Input, Radio, Select } from 'antd';
 import { errorMessage } from '../../api/client';
 import { unitsApi } from '../../api/endpoints';
 import { type Inspection, type InspectionInput, inspectionsApi, VISIT_TYPES } from '../../api/inspections';
 import { useUser } from '../../auth/AuthContext';
 import { CN_DATE_FORMATS, cnDateTime } from '../../components/dates';
+import { FormModal } from '../../components/FormModal';
 import { applyFieldErrors } from '../../components/fieldErrors';
 import { groupedUnitOptions } from '../../components/unitOptions';
-import { validValues } from '../../components/validValues';
 import { useAsync } from '../../hooks/useAsync';
 import { useDraft } from '../../hooks/useDraft';
 import { dateItemProps } from '../problems/ProblemFormFields';
@@ -30,8 +29,6 @@ export function InspectionFormModal({ campaignId, visit, onClose, onSaved }: Pro
   const [form] = Form.useForm<Values>();
   const units = useAsync(() => unitsApi.list(), []);
   const draft = useDraft<Values>(`paicha.draft.inspection.${visit?.id ?? 'new'}.${user.id}.${campaignId}`);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string[]>();
   const today = chinaToday();
 
   const initial: Values =
@@ -47,11 +44,7 @@ export function InspectionFormModal({ campaignId, visit, onClose, onSaved }: Pro
         }
       : { visitDate: today, visitType: '明察', place: '', inspectors: '', findings: '' });
 
-  async function save() {
-    const v = await validValues(form);
-    if (!v) return;
-    setBusy(true);
-    setFailure(undefined);
+  async function save(v: Values) {
     const body: InspectionInput = {
       unitId: v.unitId as number,
       visitDate: v.visitDate as string,
@@ -60,20 +53,12 @@ export function InspectionFormModal({ campaignId, visit, onClose, onSaved }: Pro
       inspectors: (v.inspectors ?? '').trim(),
       findings: (v.findings ?? '').trim(),
     };
-    try {
-      const saved = visit
-        ? await inspectionsApi.update(visit.id, { ...body, version: visit.version })
-        : await inspectionsApi.create({ ...body, campaignId });
-      draft.clear();
-      message.success(visit ? '检查记录已修改' : '已登记明察暗访');
-      onSaved(saved);
-      onClose();
-    } catch (e) {
-      const unmatched = applyFieldErrors(form, e);
-      setFailure(unmatched.length ? unmatched : [errorMessage(e)]);
-    } finally {
-      setBusy(false);
-    }
+    const saved = visit
+      ? await inspectionsApi.update(visit.id, { ...body, version: visit.version })
+      : await inspectionsApi.create({ ...body, campaignId });
+    draft.clear();
+    message.success(visit ? '检查记录已修改' : '已登记明察暗访');
+    onSaved(saved);
   }
 
   function cancel() {
@@ -91,94 +76,85 @@ export function InspectionFormModal({ campaignId, visit, onClose, onSaved }: Pro
   }
 
   return (
-    <Modal
-      open
+    <FormModal<Values>
       title={visit ? '修改检查记录' : '登记明察暗访'}
       width={680}
       okText="保存"
       cancelText="取消"
       okButtonProps={{ 'data-testid': 'inspection-save' }}
-      confirmLoading={busy}
       maskClosable={false}
-      onOk={() => void save()}
       onCancel={cancel}
+      form={form}
+      formProps={{
+        name: 'inspection',
+        'data-testid': 'inspection-form',
+        initialValues: initial,
+        onValuesChange: (_, all) => draft.save(all),
+      }}
+      submit={save}
+      failure={{ title: '保存失败，您填写的内容已保留' }}
+      explain={(e) => {
+        const unmatched = applyFieldErrors(form, e);
+        return unmatched.length ? unmatched.join('；') : errorMessage(e);
+      }}
+      onClose={onClose}
+      intro={
+        draft.restored && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={`已恢复 ${cnDateTime(draft.restored.savedAt)} 未保存的填写内容`}
+          />
+        )
+      }
     >
-      {draft.restored && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={`已恢复 ${cnDateTime(draft.restored.savedAt)} 未保存的填写内容`}
+      <Form.Item name="unitId" label="被检查单位" rules={[{ required: true, message: '请选择被检查单位' }]}>
+        <Select
+          showSearch
+          optionFilterProp="label"
+          loading={units.loading}
+          placeholder="选择街道或部门"
+          options={groupedUnitOptions((units.data ?? []).filter((u) => u.kind !== 'office'))}
         />
-      )}
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message="保存失败，您填写的内容已保留"
-          description={failure.join('；')}
-        />
-      )}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        name="inspection"
-        data-testid="inspection-form"
-        initialValues={initial}
-        onValuesChange={(_, all) => draft.save(all)}
-      >
-        <Form.Item name="unitId" label="被检查单位" rules={[{ required: true, message: '请选择被检查单位' }]}>
-          <Select
-            showSearch
-            optionFilterProp="label"
-            loading={units.loading}
-            placeholder="选择街道或部门"
-            options={groupedUnitOptions((units.data ?? []).filter((u) => u.kind !== 'office'))}
+      </Form.Item>
+      <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
+        <Form.Item
+          name="visitDate"
+          label="检查日期"
+          rules={[{ required: true, message: '请选择检查日期' }]}
+          {...dateItemProps}
+        >
+          <DatePicker
+            format={CN_DATE_FORMATS}
+            style={{ width: 200 }}
+            disabledDate={(d) => d.format('YYYY-MM-DD') > today}
           />
         </Form.Item>
-        <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
-          <Form.Item
-            name="visitDate"
-            label="检查日期"
-            rules={[{ required: true, message: '请选择检查日期' }]}
-            {...dateItemProps}
-          >
-            <DatePicker
-              format={CN_DATE_FORMATS}
-              style={{ width: 200 }}
-              disabledDate={(d) => d.format('YYYY-MM-DD') > today}
-            />
-          </Form.Item>
-          <Form.Item
-            name="visitType"
-            label="检查方式"
-            rules={[{ required: true, message: '请选择检查方式' }]}
-          >
-            <Radio.Group
-              optionType="button"
-              buttonStyle="solid"
-              options={VISIT_TYPES.map((t) => ({
-                value: t,
-                label: t === '明察' ? '明察（事先通知）' : '暗访（不打招呼）',
-              }))}
-            />
-          </Form.Item>
-        </div>
-        <Form.Item name="place" label="检查地点">
-          <Input maxLength={200} placeholder="如 某某村、某某社区、某户" />
+        <Form.Item name="visitType" label="检查方式" rules={[{ required: true, message: '请选择检查方式' }]}>
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={VISIT_TYPES.map((t) => ({
+              value: t,
+              label: t === '明察' ? '明察（事先通知）' : '暗访（不打招呼）',
+            }))}
+          />
         </Form.Item>
-        <Form.Item name="inspectors" label="检查人员">
-          <Input maxLength={200} placeholder="如 齐振龙、王某某" />
-        </Form.Item>
-        <Form.Item
-          name="findings"
-          label="发现问题"
-          extra="检查中发现的问题；需要整改的，保存后可逐条“转为问题”交办该单位"
-        >
-          <Input.TextArea rows={5} maxLength={5000} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </div>
+      <Form.Item name="place" label="检查地点">
+        <Input maxLength={200} placeholder="如 某某村、某某社区、某户" />
+      </Form.Item>
+      <Form.Item name="inspectors" label="检查人员">
+        <Input maxLength={200} placeholder="如 齐振龙、王某某" />
+      </Form.Item>
+      <Form.Item
+        name="findings"
+        label="发现问题"
+        extra="检查中发现的问题；需要整改的，保存后可逐条“转为问题”交办该单位"
+      >
+        <Input.TextArea rows={5} maxLength={5000} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }

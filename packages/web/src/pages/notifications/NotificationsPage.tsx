@@ -5,12 +5,12 @@ import { seesAllUnits } from '@paicha/core';
 import { App, Button, Card, List, Segmented, Space, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { errorMessage } from '../../api/client';
 import { NOTIFICATIONS_CHANGED, notificationsApi, notificationsChanged } from '../../api/notifications';
 import { useUser } from '../../auth/AuthContext';
 import { LoadError } from '../../components/LoadError';
 import { NotificationItem } from '../../components/NotificationItem';
 import { useOpenNotification } from '../../components/useOpenNotification';
+import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
 import { SentNotifications } from './SentNotifications';
 
@@ -21,7 +21,6 @@ function OwnNotifications() {
   const { message } = App.useApp();
   const [filter, setFilter] = useState<Filter>('all');
   const [page, setPage] = useState(1);
-  const [busy, setBusy] = useState(false);
   const { data, error, loading, reload } = useAsync(
     () =>
       notificationsApi.list({
@@ -40,18 +39,11 @@ function OwnNotifications() {
     return () => window.removeEventListener(NOTIFICATIONS_CHANGED, reload);
   }, [reload]);
 
-  async function readAll() {
-    setBusy(true);
-    try {
-      await notificationsApi.read();
-      message.success('已全部标为已读');
-      notificationsChanged();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const readAll = useAction(async () => {
+    await notificationsApi.read();
+    message.success('已全部标为已读');
+    notificationsChanged();
+  });
 
   if (error) return <LoadError error={error} onRetry={reload} />;
   const items = data?.items ?? [];
@@ -77,8 +69,8 @@ function OwnNotifications() {
         <Button
           icon={<CheckOutlined />}
           disabled={unread === 0}
-          loading={busy}
-          onClick={() => void readAll()}
+          loading={readAll.busy}
+          onClick={() => void readAll.run()}
           data-testid="mark-all-read"
         >
           全部标为已读

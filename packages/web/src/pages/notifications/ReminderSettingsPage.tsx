@@ -4,10 +4,10 @@ import { PlayCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Popconfirm, Select, Space, Spin, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage } from '../../api/client';
 import { notificationsApi, notificationsChanged, type ReminderSettings } from '../../api/notifications';
 import { LoadError } from '../../components/LoadError';
 import { validValues } from '../../components/validValues';
+import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
 
 const DAY_CHOICES = [0, 1, 2, 3, 5, 7, 10, 14, 15, 30].map((d) => ({
@@ -16,22 +16,14 @@ const DAY_CHOICES = [0, 1, 2, 3, 5, 7, 10, 14, 15, 30].map((d) => ({
 }));
 
 function RunNow() {
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ created: number; emailed: number }>();
-  const [failure, setFailure] = useState<string>();
-
-  async function run() {
-    setBusy(true);
-    setFailure(undefined);
-    try {
+  const { run, busy, failure } = useAction(
+    async () => {
       setResult(await notificationsApi.runReminders());
       notificationsChanged();
-    } catch (e) {
-      setFailure(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    { inline: true },
+  );
 
   return (
     <Card title="立即执行提醒" style={{ maxWidth: 760 }}>
@@ -75,26 +67,22 @@ export default function ReminderSettingsPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<ReminderSettings>();
   const { data, error, reload } = useAsync(() => notificationsApi.settings(), []);
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string>();
-
-  async function save() {
-    const v = await validValues(form);
-    if (!v) return;
-    setSaving(true);
-    setFailure(undefined);
-    try {
+  const saving = useAction(
+    async (v: ReminderSettings) => {
       const saved = await notificationsApi.saveSettings({
         days: [...v.days].sort((a, b) => b - a),
         email: Boolean(v.email),
       });
       form.setFieldsValue(saved);
       message.success('提醒设置已保存');
-    } catch (e) {
-      setFailure(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    },
+    { inline: true },
+  );
+  const failure = saving.failure;
+
+  async function save() {
+    const v = await validValues(form);
+    if (v) await saving.run(v);
   }
 
   if (error) return <LoadError error={error} onRetry={reload} />;
@@ -137,7 +125,12 @@ export default function ReminderSettingsPage() {
           >
             <Switch checkedChildren="发送" unCheckedChildren="不发送" />
           </Form.Item>
-          <Button type="primary" loading={saving} onClick={() => void save()} data-testid="reminder-save">
+          <Button
+            type="primary"
+            loading={saving.busy}
+            onClick={() => void save()}
+            data-testid="reminder-save"
+          >
             保存设置
           </Button>
         </Form>

@@ -1,6 +1,6 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { isAdmin } from '@paicha/core';
-import { Alert, App, Button, Card, Popconfirm, Progress, Result, Space, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Popconfirm, Progress, Result, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
@@ -9,6 +9,7 @@ import type { ImportMode, ImportReport } from '../../api/problemTypes';
 import { useUser } from '../../auth/AuthContext';
 import { useCampaign } from '../../campaign/CampaignContext';
 import { canRecord } from '../../components/problemRoles';
+import { useAction } from '../../hooks/useAction';
 import { ImportReportTable } from './ImportReportTable';
 
 /** 导入台账: template → upload → per-cell check → import all, or explicitly only the valid rows. */
@@ -16,12 +17,12 @@ export default function ImportPage() {
   const user = useUser();
   const { campaignId } = useCampaign();
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const [file, setFile] = useState<File>();
   const [percent, setPercent] = useState<number>();
   const [report, setReport] = useState<ImportReport>();
   const [imported, setImported] = useState<number>();
   const [failure, setFailure] = useState<string>();
+  const template = useAction(() => problemsApi.downloadTemplate());
 
   if (!canRecord(user.role)) return <Alert type="info" showIcon message="您的角色不能导入问题台账。" />;
 
@@ -49,14 +50,6 @@ export default function ImportPage() {
     setFailure(undefined);
   }
 
-  async function template() {
-    try {
-      await problemsApi.downloadTemplate();
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }
-
   const busy = percent !== undefined;
   if (imported !== undefined) {
     return (
@@ -82,7 +75,11 @@ export default function ImportPage() {
     <Card title="导入台账" style={{ maxWidth: 1100 }}>
       <Typography.Paragraph>
         第一步：
-        <Button icon={<DownloadOutlined />} onClick={() => void template()} data-testid="download-template">
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() => void template.run()}
+          data-testid="download-template"
+        >
           下载导入模板
         </Button>
         ，按模板填写（表头按名称识别，列的顺序不限；已有台账只要表头名称一致也可直接上传）。

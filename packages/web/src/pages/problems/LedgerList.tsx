@@ -1,17 +1,17 @@
-import { App, Dropdown, Space, Table } from 'antd';
+import { Dropdown, Space, Table } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage } from '../../api/client';
 import { problemsApi } from '../../api/problems';
 import type { LedgerList as ListName, Problem } from '../../api/problemTypes';
 import type { CheckItem, Unit } from '../../api/types';
 import { LoadError } from '../../components/LoadError';
 import { testIdRow } from '../../components/rowProps';
+import { PAGE_SIZES } from '../../hooks/tableQuery';
+import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
 import { LedgerFilters } from './LedgerFilters';
 import { ledgerColumns } from './ledgerColumns';
-import { type ListView, PAGE_SIZES, type useLedgerQuery } from './ledgerQuery';
+import type { ListView, useLedgerQuery } from './ledgerQuery';
 
 const LIST_NAMES: Record<ListView, string> = {
   problems: '问题清单',
@@ -30,8 +30,6 @@ interface Props {
 /** One of the three lists: filters, the server-paginated table, and its Excel export. */
 export function LedgerList({ campaignId, view, lq, units, items }: Props) {
   const navigate = useNavigate();
-  const { message } = App.useApp();
-  const [exporting, setExporting] = useState(false);
   const { filters, sort, order, page, pageSize } = lq;
   const listQuery = { campaignId, ...filters, sort, order };
   const { data, error, loading, reload } = useAsync(
@@ -39,16 +37,7 @@ export function LedgerList({ campaignId, view, lq, units, items }: Props) {
     [JSON.stringify(listQuery), page, pageSize],
   );
 
-  async function exportAs(list: ListName) {
-    setExporting(true);
-    try {
-      await problemsApi.exportList(listQuery, list);
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  }
+  const exporting = useAction((list: ListName) => problemsApi.exportList(listQuery, list));
 
   const filtered = Object.values(filters).some(Boolean);
   return (
@@ -62,12 +51,12 @@ export function LedgerList({ campaignId, view, lq, units, items }: Props) {
       />
       <Space style={{ marginBottom: 12 }}>
         <Dropdown.Button
-          loading={exporting}
+          loading={exporting.busy}
           data-testid="export-button"
-          onClick={() => void exportAs(view)}
+          onClick={() => void exporting.run(view)}
           menu={{
             items: [{ key: 'all', label: '导出三张清单（同一文件三个工作表）' }],
-            onClick: () => void exportAs('all'),
+            onClick: () => void exporting.run('all'),
           }}
         >
           导出Excel（{LIST_NAMES[view]}）

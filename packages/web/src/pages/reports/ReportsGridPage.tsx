@@ -1,11 +1,10 @@
 // 月报: completeness and timeliness as a units × months grid (DHIS2-style), every cell linking to
 // that unit's report; the office also downloads the consolidated table of a month.
 import { seesAllUnits } from '@paicha/core';
-import { Alert, App, Button, Card, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage } from '../../api/client';
 import {
   type ExportFormat,
   type GridUnit,
@@ -19,6 +18,7 @@ import { CampaignPicker } from '../../components/CampaignPicker';
 import { cnDate } from '../../components/dates';
 import { LoadError } from '../../components/LoadError';
 import { ReportCellUrge } from '../../components/SupervisionUrge';
+import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
 import { periodLabel, rate, StatusTag, TimelinessTag } from './labels';
 
@@ -64,13 +64,15 @@ export function OverallStats({ t, title }: { t: Totals; title: string }) {
 export default function ReportsGridPage() {
   const user = useUser();
   const { campaignId } = useCampaign();
-  const { message } = App.useApp();
   const { data, error, loading, reload } = useAsync(
     async () => (campaignId === undefined ? undefined : reportsApi.grid(campaignId)),
     [campaignId],
   );
   const [period, setPeriod] = useState<string>();
   const district = seesAllUnits(user.role);
+  const download = useAction((format: ExportFormat, campaign: number, chosenPeriod: string) =>
+    reportsApi.downloadConsolidated(campaign, chosenPeriod, format),
+  );
   if (error) return <LoadError error={error} onRetry={reload} />;
 
   const periods = data?.periods ?? [];
@@ -122,13 +124,8 @@ export default function ReportsGridPage() {
     },
   ];
 
-  const download = async (format: ExportFormat) => {
-    if (!campaignId || !chosen) return;
-    try {
-      await reportsApi.downloadConsolidated(campaignId, chosen, format);
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
+  const downloadAs = (format: ExportFormat) => {
+    if (campaignId && chosen) void download.run(format, campaignId, chosen);
   };
 
   return (
@@ -185,10 +182,10 @@ export default function ReportsGridPage() {
               onChange={setPeriod}
               options={periods.map((p) => ({ value: p.period, label: periodLabel(p.period) }))}
             />
-            <Button onClick={() => void download('xlsx')} data-testid="consolidated-xlsx">
+            <Button onClick={() => downloadAs('xlsx')} data-testid="consolidated-xlsx">
               下载汇总表 Excel
             </Button>
-            <Button onClick={() => void download('docx')} data-testid="consolidated-docx">
+            <Button onClick={() => downloadAs('docx')} data-testid="consolidated-docx">
               下载汇总表 Word
             </Button>
             <Typography.Text type="secondary">

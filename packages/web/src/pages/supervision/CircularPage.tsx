@@ -5,10 +5,10 @@ import { isAdmin } from '@paicha/core';
 import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Row, Space, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { errorMessage } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { cnDate, cnDateOfInstant, cnDateTime } from '../../components/dates';
 import { LoadError } from '../../components/LoadError';
+import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
 import { type Circular, oneLine, supervisionApi } from './api';
 import { CircularForm, type CircularFormValues, toInput } from './CircularForm';
@@ -30,26 +30,19 @@ export default function CircularPage() {
   const loaded = useAsync(() => supervisionApi.circular(id), [id]);
   const [current, setCurrent] = useState<Circular>();
   const [dirty, setDirty] = useState<CircularFormValues | null>(null);
-  const [busy, setBusy] = useState(false);
+  const stepping = useAction(async (f: () => Promise<Circular | undefined>, done: string) => {
+    const next = await f();
+    if (next) setCurrent(next);
+    message.success(done);
+    return next;
+  });
+  const step = stepping.run;
+  const busy = stepping.busy;
   const c = current ?? loaded.data;
   if (loaded.error) return <LoadError error={loaded.error} onRetry={loaded.reload} />;
   if (!c) return <Spin style={{ display: 'block', margin: 48 }} />;
   const editable = c.status === 'draft' && isAdmin(user.role);
 
-  const step = async (f: () => Promise<Circular | undefined>, done: string) => {
-    setBusy(true);
-    try {
-      const next = await f();
-      if (next) setCurrent(next);
-      message.success(done);
-      return next;
-    } catch (e) {
-      message.error(errorMessage(e));
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  };
   const save = async () => {
     if (!dirty) return c;
     const next = await step(

@@ -1,28 +1,28 @@
 // 通报: the drafts under review and the circulars issued, newest first. Drafts are made from the
 // scorecard (its figures and period); units see the issued ones only.
 import { isAdmin } from '@paicha/core';
-import { App, Button, Card, Empty, Space, Table } from 'antd';
+import { Button, Card, Empty, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
-import { errorMessage } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { useCampaign } from '../../campaign/CampaignContext';
 import { CampaignPicker } from '../../components/CampaignPicker';
 import { cnDate, cnDateOfInstant } from '../../components/dates';
 import { LoadError } from '../../components/LoadError';
 import { testIdRow } from '../../components/rowProps';
+import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
 import { type CircularSummary, oneLine, supervisionApi } from './api';
 import { CircularStatusTag } from './CircularPage';
 
 export default function CircularsPage() {
   const user = useUser();
-  const { message } = App.useApp();
   const { campaigns, campaignId } = useCampaign();
   const { data, error, loading, reload } = useAsync(
     async () => (campaignId === undefined ? undefined : supervisionApi.circulars(campaignId)),
     [campaignId],
   );
+  const download = useAction((c: CircularSummary) => supervisionApi.downloadDocx(c));
   if (campaigns && !campaigns.length) return <Empty description="尚未创建排查活动" />;
   if (error) return <LoadError error={error} onRetry={reload} />;
 
@@ -54,10 +54,7 @@ export default function CircularsPage() {
       key: 'actions',
       width: 110,
       render: (_, c) => (
-        <Button
-          size="small"
-          onClick={() => void supervisionApi.downloadDocx(c).catch((e) => message.error(errorMessage(e)))}
-        >
+        <Button size="small" onClick={() => void download.run(c)}>
           下载 Word
         </Button>
       ),

@@ -1,9 +1,7 @@
 // 评分与通报规则: the composite score's weights and the four 通报批评 thresholds. Defaults are the
 // system's proposal (docs/API.md); the office sets its own.
-import { Alert, App, Col, Divider, Form, InputNumber, Modal, Row } from 'antd';
-import { useState } from 'react';
-import { errorMessage } from '../../api/client';
-import { validValues } from '../../components/validValues';
+import { Alert, App, Col, Divider, Form, InputNumber, Row } from 'antd';
+import { FormModal } from '../../components/FormModal';
 import { type Rules, supervisionApi } from './api';
 
 interface Props {
@@ -29,83 +27,64 @@ const THRESHOLDS: [keyof Rules['thresholds'], string, string, string][] = [
 
 export function RulesModal({ rules, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Rules>();
-  const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
 
-  async function submit() {
-    const v = await validValues(form);
-    if (!v) return;
-    setSaving(true);
-    try {
-      await supervisionApi.saveRules(v);
-      message.success('评分与通报规则已保存');
-      onSaved();
-      onClose();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  }
-
   return (
-    <Modal
+    <FormModal<Rules>
       title="评分与通报规则"
-      open
       width={640}
       okText="保存"
-      onOk={() => void submit()}
       okButtonProps={{ 'data-testid': 'rules-ok' }}
-      confirmLoading={saving}
-      onCancel={onClose}
+      form={form}
+      formProps={{ initialValues: rules, requiredMark: false }}
+      submit={async (v) => {
+        await supervisionApi.saveRules(v);
+        message.success('评分与通报规则已保存');
+        onSaved();
+      }}
+      onClose={onClose}
     >
-      <Form form={form} layout="vertical" initialValues={rules} requiredMark={false}>
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message="综合得分按权重加权平均；某项对单位不适用（无到期报送、无问题、无提交）时不计入，其余权重按比例折算。"
-        />
-        <Divider orientation="left" plain>
-          综合得分权重
-        </Divider>
-        <Row gutter={16}>
-          {WEIGHTS.map(([key, label]) => (
-            <Col span={6} key={key}>
-              <Form.Item
-                name={['weights', key]}
-                label={label}
-                rules={[{ required: true, message: '请填写' }]}
-              >
-                <InputNumber min={0} max={1000} precision={0} style={{ width: '100%' }} aria-label={label} />
-              </Form.Item>
-            </Col>
-          ))}
-        </Row>
-        <Divider orientation="left" plain>
-          通报批评情形（达到任一条件即列入）
-        </Divider>
-        <Row gutter={16}>
-          {THRESHOLDS.map(([key, group, label, unit]) => (
-            <Col span={12} key={key}>
-              <Form.Item
-                name={['thresholds', key]}
-                label={`${group}：${label}`}
-                rules={[{ required: true, message: '请填写' }]}
-              >
-                <InputNumber
-                  min={key === 'closureRateBelow' ? 0 : 1}
-                  max={key === 'closureRateBelow' ? 100 : 1000}
-                  precision={0}
-                  addonAfter={unit}
-                  style={{ width: '100%' }}
-                  aria-label={`${group}${label}`}
-                />
-              </Form.Item>
-            </Col>
-          ))}
-        </Row>
-      </Form>
-    </Modal>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        message="综合得分按权重加权平均；某项对单位不适用（无到期报送、无问题、无提交）时不计入，其余权重按比例折算。"
+      />
+      <Divider orientation="left" plain>
+        综合得分权重
+      </Divider>
+      <Row gutter={16}>
+        {WEIGHTS.map(([key, label]) => (
+          <Col span={6} key={key}>
+            <Form.Item name={['weights', key]} label={label} rules={[{ required: true, message: '请填写' }]}>
+              <InputNumber min={0} max={1000} precision={0} style={{ width: '100%' }} aria-label={label} />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+      <Divider orientation="left" plain>
+        通报批评情形（达到任一条件即列入）
+      </Divider>
+      <Row gutter={16}>
+        {THRESHOLDS.map(([key, group, label, unit]) => (
+          <Col span={12} key={key}>
+            <Form.Item
+              name={['thresholds', key]}
+              label={`${group}：${label}`}
+              rules={[{ required: true, message: '请填写' }]}
+            >
+              <InputNumber
+                min={key === 'closureRateBelow' ? 0 : 1}
+                max={key === 'closureRateBelow' ? 100 : 1000}
+                precision={0}
+                addonAfter={unit}
+                style={{ width: '100%' }}
+                aria-label={`${group}${label}`}
+              />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+    </FormModal>
   );
 }

@@ -7,13 +7,13 @@ import { App, Button, Card, DatePicker, Empty, Space, Spin, Table, Typography } 
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { errorMessage } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { useCampaign } from '../../campaign/CampaignContext';
 import { CampaignPicker } from '../../components/CampaignPicker';
 import { CN_DATE_FORMATS, cnDate } from '../../components/dates';
 import { LoadError } from '../../components/LoadError';
 import { testIdRow } from '../../components/rowProps';
+import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
 import { type Period, type ScorecardRow, supervisionApi } from './api';
 import { RulesModal } from './RulesModal';
@@ -40,7 +40,7 @@ export default function ScorecardPage() {
     [campaignId, period],
   );
   const [rulesOpen, setRulesOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { run, busy } = useAction((f: () => Promise<void>) => f());
   const office = isAdmin(user.role);
 
   if (campaigns && !campaigns.length) return <Empty description="尚未创建排查活动" />;
@@ -48,16 +48,6 @@ export default function ScorecardPage() {
   if (!sc || campaignId === undefined) return <Spin style={{ display: 'block', margin: 48 }} />;
 
   const chosen = { from: sc.period.from, to: sc.period.to };
-  const run = async (f: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await f();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   const draft = () =>
     run(async () => {
       const c = await supervisionApi.createCircular(campaignId, chosen);

@@ -2,12 +2,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { errorMessage } from '../../../api/client';
 import { unitsApi } from '../../../api/endpoints';
 import type { Unit } from '../../../api/types';
 import { LoadError } from '../../../components/LoadError';
 import { UNIT_KIND_COLORS, UNIT_KIND_LABELS } from '../../../components/labels';
 import { testIdRow } from '../../../components/rowProps';
+import { useAction } from '../../../hooks/useAction';
 import { useAsync } from '../../../hooks/useAsync';
 import { UnitFormModal } from './UnitFormModal';
 
@@ -18,16 +18,12 @@ export default function UnitsPage() {
   const [editing, setEditing] = useState<Unit | null>();
   const { message } = App.useApp();
 
-  async function remove(unit: Unit) {
-    try {
-      await unitsApi.remove(unit.id);
-      message.success(`已删除 ${unit.name}`);
-      reload();
-    } catch (e) {
-      // 409 when users still belong to it, or it is the office: the server says which.
-      message.error(errorMessage(e));
-    }
-  }
+  // 409 when users still belong to it, or it is the office: the server's message says which.
+  const remove = useAction(async (unit: Unit) => {
+    await unitsApi.remove(unit.id);
+    message.success(`已删除 ${unit.name}`);
+    reload();
+  });
 
   const columns: ColumnsType<Unit> = [
     { title: '单位名称', dataIndex: 'name' },
@@ -57,7 +53,7 @@ export default function UnitsPage() {
               okText="删除"
               okButtonProps={{ danger: true }}
               cancelText="取消"
-              onConfirm={() => remove(u)}
+              onConfirm={() => remove.run(u)}
             >
               <Button size="small" danger>
                 删除

@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Table } from 'antd';
 import { useState } from 'react';
-import { errorMessage } from '../../../api/client';
 import { unitsApi, usersApi } from '../../../api/endpoints';
 import type { LoginLimit, User } from '../../../api/types';
 import { useUser } from '../../../auth/AuthContext';
 import { LoadError } from '../../../components/LoadError';
 import { testIdRow } from '../../../components/rowProps';
+import { useAction } from '../../../hooks/useAction';
 import { useAsync } from '../../../hooks/useAsync';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
@@ -28,25 +28,17 @@ export default function UsersPage() {
   const limits = new Map<number, LoginLimit[]>();
   for (const l of limitList) limits.set(l.userId, [...(limits.get(l.userId) ?? []), l]);
 
-  async function unlock(u: User) {
-    try {
-      await usersApi.unlock(u.id);
-      message.success(`已解除 ${u.displayName || u.username} 的登录限制`);
-      reload();
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }
+  const unlock = useAction(async (u: User) => {
+    await usersApi.unlock(u.id);
+    message.success(`已解除 ${u.displayName || u.username} 的登录限制`);
+    reload();
+  });
 
-  async function setActive(u: User, active: boolean) {
-    try {
-      await usersApi.update(u.id, { active });
-      message.success(active ? `已启用 ${u.displayName}` : `已停用 ${u.displayName}`);
-      reload();
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  }
+  const setActive = useAction(async (u: User, active: boolean) => {
+    await usersApi.update(u.id, { active });
+    message.success(active ? `已启用 ${u.displayName}` : `已停用 ${u.displayName}`);
+    reload();
+  });
 
   const needle = q.trim();
   const shown = needle
@@ -80,10 +72,10 @@ export default function UsersPage() {
             columns={userColumns({
               me: me.id,
               limits,
-              onUnlock: (u) => void unlock(u),
+              onUnlock: (u) => void unlock.run(u),
               onEdit: setEditing,
               onResetPassword: setResetting,
-              onSetActive: (u, a) => void setActive(u, a),
+              onSetActive: (u, a) => void setActive.run(u, a),
             })}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
             onRow={(u) => testIdRow('user-row', { 'data-username': u.username })}

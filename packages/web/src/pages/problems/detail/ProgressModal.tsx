@@ -1,12 +1,12 @@
 import { chinaToday } from '@paicha/core';
-import { Alert, App, DatePicker, Form, Input, Modal, type UploadFile } from 'antd';
+import { Alert, App, DatePicker, Form, Input, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../api/client';
 import { filesApi, problemsApi } from '../../../api/problems';
 import type { Attachment, Problem, ProblemDetail } from '../../../api/problemTypes';
 import { CN_DATE_FORMATS } from '../../../components/dates';
 import { EvidenceUpload, uploadState } from '../../../components/EvidenceUpload';
-import { validValues } from '../../../components/validValues';
+import { FormModal } from '../../../components/FormModal';
 import { useDraft } from '../../../hooks/useDraft';
 import { dateItemProps } from '../ProblemFormFields';
 import { ConflictAlert, isVersionConflict } from './ConflictAlert';
@@ -43,8 +43,6 @@ export function ProgressModal({ problem, userId, onDone, onReload, onClose }: Pr
   const draft = useDraft<StoredProgress>(`paicha.draft.progress.${problem.id}.${userId}`);
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState(() => restoredFiles(draft.restored?.values));
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string>();
   const [conflict, setConflict] = useState(0);
   const { message } = App.useApp();
   const uploads = uploadState(files);
@@ -56,88 +54,77 @@ export function ProgressModal({ problem, userId, onDone, onReload, onClose }: Pr
     draft.save({ ...values, files: s.ids.map((id) => ({ id, name: names.get(id) ?? '' })) });
   }
 
-  async function ok() {
-    const v = await validValues(form);
-    if (!v) return;
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      const d = await problemsApi.progress(problem.id, {
-        version: problem.version,
-        date: v.date,
-        text: v.text.trim(),
-        attachmentIds: uploads.ids,
-      });
-      draft.clear();
-      message.success('已记录整改进展');
-      onDone(d);
-      onClose();
-    } catch (e) {
-      if (isVersionConflict(e)) setConflict((c) => c + 1);
-      else setFailure(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+  async function submit(v: Values) {
+    const d = await problemsApi.progress(problem.id, {
+      version: problem.version,
+      date: v.date,
+      text: v.text.trim(),
+      attachmentIds: uploads.ids,
+    });
+    draft.clear();
+    message.success('已记录整改进展');
+    onDone(d);
   }
 
   return (
-    <Modal
-      open
+    <FormModal<Values>
       width={640}
       title="记录整改进展"
       okText="保存进展"
       cancelText="取消"
       okButtonProps={{ disabled: uploads.busy, 'data-testid': 'progress-ok' }}
-      confirmLoading={busy}
-      onOk={() => void ok()}
-      onCancel={onClose}
       maskClosable={false}
+      form={form}
+      formProps={{
+        'data-testid': 'progress-form',
+        initialValues: { date: today, text: '', ...draft.restored?.values },
+        onValuesChange: (_, all) => remember(all),
+      }}
+      submit={submit}
+      failure={{}}
+      explain={(e) => {
+        if (!isVersionConflict(e)) return errorMessage(e);
+        setConflict((c) => c + 1);
+        return null;
+      }}
+      onClose={onClose}
+      intro={conflict > 0 && <ConflictAlert key={conflict} onReload={onReload} />}
     >
-      {conflict > 0 && <ConflictAlert key={conflict} onReload={onReload} />}
-      {failure && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={failure} />}
       {draft.restored && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} message="已恢复上次未保存的整改进展" />
       )}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        data-testid="progress-form"
-        initialValues={{ date: today, text: '', ...draft.restored?.values }}
-        onValuesChange={(_, all) => remember(all)}
+      <Form.Item
+        name="date"
+        label="进展日期"
+        rules={[{ required: true, message: '请选择日期' }]}
+        {...dateItemProps}
       >
-        <Form.Item
-          name="date"
-          label="进展日期"
-          rules={[{ required: true, message: '请选择日期' }]}
-          {...dateItemProps}
-        >
-          <DatePicker
-            format={CN_DATE_FORMATS}
-            style={{ width: 200 }}
-            disabledDate={(d) => d.format('YYYY-MM-DD') > today}
-          />
-        </Form.Item>
-        <Form.Item
-          name="text"
-          label="整改进展"
-          rules={[{ required: true, whitespace: true, message: '请填写整改进展' }]}
-        >
-          <Input.TextArea rows={4} maxLength={2000} showCount placeholder="做了什么、整改到什么程度" />
-        </Form.Item>
-        <Form.Item
-          label="佐证材料"
-          extra="图片、PDF、Word/Excel/PowerPoint 或 WPS 文件，每个不超过 20 MB；提交销号前至少需要一份"
-        >
-          <EvidenceUpload
-            files={files}
-            onChange={(list) => {
-              setFiles(list);
-              remember(form.getFieldsValue(true), list);
-            }}
-          />
-        </Form.Item>
-        {uploads.busy && <Alert type="info" message="文件上传中，完成后才能保存" showIcon />}
-      </Form>
-    </Modal>
+        <DatePicker
+          format={CN_DATE_FORMATS}
+          style={{ width: 200 }}
+          disabledDate={(d) => d.format('YYYY-MM-DD') > today}
+        />
+      </Form.Item>
+      <Form.Item
+        name="text"
+        label="整改进展"
+        rules={[{ required: true, whitespace: true, message: '请填写整改进展' }]}
+      >
+        <Input.TextArea rows={4} maxLength={2000} showCount placeholder="做了什么、整改到什么程度" />
+      </Form.Item>
+      <Form.Item
+        label="佐证材料"
+        extra="图片、PDF、Word/Excel/PowerPoint 或 WPS 文件，每个不超过 20 MB；提交销号前至少需要一份"
+      >
+        <EvidenceUpload
+          files={files}
+          onChange={(list) => {
+            setFiles(list);
+            remember(form.getFieldsValue(true), list);
+          }}
+        />
+      </Form.Item>
+      {uploads.busy && <Alert type="info" message="文件上传中，完成后才能保存" showIcon />}
+    </FormModal>
   );
 }

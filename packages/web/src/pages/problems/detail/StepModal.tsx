@@ -1,8 +1,8 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { errorMessage } from '../../../api/client';
 import type { ProblemDetail } from '../../../api/problemTypes';
-import { validValues } from '../../../components/validValues';
+import { FormModal } from '../../../components/FormModal';
 import { ConflictAlert, isVersionConflict } from './ConflictAlert';
 
 export interface StepModalProps {
@@ -24,53 +24,44 @@ export interface StepModalProps {
 /** 提交销号 / 销号 / 退回 / 重新打开: one text field, confirmed in a dialog; input kept on failure. */
 export function StepModal(p: StepModalProps) {
   const [form] = Form.useForm<{ text: string }>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string>();
   const [conflict, setConflict] = useState(0);
   const { message } = App.useApp();
 
-  async function ok() {
-    const v = await validValues(form);
-    if (!v) return;
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      const d = await p.run((v.text ?? '').trim());
-      message.success(`${p.okText.replace(/^确认/, '')}成功`);
-      p.onDone(d);
-      p.onClose();
-    } catch (e) {
-      if (isVersionConflict(e)) setConflict((c) => c + 1);
-      else setFailure(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <Modal
-      open
+    <FormModal<{ text: string }>
       title={p.title}
       okText={p.okText}
       cancelText="取消"
       okButtonProps={{ danger: p.danger, 'data-testid': `${p.testId}-ok` }}
-      confirmLoading={busy}
-      onOk={() => void ok()}
-      onCancel={p.onClose}
       maskClosable={false}
+      form={form}
+      formProps={{ 'data-testid': `${p.testId}-form` }}
+      submit={async (v) => {
+        const d = await p.run((v.text ?? '').trim());
+        message.success(`${p.okText.replace(/^确认/, '')}成功`);
+        p.onDone(d);
+      }}
+      failure={{}}
+      explain={(e) => {
+        if (!isVersionConflict(e)) return errorMessage(e);
+        setConflict((c) => c + 1);
+        return null;
+      }}
+      onClose={p.onClose}
+      intro={
+        <>
+          <div style={{ marginBottom: 16 }}>{p.intro}</div>
+          {conflict > 0 && <ConflictAlert key={conflict} onReload={p.onReload} />}
+        </>
+      }
     >
-      <div style={{ marginBottom: 16 }}>{p.intro}</div>
-      {conflict > 0 && <ConflictAlert key={conflict} onReload={p.onReload} />}
-      {failure && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={failure} />}
-      <Form form={form} layout="vertical" data-testid={`${p.testId}-form`}>
-        <Form.Item
-          name="text"
-          label={p.label}
-          rules={p.required ? [{ required: true, whitespace: true, message: `请填写${p.label}` }] : []}
-        >
-          <Input.TextArea rows={4} maxLength={1000} showCount placeholder={p.placeholder} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="text"
+        label={p.label}
+        rules={p.required ? [{ required: true, whitespace: true, message: `请填写${p.label}` }] : []}
+      >
+        <Input.TextArea rows={4} maxLength={1000} showCount placeholder={p.placeholder} />
+      </Form.Item>
+    </FormModal>
   );
 }
