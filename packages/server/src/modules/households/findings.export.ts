@@ -1,12 +1,12 @@
 // 数据比对问题线索 as .xlsx: one plain sheet, a row per finding, masked as the list is. Streamed
 // (ExcelJS's streaming writer): rows are read a page at a time and sent as they are written.
 import type { Writable } from 'node:stream';
+import type { FindingsQuery } from '@paicha/core/api/screening';
 import ExcelJS from 'exceljs';
 import type { PreparedExport } from '../../http/export-stream.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { pace, XLSX_MIME } from '../../lib/xlsx-list.js';
 import { findingPages } from './findings.query.js';
-import type { FindingsQuery } from './households.schema.js';
 
 const COLUMNS = [
   { header: '序号', key: 'n', width: 6 },

@@ -2,13 +2,13 @@
 // masked (3207**********1234, 张*) for everyone by default; the office's admin may ask for them
 // unmasked, and every such view is written to the audit log with what was shown.
 import { AppError, maskIdNumber, maskName, screeningRule } from '@paicha/core';
+import type { FindingsQuery } from '@paicha/core/api/screening';
 import { sql } from 'kysely';
 import { containsPattern, likeContains } from '../../db/text-search.js';
 import { assertMay, assertUnitVisible, scopedUnitId, scopeOf } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { householdInSources } from './household-sources.js';
-import type { FindingsQuery } from './households.schema.js';
 import { currentImports } from './imports.repository.js';
 import { placeName, placeResolver } from './places.js';
 import { rowsTableName } from './rows-table.js';

@@ -2,22 +2,14 @@
 // Findings and households are scoped to the caller's street; ID numbers and names are masked
 // unless the admin asks for them (logged).
 import { AppError } from '@paicha/core';
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { requireActor, scopeOf } from '../../http/access.js';
-import { sendExport } from '../../http/export-stream.js';
-import type { Actor, AppContext } from '../../kernel/context.js';
-import { prepareFindingsExport } from './findings.export.js';
-import { getFinding, getHousehold, listFindings } from './findings.query.js';
-import { routeFindings } from './findings-sync.js';
+import { IdParams } from '@paicha/core/api/common';
 import {
   FindingList,
   FindingsQuery,
   FindingView,
   HouseholdParams,
   HouseholdView,
-  IdParams,
+  PlaceRouted,
   PlacesQuery,
   PlaceView,
   ResolvePlaceBody,
@@ -28,24 +20,24 @@ import {
   ScreeningsQuery,
   StartScreeningBody,
   UnmaskQuery,
-} from './households.schema.js';
+} from '@paicha/core/api/screening';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Selectable } from 'kysely';
+import { z } from 'zod';
+import type { ScreeningRunsTable } from '../../db/schema-households.js';
+import { requireActor, scopeOf } from '../../http/access.js';
+import { sendExport } from '../../http/export-stream.js';
+import type { Actor, AppContext } from '../../kernel/context.js';
+import { prepareFindingsExport } from './findings.export.js';
+import { getFinding, getHousehold, listFindings } from './findings.query.js';
+import { routeFindings } from './findings-sync.js';
 import { listPlaces, resolvePlace } from './places.js';
 import { presentRule, ruleSettings, updateRule } from './rules.service.js';
 import { executeScreening, startScreening } from './screening.service.js';
 
 /** A unit sees when runs happened, not the district's totals (other streets' counts). */
-function presentRun(
-  r: {
-    id: number;
-    campaign_id: number;
-    status: string;
-    started_at: string;
-    finished_at: string | null;
-    summary: string;
-    message: string;
-  },
-  actor: Actor,
-) {
+function presentRun(r: Selectable<ScreeningRunsTable>, actor: Actor) {
   return {
     id: r.id,
     campaignId: r.campaign_id,
@@ -115,7 +107,7 @@ export function householdFindingRoutes(ctx: AppContext) {
           summary: '把地名对应到街道；该地名的问题线索随即进入该街道台账',
           params: IdParams,
           body: ResolvePlaceBody,
-          response: { 200: z.object({ routed: z.number() }) },
+          response: { 200: PlaceRouted },
         },
       },
       async (request) => {

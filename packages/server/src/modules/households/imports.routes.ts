@@ -9,19 +9,13 @@ import {
   SOURCE_LABELS,
   SOURCE_REQUIRED,
 } from '@paicha/core';
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import iconv from 'iconv-lite';
-import { z } from 'zod';
-import { requireActor } from '../../http/access.js';
-import type { AppContext } from '../../kernel/context.js';
-import { csvText } from '../../lib/csv.js';
-import { appendAudit } from '../audit/audit.repository.js';
+import { IdParams } from '@paicha/core/api/common';
 import {
   ErrorsCsvQuery,
+  FieldCatalogue,
   FieldsQuery,
-  IdParams,
-  ImportError,
+  ImportErrorList,
+  ImportList,
   ImportListQuery,
   ImportView,
   Paging,
@@ -30,7 +24,14 @@ import {
   StartImportBody,
   UploadParams,
   UploadQuery,
-} from './households.schema.js';
+} from '@paicha/core/api/households';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import iconv from 'iconv-lite';
+import { requireActor } from '../../http/access.js';
+import type { AppContext } from '../../kernel/context.js';
+import { csvText } from '../../lib/csv.js';
+import { appendAudit } from '../audit/audit.repository.js';
 import { createImportJob, runImportJob } from './import.service.js';
 import * as repo from './imports.repository.js';
 import {
@@ -60,11 +61,18 @@ export function householdImportRoutes(ctx: AppContext) {
 
     app.get(
       '/api/households/fields',
-      { schema: { tags, summary: '某来源可识别的字段（表头对应步骤用）', querystring: FieldsQuery } },
+      {
+        schema: {
+          tags,
+          summary: '某来源可识别的字段（表头对应步骤用）',
+          querystring: FieldsQuery,
+          response: { 200: FieldCatalogue },
+        },
+      },
       async (request) => ({
         fields: FIELD_IDS.map((id) => ({ id, label: FIELD_LABELS[id] })),
         required: SOURCE_REQUIRED[request.query.source].map((g) => ({
-          fields: g,
+          fields: [...g],
           label: requirementLabel(g),
         })),
       }),
@@ -145,7 +153,7 @@ export function householdImportRoutes(ctx: AppContext) {
           tags,
           summary: '导入记录',
           querystring: ImportListQuery,
-          response: { 200: z.object({ items: z.array(ImportView), total: z.number() }) },
+          response: { 200: ImportList },
         },
       },
       async (request) => {
@@ -179,7 +187,7 @@ export function householdImportRoutes(ctx: AppContext) {
           summary: '逐行错误（行、列、值、原因）',
           params: IdParams,
           querystring: Paging,
-          response: { 200: z.object({ items: z.array(ImportError), total: z.number() }) },
+          response: { 200: ImportErrorList },
         },
       },
       async (request) => {

@@ -1,0 +1,186 @@
+// The household-screening API: rules (office edits), the place-name queue, runs, findings and a
+// household's records. The server validates and documents with these schemas; the web takes its
+// types from them.
+
+import { z } from 'zod';
+import { RULE_IDS, type RuleId } from '../household/index.js';
+import { Paging, Source } from './households.js';
+import { Id, IdParam, IntParam } from './integers.js';
+
+export const RuleIdSchema = z.enum(RULE_IDS as [RuleId, ...RuleId[]]);
+const UnitRef = z.object({ id: z.number(), name: z.string() });
+
+export const FindingsQuery = Paging.extend({
+  campaignId: IdParam.optional(),
+  rule: RuleIdSchema.optional(),
+  checkItem: IntParam(1, 99).optional(),
+  unit: IdParam.optional(),
+  status: z.enum(['open', 'resolved', 'all']).default('open'),
+  unrouted: z.enum(['1', '0']).optional(),
+  householdId: z.string().max(64).optional(),
+  q: z.string().max(100).optional(),
+  unmasked: z.enum(['1', '0']).optional(),
+  sort: z.enum(['checkItem', 'unit', 'household', 'createdAt']).default('checkItem'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export type FindingsQuery = z.infer<typeof FindingsQuery>;
+export const UnmaskQuery = z.object({ unmasked: z.enum(['1', '0']).optional() });
+
+export const FindingView = z.object({
+  id: z.number(),
+  campaignId: z.number(),
+  rule: z.string(),
+  ruleTitle: z.string(),
+  checkItem: z.number(),
+  /** null = its 乡镇（街道） name matches no street yet (the office's queue). */
+  unit: UnitRef.nullable(),
+  township: z.string(),
+  village: z.string(),
+  householdId: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  name: z.string().nullable(),
+  detail: z.string(),
+  status: z.enum(['open', 'resolved']),
+  firstRunId: z.number(),
+  lastRunId: z.number(),
+  resolvedAt: z.string().nullable(),
+  problemId: z.number().nullable(),
+  createdAt: z.string(),
+  masked: z.boolean(),
+});
+export type Finding = z.infer<typeof FindingView>;
+export const FindingList = z.object({
+  items: z.array(FindingView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export type FindingPage = z.infer<typeof FindingList>;
+
+export const RuleView = z.object({
+  id: RuleIdSchema,
+  checkItem: z.number(),
+  scope: z.enum(['person', 'household']),
+  title: z.string(),
+  description: z.string(),
+  sources: z.array(Source),
+  enabled: z.boolean(),
+  params: z.record(z.string(), z.unknown()),
+  defaults: z.record(z.string(), z.unknown()),
+  paramsText: z.string(),
+  updatedAt: z.string(),
+});
+export type ScreeningRuleView = z.infer<typeof RuleView>;
+export const RuleParams = z.object({ id: RuleIdSchema });
+export const RuleUpdateBody = z.object({
+  enabled: z.boolean().optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+export type RuleChanges = z.infer<typeof RuleUpdateBody>;
+
+export const PlaceView = z.object({
+  id: z.number(),
+  name: z.string(),
+  households: z.number(),
+  unit: UnitRef.nullable(),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+  resolvedAt: z.string().nullable(),
+});
+export type PlaceView = z.infer<typeof PlaceView>;
+export const PlaceStatus = z.enum(['open', 'resolved', 'all']);
+export type PlaceStatus = z.infer<typeof PlaceStatus>;
+export const PlacesQuery = z.object({ status: PlaceStatus.default('open') });
+export const ResolvePlaceBody = z.object({ unitId: Id });
+export const PlaceRouted = z.object({ routed: z.number() });
+export type PlaceRouted = z.infer<typeof PlaceRouted>;
+
+/** How a screening changed the findings and their ledger problems. */
+export const SyncCounts = z.object({
+  new: z.number(),
+  stillOpen: z.number(),
+  reappeared: z.number(),
+  resolved: z.number(),
+  problemsCreated: z.number(),
+  problemsCleared: z.number(),
+  problemsUncleared: z.number(),
+  problemsReopened: z.number(),
+});
+export type SyncCounts = z.infer<typeof SyncCounts>;
+
+export const RuleOutcome = z.object({
+  id: RuleIdSchema,
+  checkItem: z.number(),
+  findings: z.number(),
+  /** Why the rule did not run (停用, 缺少数据：…), null when it ran. */
+  skipped: z.string().nullable(),
+});
+export type RuleOutcome = z.infer<typeof RuleOutcome>;
+
+/** What a finished run found. */
+export const ScreeningSummary = SyncCounts.extend({
+  runId: z.number(),
+  campaignId: z.number(),
+  imports: z.partialRecord(Source, z.number()),
+  rules: z.array(RuleOutcome),
+  findings: z.number(),
+  unrouted: z.number(),
+  durationMs: z.number(),
+});
+export type ScreeningSummary = z.infer<typeof ScreeningSummary>;
+
+export const StartScreeningBody = z.object({ campaignId: Id.optional() }).default({});
+export const ScreeningsQuery = z.object({ campaignId: IdParam.optional() });
+export const RunView = z.object({
+  id: z.number(),
+  campaignId: z.number(),
+  status: z.enum(['running', 'done', 'failed']),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Empty while the run goes on, when it failed, and for a unit (the district's totals). */
+  summary: ScreeningSummary.partial(),
+  message: z.string(),
+});
+export type ScreeningRun = z.infer<typeof RunView>;
+
+export const HouseholdParams = z.object({ householdId: z.string().min(1).max(64) });
+export const MemberView = z.object({
+  row: z.number(),
+  name: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  idValid: z.boolean(),
+  isHead: z.boolean(),
+  householdSize: z.number().nullable(),
+  category: z.string().nullable(),
+  exitStatus: z.string().nullable(),
+  income: z.number().nullable(),
+  remarks: z.string().nullable(),
+});
+export type HouseholdMember = z.infer<typeof MemberView>;
+export const SourceRecord = z.object({
+  row: z.number(),
+  name: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  fields: z.array(z.object({ label: z.string(), value: z.string() })),
+});
+export type HouseholdSourceRecord = z.infer<typeof SourceRecord>;
+export const SourceRecords = z.object({
+  source: z.string(),
+  label: z.string(),
+  importId: z.number(),
+  records: z.array(SourceRecord),
+});
+export type HouseholdSourceRecords = z.infer<typeof SourceRecords>;
+export const HouseholdView = z.object({
+  householdId: z.string(),
+  township: z.string(),
+  village: z.string(),
+  unit: UnitRef.nullable(),
+  importId: z.number(),
+  members: z.array(MemberView),
+  /** The household's rows in each other source's current import (by 户编号 or member ID). */
+  sources: z.array(SourceRecords),
+  findings: z.array(FindingView),
+  masked: z.boolean(),
+});
+export type HouseholdDetail = z.infer<typeof HouseholdView>;
