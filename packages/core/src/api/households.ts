@@ -9,7 +9,7 @@ export const Source = z.enum(HOUSEHOLD_SOURCES);
 export const FieldIdSchema = z.enum(FIELD_IDS as [string, ...string[]]);
 /** Header text as written → field id, or null to ignore the column. */
 export const MappingSchema = z.record(z.string().min(1).max(200), FieldIdSchema.nullable()).default({});
-export type Mapping = z.input<typeof MappingSchema>;
+export type Mapping = z.infer<typeof MappingSchema>;
 
 export const UploadParams = z.object({ id: z.string().regex(/^[a-f0-9]{32}$/) });
 export const UploadQuery = z.object({ source: Source });
@@ -25,6 +25,7 @@ export const Paging = z.object({
   pageSize: IntParam(1, 500).default(50),
 });
 export const ImportListQuery = Paging.extend({ source: Source.optional() });
+export type ImportFilter = z.infer<typeof ImportListQuery>;
 export const ErrorsCsvQuery = z.object({ encoding: z.enum(['gbk', 'utf-8']).default('gbk') });
 export const FieldsQuery = z.object({ source: Source });
 

@@ -6,10 +6,16 @@ import type {
   Finding,
   FindingPage,
   HouseholdDetail,
-  ImportErrorRow,
+  ImportErrorPage,
+  ImportFilter,
   ImportJob,
+  ImportPage,
   Mapping,
+  NewImport,
+  PlaceRouted,
+  PlaceStatus,
   PlaceView,
+  RuleChanges,
   ScreeningRuleView,
   ScreeningRun,
   UploadPreview,
@@ -36,26 +42,21 @@ export const householdsApi = {
     uploadFile<UploadPreview>(`/api/households/uploads${qs({ source })}`, file, opts),
   preview: (uploadId: string, source: HouseholdSource, mapping: Mapping) =>
     http.post<UploadPreview>(`/api/households/uploads/${uploadId}/preview`, { source, mapping }),
-  startImport: (body: { uploadId: string; source: HouseholdSource; mapping: Mapping }) =>
-    http.post<ImportJob>('/api/households/imports', body),
-  imports: (q: { source?: HouseholdSource; page: number; pageSize: number }) =>
-    http.get<{ items: ImportJob[]; total: number }>(`/api/households/imports${qs(q)}`),
+  startImport: (body: NewImport) => http.post<ImportJob>('/api/households/imports', body),
+  imports: (q: ImportFilter) => http.get<ImportPage>(`/api/households/imports${qs(q)}`),
   importJob: (id: number) => http.get<ImportJob>(`/api/households/imports/${id}`),
   importErrors: (id: number, page: number, pageSize: number) =>
-    http.get<{ items: ImportErrorRow[]; total: number }>(
-      `/api/households/imports/${id}/errors${qs({ page, pageSize })}`,
-    ),
+    http.get<ImportErrorPage>(`/api/households/imports/${id}/errors${qs({ page, pageSize })}`),
   downloadErrors: (id: number, encoding: 'gbk' | 'utf-8') =>
     downloadFile(`/api/households/imports/${id}/errors.csv${qs({ encoding })}`, '错误报告.csv'),
 
   rules: () => http.get<ScreeningRuleView[]>('/api/households/rules'),
-  updateRule: (id: string, body: { enabled?: boolean; params?: Record<string, unknown> }) =>
+  updateRule: (id: string, body: RuleChanges) =>
     http.patch<ScreeningRuleView>(`/api/households/rules/${id}`, body),
 
-  places: (status: 'open' | 'resolved' | 'all') =>
-    http.get<PlaceView[]>(`/api/households/places${qs({ status })}`),
+  places: (status: PlaceStatus) => http.get<PlaceView[]>(`/api/households/places${qs({ status })}`),
   resolvePlace: (id: number, unitId: number) =>
-    http.post<{ routed: number }>(`/api/households/places/${id}`, { unitId }),
+    http.post<PlaceRouted>(`/api/households/places/${id}`, { unitId }),
 
   startScreening: (campaignId?: number) =>
     http.post<ScreeningRun>('/api/households/screenings', { campaignId }),
