@@ -1,9 +1,8 @@
-import type { z } from 'zod';
-import type { CreateProblemBody } from '../modules/problems/problems.schema.js';
+import type { NewProblem } from '@paicha/core/api/problems';
 import type { TestApp } from './harness.js';
 
 /** What a client sends to file a problem (fields with defaults may be left out). */
-export type ProblemBody = z.input<typeof CreateProblemBody>;
+export type ProblemBody = NewProblem;
 
 /** A valid problem body for item 13 (a street item), with overrides. */
 export function problemBody(campaignId: number, overrides: Partial<ProblemBody> = {}): ProblemBody {

@@ -1,15 +1,22 @@
 // Endpoint functions of the problem ledger and evidence files (docs/API.md "Problem ledger").
-import { http } from './client';
+import type { Attachment } from '@paicha/core/api/files';
 import type {
-  Attachment,
+  AssignInput,
+  CloseInput,
+  CountsGroupBy,
   CountsRow,
   ImportMode,
   ImportReport,
   LedgerList,
+  NewProblem,
+  ProblemChanges,
   ProblemDetail,
-  ProblemFieldsInput,
   ProblemPage,
-} from './problemTypes';
+  ProgressInput,
+  ReasonInput,
+  SubmitInput,
+} from '@paicha/core/api/problems';
+import { http } from './client';
 import { downloadFile, type UploadOptions, uploadFile } from './transfer';
 
 /** List query parameters as the server reads them (all optional strings from the URL). */
@@ -25,25 +32,16 @@ function qs(params: ProblemQuery): string {
 export const problemsApi = {
   list: (query: ProblemQuery) => http.get<ProblemPage>(`/api/problems${qs(query)}`),
   get: (id: number) => http.get<ProblemDetail>(`/api/problems/${id}`),
-  create: (body: ProblemFieldsInput & { campaignId: number; unitId?: number }) =>
-    http.post<ProblemDetail>('/api/problems', body),
-  update: (id: number, body: Partial<ProblemFieldsInput> & { version: number }) =>
-    http.patch<ProblemDetail>(`/api/problems/${id}`, body),
-  progress: (id: number, body: { version: number; date: string; text: string; attachmentIds: number[] }) =>
+  create: (body: NewProblem) => http.post<ProblemDetail>('/api/problems', body),
+  update: (id: number, body: ProblemChanges) => http.patch<ProblemDetail>(`/api/problems/${id}`, body),
+  progress: (id: number, body: ProgressInput) =>
     http.post<ProblemDetail>(`/api/problems/${id}/progress`, body),
-  submit: (id: number, body: { version: number; text?: string }) =>
-    http.post<ProblemDetail>(`/api/problems/${id}/submit`, body),
-  returnIt: (id: number, body: { version: number; reason: string }) =>
-    http.post<ProblemDetail>(`/api/problems/${id}/return`, body),
-  close: (id: number, body: { version: number; text?: string }) =>
-    http.post<ProblemDetail>(`/api/problems/${id}/close`, body),
-  reopen: (id: number, body: { version: number; reason: string }) =>
-    http.post<ProblemDetail>(`/api/problems/${id}/reopen`, body),
-  assign: (
-    id: number,
-    body: { version: number; unitId: number; deadline?: string | null; reason?: string },
-  ) => http.post<ProblemDetail>(`/api/problems/${id}/assign`, body),
-  counts: (campaignId: number, groupBy: 'unit' | 'item') =>
+  submit: (id: number, body: SubmitInput) => http.post<ProblemDetail>(`/api/problems/${id}/submit`, body),
+  returnIt: (id: number, body: ReasonInput) => http.post<ProblemDetail>(`/api/problems/${id}/return`, body),
+  close: (id: number, body: CloseInput) => http.post<ProblemDetail>(`/api/problems/${id}/close`, body),
+  reopen: (id: number, body: ReasonInput) => http.post<ProblemDetail>(`/api/problems/${id}/reopen`, body),
+  assign: (id: number, body: AssignInput) => http.post<ProblemDetail>(`/api/problems/${id}/assign`, body),
+  counts: (campaignId: number, groupBy: CountsGroupBy) =>
     http.get<CountsRow[]>(`/api/problems/counts${qs({ campaignId, groupBy })}`),
   exportList: (query: ProblemQuery, list: LedgerList) =>
     downloadFile(`/api/problems/export${qs({ ...query, list })}`, '问题台账.xlsx'),

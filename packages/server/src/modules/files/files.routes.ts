@@ -1,8 +1,8 @@
 import { AppError } from '@paicha/core';
-import { IdParam } from '@paicha/core/api/integers';
+import { IdParams, OkResponse } from '@paicha/core/api/common';
+import { AttachmentResponse } from '@paicha/core/api/files';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { assertUnitVisible, requireActor } from '../../http/access.js';
 import { contentDisposition } from '../../http/content-disposition.js';
 import type { AppContext } from '../../kernel/context.js';
@@ -10,16 +10,6 @@ import { findAttachment } from './files.repository.js';
 import { discardUpload, saveUpload } from './files.service.js';
 import { openBlob } from './storage.js';
 
-export const AttachmentResponse = z.object({
-  id: z.number(),
-  name: z.string(),
-  size: z.number(),
-  mime: z.string(),
-  sha256: z.string(),
-  uploadedAt: z.string(),
-});
-
-/** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name, so Chinese names survive every browser. */
 export function fileRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -47,7 +37,7 @@ export function fileRoutes(ctx: AppContext) {
 
     app.get(
       '/api/files/:id',
-      { schema: { tags, summary: '下载附件', params: z.object({ id: IdParam }) } },
+      { schema: { tags, summary: '下载附件', params: IdParams } },
       async (request, reply) => {
         const actor = requireActor(request);
         const row = await findAttachment(ctx.db, request.params.id);
@@ -73,8 +63,8 @@ export function fileRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '删除自己上传但尚未提交的附件（已提交的佐证材料不能删除）',
-          params: z.object({ id: IdParam }),
-          response: { 200: z.object({ ok: z.literal(true) }) },
+          params: IdParams,
+          response: { 200: OkResponse },
         },
       },
       async (request) => {

@@ -1,11 +1,11 @@
 import { IdParam } from '@paicha/core/api/integers';
+import { ProblemFields } from '@paicha/core/api/problems';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/access.js';
 import type { AppContext } from '../../kernel/context.js';
 import { getProblemDetail, resolveCampaignId } from '../problems/problems.query.js';
-import { ProblemFields } from '../problems/problems.schema.js';
 import {
   CreateInspectionBody,
   Inspection,

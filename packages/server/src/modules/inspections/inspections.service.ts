@@ -1,10 +1,10 @@
 // 明察暗访: the office's visits to units, and the problems their findings become.
 import { AppError, isOverdue } from '@paicha/core';
+import type { ProblemFields } from '@paicha/core/api/problems';
 import type { z } from 'zod';
 import { assertMay, scopedUnitId } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
-import type { ProblemFields } from '../problems/problems.schema.js';
 import { createProblem } from '../problems/problems.service.js';
 import type { CreateInspectionBody, UpdateInspectionBody } from './inspections.schema.js';
 

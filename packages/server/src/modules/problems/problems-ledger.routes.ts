@@ -1,7 +1,7 @@
 // The ledger as lists and numbers: counts per unit / item and the three lists as Excel.
 
 import { AppError } from '@paicha/core';
-import { IdParam } from '@paicha/core/api/integers';
+import { CountsQuery, CountsRow, ExportQuery, ImportQuery, ImportReport } from '@paicha/core/api/problems';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,21 +11,9 @@ import { sendExport } from '../../http/export-stream.js';
 import type { AppContext } from '../../kernel/context.js';
 import { XLSX_MIME } from '../../lib/xlsx-list.js';
 import { ledgerCounts } from './problems.counts.js';
-import { LEDGER_LISTS, prepareLedgerExport } from './problems.export.js';
-import { IMPORT_MODES, importProblems, importTemplate } from './problems.import.js';
+import { prepareLedgerExport } from './problems.export.js';
+import { importProblems, importTemplate } from './problems.import.js';
 import { resolveCampaignId } from './problems.query.js';
-import { ListQuery } from './problems.schema.js';
-
-const CountsRow = z.object({
-  key: z.number(),
-  label: z.string(),
-  found: z.number(),
-  rectifying: z.number(),
-  awaitingReview: z.number(),
-  rectified: z.number(),
-  closed: z.number(),
-  overdue: z.number(),
-});
 
 export function ledgerRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
@@ -38,10 +26,7 @@ export function ledgerRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '按单位、排查事项或问题来源统计：发现 / 整改中 / 待销号 / 已销号 / 逾期',
-          querystring: z.object({
-            campaignId: IdParam.optional(),
-            groupBy: z.enum(['unit', 'item', 'source']).default('unit'),
-          }),
+          querystring: CountsQuery,
           response: { 200: z.array(CountsRow) },
         },
       },
@@ -55,7 +40,7 @@ export function ledgerRoutes(ctx: AppContext) {
           tags,
           summary:
             '导出问题清单 / 责任清单 / 整改清单（.xlsx，边生成边下载），筛选条件同问题台账；每人同时最多 2 个导出（429 too_many_exports）',
-          querystring: ListQuery.extend({ list: z.enum(LEDGER_LISTS).default('all') }),
+          querystring: ExportQuery,
         },
       },
       async (request, reply) => {
@@ -85,21 +70,8 @@ export function ledgerRoutes(ctx: AppContext) {
           summary:
             '导入问题台账（multipart 字段 file）。mode=check 只检查；all 全部合格才导入；valid 仅导入合格行',
           consumes: ['multipart/form-data'],
-          querystring: z.object({
-            campaignId: IdParam.optional(),
-            mode: z.enum(IMPORT_MODES).default('check'),
-          }),
-          response: {
-            200: z.object({
-              rows: z.number(),
-              accepted: z.number(),
-              rejected: z.number(),
-              imported: z.number(),
-              errors: z.array(
-                z.object({ row: z.number(), column: z.string(), value: z.string(), message: z.string() }),
-              ),
-            }),
-          },
+          querystring: ImportQuery,
+          response: { 200: ImportReport },
         },
       },
       async (request) => {

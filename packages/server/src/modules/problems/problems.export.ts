@@ -1,6 +1,7 @@
 // 问题清单 · 责任清单 · 整改清单 as Excel files an office can print and file as they are, streamed:
 // however long the ledger, only a page of rows is held at a time.
 import { formatChineseDate, PROBLEM_STATUS_LABELS } from '@paicha/core';
+import type { LedgerList, ListQuery } from '@paicha/core/api/problems';
 import type { Executor } from '../../db/transaction.js';
 import type { PreparedExport } from '../../http/export-stream.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
@@ -12,10 +13,6 @@ import {
   type ProblemRow,
   problemsAfter,
 } from './problems.repository.js';
-import type { ListQuery } from './problems.schema.js';
-
-export const LEDGER_LISTS = ['problems', 'responsibility', 'rectification', 'all'] as const;
-export type LedgerList = (typeof LEDGER_LISTS)[number];
 
 const LIST_TITLES: Record<Exclude<LedgerList, 'all'>, string> = {
   problems: '问题清单',

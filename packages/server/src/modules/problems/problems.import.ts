@@ -10,6 +10,7 @@ import {
   parseCellDate,
   RESERVED_SOURCE_MESSAGE,
 } from '@paicha/core';
+import { type ImportMode, type ImportReport, ProblemFields } from '@paicha/core/api/problems';
 import ExcelJS from 'exceljs';
 import { assertMay } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
@@ -19,25 +20,8 @@ import { HEADER_BY_FIELD, IMPORT_COLUMNS } from './problems.import-format.js';
 import { readLedgerRows } from './problems.import-read.js';
 import { insertEvents, insertProblems } from './problems.repository.js';
 import { campaignLimits, checkDeadline } from './problems.rules.js';
-import { ProblemFields } from './problems.schema.js';
 
-export const IMPORT_MODES = ['check', 'all', 'valid'] as const;
-export type ImportMode = (typeof IMPORT_MODES)[number];
-
-export interface ImportError {
-  row: number;
-  column: string;
-  value: string;
-  message: string;
-}
-
-export interface ImportReport {
-  rows: number;
-  accepted: number;
-  rejected: number;
-  imported: number;
-  errors: ImportError[];
-}
+type ImportError = ImportReport['errors'][number];
 
 const text = (v: unknown) =>
   v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();

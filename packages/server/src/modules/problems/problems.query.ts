@@ -1,13 +1,13 @@
 // Reading the ledger: the list (scoped to what the actor may see), one problem with its history
 // and evidence, and counts.
 import { AppError } from '@paicha/core';
+import type { ListQuery } from '@paicha/core/api/problems';
 import { scopedUnitId } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { listAttachmentsOf } from '../files/files.repository.js';
 import { loadVisibleProblem } from './problems.access.js';
 import { presentProblem } from './problems.presenter.js';
 import { listEvents, listProblems, type ProblemFilter } from './problems.repository.js';
-import type { ListQuery } from './problems.schema.js';
 import { resolveSearch } from './problems.search.js';
 
 /** The campaign a request means: the one asked for, or the newest. */

@@ -1,10 +1,10 @@
 import { setImmediate } from 'node:timers/promises';
 import type { ProblemStatus } from '@paicha/core';
+import type { ListQuery } from '@paicha/core/api/problems';
 import { type Expression, type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { DialectName } from '../../db/database.js';
 import type { ProblemsTable } from '../../db/schema.js';
 import type { Executor } from '../../db/transaction.js';
-import type { ListQuery } from './problems.schema.js';
 import { SEARCH_CAP, searchCondition, type TextSearch } from './problems.search.js';
 
 export type ProblemInsert = Insertable<ProblemsTable>;

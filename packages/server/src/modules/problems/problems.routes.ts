@@ -1,15 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { requireActor } from '../../http/access.js';
-import type { AppContext } from '../../kernel/context.js';
-import { AttachmentResponse } from '../files/files.routes.js';
-import { getProblemDetail, queryProblems } from './problems.query.js';
 import {
   AssignBody,
   CloseBody,
   CreateProblemBody,
   ListQuery,
+  ProblemDetail,
   ProblemList,
   ProblemParams,
   ProblemView,
@@ -17,7 +11,13 @@ import {
   ReasonBody,
   SubmitBody,
   UpdateProblemBody,
-} from './problems.schema.js';
+} from '@paicha/core/api/problems';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { requireActor } from '../../http/access.js';
+import type { AppContext } from '../../kernel/context.js';
+import { getProblemDetail, queryProblems } from './problems.query.js';
 import { assignProblem, createProblem, editProblem } from './problems.service.js';
 import {
   closeProblem,
@@ -26,23 +26,6 @@ import {
   returnProblem,
   submitForClosure,
 } from './problems.workflow.js';
-
-const ProblemDetail = z.object({
-  problem: ProblemView,
-  events: z.array(
-    z.object({
-      id: z.number(),
-      at: z.string(),
-      date: z.string(),
-      kind: z.string(),
-      fromStatus: z.string().nullable(),
-      toStatus: z.string().nullable(),
-      text: z.string(),
-      actor: z.object({ name: z.string(), unit: z.string() }).nullable(),
-      attachments: z.array(AttachmentResponse),
-    }),
-  ),
-});
 
 export function problemRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {

@@ -1,8 +1,8 @@
 // Validation of a problem's fields against its campaign: the check item exists (and is the
 // unit's), deadlines fit the mode and the campaign's rectification deadline.
 import { AppError } from '@paicha/core';
+import type { ProblemFields } from '@paicha/core/api/problems';
 import type { Executor } from '../../db/transaction.js';
-import type { ProblemFields } from './problems.schema.js';
 
 export interface CampaignLimits {
   rectificationDue: string | null;

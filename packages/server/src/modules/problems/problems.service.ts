@@ -1,6 +1,7 @@
 // Recording, editing and 交办 of problems. Every write is one transaction with its history
 // event and audit row; edits carry the version they were made against.
 import { AppError, actsOnAnyUnit, isReservedSource, RESERVED_SOURCE_MESSAGE } from '@paicha/core';
+import type { ProblemFields } from '@paicha/core/api/problems';
 import { assertMay } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -8,7 +9,6 @@ import { findUnit } from '../units/units.repository.js';
 import { assertOffice, loadVisibleProblem, staleVersion } from './problems.access.js';
 import { insertEvent, insertProblem, updateProblemAt } from './problems.repository.js';
 import { campaignLimits, checkDeadline, resolveCheckItem, throwIfErrors } from './problems.rules.js';
-import type { ProblemFields } from './problems.schema.js';
 
 export async function createProblem(
   ctx: AppContext,

@@ -1,6 +1,11 @@
-import { CATEGORIES, isIsoDate, PROBLEM_MODES, PROBLEM_SOURCES, PROBLEM_STATUSES } from '@paicha/core';
-import { Id, IdParam, INT_MAX, Int, IntParam, Version } from '@paicha/core/api/integers';
+// The problem ledger (/api/problems): a problem's fields and steps, the list and its query,
+// counts, the Excel import's report and the export's query.
 import { z } from 'zod';
+import { isIsoDate } from '../dates.js';
+import { CATEGORIES } from '../plan/types.js';
+import { PROBLEM_MODES, PROBLEM_SOURCES, PROBLEM_STATUSES } from '../problem.js';
+import { AttachmentResponse } from './files.js';
+import { Id, IdParam, INT_MAX, Int, IntParam, Version } from './integers.js';
 
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为有效日期（YYYY-MM-DD）`);
 const text = (max: number) => z.string().trim().max(max, `不超过${max}字`);
@@ -34,15 +39,19 @@ export const ProblemFields = z.object({
   deadlineReason: fields.deadlineReason.default(''),
 });
 export type ProblemFields = z.infer<typeof ProblemFields>;
+/** The clerk-entered fields as a client sends them (fields with a default may be left out). */
+export type ProblemFieldsInput = z.input<typeof ProblemFields>;
 
 export const CreateProblemBody = ProblemFields.extend({
   campaignId: Id,
   /** The office may record a problem for any unit (交办); units record for themselves. */
   unitId: Id.optional(),
 });
+export type NewProblem = z.input<typeof CreateProblemBody>;
 
 /** Only the fields sent are changed (no defaults here, or an edit would blank what it didn't send). */
 export const UpdateProblemBody = z.object(fields).partial().extend({ version: Version });
+export type ProblemChanges = z.input<typeof UpdateProblemBody>;
 
 export const VersionBody = z.object({ version: Version });
 export const ProgressBody = VersionBody.extend({
@@ -58,6 +67,11 @@ export const AssignBody = VersionBody.extend({
   deadline: isoDate('整改时限').nullable().optional(),
   reason: text(1000).default(''),
 });
+export type ProgressInput = z.input<typeof ProgressBody>;
+export type SubmitInput = z.input<typeof SubmitBody>;
+export type ReasonInput = z.input<typeof ReasonBody>;
+export type CloseInput = z.input<typeof CloseBody>;
+export type AssignInput = z.input<typeof AssignBody>;
 
 export const ProblemParams = z.object({ id: IdParam });
 
@@ -128,6 +142,24 @@ export const ProblemView = z.object({
   closedAt: z.string().nullable(),
   screeningClearedAt: z.string().nullable(),
 });
+export type Problem = z.infer<typeof ProblemView>;
+
+export const ProblemEvent = z.object({
+  id: z.number(),
+  at: z.string(),
+  date: z.string(),
+  kind: z.string(),
+  fromStatus: z.enum(PROBLEM_STATUSES).nullable(),
+  toStatus: z.enum(PROBLEM_STATUSES).nullable(),
+  text: z.string(),
+  actor: z.object({ name: z.string(), unit: z.string() }).nullable(),
+  attachments: z.array(AttachmentResponse),
+});
+export type ProblemEvent = z.infer<typeof ProblemEvent>;
+
+/** A problem with its history: what every read and every step answers. */
+export const ProblemDetail = z.object({ problem: ProblemView, events: z.array(ProblemEvent) });
+export type ProblemDetail = z.infer<typeof ProblemDetail>;
 
 export const ProblemList = z.object({
   items: z.array(ProblemView),
@@ -137,3 +169,46 @@ export const ProblemList = z.object({
   page: z.number(),
   pageSize: z.number(),
 });
+export type ProblemPage = z.infer<typeof ProblemList>;
+
+export const CountsQuery = z.object({
+  campaignId: IdParam.optional(),
+  groupBy: z.enum(['unit', 'item', 'source']).default('unit'),
+});
+export type CountsGroupBy = z.infer<typeof CountsQuery>['groupBy'];
+
+export const CountsRow = z.object({
+  key: z.number(),
+  label: z.string(),
+  found: z.number(),
+  rectifying: z.number(),
+  awaitingReview: z.number(),
+  rectified: z.number(),
+  closed: z.number(),
+  overdue: z.number(),
+});
+export type CountsRow = z.infer<typeof CountsRow>;
+
+/** The export's lists: each its own sheet, or all three in one workbook. */
+export const LEDGER_LISTS = ['problems', 'responsibility', 'rectification', 'all'] as const;
+export type LedgerList = (typeof LEDGER_LISTS)[number];
+
+export const ExportQuery = ListQuery.extend({ list: z.enum(LEDGER_LISTS).default('all') });
+
+/** check: only check the rows; all: import only if every row passes; valid: import the rows that pass. */
+export const IMPORT_MODES = ['check', 'all', 'valid'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+export const ImportQuery = z.object({
+  campaignId: IdParam.optional(),
+  mode: z.enum(IMPORT_MODES).default('check'),
+});
+
+export const ImportReport = z.object({
+  rows: z.number(),
+  accepted: z.number(),
+  rejected: z.number(),
+  imported: z.number(),
+  errors: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), message: z.string() })),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
