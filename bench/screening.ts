@@ -13,11 +13,14 @@ import { HOUSEHOLD_SOURCES } from '@paicha/core';
 import SQLite from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { runImport } from '../packages/server/src/modules/households/import.service.js';
-import { currentImports } from '../packages/server/src/modules/households/imports.repository.js';
-import { sqliteFile } from '../packages/server/src/modules/households/row-sink.js';
-import { ROW_COLUMN_NAMES, rowsTableName } from '../packages/server/src/modules/households/rows-table.js';
-import { runScreening } from '../packages/server/src/modules/households/screening.service.js';
+import { runImport } from '../packages/server/src/modules/households/import/import.service.js';
+import { currentImports } from '../packages/server/src/modules/households/import/imports.repository.js';
+import { sqliteFile } from '../packages/server/src/modules/households/import/row-sink.js';
+import {
+  ROW_COLUMN_NAMES,
+  rowsTableName,
+} from '../packages/server/src/modules/households/import/rows-table.js';
+import { runScreening } from '../packages/server/src/modules/households/screening/screening.service.js';
 import { startTestApp } from '../packages/server/src/test/harness.js';
 import { writeScreeningFiles } from './screening-files.js';
 

@@ -19,8 +19,9 @@ import { campaignRoutes } from './modules/campaigns/campaigns.routes.js';
 import { exportRoutes } from './modules/exports/exports.routes.js';
 import { fileRoutes } from './modules/files/files.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
-import { householdFindingRoutes } from './modules/households/findings.routes.js';
-import { householdImportRoutes } from './modules/households/imports.routes.js';
+import { householdFindingRoutes } from './modules/households/findings/findings.routes.js';
+import { householdImportRoutes } from './modules/households/import/imports.routes.js';
+import { householdScreeningRoutes } from './modules/households/screening/screening.routes.js';
 import { inspectionRoutes } from './modules/inspections/inspections.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { problemRoutes } from './modules/problems/problems.routes.js';
@@ -96,6 +97,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(supervisionRoutes(ctx));
   await app.register(circularRoutes(ctx));
   await app.register(householdImportRoutes(ctx));
+  await app.register(householdScreeningRoutes(ctx));
   await app.register(householdFindingRoutes(ctx));
   await app.register(auditRoutes(ctx));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>

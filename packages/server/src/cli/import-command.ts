@@ -10,8 +10,8 @@ import {
   isHouseholdSource,
   SOURCE_LABELS,
 } from '@paicha/core';
-import { runImport } from '../modules/households/import.service.js';
-import { formatOf } from '../modules/households/read-table.js';
+import { runImport } from '../modules/households/import/import.service.js';
+import { formatOf } from '../modules/households/import/read-table.js';
 import { openRuntime } from '../runtime.js';
 
 export const IMPORT_USAGE = `  import <来源> <文件.csv|文件.xlsx> [--json] [--map "表头=字段" …]   导入户数据（整个文件全部导入或全部不导入）

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { AppError, SOURCE_LABELS } from '@paicha/core';
 import { IdParam } from '@paicha/core/api/integers';
-import { runScreening } from '../modules/households/screening.service.js';
+import { runScreening } from '../modules/households/screening/screening.service.js';
 import { openRuntime } from '../runtime.js';
 
 export const SCREEN_USAGE =

@@ -5,9 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Role } from '@paicha/core';
-import { runImport } from '../modules/households/import.service.js';
-import { currentImports } from '../modules/households/imports.repository.js';
-import { runScreening } from '../modules/households/screening.service.js';
+import { runImport } from '../modules/households/import/import.service.js';
+import { currentImports } from '../modules/households/import/imports.repository.js';
+import { runScreening } from '../modules/households/screening/screening.service.js';
 import { tinyPdf, upload } from './files.js';
 import { ADMIN_PASSWORD, type TestApp } from './harness.js';
 import { firstCampaignId, problemBody } from './problems.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openTable } from '../../modules/households/read-table.js';
+import { openTable } from '../../modules/households/import/read-table.js';
 import { LEDGER_XLSX_LIMITS, readLedgerRows } from '../../modules/problems/problems.import-read.js';
 import {
   commentedLedger,

@@ -8,9 +8,9 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
-import { runImport } from './import.service.js';
-import { currentImports } from './imports.repository.js';
-import { runScreening } from './screening.service.js';
+import { runImport } from './import/import.service.js';
+import { currentImports } from './import/imports.repository.js';
+import { runScreening } from './screening/screening.service.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'paicha-hh-api-'));
 

@@ -7,7 +7,7 @@ import { DIALECTS } from '../../test/databases.js';
 import { tinyPdf, tinyPng, upload } from '../../test/files.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { blobPath } from '../files/storage.js';
-import { createRowsTable, rowsTableName } from '../households/rows-table.js';
+import { createRowsTable, rowsTableName } from '../households/import/rows-table.js';
 import { runHousekeeping } from './housekeeping.js';
 
 /** The pid of a process that has certainly exited. */

@@ -7,9 +7,9 @@ import { deleteAttemptsBefore } from '../auth/login-attempts.repository.js';
 import { deleteStaleCounters } from '../auth/login-limits.repository.js';
 import { deleteExpiredSessions } from '../auth/sessions.repository.js';
 import { expireUnattachedUploads } from '../files/files.service.js';
-import { dropStaleImports } from '../households/import-outcome.js';
-import { retireDeadRuns } from '../households/screening-owner.js';
-import { removeOldUploads } from '../households/uploads.service.js';
+import { dropStaleImports } from '../households/import/import-outcome.js';
+import { removeOldUploads } from '../households/import/uploads.service.js';
+import { retireDeadRuns } from '../households/screening/screening-owner.js';
 
 /** Login attempts are kept this long: longer than any limiter window, short enough to stay small. */
 export const LOGIN_ATTEMPTS_KEEP_DAYS = 30;

@@ -1,0 +1,159 @@
+// Uploaded exports wait on disk (never in memory) between upload, the mapping step and the
+// import, so a clerk maps unknown headers without sending a 100 MB file twice. Files older than
+// a day are removed by housekeeping (and with the next upload).
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import {
+  AppError,
+  FIELD_LABELS,
+  type FieldId,
+  type HouseholdSource,
+  maskIdNumber,
+  maskName,
+} from '@paicha/core';
+import type { Actor, AppContext } from '../../../kernel/context.js';
+import { dataRows, type HeaderFound } from './header-scan.js';
+import { formatOf, openTable } from './read-table.js';
+import type { TableFormat } from './types.js';
+
+/** Household exports are large: a province's roll as .xlsx is ~100 MB. */
+export const IMPORT_UPLOAD_LIMIT = Number(process.env.PAICHA_IMPORT_LIMIT_MB ?? 1024) * 1_048_576;
+const KEEP_MS = 24 * 3_600_000;
+
+function dir(ctx: AppContext): string {
+  return path.join(ctx.config.dataDir, 'household-uploads');
+}
+
+export async function saveUpload(
+  ctx: AppContext,
+  actor: Actor,
+  file: { filename: string; file: NodeJS.ReadableStream & { truncated?: boolean } },
+) {
+  const format = formatOf(file.filename);
+  if (!format)
+    throw new AppError('unprocessable', '只支持 .csv 和 .xlsx 文件（.xls 请在 Excel/WPS 中另存为 .xlsx）');
+  await mkdir(dir(ctx), { recursive: true });
+  await removeOldUploads(ctx);
+  const id = randomBytes(16).toString('hex');
+  const target = path.join(dir(ctx), `${id}.${format}`);
+  await pipeline(file.file, createWriteStream(target));
+  if (file.file.truncated) {
+    await rm(target, { force: true });
+    throw new AppError('payload_too_large', `文件超过 ${Math.round(IMPORT_UPLOAD_LIMIT / 1_048_576)} MB`);
+  }
+  const size = (await stat(target)).size;
+  await ctx.db
+    .insertInto('household_uploads')
+    .values({
+      id,
+      file_name: file.filename,
+      path: target,
+      size,
+      format,
+      uploaded_by: actor.userId,
+      uploaded_at: ctx.clock.now().toISOString(),
+    })
+    .execute();
+  return { id, fileName: file.filename, size, format, path: target };
+}
+
+export async function findUpload(ctx: AppContext, id: string) {
+  const u = await ctx.db.selectFrom('household_uploads').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!u) throw new AppError('not_found', '上传的文件不存在或已过期，请重新上传');
+  return { id: u.id, fileName: u.file_name, size: u.size, format: u.format as TableFormat, path: u.path };
+}
+
+export async function removeUpload(ctx: AppContext, id: string) {
+  const u = await ctx.db
+    .selectFrom('household_uploads')
+    .select('path')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (u) await rm(u.path, { force: true });
+  await ctx.db.deleteFrom('household_uploads').where('id', '=', id).execute();
+}
+
+/** Uploaded exports older than a day: the mapping step is long over. Returns how many went. */
+export async function removeOldUploads(ctx: AppContext): Promise<number> {
+  const before = new Date(ctx.clock.now().getTime() - KEEP_MS).toISOString();
+  const old = await ctx.db
+    .selectFrom('household_uploads')
+    .select('id')
+    .where('uploaded_at', '<', before)
+    .execute();
+  for (const o of old) await removeUpload(ctx, o.id);
+  return old.length;
+}
+
+const PERSONAL: ReadonlySet<FieldId> = new Set(['idNumber', 'headIdNumber', 'name', 'headName']);
+
+/** The mapping step: the header row found, what each column maps to, and a few masked rows. */
+export async function previewUpload(
+  upload: Awaited<ReturnType<typeof findUpload>>,
+  source: HouseholdSource,
+  mapping: Readonly<Record<string, FieldId | null>>,
+) {
+  const table = await openTable(upload.path, upload.format);
+  let found: HeaderFound | null = null;
+  const sample: unknown[][] = [];
+  try {
+    for await (const batch of dataRows(table.rows, source, mapping, (f) => {
+      found = f;
+    })) {
+      for (const row of batch.slice(0, 5 - sample.length)) sample.push(row.cells);
+      if (sample.length >= 5) break;
+    }
+  } catch (err) {
+    // A limit the reader enforces says which one; anything else is an unreadable file.
+    if (err instanceof AppError) throw err;
+    throw new AppError('unprocessable', '无法读取该文件');
+  }
+  const f = found as HeaderFound | null;
+  const base = {
+    upload: { id: upload.id, fileName: upload.fileName, size: upload.size, format: upload.format },
+    source,
+    encoding: table.encoding,
+  };
+  if (!f) {
+    return {
+      ...base,
+      sheet: null,
+      headerRow: null,
+      columns: [],
+      unknown: [],
+      missing: [],
+      duplicates: [],
+      sample: [],
+      ok: false,
+      message: '没有找到表头行：前30行中没有一行包含至少两个可识别的列名',
+    };
+  }
+  const m = f.header.match;
+  const byColumn = new Map(m.columns.map((c) => [c.column, c.field]));
+  const columns = f.header.headers
+    .map((header, column) => ({ column, header, field: byColumn.get(column) ?? null }))
+    .filter((c) => c.header !== '')
+    .map((c) => ({ ...c, fieldLabel: c.field ? FIELD_LABELS[c.field] : null }));
+  const show = (v: unknown, column: number) => {
+    const s =
+      v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+    const field = byColumn.get(column);
+    if (!field || !PERSONAL.has(field) || s === '') return s;
+    return field === 'name' || field === 'headName' ? maskName(s) : maskIdNumber(s);
+  };
+  return {
+    ...base,
+    sheet: f.sheetName || null,
+    headerRow: f.headerRowNo,
+    columns,
+    unknown: m.unknown,
+    missing: m.missingLabels,
+    duplicates: m.duplicates.map((d) => ({ field: d.field as string, columns: d.columns })),
+    sample: sample.map((cells) => columns.map((c) => show(cells[c.column], c.column))),
+    ok: m.ok,
+    message: m.ok ? '' : `表头缺少必需的列：${m.missingLabels.join('、')}`,
+  };
+}

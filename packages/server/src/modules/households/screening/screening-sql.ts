@@ -1,0 +1,188 @@
+// The screening's set-based SQL: joins on the normalised keys (18-digit ID, 户编号) inside the
+// database, the same text on SQLite and PostgreSQL, so a million people never pass through a
+// JavaScript loop (DESIGN.md "How big, how fast"). Only candidate rows (findings) come back.
+import type { HouseholdSource } from '@paicha/core';
+import type { Transaction } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
+import type { DialectName } from '../../../db/database.js';
+import type { DB } from '../../../db/schema.js';
+import { rowsTableName } from '../import/rows-table.js';
+
+export type Row = Record<string, unknown>;
+
+export class ScreeningSql {
+  /** Temporary tables made so far, in creation order: built once per run, dropped at its end. */
+  private readonly made = new Map<string, Promise<RawBuilder<unknown>>>();
+
+  constructor(
+    private readonly trx: Transaction<DB>,
+    readonly imports: Partial<Record<HouseholdSource, number>>,
+    private readonly dialect: DialectName,
+  ) {}
+
+  has(source: HouseholdSource): boolean {
+    return this.imports[source] !== undefined;
+  }
+
+  t(source: HouseholdSource): RawBuilder<unknown> {
+    const id = this.imports[source];
+    if (id === undefined) throw new Error(`no import of ${source}`);
+    return sql.raw(rowsTableName(id));
+  }
+
+  async rows<T = Row>(query: RawBuilder<unknown>): Promise<T[]> {
+    return (await query.execute(this.trx)).rows as T[];
+  }
+
+  async exec(query: RawBuilder<unknown>): Promise<void> {
+    await query.execute(this.trx);
+  }
+
+  /**
+   * A temporary table from `select`, indexed on `indexed`, made on first use: rules that need the
+   * same intermediate (a list's rows keyed to the roll, per-person insurance) share one build.
+   * PostgreSQL never analyzes temporary tables by itself, and its planner needs the row counts.
+   */
+  private temp(name: string, select: RawBuilder<unknown>, indexed: string[]): Promise<RawBuilder<unknown>> {
+    let made = this.made.get(name);
+    if (!made) {
+      made = (async () => {
+        const t = sql.raw(name);
+        await this.exec(sql`drop table if exists ${t}`);
+        await this.exec(sql`create temp table ${t} as ${select}`);
+        for (const c of indexed)
+          await this.exec(sql`create index ${sql.raw(`${name}_${c}`)} on ${t} (${sql.raw(c)})`);
+        if (this.dialect === 'postgres') await this.exec(sql`analyze ${t}`);
+        return t;
+      })();
+      this.made.set(name, made);
+    }
+    return made;
+  }
+
+  /** A sector row's household on the roll: its 户编号, else its head's or its own ID's household. */
+  link(alias: string): RawBuilder<unknown> {
+    const a = sql.raw(alias);
+    const n = this.t('national');
+    return sql`coalesce(
+      (select h.household_id from scr_hh h where h.household_id = ${a}.household_id),
+      (select p.household_id from ${n} p where p.id_number = ${a}.head_id_number limit 1),
+      (select p.household_id from ${n} p where p.id_number = ${a}.id_number limit 1))`;
+  }
+
+  /**
+   * link() for a whole list: the roll's households joined rather than looked up row by row
+   * (PostgreSQL hashes the join: a million index probes took ~2 s more), the ID lookups left for
+   * the rows without a roll 户编号.
+   */
+  linkJoined(alias: string): { join: RawBuilder<unknown>; hh: RawBuilder<unknown> } {
+    const a = sql.raw(alias);
+    const j = sql.raw(`${alias}_roll`);
+    const n = this.t('national');
+    return {
+      join: sql`left join scr_hh ${j} on ${j}.household_id = ${a}.household_id`,
+      hh: sql`coalesce(${j}.household_id,
+      (select p.household_id from ${n} p where p.id_number = ${a}.head_id_number limit 1),
+      (select p.household_id from ${n} p where p.id_number = ${a}.id_number limit 1))`,
+    };
+  }
+
+  /** The roll per household: the national export repeats household fields on every member. */
+  async prepareHouseholds(): Promise<void> {
+    await this.temp(
+      'scr_hh',
+      sql`select household_id, max(township) as township, max(village) as village,
+        max(household_size) as size, max(category) as category, max(exit_status) as exit_status,
+        max(income) as income, sum(case when is_head = 1 then 1 else 0 end) as heads,
+        count(*) as members, min(case when safe_water = 0 then 0 end) as water_no
+      from ${this.t('national')} where household_id is not null group by household_id`,
+      ['household_id'],
+    );
+  }
+
+  /**
+   * Another system's rows keyed to the roll's households, for reconciliation: the household
+   * (link) is worked out once per row here, not in every query that needs it.
+   */
+  peer(source: HouseholdSource): Promise<RawBuilder<unknown>> {
+    const link = this.linkJoined('x');
+    return this.temp(
+      `scr_peer_${source}`,
+      sql`select x.id_number, x.name, x.township, x.village, x.household_size, x.category, x.exit_status,
+        x.income, x.low_income, x.extreme, x.enrolled, x.resident_ins, x.row_no,
+        coalesce(x.household_id, x.head_id_number) as own_hh, ${link.hh} as hh
+      from ${this.t(source)} x ${link.join}`,
+      ['hh', 'id_number'],
+    );
+  }
+
+  async dropTemp(): Promise<void> {
+    for (const name of [...this.made.keys()].reverse())
+      await this.exec(sql`drop table if exists ${sql.raw(name)}`);
+    this.made.clear();
+  }
+
+  /**
+   * The newest row per roll household of a per-household list (housing, water), indexed by
+   * household. In two steps so that the household is worked out once per row: as one query, the
+   * link was evaluated three times per row, and a LEFT JOIN onto it searched every row per household.
+   */
+  async latestPerHousehold(source: HouseholdSource, column: string): Promise<RawBuilder<unknown>> {
+    const c = sql.raw(column);
+    const link = this.linkJoined('x');
+    const linked = await this.temp(
+      `scr_linked_${source}`,
+      sql`select ${link.hh} as hh, x.${c}, x.appraisal_date, x.row_no from ${this.t(source)} x ${link.join}`,
+      [],
+    );
+    return this.temp(
+      `scr_latest_${source}`,
+      sql`select * from (
+        select y.*, row_number() over (partition by y.hh
+          order by coalesce(y.appraisal_date, '') desc, y.row_no desc) as rn
+        from ${linked} y where y.hh is not null) z where z.rn = 1`,
+      ['hh'],
+    );
+  }
+
+  /**
+   * Per ID number of the medical list: whether it holds a scheme in force of each kind (1/0) —
+   * one pass over the list for both insurance rules instead of a lookup per person per kind.
+   */
+  medicalCover(): Promise<RawBuilder<unknown>> {
+    const kind = (test: string) =>
+      sql.raw(`max(case when coalesce(m.active, 1) = 1 and (${test}) then 1 else 0 end)`);
+    return this.temp(
+      'scr_med',
+      sql`select m.id_number, ${kind('m.resident_ins = 1 or m.employee_ins = 1')} as basic,
+        ${kind('m.serious_ins = 1')} as serious, ${kind('m.resident_ins = 1')} as resident,
+        ${kind('m.employee_ins = 1')} as employee
+      from ${this.t('medical')} m where m.id_number is not null group by m.id_number`,
+      ['id_number'],
+    );
+  }
+
+  /** People whose 低保/特困 the roll and civil affairs see differently. */
+  assistance(): RawBuilder<unknown> {
+    const n = this.t('national');
+    const c = this.t('civil');
+    const on = (flag: string) =>
+      sql.raw(`max(case when x.${flag} = 1 and coalesce(x.active, 1) = 1 then 1 else 0 end)`);
+    const nd = sql`coalesce(p.low_income, case when h.category = 'dibao' then 1 else 0 end)`;
+    const nt = sql`coalesce(p.extreme, case when h.category = 'tekun' then 1 else 0 end)`;
+    return sql`with civ as (
+        select x.id_number as pid, ${on('low_income')} as d, ${on('extreme')} as t
+        from ${c} x where x.id_number is not null group by x.id_number
+        union all
+        select p.id_number as pid, ${on('low_income')} as d, ${on('extreme')} as t
+        from ${c} x join ${n} hd on hd.id_number = x.head_id_number
+          join ${n} p on p.household_id = hd.household_id
+        where x.id_number is null group by p.id_number
+      ), cv as (select pid, max(d) as d, max(t) as t from civ group by pid)
+      select p.household_id, p.id_number, p.name, p.township, p.village,
+        ${nd} as nd, ${nt} as nt, coalesce(cv.d, 0) as cd, coalesce(cv.t, 0) as ct
+      from ${n} p join scr_hh h on h.household_id = p.household_id
+        left join cv on cv.pid = p.id_number
+      where p.id_number is not null and (${nd} <> coalesce(cv.d, 0) or ${nt} <> coalesce(cv.t, 0))`;
+  }
+}
