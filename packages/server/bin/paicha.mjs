@@ -1,11 +1,16 @@
 #!/usr/bin/env node
-// The package bin: runs the TypeScript CLI through tsx's loader (no separate build step).
+// The package bin: runs the CLI as built by `npm run build` (npm ci builds it in `prepare`;
+// `npm start` rebuilds it), no TypeScript compiler at run time.
+import { existsSync } from 'node:fs';
 import v8 from 'node:v8';
-import { register } from 'tsx/esm/api';
 
+const cli = new URL('../dist/cli.mjs', import.meta.url);
+if (!existsSync(cli)) {
+  console.error('paicha 尚未构建：请先运行 npm run build（npm ci 会自动构建）');
+  process.exit(1);
+}
 // As `npm start` runs the server: a larger young generation (32 MB semi-spaces instead of 16).
 // An import allocates a few short-lived strings and arrays per cell; with the default, a third of
 // a million-row import was garbage collection. Set before the CLI is loaded, while the heap is small.
 v8.setFlagsFromString('--max-semi-space-size=32');
-register();
-await import('../src/cli.ts');
+await import(cli.href);

@@ -1,14 +1,7 @@
 // paicha <command>: scripted set-up and batch work, on the same data dir / DATABASE_URL as the server.
 import { parseArgs } from 'node:util';
 import { AppError } from '@paicha/core';
-import { AUDIT_USAGE, auditCommand } from './cli/audit-command.js';
-import { BACKUP_USAGE, backupCommand, restoreCommand } from './cli/backup-command.js';
-import { EXPORT_USAGE, exportCommand } from './cli/export-command.js';
-import { IMPORT_USAGE, importCommand } from './cli/import-command.js';
-import { remindCommand } from './cli/remind-command.js';
-import { SCREEN_USAGE, screenCommand } from './cli/screen-command.js';
-import { userCommand } from './cli/user-command.js';
-import { openRuntime } from './runtime.js';
+import { AUDIT_USAGE, BACKUP_USAGE, EXPORT_USAGE, IMPORT_USAGE, SCREEN_USAGE } from './cli/usage.js';
 
 const USAGE = `用法：paicha <命令>
   migrate                         执行数据库迁移（服务启动时也会自动执行）
@@ -30,21 +23,23 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 1;
   }
+  // Each command is loaded when it runs, so `paicha help` starts without the server's code.
   if (command === 'migrate') {
     parseArgs({ args: rest, options: {} });
+    const { openRuntime } = await import('./runtime.js');
     const runtime = await openRuntime();
     console.log(`数据库已迁移到最新版本（${runtime.ctx.dialect}）`);
     await runtime.close();
     return 0;
   }
-  if (command === 'user') return userCommand(rest);
-  if (command === 'remind') return remindCommand(rest);
-  if (command === 'export') return exportCommand(rest);
-  if (command === 'import') return importCommand(rest);
-  if (command === 'screen') return screenCommand(rest);
-  if (command === 'audit') return auditCommand(rest);
-  if (command === 'backup') return backupCommand(rest);
-  if (command === 'restore') return restoreCommand(rest);
+  if (command === 'user') return (await import('./cli/user-command.js')).userCommand(rest);
+  if (command === 'remind') return (await import('./cli/remind-command.js')).remindCommand(rest);
+  if (command === 'export') return (await import('./cli/export-command.js')).exportCommand(rest);
+  if (command === 'import') return (await import('./cli/import-command.js')).importCommand(rest);
+  if (command === 'screen') return (await import('./cli/screen-command.js')).screenCommand(rest);
+  if (command === 'audit') return (await import('./cli/audit-command.js')).auditCommand(rest);
+  if (command === 'backup') return (await import('./cli/backup-command.js')).backupCommand(rest);
+  if (command === 'restore') return (await import('./cli/backup-command.js')).restoreCommand(rest);
   console.error(`未知命令：${command}\n\n${USAGE}`);
   return 1;
 }

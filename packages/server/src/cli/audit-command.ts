@@ -3,8 +3,7 @@ import { AppError } from '@paicha/core';
 import type { Config } from '../kernel/config.js';
 import { verifyAudit } from '../modules/audit/audit-verify.js';
 import { openRuntime } from '../runtime.js';
-
-export const AUDIT_USAGE = `  audit verify [--json]           校验审计日志（哈希链、封存记录、检查点）；不完整时退出码为 1 并指出第一处问题`;
+import { AUDIT_USAGE } from './usage.js';
 
 /** paicha audit verify [--json]: exit 0 when the log is intact, 1 naming the first bad row. */
 export async function auditCommand(args: string[], config?: Config): Promise<number> {

@@ -6,6 +6,7 @@ import { verifyAudit } from '../modules/audit/audit-verify.js';
 import { createBackup } from '../modules/backup/backup.js';
 import { restoreBackup } from '../modules/backup/restore.js';
 import { openRuntime } from '../runtime.js';
+import { BACKUP_USAGE } from './usage.js';
 
 /** A tool that failed (pg_dump, psql, the disk) is exit 1; refused input stays exit 2 (cli.ts). */
 async function failureAsExit1<T>(work: () => Promise<T>): Promise<T | null> {
@@ -17,9 +18,6 @@ async function failureAsExit1<T>(work: () => Promise<T>): Promise<T | null> {
     return null;
   }
 }
-
-export const BACKUP_USAGE = `  backup --out FILE [--json]       备份数据库、上传的文件和审计密钥到一个 .tar.gz（服务运行时也可执行）
-  restore FILE [--json]            从备份恢复（须先停止服务）；原有数据移到数据目录下的 pre-restore-<时间>/`;
 
 /** paicha backup --out FILE [--json] */
 export async function backupCommand(args: string[], config: Config = loadConfig()): Promise<number> {

@@ -9,9 +9,7 @@ import { type ExportFormat, exportMonthly } from '../modules/exports/exports.ser
 import { listMonthlyMilestones } from '../modules/reports/reports.repository.js';
 import { findUnitByName } from '../modules/units/units.repository.js';
 import { openRuntime } from '../runtime.js';
-
-export const EXPORT_USAGE = `  export monthly --unit <单位名称> --period YYYY-MM --out <文件.xlsx|文件.docx> [--campaign <编号>]
-  export monthly --consolidated --period YYYY-MM --out <文件.xlsx|文件.docx> [--campaign <编号>]`;
+import { EXPORT_USAGE } from './usage.js';
 
 export async function exportCommand(args: string[]): Promise<number> {
   const [what, ...rest] = args;

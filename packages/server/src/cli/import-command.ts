@@ -13,9 +13,7 @@ import {
 import { runImport } from '../modules/households/import/import.service.js';
 import { formatOf } from '../modules/households/import/read-table.js';
 import { openRuntime } from '../runtime.js';
-
-export const IMPORT_USAGE = `  import <来源> <文件.csv|文件.xlsx> [--json] [--map "表头=字段" …]   导入户数据（整个文件全部导入或全部不导入）
-        来源：${HOUSEHOLD_SOURCES.join(' | ')}；--map 为未识别的表头指定字段（字段为空则忽略该列）`;
+import { IMPORT_USAGE } from './usage.js';
 
 function parseMappings(list: string[] | undefined): Record<string, FieldId | null> {
   const out: Record<string, FieldId | null> = {};

@@ -6,9 +6,7 @@ import { AppError, SOURCE_LABELS } from '@paicha/core';
 import { IdParam } from '@paicha/core/api/integers';
 import { runScreening } from '../modules/households/screening/screening.service.js';
 import { openRuntime } from '../runtime.js';
-
-export const SCREEN_USAGE =
-  '  screen [--json] [--campaign <编号>]        按已启用的规则比对最新导入的数据，问题写入各街道台账';
+import { SCREEN_USAGE } from './usage.js';
 
 export async function screenCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 export interface Config {
@@ -54,7 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: Number(env.PAICHA_SESSION_HOURS ?? 12),
     secureCookies: env.PAICHA_SECURE_COOKIES === '1',
     trustProxy: env.PAICHA_TRUST_PROXY === '1',
-    webDist: path.resolve(import.meta.dirname, '../../../web/dist'),
+    webDist: path.resolve(serverPackageDir(), '../web/dist'),
     logLevel: env.PAICHA_LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     smtpUrl: env.PAICHA_SMTP_URL?.trim() || null,
     mailFrom: env.PAICHA_MAIL_FROM ?? 'paicha@localhost',
@@ -72,4 +73,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function randomPassword(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789';
   return [...randomBytes(16)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+/**
+ * The server package's folder (the one holding its package.json), found upwards from this module:
+ * in src/kernel/ when run from source, in dist/ when run built — one rule for both layouts.
+ */
+function serverPackageDir(): string {
+  let dir = import.meta.dirname;
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${import.meta.dirname}`);
+    dir = parent;
+  }
+  return dir;
 }

@@ -17,17 +17,22 @@ export interface ServerProcess {
 }
 
 /**
- * Starts `packages/server/src/main.ts` on a free loopback port with `env` over this process's
- * environment (PAICHA_DATA_DIR, DATABASE_URL, …) and resolves once `/api/health` answers; fails
- * with the server's output if it exits or does not answer within 60 s.
+ * Starts `packages/server/src/main.ts` (or `entry`, a built `main.mjs`) on a free loopback port
+ * with `env` over this process's environment (PAICHA_DATA_DIR, DATABASE_URL, …) and resolves once
+ * `/api/health` answers; fails with the server's output if it exits or does not answer within 60 s.
  */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  entry?: string,
+): Promise<ServerProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   const child = spawn(
     process.execPath,
-    ['--max-semi-space-size=32', '--import', 'tsx', 'packages/server/src/main.ts'],
+    entry
+      ? ['--max-semi-space-size=32', '--enable-source-maps', entry]
+      : ['--max-semi-space-size=32', '--import', 'tsx', 'packages/server/src/main.ts'],
     {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PAICHA_LOG_LEVEL: 'warn', ...env },
