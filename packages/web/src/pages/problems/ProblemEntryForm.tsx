@@ -13,6 +13,7 @@ import { applyFieldErrors } from '../../components/fieldErrors';
 import { LoadError } from '../../components/LoadError';
 import { groupedUnitOptions } from '../../components/unitOptions';
 import { validValues } from '../../components/validValues';
+import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
 import { useDraft } from '../../hooks/useDraft';
 import { ProblemFormFields } from './ProblemFormFields';
@@ -45,10 +46,21 @@ export function ProblemEntryForm(props: Props) {
   const fixed = unit.kind === 'fixed' ? unit : undefined;
   const picking = unit.kind === 'pick';
   const [form] = Form.useForm<ProblemFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<string[]>();
   const [formKey, setFormKey] = useState(0);
   const draft = useDraft<ProblemFormValues>(props.draftKey);
+  const saving = useAction(
+    async (fields: ProblemFieldsInput, unitId: number | undefined) => {
+      await props.onSubmit(fields, unitId);
+      draft.clear();
+    },
+    {
+      inline: true,
+      explain: (e) => {
+        const unmatched = applyFieldErrors(form, e);
+        return unmatched.length ? unmatched.join('；') : errorMessage(e);
+      },
+    },
+  );
   const { data, error, reload } = useAsync(
     () =>
       Promise.all([
@@ -83,18 +95,8 @@ export function ProblemEntryForm(props: Props) {
   async function save() {
     const v = await validValues(form);
     if (!v) return;
-    setSaving(true);
-    setSaveError(undefined);
-    try {
-      const all = { ...form.getFieldsValue(true), ...v } as ProblemFormValues;
-      await props.onSubmit(toFields(all, due), fixed?.id ?? (picking ? (all.unitId as number) : undefined));
-      draft.clear();
-    } catch (e) {
-      const unmatched = applyFieldErrors(form, e);
-      setSaveError(unmatched.length ? unmatched : [errorMessage(e)]);
-    } finally {
-      setSaving(false);
-    }
+    const all = { ...form.getFieldsValue(true), ...v } as ProblemFormValues;
+    await saving.run(toFields(all, due), fixed?.id ?? (picking ? (all.unitId as number) : undefined));
   }
 
   return (
@@ -109,13 +111,13 @@ export function ProblemEntryForm(props: Props) {
           data-testid="draft-restored"
         />
       )}
-      {saveError && (
+      {saving.failure && (
         <Alert
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
           message="保存失败，您填写的内容已保留"
-          description={saveError.join('；')}
+          description={saving.failure}
           data-testid="save-error"
         />
       )}
@@ -152,7 +154,7 @@ export function ProblemEntryForm(props: Props) {
         )}
         <ProblemFormFields items={items} assigned={assigned} rectificationDue={due} sources={sources} />
         <Space>
-          <Button type="primary" loading={saving} onClick={() => void save()} data-testid="problem-save">
+          <Button type="primary" loading={saving.busy} onClick={() => void save()} data-testid="problem-save">
             {props.saveLabel}
           </Button>
           <Button onClick={props.onCancel}>{props.cancelLabel}</Button>
@@ -164,7 +166,7 @@ export function ProblemEntryForm(props: Props) {
             onConfirm={() => {
               draft.clear();
               setFormKey((k) => k + 1);
-              setSaveError(undefined);
+              saving.clearFailure();
             }}
           >
             <Button danger type="text">

@@ -1,10 +1,12 @@
 import { DownloadOutlined, SaveOutlined } from '@ant-design/icons';
 import { Button, Card, Space } from 'antd';
+import type { MonthlyReport } from '../../api/reports';
 import { type ExportFormat, reportsApi } from '../../api/reports';
+import type { VersionedEditor } from '../../hooks/useVersionedEditor';
 import { ReviewButtons, StepError, useReviewSteps } from './ReviewControls';
-import type { useReportEditor } from './useReportEditor';
+import type { Draft } from './reportDraft';
 
-type Editor = ReturnType<typeof useReportEditor>;
+type Editor = VersionedEditor<MonthlyReport, Draft>;
 
 /** Save / submit for the unit, accept / return / unlock for the office, downloads for everyone. */
 export function ReportActions({ editor }: { editor: Editor }) {

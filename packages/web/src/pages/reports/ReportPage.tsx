@@ -2,14 +2,17 @@
 // returns or unlocks it; everyone who may see it can download it as .xlsx or .docx.
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Form, Input, Row, Space, Spin, Typography } from 'antd';
+import { useCallback } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { reportsApi } from '../../api/reports';
 import { useCampaign } from '../../campaign/CampaignContext';
 import { cnDate, cnDateTime } from '../../components/dates';
 import { LoadError } from '../../components/LoadError';
+import { useVersionedEditor } from '../../hooks/useVersionedEditor';
 import { periodLabel, StatusTag, TimelinessTag } from './labels';
 import { ReportActions } from './ReportActions';
-import { ReportTable } from './ReportTable';
-import { type MetaField, useReportEditor } from './useReportEditor';
+import { ReportTable, type TextField } from './ReportTable';
+import { changedRows, draftOf, inputOf, type MetaField, withCell, withMeta } from './reportDraft';
 import { WorkflowHistory } from './WorkflowHistory';
 
 const META: { field: MetaField; label: string; placeholder: string }[] = [
@@ -35,8 +38,22 @@ export default function ReportPage() {
 }
 
 function ReportEditor(key: { campaignId: number; period: string; unitId: number }) {
-  const editor = useReportEditor(key);
-  const { view, draft, conflict } = editor;
+  const editor = useVersionedEditor({
+    storageKey: `paicha.report.${key.campaignId}.${key.period}.${key.unitId}`,
+    load: () => reportsApi.get(key.campaignId, key.period, key.unitId),
+    draftOf,
+    save: (d, base, version) =>
+      reportsApi.save(key.campaignId, key.period, key.unitId, inputOf(d, draftOf(base), version)),
+  });
+  const { update } = editor;
+  // Stable, so the table's memoised cells re-render only when their own text changes.
+  const setCell = useCallback(
+    (seq: number, field: TextField, value: string) => update((d) => withCell(d, seq, field, value)),
+    [update],
+  );
+  // On a version conflict: the latest version, and the rows it changed against the clerk's base.
+  const { view, draft, conflict: latest } = editor;
+  const changedElsewhere = latest && view ? changedRows(view, latest) : undefined;
   if (editor.loadError && !view)
     return <LoadError error={editor.loadError} onRetry={() => void editor.reload()} />;
   if (!view || !draft) return <Spin style={{ display: 'block', margin: 48 }} />;
@@ -108,21 +125,21 @@ function ReportEditor(key: { campaignId: number; period: string; unitId: number 
               }
             />
           )}
-          {conflict && (
+          {latest && changedElsewhere && (
             <Alert
               type="error"
               showIcon
               data-testid="version-conflict"
-              message={`保存未成功：该月报已被${conflict.latest.updatedBy ?? '他人'}于${conflict.latest.updatedAt ? cnDateTime(conflict.latest.updatedAt) : '刚才'}修改（现为版本 ${conflict.latest.version}，状态：${conflict.latest.statusLabel}）。`}
-              description={`您输入的内容仍保留在下方，未丢失。${conflict.changedRows.size ? `对方改动了第${[...conflict.changedRows].join('、')}项（已用黄色框标出）。` : ''}“保存我的修改”只写入您改动过的内容，对方的其他改动保留，同一项以您的为准。`}
+              message={`保存未成功：该月报已被${latest.updatedBy ?? '他人'}于${latest.updatedAt ? cnDateTime(latest.updatedAt) : '刚才'}修改（现为版本 ${latest.version}，状态：${latest.statusLabel}）。`}
+              description={`您输入的内容仍保留在下方，未丢失。${changedElsewhere.size ? `对方改动了第${[...changedElsewhere].join('、')}项（已用黄色框标出）。` : ''}“保存我的修改”只写入您改动过的内容，对方的其他改动保留，同一项以您的为准。`}
               action={
                 <Space direction="vertical">
-                  {conflict.latest.can.save && (
+                  {latest.can.save && (
                     <Button
                       size="small"
                       danger
                       data-testid="overwrite"
-                      onClick={() => void editor.save(conflict.latest.version).catch(() => {})}
+                      onClick={() => void editor.save(latest.version).catch(() => {})}
                     >
                       保存我的修改
                     </Button>
@@ -147,7 +164,7 @@ function ReportEditor(key: { campaignId: number; period: string; unitId: number 
                       readOnly={!editable}
                       variant={editable ? 'outlined' : 'filled'}
                       maxLength={40}
-                      onChange={(e) => editor.setMeta(m.field, e.target.value)}
+                      onChange={(e) => update((d) => withMeta(d, m.field, e.target.value))}
                     />
                   </Form.Item>
                 </Col>
@@ -163,8 +180,8 @@ function ReportEditor(key: { campaignId: number; period: string; unitId: number 
           texts={draft.rows}
           editable={editable}
           today={view.today}
-          changedElsewhere={conflict?.changedRows}
-          onChange={editor.setCell}
+          changedElsewhere={changedElsewhere}
+          onChange={setCell}
         />
       </Card>
       <Card title="办理记录" size="small">

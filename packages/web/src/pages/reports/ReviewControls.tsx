@@ -18,7 +18,7 @@ interface Reviewed {
   unit: { id: number; name: string };
 }
 
-/** What both editors (useReportEditor, useSubmissionEditor) offer the controls. */
+/** What the versioned editor (hooks/useVersionedEditor) offers the controls. */
 export interface ReviewEditor<V extends Reviewed> {
   view: V | undefined;
   dirty: boolean;

@@ -1,10 +1,12 @@
 import { FileExcelOutlined, SaveOutlined } from '@ant-design/icons';
 import { App, Button, Space } from 'antd';
+import type { Submission } from '../../api/reports';
 import { submissionsApi } from '../../api/reports';
+import type { VersionedEditor } from '../../hooks/useVersionedEditor';
 import { ReviewButtons, StepError, useReviewSteps } from '../reports/ReviewControls';
-import type { useSubmissionEditor } from './useSubmissionEditor';
+import type { SubmissionDraft } from './submissionDraft';
 
-type Editor = ReturnType<typeof useSubmissionEditor>;
+type Editor = VersionedEditor<Submission, SubmissionDraft>;
 
 /** Save, the ledger's 问题清单 attached, submit for the unit; accept / return / unlock for the office. */
 export function SubmissionActions({ editor }: { editor: Editor }) {

@@ -7,7 +7,7 @@ import { errorMessage } from '../../api/client';
 import { filesApi } from '../../api/problems';
 import type { FileKind } from '../../api/reports';
 import { EVIDENCE_ACCEPT, MAX_EVIDENCE_BYTES } from '../../components/EvidenceUpload';
-import type { DraftFile } from './useSubmissionEditor';
+import type { DraftFile } from './submissionDraft';
 
 export const KIND_LABELS: Record<FileKind, string> = {
   scan: '盖章扫描件',

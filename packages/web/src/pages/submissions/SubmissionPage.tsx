@@ -2,14 +2,16 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Space, Spin, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
+import { submissionsApi } from '../../api/reports';
 import { useCampaign } from '../../campaign/CampaignContext';
 import { cnDate, cnDateTime } from '../../components/dates';
 import { LoadError } from '../../components/LoadError';
+import { useVersionedEditor } from '../../hooks/useVersionedEditor';
 import { StatusTag, TimelinessTag } from '../reports/labels';
 import { WorkflowHistory } from '../reports/WorkflowHistory';
 import { SubmissionActions } from './SubmissionActions';
 import { SubmissionFiles } from './SubmissionFiles';
-import { type TextKey, useSubmissionEditor } from './useSubmissionEditor';
+import { draftOf, inputOf, type TextKey } from './submissionDraft';
 
 /** What each milestone's text is about, as the plan words it. */
 const CONTENT_HINTS: Record<string, string> = {
@@ -28,7 +30,13 @@ export default function SubmissionPage() {
 }
 
 function SubmissionEditor(key: { campaignId: number; milestoneId: number; unitId: number }) {
-  const editor = useSubmissionEditor(key);
+  const editor = useVersionedEditor({
+    storageKey: `paicha.submission.${key.campaignId}.${key.milestoneId}.${key.unitId}`,
+    load: () => submissionsApi.get(key.campaignId, key.milestoneId, key.unitId),
+    draftOf,
+    save: (d, _base, version) =>
+      submissionsApi.save(key.campaignId, key.milestoneId, key.unitId, inputOf(d, version)),
+  });
   const { view, draft, conflict } = editor;
   if (editor.loadError && !view)
     return <LoadError error={editor.loadError} onRetry={() => void editor.reload()} />;
@@ -75,7 +83,7 @@ function SubmissionEditor(key: { campaignId: number; milestoneId: number; unitId
           {view.status === 'returned' && view.returnReason && (
             <Alert type="warning" showIcon message={`领导小组办公室退回：${view.returnReason}`} />
           )}
-          {editor.restored && (
+          {editor.restoredAt && (
             <Alert
               type="info"
               showIcon

@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { errorMessage } from '../../../api/client';
 import { campaignsApi } from '../../../api/endpoints';
 import { problemsApi } from '../../../api/problems';
-import type { Problem, ProblemDetail } from '../../../api/problemTypes';
+import type { Problem, ProblemDetail, ProblemFieldsInput } from '../../../api/problemTypes';
 import type { SessionUser } from '../../../api/types';
 import { applyFieldErrors } from '../../../components/fieldErrors';
 import { LoadError } from '../../../components/LoadError';
 import { validValues } from '../../../components/validValues';
+import { useAction } from '../../../hooks/useAction';
 import { useAsync } from '../../../hooks/useAsync';
 import type { Draft } from '../../../hooks/useDraft';
 import { ProblemFormFields } from '../ProblemFormFields';
@@ -40,10 +41,27 @@ interface Props {
 export function ProblemEditForm({ user, problem, draft, onSaved, onReload, onCancel }: Props) {
   const [form] = Form.useForm<ProblemFormValues>();
   const [base] = useState(() => draft.restored?.values.base ?? fromProblem(problem));
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string[]>();
   const [conflict, setConflict] = useState(0);
   const { message } = App.useApp();
+  const saving = useAction(
+    async (patch: Partial<ProblemFieldsInput>) => {
+      const d = await problemsApi.update(problem.id, { ...patch, version: problem.version });
+      draft.clear();
+      message.success('已保存修改');
+      onSaved(d);
+    },
+    {
+      inline: true,
+      explain: (e) => {
+        if (isVersionConflict(e)) {
+          setConflict((c) => c + 1);
+          return null;
+        }
+        const unmatched = applyFieldErrors(form, e);
+        return unmatched.length ? unmatched.join('；') : errorMessage(e);
+      },
+    },
+  );
   const office = user.role === 'admin';
   const { data, error, reload } = useAsync(
     () => Promise.all([campaignsApi.get(problem.campaignId), campaignsApi.checkItems(problem.campaignId)]),
@@ -65,24 +83,8 @@ export function ProblemEditForm({ user, problem, draft, onSaved, onReload, onCan
   async function save() {
     const v = await validValues(form);
     if (!v) return;
-    setSaving(true);
-    setFailure(undefined);
-    try {
-      const all = { ...form.getFieldsValue(true), ...v } as ProblemFormValues;
-      const patch = changedFields(toFields(base, due), toFields(all, due));
-      const d = await problemsApi.update(problem.id, { ...patch, version: problem.version });
-      draft.clear();
-      message.success('已保存修改');
-      onSaved(d);
-    } catch (e) {
-      if (isVersionConflict(e)) setConflict((c) => c + 1);
-      else {
-        const unmatched = applyFieldErrors(form, e);
-        setFailure(unmatched.length ? unmatched : [errorMessage(e)]);
-      }
-    } finally {
-      setSaving(false);
-    }
+    const all = { ...form.getFieldsValue(true), ...v } as ProblemFormValues;
+    await saving.run(changedFields(toFields(base, due), toFields(all, due)));
   }
 
   return (
@@ -107,13 +109,13 @@ export function ProblemEditForm({ user, problem, draft, onSaved, onReload, onCan
           description="保存时只提交您改动的项目，他人修改的其他项目保持不变。"
         />
       )}
-      {failure && (
+      {saving.failure && (
         <Alert
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
           message="保存失败，您的修改已保留"
-          description={failure.join('；')}
+          description={saving.failure}
         />
       )}
       {/* A 明察暗访 / 数据比对 problem keeps its source; others choose among the form's sources. */}
@@ -123,7 +125,7 @@ export function ProblemEditForm({ user, problem, draft, onSaved, onReload, onCan
         sources={isReservedSource(problem.source) ? [problem.source] : FORM_SOURCES}
       />
       <Space>
-        <Button type="primary" loading={saving} onClick={() => void save()} data-testid="edit-save">
+        <Button type="primary" loading={saving.busy} onClick={() => void save()} data-testid="edit-save">
           保存修改
         </Button>
         <Popconfirm
