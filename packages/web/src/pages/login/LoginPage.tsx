@@ -1,9 +1,8 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { errorMessage } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
+import { useAction } from '../../hooks/useAction';
 
 interface Values {
   username: string;
@@ -14,25 +13,18 @@ export function LoginPage() {
   const { user, login } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
-
-  if (user) return <Navigate to={from} replace />;
-
-  async function submit(v: Values) {
-    setBusy(true);
-    setError(undefined);
-    try {
+  // On failure the server's own message: wrong credentials, disabled account, or 429 too many attempts.
+  const signIn = useAction(
+    async (v: Values) => {
       await login(v.username.trim(), v.password);
       navigate(from === '/login' ? '/' : from, { replace: true });
-    } catch (e) {
-      // The server's own message: wrong credentials, disabled account, or 429 too many attempts.
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    { inline: true },
+  );
+  const { busy, failure: error } = signIn;
+
+  if (user) return <Navigate to={from} replace />;
 
   return (
     <div
@@ -60,7 +52,7 @@ export function LoginPage() {
             data-testid="login-error"
           />
         )}
-        <Form<Values> name="login" onFinish={(v) => void submit(v)} size="large" autoComplete="on">
+        <Form<Values> name="login" onFinish={(v) => void signIn.run(v)} size="large" autoComplete="on">
           <Form.Item name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
             <Input
               prefix={<UserOutlined />}
