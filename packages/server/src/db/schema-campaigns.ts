@@ -1,0 +1,55 @@
+// Row types of a campaign and its plan (phases, milestones, check items and who owns them);
+// listed in DB in schema.ts.
+import type { Category, MilestoneKind } from '@paicha/core';
+import type { Generated } from 'kysely';
+
+export interface CampaignsTable {
+  id: Generated<number>;
+  title: string;
+  issuer: string;
+  /** JSON array of {title, docNumber}. */
+  basis_documents: string;
+  start_date: string;
+  end_date: string;
+  monthly_due_day: number;
+  report_title: string;
+  report_footer: string;
+  contact: string;
+  created_at: string;
+}
+
+export interface PhasesTable {
+  id: Generated<number>;
+  campaign_id: number;
+  seq: number;
+  name: string;
+  start_date: string;
+  end_date: string;
+  description: string;
+}
+
+export interface MilestonesTable {
+  id: Generated<number>;
+  campaign_id: number;
+  kind: MilestoneKind;
+  period: string | null;
+  title: string;
+  due_date: string;
+  description: string;
+}
+
+export interface CheckItemsTable {
+  id: Generated<number>;
+  campaign_id: number;
+  seq: number;
+  category: Category;
+  sub_category: string;
+  sub_category_cell: string;
+  content: string;
+  units_text: string;
+}
+
+export interface ItemUnitsTable {
+  check_item_id: number;
+  unit_id: number;
+}
