@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../test/databases.js';
-import { tinyPdf, upload } from '../test/files.js';
+import { importLedger, tinyPdf, upload } from '../test/files.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../test/harness.js';
 import { firstCampaignId, problemBody } from '../test/problems.js';
 import { registerAccessPolicy } from './policy.js';
@@ -127,14 +127,7 @@ describe.each(DIALECTS)('access policy on %s', (dialect) => {
     const before = await countReserved();
     const file = await ledgerWithSources(['自查', '明察暗访', '数据比对']);
     for (const mode of ['check', 'all', 'valid']) {
-      const form = new FormData();
-      form.append('file', new Blob([file]), '台账.xlsx');
-      const res = await t.app.inject({
-        method: 'POST',
-        url: `/api/problems/import?mode=${mode}`,
-        headers: { cookie: reporter.cookie },
-        payload: form,
-      });
+      const res = await importLedger(t, reporter.cookie, file, mode);
       expect(res.statusCode, res.body).toBe(200);
       const report = res.json();
       expect(report).toMatchObject({ rows: 3, accepted: 1, rejected: 2 });

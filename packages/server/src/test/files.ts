@@ -40,14 +40,24 @@ export function tinyPdf(): Buffer {
   return Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
 }
 
-export async function upload(
+/** Posts `bytes` as the multipart field `file`, as a browser's file input sends it. */
+export async function postFile(
   t: TestApp,
   cookie: string,
+  url: string,
   name: string,
   bytes: Buffer,
   type = 'application/octet-stream',
 ) {
   const form = new FormData();
   form.append('file', new Blob([bytes], { type }), name);
-  return t.app.inject({ method: 'POST', url: '/api/files', headers: { cookie }, payload: form });
+  return t.app.inject({ method: 'POST', url, headers: { cookie }, payload: form });
 }
+
+/** An upload to the file store (evidence, scans). */
+export const upload = (t: TestApp, cookie: string, name: string, bytes: Buffer, type?: string) =>
+  postFile(t, cookie, '/api/files', name, bytes, type);
+
+/** A ledger workbook to the Excel import (`mode` check | valid | all). */
+export const importLedger = (t: TestApp, cookie: string, bytes: Buffer, mode: string) =>
+  postFile(t, cookie, `/api/problems/import?mode=${mode}`, '台账.xlsx', bytes);

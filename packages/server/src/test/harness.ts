@@ -3,13 +3,13 @@ import type { Role } from '@paicha/core';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { DialectName } from '../db/database.js';
 import { type Clock, fixedClock } from '../kernel/clock.js';
-import { loadConfig } from '../kernel/config.js';
+import { type Config, loadConfig } from '../kernel/config.js';
 import type { AppContext } from '../kernel/context.js';
 import { findUnitByName } from '../modules/units/units.repository.js';
 import { createUser } from '../modules/users/users.service.js';
 import { openRuntime } from '../runtime.js';
 import { buildApp } from '../server.js';
-import { createTestDatabase } from './databases.js';
+import { createTestDatabase, type TestDatabase } from './databases.js';
 
 export const ADMIN_PASSWORD = 'admin-test-password';
 
@@ -36,15 +36,20 @@ export interface TestApp {
 
 let counter = 0;
 
-export async function startTestApp(dialect: DialectName, opts: { now?: string } = {}): Promise<TestApp> {
-  const database = await createTestDatabase(dialect);
-  const config = {
+/** The configuration a test runs the app with on `database`: seeded admin, no web build. */
+export function testConfig(database: TestDatabase): Config {
+  return {
     ...loadConfig({ NODE_ENV: 'test' }),
     dataDir: database.dataDir,
     databaseUrl: database.databaseUrl,
     adminPassword: ADMIN_PASSWORD,
     webDist: '/nonexistent',
   };
+}
+
+export async function startTestApp(dialect: DialectName, opts: { now?: string } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(dialect);
+  const config = testConfig(database);
   const clock = fixedClock(opts.now ?? '2019-12-20T02:00:00Z');
   const runtime = await openRuntime({ config, clock });
   const app = await buildApp(runtime.ctx);

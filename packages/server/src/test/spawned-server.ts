@@ -4,11 +4,10 @@
 import { readFileSync } from 'node:fs';
 import type { DialectName } from '../db/database.js';
 import { fixedClock } from '../kernel/clock.js';
-import { loadConfig } from '../kernel/config.js';
 import type { AppContext } from '../kernel/context.js';
 import { openRuntime } from '../runtime.js';
 import { createTestDatabase } from './databases.js';
-import { ADMIN_PASSWORD } from './harness.js';
+import { testConfig } from './harness.js';
 import { signIn, startServerProcess } from './server-process.js';
 
 export interface SpawnedServer {
@@ -40,13 +39,7 @@ export async function prepareDatabase(
   now = '2020-03-01T02:00:00Z',
 ): Promise<PreparedDatabase> {
   const database = await createTestDatabase(dialect);
-  const config = {
-    ...loadConfig({ NODE_ENV: 'test' }),
-    dataDir: database.dataDir,
-    databaseUrl: database.databaseUrl,
-    adminPassword: ADMIN_PASSWORD,
-    webDist: '/nonexistent',
-  };
+  const config = testConfig(database);
   const withContext = async <T>(fn: (ctx: AppContext) => Promise<T>) => {
     const runtime = await openRuntime({ config, clock: fixedClock(now) });
     try {

@@ -2,7 +2,7 @@
 // timeliness, the dashboard), not the API that would file them. Each factory takes the columns
 // that identify the row and fills the rest with a plain, valid default.
 import type { Insertable } from 'kysely';
-import type { ProblemEventsTable, ProblemsTable, SubmissionsTable } from '../db/schema.js';
+import type { DB, ProblemEventsTable, ProblemsTable, SubmissionsTable } from '../db/schema.js';
 import type { TestApp } from './harness.js';
 
 export type ProblemRow = Pick<Insertable<ProblemsTable>, 'campaign_id' | 'check_item_id' | 'unit_id'> &
@@ -116,4 +116,13 @@ export async function auditActions(t: TestApp, entity: string): Promise<string[]
     .orderBy('id')
     .execute();
   return rows.map((r) => r.action);
+}
+
+/** How many rows a table holds. */
+export async function countRows(t: TestApp, table: keyof DB): Promise<number> {
+  const { n } = await t.ctx.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
 }

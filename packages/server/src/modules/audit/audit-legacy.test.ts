@@ -4,10 +4,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database.js';
 import { migrateToLatest } from '../../db/migrate.js';
-import { loadConfig } from '../../kernel/config.js';
 import { openRuntime } from '../../runtime.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/databases.js';
-import { ADMIN_PASSWORD } from '../../test/harness.js';
+import { testConfig } from '../../test/harness.js';
 import { appendAudit } from './audit.repository.js';
 import { GENESIS, legacyHash } from './audit-chain.js';
 import { verifyAudit } from './audit-verify.js';
@@ -18,12 +17,7 @@ describe.each(DIALECTS)('an audit log older than its key on %s', (dialect) => {
 
   it('seals the old rows once, verifies them and the new ones, and catches them re-chained', async () => {
     database = await createTestDatabase(dialect);
-    const config = {
-      ...loadConfig({ NODE_ENV: 'test' }),
-      dataDir: database.dataDir,
-      databaseUrl: database.databaseUrl,
-      adminPassword: ADMIN_PASSWORD,
-    };
+    const config = testConfig(database);
     // Rows as the release before the key wrote them.
     const old = openDatabase(config);
     await migrateToLatest(old.db, old.dialect);

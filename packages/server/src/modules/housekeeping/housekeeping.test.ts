@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { tinyPdf, tinyPng, upload } from '../../test/files.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
+import { countRows } from '../../test/tables.js';
 import { blobPath } from '../files/storage.js';
 import { createRowsTable, rowsTableName } from '../households/import/rows-table.js';
 import { runHousekeeping } from './housekeeping.js';
@@ -127,15 +128,7 @@ describe.each(DIALECTS)('housekeeping (%s)', (dialect) => {
       .insertInto('login_attempts')
       .values({ username: u.username, ip: '10.0.0.9', at: '2019-11-01T00:00:00.000Z', success: 0 })
       .execute();
-    const count = async (table: 'sessions' | 'login_attempts') =>
-      Number(
-        (
-          await t.ctx.db
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const count = (table: 'sessions' | 'login_attempts') => countRows(t, table);
     const sessions = await count('sessions');
     const attempts = await count('login_attempts');
     // A limiter counter last touched long ago goes too; the fresh one of the failure above stays.

@@ -3,7 +3,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
+import { importLedger } from '../../test/files.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
+import { countRows } from '../../test/tables.js';
 import { ledgerSheet, workbook } from '../../test/xlsx-files.js';
 
 // Written by ExcelJS as a clerk's Excel would; built once for both databases.
@@ -15,17 +17,6 @@ async function ledger(rows: number): Promise<Buffer> {
   ws.addRow(['排查事项序号', '问题描述', '发现日期', '整改方式', '整改时限']);
   for (let i = 1; i <= rows; i++) ws.addRow([13, `漏评户 ${i}`, '2019-12-18', '限期整改', '2020-03-31']);
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-async function post(t: TestApp, cookie: string, buffer: Buffer, mode: string) {
-  const form = new FormData();
-  form.append('file', new Blob([buffer]), '台账.xlsx');
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/problems/import?mode=${mode}`,
-    headers: { cookie },
-    payload: form,
-  });
 }
 
 describe.each(DIALECTS)('ledger import at its limit on %s', (dialect) => {
@@ -40,23 +31,14 @@ describe.each(DIALECTS)('ledger import at its limit on %s', (dialect) => {
   it('checks and imports exactly 5,000 rows, with a history line each', async () => {
     excelLedger ??= ledger(5000);
     const file = await excelLedger;
-    const check = await post(t, reporter.cookie, file, 'check');
+    const check = await importLedger(t, reporter.cookie, file, 'check');
     expect(check.statusCode, check.body).toBe(200);
     expect(check.json()).toMatchObject({ rows: 5000, accepted: 5000, rejected: 0, imported: 0 });
-    const all = await post(t, reporter.cookie, file, 'all');
+    const all = await importLedger(t, reporter.cookie, file, 'all');
     expect(all.statusCode, all.body).toBe(200);
     expect(all.json()).toMatchObject({ rows: 5000, accepted: 5000, imported: 5000, errors: [] });
-    const n = async (table: 'problems' | 'problem_events') =>
-      Number(
-        (
-          await t.ctx.db
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    expect(await n('problems')).toBe(5000);
-    expect(await n('problem_events')).toBe(5000);
+    expect(await countRows(t, 'problems')).toBe(5000);
+    expect(await countRows(t, 'problem_events')).toBe(5000);
     // Ids follow the rows: the last problem came from the file's last row.
     const last = await t.ctx.db
       .selectFrom('problems as p')
@@ -70,7 +52,7 @@ describe.each(DIALECTS)('ledger import at its limit on %s', (dialect) => {
   it('refuses 5,001 rows in every mode with the limit named, at the row beyond it', async () => {
     const file = workbook(ledgerSheet(5001));
     for (const mode of ['check', 'all']) {
-      const res = await post(t, reporter.cookie, file, mode);
+      const res = await importLedger(t, reporter.cookie, file, mode);
       expect(res.statusCode).toBe(422);
       expect(res.json().error.message).toBe(
         '一次最多导入 5000 行，本文件超过 5000 行（读到第 5002 行时停止），请分成几个文件导入',

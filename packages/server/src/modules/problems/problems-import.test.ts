@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
+import { importLedger } from '../../test/files.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
+import { countRows } from '../../test/tables.js';
 
 /** A ledger as units keep it: a title row, headers in their own words and order, a date cell. */
 async function ledgerFile(
@@ -29,29 +31,10 @@ async function ledgerFile(
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function post(t: TestApp, cookie: string, buffer: Buffer, mode: string) {
-  const form = new FormData();
-  form.append('file', new Blob([buffer]), '台账.xlsx');
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/problems/import?mode=${mode}`,
-    headers: { cookie },
-    payload: form,
-  });
-}
-
 describe.each(DIALECTS)('ledger import on %s', (dialect) => {
   let t: TestApp;
   let reporter: { cookie: string };
-  const count = async () =>
-    Number(
-      (
-        await t.ctx.db
-          .selectFrom('problems')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = () => countRows(t, 'problems');
 
   beforeAll(async () => {
     t = await startTestApp(dialect, { now: '2019-12-23T02:00:00Z' });
@@ -80,7 +63,7 @@ describe.each(DIALECTS)('ledger import on %s', (dialect) => {
   it('reports every bad cell with row, column and reason, and stores nothing', async () => {
     const file = await ledgerFile([good, ...bad]);
     for (const mode of ['check', 'all']) {
-      const res = await post(t, reporter.cookie, file, mode);
+      const res = await importLedger(t, reporter.cookie, file, mode);
       expect(res.statusCode, res.body).toBe(200);
       const r = res.json();
       expect(r).toMatchObject({ rows: 4, accepted: 1, rejected: 3, imported: 0 });
@@ -103,7 +86,7 @@ describe.each(DIALECTS)('ledger import on %s', (dialect) => {
 
   it('reports every fault of a row at once', async () => {
     const row = [99, '', '2019-12-18', '限期整改', '', '', '', '', '', '随手拍'];
-    const res = await post(t, reporter.cookie, await ledgerFile([row]), 'check');
+    const res = await importLedger(t, reporter.cookie, await ledgerFile([row]), 'check');
     const columns = res
       .json()
       .errors.map((e: { column: string }) => e.column)
@@ -112,7 +95,7 @@ describe.each(DIALECTS)('ledger import on %s', (dialect) => {
   });
 
   it('imports only the valid rows when asked to, in one go, with history', async () => {
-    const res = await post(t, reporter.cookie, await ledgerFile([good, ...bad]), 'valid');
+    const res = await importLedger(t, reporter.cookie, await ledgerFile([good, ...bad]), 'valid');
     expect(res.json()).toMatchObject({ accepted: 1, imported: 1 });
     const list = (await t.request('GET', '/api/problems', reporter.cookie)).json();
     expect(list.items[0]).toMatchObject({
@@ -129,20 +112,20 @@ describe.each(DIALECTS)('ledger import on %s', (dialect) => {
   it('imports a clean file whole with mode=all', async () => {
     const before = await count();
     const rows = [good, [14, '动态管理未落实', '2019-12-20', '立行立改', '', '', '', '', '', '']];
-    const res = await post(t, reporter.cookie, await ledgerFile(rows), 'all');
+    const res = await importLedger(t, reporter.cookie, await ledgerFile(rows), 'all');
     expect(res.json()).toMatchObject({ rows: 2, accepted: 2, imported: 2, errors: [] });
     expect(await count()).toBe(before + 2);
   });
 
   it('says clearly what is wrong with a file that is not a ledger', async () => {
     const noHeader = await ledgerFile([[1, 2, 3]], ['甲', '乙', '丙']);
-    const res = await post(t, reporter.cookie, noHeader, 'check');
+    const res = await importLedger(t, reporter.cookie, noHeader, 'check');
     expect(res.statusCode).toBe(422);
     expect(res.json().error.message).toContain('没有找到表头行');
-    const notExcel = await post(t, reporter.cookie, Buffer.from('这不是Excel'), 'check');
+    const notExcel = await importLedger(t, reporter.cookie, Buffer.from('这不是Excel'), 'check');
     expect(notExcel.statusCode).toBe(422);
     const missingCol = await ledgerFile([[13, '问题', '2019-12-18']], ['事项序号', '问题描述', '发现日期']);
-    const r3 = await post(t, reporter.cookie, missingCol, 'check');
+    const r3 = await importLedger(t, reporter.cookie, missingCol, 'check');
     expect(r3.json().error.message).toContain('整改方式');
   });
 
@@ -168,7 +151,7 @@ describe.each(DIALECTS)('ledger import on %s', (dialect) => {
       '',
       '',
     ]);
-    const back = await post(t, reporter.cookie, Buffer.from(await wb.xlsx.writeBuffer()), 'all');
+    const back = await importLedger(t, reporter.cookie, Buffer.from(await wb.xlsx.writeBuffer()), 'all');
     expect(back.json()).toMatchObject({ rows: 1, imported: 1 });
   });
 
@@ -182,7 +165,7 @@ describe.each(DIALECTS)('ledger import on %s', (dialect) => {
       ],
       headers,
     );
-    const res = await post(t, admin, file, 'all');
+    const res = await importLedger(t, admin, file, 'all');
     expect(res.json()).toMatchObject({ accepted: 1, rejected: 1, imported: 0 });
     expect(res.json().errors[0]).toMatchObject({
       row: 5,

@@ -3,10 +3,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../kernel/config.js';
 import { openRuntime } from '../../runtime.js';
 import { createTestDatabase, DIALECTS } from '../../test/databases.js';
-import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
+import { ADMIN_PASSWORD, startTestApp, type TestApp, testConfig } from '../../test/harness.js';
 
 const SERVER_DIR = path.resolve(import.meta.dirname, '../../..');
 
@@ -151,12 +150,7 @@ describe.each(DIALECTS)('password policy on %s', (dialect) => {
   it('refuses to create the first admin with a weak PAICHA_ADMIN_PASSWORD', async () => {
     const database = await createTestDatabase(dialect);
     try {
-      const config = {
-        ...loadConfig({ NODE_ENV: 'test' }),
-        dataDir: database.dataDir,
-        databaseUrl: database.databaseUrl,
-        adminPassword: 'Admin20242024',
-      };
+      const config = { ...testConfig(database), adminPassword: 'Admin20242024' };
       await expect(openRuntime({ config })).rejects.toThrow(
         `PAICHA_ADMIN_PASSWORD 不符合密码要求：${MESSAGES.username}`,
       );
