@@ -1,4 +1,11 @@
-import { IdParam } from '@paicha/core/api/integers';
+import { OkResponse } from '@paicha/core/api/common';
+import {
+  CreateInspectionBody,
+  InspectionParams,
+  InspectionResponse,
+  InspectionsQuery,
+  UpdateInspectionBody,
+} from '@paicha/core/api/inspections';
 import { ProblemFields } from '@paicha/core/api/problems';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -6,12 +13,6 @@ import { z } from 'zod';
 import { requireActor } from '../../http/access.js';
 import type { AppContext } from '../../kernel/context.js';
 import { getProblemDetail, resolveCampaignId } from '../problems/problems.query.js';
-import {
-  CreateInspectionBody,
-  Inspection,
-  InspectionParams,
-  UpdateInspectionBody,
-} from './inspections.schema.js';
 import {
   createInspection,
   deleteInspection,
@@ -32,8 +33,8 @@ export function inspectionRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '明察暗访记录（单位只看到对本单位的检查）',
-          querystring: z.object({ campaignId: IdParam.optional() }),
-          response: { 200: z.array(Inspection) },
+          querystring: InspectionsQuery,
+          response: { 200: z.array(InspectionResponse) },
         },
       },
       async (request) => {
@@ -45,7 +46,12 @@ export function inspectionRoutes(ctx: AppContext) {
     app.post(
       '/api/inspections',
       {
-        schema: { tags, summary: '登记明察暗访', body: CreateInspectionBody, response: { 200: Inspection } },
+        schema: {
+          tags,
+          summary: '登记明察暗访',
+          body: CreateInspectionBody,
+          response: { 200: InspectionResponse },
+        },
       },
       async (request) => {
         const actor = requireActor(request);
@@ -61,7 +67,7 @@ export function inspectionRoutes(ctx: AppContext) {
           tags,
           summary: '检查记录及由其发现交办的问题',
           params: InspectionParams,
-          response: { 200: Inspection },
+          response: { 200: InspectionResponse },
         },
       },
       async (request) => getInspection(ctx, requireActor(request), request.params.id),
@@ -75,7 +81,7 @@ export function inspectionRoutes(ctx: AppContext) {
           summary: '修改检查记录',
           params: InspectionParams,
           body: UpdateInspectionBody,
-          response: { 200: Inspection },
+          response: { 200: InspectionResponse },
         },
       },
       async (request) => {
@@ -109,7 +115,7 @@ export function inspectionRoutes(ctx: AppContext) {
           tags,
           summary: '删除误录的检查记录（已转出问题的不能删除）',
           params: InspectionParams,
-          response: { 200: z.object({ ok: z.literal(true) }) },
+          response: { 200: OkResponse },
         },
       },
       async (request) => {

@@ -1,12 +1,12 @@
 // 明察暗访: the office's visits to units, and the problems their findings become.
 import { AppError, isOverdue } from '@paicha/core';
+import type { CreateInspectionBody, UpdateInspectionBody } from '@paicha/core/api/inspections';
 import type { ProblemFields } from '@paicha/core/api/problems';
 import type { z } from 'zod';
 import { assertMay, scopedUnitId } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { createProblem } from '../problems/problems.service.js';
-import type { CreateInspectionBody, UpdateInspectionBody } from './inspections.schema.js';
 
 export async function listInspections(ctx: AppContext, actor: Actor, campaignId: number, id?: number) {
   const unitId = scopedUnitId(actor);

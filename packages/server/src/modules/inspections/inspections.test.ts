@@ -1,9 +1,9 @@
+import type { CreateInspectionBody } from '@paicha/core/api/inspections';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { DIALECTS } from '../../test/databases.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
 import { firstCampaignId } from '../../test/problems.js';
-import type { CreateInspectionBody } from './inspections.schema.js';
 
 describe.each(DIALECTS)('明察暗访 on %s', (dialect) => {
   let t: TestApp;

@@ -1,8 +1,8 @@
-import { chinaToday } from '@paicha/core';
+import { chinaToday, VISIT_TYPES } from '@paicha/core';
 import { Alert, App, DatePicker, Form, Input, Radio, Select } from 'antd';
 import { errorMessage } from '../../api/client';
 import { unitsApi } from '../../api/endpoints';
-import { type Inspection, type InspectionInput, inspectionsApi, VISIT_TYPES } from '../../api/inspections';
+import { type Inspection, type InspectionInput, inspectionsApi } from '../../api/inspections';
 import { useUser } from '../../auth/AuthContext';
 import { CN_DATE_FORMATS, cnDateTime } from '../../components/dates';
 import { FormModal } from '../../components/FormModal';

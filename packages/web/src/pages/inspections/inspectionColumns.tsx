@@ -1,7 +1,8 @@
+import type { VisitType } from '@paicha/core';
 import { Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
-import type { Inspection, VisitType } from '../../api/inspections';
+import type { Inspection } from '../../api/inspections';
 import { cnDate } from '../../components/dates';
 import { ProblemStatusTag } from '../../components/ProblemTags';
 

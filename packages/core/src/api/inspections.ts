@@ -1,8 +1,10 @@
-import { isIsoDate, PROBLEM_STATUSES } from '@paicha/core';
-import { Id, IdParam, Version } from '@paicha/core/api/integers';
-import { z } from 'zod';
+// 明察暗访 visits (/api/inspections): the office records them, a unit sees the visits to it.
 
-export const VISIT_TYPES = ['明察', '暗访'] as const;
+import { z } from 'zod';
+import { isIsoDate } from '../dates.js';
+import { VISIT_TYPES } from '../inspection.js';
+import { PROBLEM_STATUSES } from '../problem.js';
+import { Id, IdParam, Version } from './integers.js';
 
 const fields = {
   unitId: Id,
@@ -12,6 +14,11 @@ const fields = {
   inspectors: z.string().trim().max(200),
   findings: z.string().trim().max(5000),
 };
+/** What the visit form holds. */
+export type InspectionInput = z.infer<z.ZodObject<typeof fields>>;
+
+export const InspectionsQuery = z.object({ campaignId: IdParam.optional() });
+export const InspectionParams = z.object({ id: IdParam });
 
 export const CreateInspectionBody = z.object({
   ...fields,
@@ -20,10 +27,13 @@ export const CreateInspectionBody = z.object({
   inspectors: fields.inspectors.default(''),
   findings: fields.findings.default(''),
 });
+export type NewInspection = z.input<typeof CreateInspectionBody>;
+
 /** A change to a visit: `version` as last read (409 if someone saved since). */
 export const UpdateInspectionBody = z.object(fields).partial().extend({ version: Version });
+export type InspectionChanges = z.input<typeof UpdateInspectionBody>;
 
-export const Inspection = z.object({
+export const InspectionResponse = z.object({
   id: z.number(),
   campaignId: z.number(),
   unit: z.object({ id: z.number(), name: z.string() }),
@@ -33,7 +43,9 @@ export const Inspection = z.object({
   inspectors: z.string(),
   findings: z.string(),
   createdAt: z.string(),
+  /** Sent back with a change: a visit someone saved since answers 409. */
   version: z.number(),
+  /** Problems this visit's findings were turned into (交办 to the visited unit). */
   problems: z.array(
     z.object({
       id: z.number(),
@@ -45,5 +57,4 @@ export const Inspection = z.object({
     }),
   ),
 });
-
-export const InspectionParams = z.object({ id: IdParam });
+export type Inspection = z.infer<typeof InspectionResponse>;
