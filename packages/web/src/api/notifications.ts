@@ -1,52 +1,20 @@
-// Notifications, reminders and 催办 (docs/API.md "Supervision"); shapes follow
-// packages/server/src/modules/notifications/notifications.routes.ts exactly.
+// Notifications, reminders and 催办 (docs/API.md "Supervision"); shapes from
+// @paicha/core/api/notifications.
+import type {
+  AppNotification,
+  NotificationEntity,
+  NotificationFilter,
+  NotificationList,
+  ReminderRun,
+  ReminderSettings,
+  ReminderSettingsView,
+  Unread,
+  UrgeInput,
+  UrgeResult,
+} from '@paicha/core/api/notifications';
 import { http } from './client';
 
-export type NotificationKind = 'upcoming' | 'missed' | 'urge';
-export type NotificationEntity = 'milestone' | 'problem' | 'report' | 'general';
-
-export interface AppNotification {
-  id: number;
-  /** upcoming = 即将到期, missed = 已逾期, urge = 催办; kept open for kinds added later. */
-  kind: NotificationKind | string;
-  entity: string;
-  entityId: number | null;
-  title: string;
-  body: string;
-  /** An in-app path such as /problems/123, /reports or /submissions; may be empty. */
-  link: string;
-  dueDate: string | null;
-  createdAt: string;
-  unitId: number;
-  unitName: string;
-  /** When the signed-in user read it (read state is per user). */
-  readAt: string | null;
-}
-
-export interface NotificationList {
-  items: AppNotification[];
-  /** Matching notifications in all pages. */
-  total: number;
-  page: number;
-  pageSize: number;
-  /** Unread notifications of the caller's own unit. */
-  unread: number;
-}
-
-export interface UrgeInput {
-  unitIds: number[];
-  title: string;
-  body?: string;
-  entity?: NotificationEntity;
-  entityId?: number | null;
-  link?: string;
-}
-
-export interface ReminderSettings {
-  /** Days before a deadline on which to remind, e.g. [3, 1]; 0 = on the due day. */
-  days: number[];
-  email: boolean;
-}
+export type { AppNotification, NotificationEntity, ReminderSettings };
 
 function qs(params: Record<string, string | number | undefined>): string {
   const s = new URLSearchParams();
@@ -56,19 +24,7 @@ function qs(params: Record<string, string | number | undefined>): string {
 }
 
 export const notificationsApi = {
-  list: (
-    opts: {
-      unread?: boolean;
-      read?: boolean;
-      all?: boolean;
-      unit?: number;
-      kind?: string;
-      q?: string;
-      page?: number;
-      pageSize?: number;
-      limit?: number;
-    } = {},
-  ) =>
+  list: (opts: NotificationFilter = {}) =>
     http.get<NotificationList>(
       `/api/notifications${qs({
         unread: opts.unread ? 1 : undefined,
@@ -83,10 +39,10 @@ export const notificationsApi = {
       })}`,
     ),
   /** Marks the given ones read; no ids = every unread one of the own unit. */
-  read: (ids: number[] = []) => http.post<{ unread: number }>('/api/notifications/read', { ids }),
-  urge: (body: UrgeInput) => http.post<{ created: number }>('/api/notifications/urge', body),
-  runReminders: () => http.post<{ created: number; emailed: number }>('/api/reminders/run', {}),
-  settings: () => http.get<ReminderSettings>('/api/settings/reminders'),
+  read: (ids: number[] = []) => http.post<Unread>('/api/notifications/read', { ids }),
+  urge: (body: UrgeInput) => http.post<UrgeResult>('/api/notifications/urge', body),
+  runReminders: () => http.post<ReminderRun>('/api/reminders/run', {}),
+  settings: () => http.get<ReminderSettingsView>('/api/settings/reminders'),
   saveSettings: (body: ReminderSettings) => http.put<ReminderSettings>('/api/settings/reminders', body),
 };
 

@@ -1,8 +1,18 @@
 import { AppError } from '@paicha/core';
-import { Id, IdParam, Int, IntParam } from '@paicha/core/api/integers';
+import {
+  NotificationListResponse,
+  NotificationsQuery,
+  ReadBody,
+  ReminderRunResponse,
+  type ReminderSettings,
+  ReminderSettingsBody,
+  ReminderSettingsResponse,
+  UnreadResponse,
+  UrgeBody,
+  UrgeResponse,
+} from '@paicha/core/api/notifications';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireActor, requireAdmin, scopeOf } from '../../http/access.js';
 import type { AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -17,44 +27,7 @@ import {
   markRead,
   unitIdsOfNotifications,
 } from './notifications.repository.js';
-import { DEFAULT_REMINDERS, REMINDER_SETTING, type ReminderSettings, runReminders } from './reminders.js';
-
-const Notification = z.object({
-  id: z.number(),
-  kind: z.string(),
-  entity: z.string(),
-  entityId: z.number().nullable(),
-  title: z.string(),
-  body: z.string(),
-  link: z.string(),
-  dueDate: z.string().nullable(),
-  createdAt: z.string(),
-  unitId: z.number(),
-  unitName: z.string(),
-  readAt: z.string().nullable(),
-  /** First time anyone of the receiving unit read it. */
-  unitReadAt: z.string().nullable(),
-});
-
-const UrgeBody = z.object({
-  unitIds: z.array(Id).min(1, '请选择催办单位').max(200),
-  title: z.string().trim().min(2, '请填写催办事项').max(100),
-  body: z.string().trim().max(1000).default(''),
-  entity: z.enum(['milestone', 'problem', 'report', 'general']).default('general'),
-  entityId: Id.nullable().default(null),
-  link: z.string().max(200).default(''),
-});
-
-const SettingsView = z.object({
-  days: z.array(z.number()),
-  email: z.boolean(),
-  /** Whether a mail server is configured (PAICHA_SMTP_URL): without one, e-mail is not sent. */
-  mailConfigured: z.boolean(),
-});
-const Settings = z.object({
-  days: z.array(Int(0, 60)).min(1).max(5),
-  email: z.boolean(),
-});
+import { DEFAULT_REMINDERS, REMINDER_SETTING, runReminders } from './reminders.js';
 
 export function notificationRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
@@ -67,30 +40,8 @@ export function notificationRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '本单位的提醒与催办；办公室加 all=1 查看发给各单位的全部通知',
-          querystring: z.object({
-            unread: z.enum(['0', '1']).optional(),
-            /** Only the ones the caller has read. */
-            read: z.enum(['0', '1']).optional(),
-            all: z.enum(['0', '1']).optional(),
-            /** With all=1: one receiving unit. */
-            unit: IdParam.optional(),
-            kind: z.string().max(40).optional(),
-            q: z.string().trim().max(100).optional(),
-            page: IntParam(1).default(1),
-            /** Page size (`limit` is its older name). */
-            pageSize: IntParam(1, 500).optional(),
-            limit: IntParam(1, 500).default(100),
-          }),
-          response: {
-            200: z.object({
-              items: z.array(Notification),
-              /** Matching notifications in all pages. */
-              total: z.number(),
-              page: z.number(),
-              pageSize: z.number(),
-              unread: z.number(),
-            }),
-          },
+          querystring: NotificationsQuery,
+          response: { 200: NotificationListResponse },
         },
       },
       async (request) => {
@@ -121,8 +72,8 @@ export function notificationRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '标记为已读（ids 为空则全部已读）',
-          body: z.object({ ids: z.array(Id).max(500).default([]) }),
-          response: { 200: z.object({ unread: z.number() }) },
+          body: ReadBody,
+          response: { 200: UnreadResponse },
         },
       },
       async (request) => {
@@ -147,7 +98,7 @@ export function notificationRoutes(ctx: AppContext) {
           tags,
           summary: '催办：向选定单位发送通知',
           body: UrgeBody,
-          response: { 200: z.object({ created: z.number() }) },
+          response: { 200: UrgeResponse },
         },
       },
       async (request) => {
@@ -200,7 +151,7 @@ export function notificationRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '立即执行一次到期提醒（服务也会定时自动执行）',
-          response: { 200: z.object({ created: z.number(), emailed: z.number() }) },
+          response: { 200: ReminderRunResponse },
         },
       },
       async () => runReminders(ctx),
@@ -208,7 +159,7 @@ export function notificationRoutes(ctx: AppContext) {
 
     app.get(
       '/api/settings/reminders',
-      { schema: { tags, summary: '提醒设置', response: { 200: SettingsView } } },
+      { schema: { tags, summary: '提醒设置', response: { 200: ReminderSettingsResponse } } },
       async (request) => {
         requireActor(request);
         const settings = await readSetting<ReminderSettings>(ctx.db, REMINDER_SETTING, DEFAULT_REMINDERS);
@@ -222,8 +173,8 @@ export function notificationRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '修改提醒设置（提前天数、是否发邮件）',
-          body: Settings,
-          response: { 200: Settings },
+          body: ReminderSettingsBody,
+          response: { 200: ReminderSettingsBody },
         },
       },
       async (request) => {

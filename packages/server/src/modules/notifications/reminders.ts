@@ -2,6 +2,7 @@
 // been missed: monthly reports, milestone submissions and problem deadlines. Safe to run from
 // every server process at once: each reminder has a dedup key and the insert skips existing ones.
 import { addDays, formatChineseDate, type MilestoneKind } from '@paicha/core';
+import type { ReminderSettings } from '@paicha/core/api/notifications';
 import type { AppContext } from '../../kernel/context.js';
 import { readSetting } from '../settings/settings.repository.js';
 import { sendReminderMail } from './mailer.js';
@@ -9,10 +10,6 @@ import { insertNotifications, type NotificationInsert } from './notifications.re
 import { MISSED_WINDOW_DAYS, normaliseThresholds, reminderStep } from './reminder-plan.js';
 
 export const REMINDER_SETTING = 'reminders';
-export interface ReminderSettings {
-  days: number[];
-  email: boolean;
-}
 export const DEFAULT_REMINDERS: ReminderSettings = { days: [3, 1], email: true };
 
 const MILESTONE_LINK: Record<MilestoneKind, string> = {
