@@ -2,20 +2,9 @@
 // after the server starts listening (in the background: a large log must not delay start-up),
 // then on a timer the new rows are checked and the checkpoint signed. A failure stays until a
 // full verification passes again (restart, or the office's 重新校验).
+import type { AuditState, AuditStatus } from '@paicha/core/api/audit';
 import type { AppContext } from '../../kernel/context.js';
 import { type AuditVerification, advanceAuditCheckpoint, verifyAudit } from './audit-verify.js';
-
-export type AuditState = 'unchecked' | 'checking' | 'ok' | 'failed';
-
-export interface AuditStatus {
-  state: AuditState;
-  /** When the last check (full or of the new rows) finished. */
-  checkedAt: string | null;
-  /** Rows covered by the last full verification. */
-  rows: number;
-  lastId: number | null;
-  failure: { id: number | null; reason: string } | null;
-}
 
 interface Entry {
   status: AuditStatus;

@@ -1,17 +1,9 @@
+import { AuditStatusResponse } from '@paicha/core/api/audit';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireAdmin } from '../../http/access.js';
 import type { AppContext } from '../../kernel/context.js';
 import { auditStatus, verifyAuditNow } from './audit-monitor.js';
-
-const AuditStatusView = z.object({
-  state: z.enum(['unchecked', 'checking', 'ok', 'failed']),
-  checkedAt: z.string().nullable(),
-  rows: z.number(),
-  lastId: z.number().nullable(),
-  failure: z.object({ id: z.number().nullable(), reason: z.string() }).nullable(),
-});
 
 export function auditRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
@@ -24,7 +16,7 @@ export function auditRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '审计日志完整性：本服务进程最近一次校验的结果',
-          response: { 200: AuditStatusView },
+          response: { 200: AuditStatusResponse },
         },
       },
       async (request) => {
@@ -39,7 +31,7 @@ export function auditRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '立即完整校验审计日志（哈希链、封存记录、检查点）',
-          response: { 200: AuditStatusView },
+          response: { 200: AuditStatusResponse },
         },
       },
       async (request) => {
