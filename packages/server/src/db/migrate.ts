@@ -12,6 +12,7 @@ import { ledgerSearchMigration } from './migrations/2026-12-03-009-ledger-search
 import { loginLimitsMigration } from './migrations/2026-12-03-010-login-limits.js';
 import { auditAnchorMigration } from './migrations/2026-12-03-011-audit-anchor.js';
 import { housekeepingMigration } from './migrations/2026-12-03-016-housekeeping.js';
+import { ledgerStampMigration } from './migrations/2026-12-03-017-ledger-stamp.js';
 import type { DB } from './schema.js';
 
 /**
@@ -32,6 +33,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-12-03-010-login-limits': loginLimitsMigration(),
     '2026-12-03-011-audit-anchor': auditAnchorMigration(),
     '2026-12-03-016-housekeeping': housekeepingMigration(),
+    '2026-12-03-017-ledger-stamp': ledgerStampMigration(dialect),
   };
 }
 

@@ -44,6 +44,12 @@ export type * from './schema-campaigns.js';
 export type * from './schema-problems.js';
 export type * from './schema-reports.js';
 
+/** One row (id 1): moved on by triggers with every committed change the tallies count. */
+export interface LedgerStampTable {
+  id: number;
+  n: number;
+}
+
 export interface DB extends HouseholdTables {
   units: UnitsTable;
   users: UsersTable;
@@ -60,6 +66,7 @@ export interface DB extends HouseholdTables {
   attachments: AttachmentsTable;
   problems: ProblemsTable;
   problem_tallies: ProblemTalliesTable;
+  ledger_stamp: LedgerStampTable;
   problem_events: ProblemEventsTable;
   notifications: NotificationsTable;
   notification_reads: NotificationReadsTable;

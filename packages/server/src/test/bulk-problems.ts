@@ -88,6 +88,8 @@ export async function seedBulkProblems(ctx: AppContext, n: number): Promise<numb
       await ctx.db.transaction().execute(async (trx) => {
         for (const t of fkTriggers) await sql`alter table problems disable trigger ${sql.id(t)}`.execute(trx);
         await insert.execute(trx);
+        // The ledger stamp's trigger waits for commit; ALTER TABLE refuses pending events.
+        await sql`set constraints all immediate`.execute(trx);
         for (const t of fkTriggers) await sql`alter table problems enable trigger ${sql.id(t)}`.execute(trx);
       });
     } else {

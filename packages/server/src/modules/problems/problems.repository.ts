@@ -6,6 +6,7 @@ import type { DialectName } from '../../db/database.js';
 import type { ProblemsTable } from '../../db/schema.js';
 import type { Executor } from '../../db/transaction.js';
 import { SEARCH_CAP, searchCondition, type TextSearch } from './problems.search.js';
+import { tallyRows } from './tally-cache.js';
 
 export type ProblemInsert = Insertable<ProblemsTable>;
 
@@ -224,12 +225,14 @@ async function countMatches(
   f: ProblemFilter,
 ): Promise<{ total: number; totalCapped: boolean }> {
   if (!f.search) {
-    const row = await db
-      .selectFrom('problem_tallies as t')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('t.n'), sql<number>`0`).as('n'))
-      .where((eb) => eb.and(conditions(db, f, 't')))
-      .executeTakeFirstOrThrow();
-    return { total: Number(row.n), totalCapped: false };
+    const [row] = await tallyRows(
+      db,
+      db
+        .selectFrom('problem_tallies as t')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('t.n'), sql<number>`0`).as('n'))
+        .where((eb) => eb.and(conditions(db, f, 't'))),
+    );
+    return { total: Number(row?.n ?? 0), totalCapped: false };
   }
   // Words can match much of the ledger: counting stops after SEARCH_CAP matches.
   const matches = (ftsDriven(db, f) ?? filtered(db, f)).select(sql<number>`1`.as('one'));

@@ -1,8 +1,10 @@
 // Ledger counts for the ledger's count pages, monthly reports and supervision: sums over the
 // tallies (problems per unit, item, source, status, mode and deadline, kept by triggers in the
-// same transaction as every change), never a rescan of the ledger.
+// same transaction as every change), never a rescan of the ledger; the same sums are answered
+// from memory until the ledger changes (tally-cache.ts).
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
+import { tallyRows } from './tally-cache.js';
 
 export interface ProblemCounts {
   /** 发现: every problem recorded. */
@@ -33,21 +35,23 @@ export async function countProblems(
 ): Promise<CountsRow[]> {
   const byUnit = opts.groupBy !== 'item';
   const byItem = opts.groupBy !== 'unit';
-  const rows = await db
-    .selectFrom('problem_tallies')
-    .select([
-      byUnit ? 'unit_id as unitId' : sql<null>`null`.as('unitId'),
-      byItem ? 'check_item_id as checkItemId' : sql<null>`null`.as('checkItemId'),
-      ...tallied(opts.today),
-    ])
-    .where('campaign_id', '=', opts.campaignId)
-    .$if(opts.unitId !== undefined, (q) => q.where('unit_id', '=', opts.unitId as number))
-    .$if(opts.checkItemId !== undefined, (q) => q.where('check_item_id', '=', opts.checkItemId as number))
-    .$if(byUnit, (q) => q.groupBy('unit_id'))
-    .$if(byItem, (q) => q.groupBy('check_item_id'))
-    // A tally emptied by moves or deletions stays behind with n = 0; a count never showed it.
-    .having(sql<number>`sum(n)`, '>', 0)
-    .execute();
+  const rows = await tallyRows(
+    db,
+    db
+      .selectFrom('problem_tallies')
+      .select([
+        byUnit ? 'unit_id as unitId' : sql<null>`null`.as('unitId'),
+        byItem ? 'check_item_id as checkItemId' : sql<null>`null`.as('checkItemId'),
+        ...tallied(opts.today),
+      ])
+      .where('campaign_id', '=', opts.campaignId)
+      .$if(opts.unitId !== undefined, (q) => q.where('unit_id', '=', opts.unitId as number))
+      .$if(opts.checkItemId !== undefined, (q) => q.where('check_item_id', '=', opts.checkItemId as number))
+      .$if(byUnit, (q) => q.groupBy('unit_id'))
+      .$if(byItem, (q) => q.groupBy('check_item_id'))
+      // A tally emptied by moves or deletions stays behind with n = 0; a count never showed it.
+      .having(sql<number>`sum(n)`, '>', 0),
+  );
   return rows.map((r) => ({
     unitId: r.unitId === null ? null : Number(r.unitId),
     checkItemId: r.checkItemId === null ? null : Number(r.checkItemId),
@@ -90,14 +94,16 @@ export async function countBySource(
   db: Executor,
   opts: { campaignId: number; today: string; unitId?: number | undefined },
 ) {
-  const rows = await db
-    .selectFrom('problem_tallies')
-    .select(['source', ...tallied(opts.today)])
-    .where('campaign_id', '=', opts.campaignId)
-    .$if(opts.unitId !== undefined, (q) => q.where('unit_id', '=', opts.unitId as number))
-    .groupBy('source')
-    .having(sql<number>`sum(n)`, '>', 0)
-    .execute();
+  const rows = await tallyRows(
+    db,
+    db
+      .selectFrom('problem_tallies')
+      .select(['source', ...tallied(opts.today)])
+      .where('campaign_id', '=', opts.campaignId)
+      .$if(opts.unitId !== undefined, (q) => q.where('unit_id', '=', opts.unitId as number))
+      .groupBy('source')
+      .having(sql<number>`sum(n)`, '>', 0),
+  );
   return rows.map((r) => ({
     source: r.source,
     found: Number(r.found),
