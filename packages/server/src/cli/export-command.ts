@@ -9,7 +9,6 @@ import { type ExportFormat, exportMonthly } from '../modules/exports/exports.ser
 import { listMonthlyMilestones } from '../modules/reports/reports.repository.js';
 import { findUnitByName } from '../modules/units/units.repository.js';
 import { openRuntime } from '../runtime.js';
-import { EXPORT_USAGE } from './usage.js';
 
 export async function exportCommand(args: string[]): Promise<number> {
   const [what, ...rest] = args;

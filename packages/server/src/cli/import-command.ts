@@ -13,7 +13,6 @@ import {
 import { runImport } from '../modules/households/import/import.service.js';
 import { formatOf } from '../modules/households/import/read-table.js';
 import { openRuntime } from '../runtime.js';
-import { IMPORT_USAGE } from './usage.js';
 
 function parseMappings(list: string[] | undefined): Record<string, FieldId | null> {
   const out: Record<string, FieldId | null> = {};

@@ -6,7 +6,6 @@ import { AppError, SOURCE_LABELS } from '@paicha/core';
 import { IdParam } from '@paicha/core/api/integers';
 import { runScreening } from '../modules/households/screening/screening.service.js';
 import { openRuntime } from '../runtime.js';
-import { SCREEN_USAGE } from './usage.js';
 
 export async function screenCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Actor, AppContext } from '../../kernel/context.js';
+import type { AppContext } from '../../kernel/context.js';
 import { findSessionUser, touchSession } from './sessions.repository.js';
 
 export const SESSION_COOKIE = 'paicha_session';
