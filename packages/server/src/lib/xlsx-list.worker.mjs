@@ -9,18 +9,49 @@
 //   {type:'footer', text, height}   ends the sheet (text '' = no footer)
 //   {type:'end'}                    → {type:'done'} after the last byte was posted
 // Messages out: {type:'data', chunk} (the .xlsx bytes, in order), ack, done, {type:'error', message}.
+import { setPriority } from 'node:os';
 import { Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
+
+// Rendering is background work: the server's thread, which answers every request, goes first
+// when the cores are busy. On Linux a thread's nice value is its own, so this lowers only this
+// thread (elsewhere it would lower the whole process). With the export at the same priority, a
+// street's ledger page during a PostgreSQL export measured p50 105–131 ms, p99 390–665 ms on a
+// busy 2-core machine; lowered, 80–82 ms and 300–360 ms. On an idle core it costs nothing.
+if (process.platform === 'linux') setPriority(10);
 
 const FONT = '仿宋_GB2312';
 const TITLE_FONT = '方正小标宋简体';
 const thin = { style: 'thin' };
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
+// The zip writer hands out pieces of under a kilobyte on average; each posted piece is a message
+// and a socket write on the server's thread, so they are gathered into pieces of OUT_CHUNK bytes.
+// The first goes at once: the response (status, headers) starts as soon as the file does.
+const OUT_CHUNK = 64 * 1024;
+let held = [];
+let heldBytes = 0;
+let started = false;
+function flush() {
+  if (heldBytes === 0) return;
+  const chunk = held.length === 1 ? held[0] : Buffer.concat(held, heldBytes);
+  held = [];
+  heldBytes = 0;
+  parentPort.postMessage({ type: 'data', chunk });
+}
 const output = new Writable({
   write(chunk, _encoding, done) {
-    parentPort.postMessage({ type: 'data', chunk });
+    held.push(chunk);
+    heldBytes += chunk.length;
+    if (heldBytes >= OUT_CHUNK || !started) {
+      started = true;
+      flush();
+    }
+    done();
+  },
+  final(done) {
+    flush();
     done();
   },
 });
@@ -136,7 +167,11 @@ parentPort.on('message', (msg) => {
       writeRows(msg.values, msg.heights);
       parentPort.postMessage({ type: 'ack' });
     } else if (msg.type === 'footer') closeSheet(msg);
-    else if (msg.type === 'end') wb.commit().then(() => parentPort.postMessage({ type: 'done' }), fail);
+    else if (msg.type === 'end')
+      wb.commit().then(() => {
+        flush();
+        parentPort.postMessage({ type: 'done' });
+      }, fail);
   } catch (err) {
     fail(err);
   }

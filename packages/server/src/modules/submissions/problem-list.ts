@@ -5,10 +5,9 @@ import type { Writable } from 'node:stream';
 import { formatChineseDate, PROBLEM_STATUS_LABELS } from '@paicha/core';
 import type { Executor } from '../../db/transaction.js';
 import { type ListColumn, writeListWorkbook } from '../../lib/xlsx-list.js';
-import { ledgerRows } from '../problems/problems.export.js';
-import type { ProblemRow } from '../problems/problems.repository.js';
+import { type LedgerRow, ledgerRows } from '../problems/problems.export.js';
 
-type Row = ProblemRow;
+type Row = LedgerRow;
 
 /** The columns of the ledger's 问题清单. */
 function columns(unitName: string): ListColumn<Row>[] {
