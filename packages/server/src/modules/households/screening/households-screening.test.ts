@@ -15,7 +15,7 @@ import { runImport } from '../import/import.service.js';
 import { runScreening } from './screening.service.js';
 
 const run = promisify(execFile);
-const BIN = path.resolve(import.meta.dirname, '../../../bin/paicha.mjs');
+const BIN = path.resolve(import.meta.dirname, '../../../../bin/paicha.mjs');
 const N = 10_000;
 let data: GeneratedData;
 let dir: string;
