@@ -1,20 +1,22 @@
-import { App } from 'antd';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage } from '../api/client';
 import { type AppNotification, notificationsApi, notificationsChanged } from '../api/notifications';
+import { useAction } from '../hooks/useAction';
 import { safeLink } from './NotificationItem';
 
 /** Opening a notification marks it read and goes to the page it is about. */
 export function useOpenNotification() {
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const markRead = useAction(async (id: number) => {
+    await notificationsApi.read([id]);
+    notificationsChanged();
+  });
+  const { run } = markRead;
   return useCallback(
     (n: AppNotification) => {
-      if (!n.readAt)
-        notificationsApi.read([n.id]).then(notificationsChanged, (e) => message.error(errorMessage(e)));
+      if (!n.readAt) void run(n.id);
       navigate(safeLink(n.link));
     },
-    [navigate, message],
+    [navigate, run],
   );
 }
