@@ -1,13 +1,11 @@
+import { FormatQuery } from '@paicha/core/api/exports';
+import { PeriodParams, ReportParams } from '@paicha/core/api/reports';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { assertMay, requireActor } from '../../http/access.js';
 import { contentDisposition } from '../../http/content-disposition.js';
 import type { AppContext } from '../../kernel/context.js';
-import { PeriodParams, ReportParams } from '../reports/reports.schema.js';
 import { type ExportedFile, exportMonthly } from './exports.service.js';
-
-const FormatQuery = z.object({ format: z.enum(['xlsx', 'docx']).default('xlsx') });
 
 function send(reply: FastifyReply, file: ExportedFile) {
   return reply

@@ -1,11 +1,10 @@
 // One entry point for the 月报表 files, shared by the HTTP routes and `paicha export monthly`.
+import type { ExportFormat } from '@paicha/core/api/exports';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { consolidatedMonthlyTable, unitMonthlyTable } from './monthly-data.js';
 import { renderMonthlyDocx } from './monthly-docx.js';
 import { exportFileName, type MonthlyTable } from './monthly-table.js';
 import { renderMonthlyXlsx } from './monthly-xlsx.js';
-
-export type ExportFormat = 'xlsx' | 'docx';
 
 export const MIME: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

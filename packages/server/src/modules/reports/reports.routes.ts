@@ -1,16 +1,16 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireActor } from '../../http/access.js';
-import type { AppContext } from '../../kernel/context.js';
+import { CampaignParams } from '@paicha/core/api/campaigns';
 import {
-  CampaignParams,
   ReasonBody,
   ReportGrid,
   ReportParams,
   ReportView,
   SaveReportBody,
   VersionBody,
-} from './reports.schema.js';
+} from '@paicha/core/api/reports';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requireActor } from '../../http/access.js';
+import type { AppContext } from '../../kernel/context.js';
 import { decideReport, saveReport, submitReport } from './reports.service.js';
 import { loadReport, presentReport, type ReportKey } from './reports.view.js';
 import { reportGrid } from './timeliness.js';

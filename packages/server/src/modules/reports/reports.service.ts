@@ -1,10 +1,10 @@
 // Monthly report commands. Each runs in one transaction with its audit row; every write names the
 // version the caller saw, and a stale version changes nothing (409 version_conflict).
 import { AppError } from '@paicha/core';
+import type { SaveReportInput } from '@paicha/core/api/reports';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import * as repo from './reports.repository.js';
-import type { SaveReportInput } from './reports.schema.js';
 import { type LoadedReport, loadReport, type ReportKey, reportRows } from './reports.view.js';
 import {
   assertAllowed,

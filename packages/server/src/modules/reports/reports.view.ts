@@ -1,13 +1,13 @@
 // Loading a monthly report and presenting it: the unit's assigned items with its texts (or the
 // previous period's texts until the first save), live ledger counts, history and allowed actions.
 import { AppError } from '@paicha/core';
+import type { ReportViewData } from '@paicha/core/api/reports';
 import { assertUnitVisible } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { listCheckItems } from '../campaigns/campaigns.repository.js';
 import { countProblems, ZERO_COUNTS } from '../problems/problems.stats.js';
 import { findUnit } from '../units/units.repository.js';
 import * as repo from './reports.repository.js';
-import type { ReportViewData } from './reports.schema.js';
 import { allowedActions, STATUS_LABELS, timelinessOf, type ViewStatus } from './workflow.js';
 
 export interface ReportKey {

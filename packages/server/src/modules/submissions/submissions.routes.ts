@@ -1,17 +1,17 @@
-import { VersionOrNew } from '@paicha/core/api/integers';
+import { CampaignParams } from '@paicha/core/api/campaigns';
+import { ReasonBody, VersionBody } from '@paicha/core/api/reports';
+import {
+  ProblemListBody,
+  SaveSubmissionBody,
+  SubmissionGrid,
+  SubmissionParams,
+  SubmissionView,
+} from '@paicha/core/api/submissions';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { requireActor } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
-import { ReasonBody, VersionBody } from '../reports/reports.schema.js';
-import {
-  CampaignParams,
-  SaveSubmissionBody,
-  SubmissionGrid,
-  SubmissionParams,
-  SubmissionView,
-} from './submissions.schema.js';
 import {
   attachProblemList,
   decideSubmission,
@@ -77,7 +77,7 @@ export function submissionRoutes(ctx: AppContext) {
         schema: {
           tags,
           summary: '从问题台账生成本单位问题清单（xlsx）并附上（仅12-24节点）',
-          body: VersionBody.extend({ version: VersionOrNew }),
+          body: ProblemListBody,
           ...one,
         },
       },

@@ -2,6 +2,7 @@
 // 06-30 总结): the same draft → submit → accept/return workflow as the monthly reports.
 import { PassThrough } from 'node:stream';
 import { AppError } from '@paicha/core';
+import type { SaveSubmissionInput } from '@paicha/core/api/submissions';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
@@ -17,7 +18,6 @@ import {
 } from '../reports/workflow.js';
 import { unitProblemListXlsx } from './problem-list.js';
 import * as repo from './submissions.repository.js';
-import type { SaveSubmissionInput } from './submissions.schema.js';
 import { ENTITY, type LoadedSubmission, loadSubmission, type SubmissionKey } from './submissions.view.js';
 
 type Patch = Parameters<typeof repo.updateSubmissionAtVersion>[3];

@@ -1,5 +1,6 @@
 // Loading and presenting milestone submissions, and their units × milestones grid.
 import { AppError } from '@paicha/core';
+import type { FileKind, SubmissionViewData } from '@paicha/core/api/submissions';
 import { assertUnitVisible, scopedUnitId } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { findCampaign } from '../campaigns/campaigns.repository.js';
@@ -9,7 +10,6 @@ import { buildGrid, reportingUnits } from '../reports/timeliness.js';
 import { allowedActions, STATUS_LABELS, timelinessOf, type ViewStatus } from '../reports/workflow.js';
 import { findUnit } from '../units/units.repository.js';
 import * as repo from './submissions.repository.js';
-import type { FileKind, SubmissionViewData } from './submissions.schema.js';
 
 export interface SubmissionKey {
   campaignId: number;

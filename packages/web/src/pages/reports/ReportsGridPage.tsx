@@ -5,13 +5,7 @@ import { Alert, Button, Card, Select, Space, Statistic, Table, Typography } from
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import {
-  type ExportFormat,
-  type GridUnit,
-  type ReportGrid,
-  reportsApi,
-  type Totals,
-} from '../../api/reports';
+import { type ExportFormat, type ReportGrid, reportsApi, type Totals } from '../../api/reports';
 import { useUser } from '../../auth/AuthContext';
 import { useCampaign } from '../../campaign/CampaignContext';
 import { CampaignPicker } from '../../components/CampaignPicker';
@@ -22,7 +16,7 @@ import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
 import { periodLabel, rate, StatusTag, TimelinessTag } from './labels';
 
-type Row = GridUnit<ReportGrid['units'][number]['cells'][number]>;
+type Row = ReportGrid['units'][number];
 
 export function TotalsLine({ t }: { t: Totals }) {
   return (

@@ -29,11 +29,11 @@ export function draftOf(v: MonthlyReport): Draft {
  * (after a conflict) applies these edits and keeps theirs everywhere else.
  */
 export function inputOf(d: Draft, base: Draft, version: number): ReportInput {
-  const input: ReportInput = { version, rows: [] };
+  const rows: ReportInput['rows'] = [];
+  const input: ReportInput = { version, rows };
   for (const f of ['fillerName', 'reviewerName', 'phone'] as const) if (d[f] !== base[f]) input[f] = d[f];
   for (const [seq, t] of Object.entries(d.rows))
-    if (JSON.stringify(t) !== JSON.stringify(base.rows[Number(seq)]))
-      input.rows.push({ seq: Number(seq), ...t });
+    if (JSON.stringify(t) !== JSON.stringify(base.rows[Number(seq)])) rows.push({ seq: Number(seq), ...t });
   return input;
 }
 

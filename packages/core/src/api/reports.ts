@@ -1,10 +1,12 @@
-import { IdParam, Int, Version, VersionOrNew } from '@paicha/core/api/integers';
+// Monthly reports (月报表, /api/campaigns/:id/monthly-reports), and the workflow pieces milestone
+// submissions share with them: statuses, timeliness, history, the caller's allowed steps, totals.
 import { z } from 'zod';
+import { CampaignParams } from './campaigns.js';
+import { IdParam, Int, Version, VersionOrNew } from './integers.js';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const text = (max: number) => z.string().max(max, `不能超过${max}字`);
 
-export const CampaignParams = z.object({ id: IdParam });
 export const PeriodParams = CampaignParams.extend({
   period: z.string().regex(PERIOD, '月份格式应为 YYYY-MM'),
 });
@@ -12,6 +14,8 @@ export const ReportParams = PeriodParams.extend({ unitId: IdParam });
 
 export const STATUS_VALUES = ['not_started', 'draft', 'submitted', 'returned', 'accepted'] as const;
 export const TIMELINESS_VALUES = ['on_time', 'late', 'missing', 'pending', 'not_expected'] as const;
+export type ReportStatus = (typeof STATUS_VALUES)[number];
+export type Timeliness = (typeof TIMELINESS_VALUES)[number];
 
 export const RowInput = z.object({
   seq: Int(1),
@@ -30,11 +34,15 @@ export const SaveReportBody = z.object({
   rows: z.array(RowInput).max(200).default([]),
 });
 export type SaveReportInput = z.infer<typeof SaveReportBody>;
+/** Fields left out keep their value on the server; rows left out are not touched. */
+export type ReportInput = z.input<typeof SaveReportBody>;
 
 export const VersionBody = z.object({ version: Version });
 export const ReasonBody = VersionBody.extend({
   reason: z.string().trim().min(2, '请填写原因（至少2个字）').max(500, '原因不能超过500字'),
 });
+/** The body of a workflow step (submit, accept, return, unlock): the reason only where one is asked. */
+export type StepInput = z.input<typeof VersionBody> & { reason?: string };
 
 export const Counts = z.object({
   found: z.number(),
@@ -44,6 +52,7 @@ export const Counts = z.object({
   closed: z.number(),
   overdue: z.number(),
 });
+export type Counts = z.infer<typeof Counts>;
 
 export const HistoryEntry = z.object({
   at: z.string(),
@@ -53,6 +62,7 @@ export const HistoryEntry = z.object({
   reason: z.string().nullable(),
   late: z.boolean().nullable(),
 });
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 export const Actions = z.object({
   save: z.boolean(),
@@ -61,6 +71,24 @@ export const Actions = z.object({
   return: z.boolean(),
   unlock: z.boolean(),
 });
+/** What the caller may do now (the server decides again on every call). */
+export type Allowed = z.infer<typeof Actions>;
+export type ReportAction = keyof Allowed;
+
+const ReportRow = z.object({
+  seq: z.number(),
+  subCategory: z.string(),
+  subCategoryCell: z.string(),
+  content: z.string(),
+  unitsText: z.string(),
+  situation: z.string(),
+  measures: z.string(),
+  progress: z.string(),
+  /** false for an item taken off the unit after it was reported on (kept for the record). */
+  assigned: z.boolean(),
+  counts: Counts,
+});
+export type ReportRow = z.infer<typeof ReportRow>;
 
 export const ReportView = z.object({
   campaignId: z.number(),
@@ -89,25 +117,12 @@ export const ReportView = z.object({
   late: z.boolean(),
   /** The earlier period whose texts prefilled this report (shown until the first save). */
   prefilledFrom: z.string().nullable(),
-  rows: z.array(
-    z.object({
-      seq: z.number(),
-      subCategory: z.string(),
-      subCategoryCell: z.string(),
-      content: z.string(),
-      unitsText: z.string(),
-      situation: z.string(),
-      measures: z.string(),
-      progress: z.string(),
-      /** false for an item taken off the unit after it was reported on (kept for the record). */
-      assigned: z.boolean(),
-      counts: Counts,
-    }),
-  ),
+  rows: z.array(ReportRow),
   history: z.array(HistoryEntry),
   can: Actions,
 });
 export type ReportViewData = z.infer<typeof ReportView>;
+export type MonthlyReport = ReportViewData;
 
 const Cell = z.object({
   period: z.string(),
@@ -116,6 +131,8 @@ const Cell = z.object({
   firstSubmittedAt: z.string().nullable(),
   submittedAt: z.string().nullable(),
 });
+/** A cell of a unit × period (or × milestone) grid. */
+export type GridCell = Omit<z.infer<typeof Cell>, 'period'>;
 
 export const Totals = z.object({
   expected: z.number(),
@@ -129,7 +146,7 @@ export const Totals = z.object({
   /** on time / expected. */
   timelinessRate: z.number().nullable(),
 });
-export type TotalsData = z.infer<typeof Totals>;
+export type Totals = z.infer<typeof Totals>;
 
 export const ReportGrid = z.object({
   today: z.string(),
@@ -148,3 +165,4 @@ export const ReportGrid = z.object({
   /** Over every cell that is due or already submitted (open months left out). */
   overall: Totals,
 });
+export type ReportGrid = z.infer<typeof ReportGrid>;

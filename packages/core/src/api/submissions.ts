@@ -1,16 +1,16 @@
-import { Id, IdParam, VersionOrNew } from '@paicha/core/api/integers';
+// Milestone submissions (节点报送, /api/campaigns/:id/submissions): texts and sealed scans per unit
+// and milestone, on the same workflow as the monthly reports.
 import { z } from 'zod';
-import { Actions, HistoryEntry, Totals } from '../reports/reports.schema.js';
+import { CampaignParams } from './campaigns.js';
+import { Id, IdParam, VersionOrNew } from './integers.js';
+import { Actions, HistoryEntry, STATUS_VALUES, TIMELINESS_VALUES, Totals } from './reports.js';
 
-const STATUS = ['not_started', 'draft', 'submitted', 'returned', 'accepted'] as const;
-const TIMELINESS = ['on_time', 'late', 'missing', 'pending', 'not_expected'] as const;
 const text = (max: number) => z.string().max(max, `不能超过${max}字`);
 
 /** scan: the sealed paper copy (PDF/image); problem_list: the ledger's 问题清单; other: 电子档 etc. */
 export const FILE_KINDS = ['scan', 'problem_list', 'other'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
-export const CampaignParams = z.object({ id: IdParam });
 export const SubmissionParams = CampaignParams.extend({
   milestoneId: IdParam,
   unitId: IdParam,
@@ -31,6 +31,20 @@ export const SaveSubmissionBody = z.object({
     .optional(),
 });
 export type SaveSubmissionInput = z.infer<typeof SaveSubmissionBody>;
+export type SubmissionInput = z.input<typeof SaveSubmissionBody>;
+
+/** Attaching the 问题清单 may be the submission's first save (version 0). */
+export const ProblemListBody = z.object({ version: VersionOrNew });
+
+const SubmissionFile = z.object({
+  id: z.number(),
+  name: z.string(),
+  size: z.number(),
+  mime: z.string(),
+  kind: z.enum(FILE_KINDS),
+  uploadedAt: z.string(),
+});
+export type SubmissionFile = z.infer<typeof SubmissionFile>;
 
 export const SubmissionView = z.object({
   campaignId: z.number(),
@@ -44,7 +58,7 @@ export const SubmissionView = z.object({
   today: z.string(),
   unit: z.object({ id: z.number(), name: z.string() }),
   expected: z.boolean(),
-  status: z.enum(STATUS),
+  status: z.enum(STATUS_VALUES),
   statusLabel: z.string(),
   version: z.number(),
   content: z.string(),
@@ -58,24 +72,16 @@ export const SubmissionView = z.object({
   reviewedBy: z.string().nullable(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
-  timeliness: z.enum(TIMELINESS),
+  timeliness: z.enum(TIMELINESS_VALUES),
   late: z.boolean(),
-  files: z.array(
-    z.object({
-      id: z.number(),
-      name: z.string(),
-      size: z.number(),
-      mime: z.string(),
-      kind: z.enum(FILE_KINDS),
-      uploadedAt: z.string(),
-    }),
-  ),
+  files: z.array(SubmissionFile),
   /** What this milestone asks for, so the form shows the right fields. */
   needs: z.object({ summaryFields: z.boolean(), problemList: z.boolean() }),
   history: z.array(HistoryEntry),
   can: Actions,
 });
 export type SubmissionViewData = z.infer<typeof SubmissionView>;
+export type Submission = SubmissionViewData;
 
 export const SubmissionGrid = z.object({
   today: z.string(),
@@ -87,8 +93,8 @@ export const SubmissionGrid = z.object({
       cells: z.array(
         z.object({
           milestoneId: z.number(),
-          status: z.enum(STATUS),
-          timeliness: z.enum(TIMELINESS),
+          status: z.enum(STATUS_VALUES),
+          timeliness: z.enum(TIMELINESS_VALUES),
           firstSubmittedAt: z.string().nullable(),
           submittedAt: z.string().nullable(),
         }),
@@ -99,3 +105,4 @@ export const SubmissionGrid = z.object({
   totals: z.array(Totals.extend({ milestoneId: z.number() })),
   overall: Totals,
 });
+export type SubmissionGrid = z.infer<typeof SubmissionGrid>;
