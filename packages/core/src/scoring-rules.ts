@@ -47,3 +47,7 @@ export const DEFAULT_SCORING_RULES: ScoringRules = {
     closureRateBelow: 60,
   },
 };
+
+/** The plan's four 通报批评 headings, in the plan's order. */
+export const CRITICISM_GROUPS = ['责任不到位', '工作不主动', '措施不得力', '成效不明显'] as const;
+export type CriticismGroup = (typeof CRITICISM_GROUPS)[number];

@@ -1,7 +1,7 @@
 // The 通报 as text, built from a scorecard snapshot and the office's edited texts. The page's
 // preview and the .docx both render this one model, so what the office reviews is what it issues.
-import { addDays, formatChineseDate } from '@paicha/core';
-import { GROUPS, percent } from './scorecard.rules.js';
+import { addDays, CRITICISM_GROUPS, formatChineseDate } from '@paicha/core';
+import { percent } from './scorecard.rules.js';
 import type { Scorecard } from './scorecard.service.js';
 
 /** Broken where a clerk would break it: a title never splits a word (GB/T 9704 7.3.3). */
@@ -127,9 +127,9 @@ export function rankingRows(sc: Scorecard): string[][] {
 function criticismSection(sc: Scorecard): Pick<Section, 'paragraphs' | 'points'> {
   const named = sc.groups.filter((g) => g.units.length > 0);
   if (named.length === 0) return { paragraphs: ['本期各单位均未达到通报批评情形。'] };
-  const criteria = GROUPS.map((g) => `${g}：${sc.groups.find((x) => x.group === g)?.criterion ?? ''}`).join(
-    '；',
-  );
+  const criteria = CRITICISM_GROUPS.map(
+    (g) => `${g}：${sc.groups.find((x) => x.group === g)?.criterion ?? ''}`,
+  ).join('；');
   return {
     paragraphs: [`对照通报批评情形（${criteria}），对以下单位予以通报批评：`],
     points: named.map((g, i) => ({

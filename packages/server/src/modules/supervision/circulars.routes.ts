@@ -2,7 +2,17 @@
 // circular with its text, and its .docx. Leaders and inspectors read everything; units read
 // issued circulars only.
 
-import { IntParam } from '@paicha/core/api/integers';
+import { OkResponse } from '@paicha/core/api/common';
+import {
+  CampaignQuery,
+  CircularParams,
+  CircularSummary,
+  CircularView,
+  CreateCircularBody,
+  UpdateCircularBody,
+  VersionBody,
+  VersionQuery,
+} from '@paicha/core/api/supervision';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,15 +30,6 @@ import {
   refreshDraft,
   updateDraft,
 } from './circulars.service.js';
-import {
-  CampaignQuery,
-  CircularParams,
-  CircularSummary,
-  CircularView,
-  CreateCircularBody,
-  UpdateCircularBody,
-  VersionBody,
-} from './supervision.schema.js';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -130,8 +131,8 @@ export function circularRoutes(ctx: AppContext) {
           tags,
           summary: '删除通报草稿（已签发的不能删除）',
           params: CircularParams,
-          querystring: z.object({ version: IntParam(1) }),
-          response: { 200: z.object({ ok: z.literal(true) }) },
+          querystring: VersionQuery,
+          response: { 200: OkResponse },
         },
       },
       async (request) => {

@@ -4,6 +4,7 @@
 // the same transaction.
 import { createHash } from 'node:crypto';
 import { AppError } from '@paicha/core';
+import type { UpdateCircularBody } from '@paicha/core/api/supervision';
 import { may } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -19,7 +20,6 @@ import {
 } from './circular.text.js';
 import * as repo from './circulars.repository.js';
 import { buildScorecard, resolvePeriod, type Scorecard } from './scorecard.service.js';
-import type { UpdateCircularBody } from './supervision.schema.js';
 
 const NOT_FOUND = '通报不存在';
 

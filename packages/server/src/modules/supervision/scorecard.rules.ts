@@ -1,10 +1,7 @@
 // The scorecard's arithmetic, pure: sub-scores, the weighted composite, ranking, and which units
 // fall under the plan's four 通报批评 headings (§四(三): 责任不到位、工作不主动、措施不得力、
 // 成效不明显). The weights and thresholds, and their defaults, are core's scoring-rules.ts.
-import type { Thresholds, Weights } from '@paicha/core';
-
-export const GROUPS = ['责任不到位', '工作不主动', '措施不得力', '成效不明显'] as const;
-export type Group = (typeof GROUPS)[number];
+import type { CriticismGroup, Thresholds, Weights } from '@paicha/core';
 
 export interface UnitFigures {
   /** Reports (monthly + milestone submissions) due in the period: expected, on time, late, missing. */
@@ -86,7 +83,7 @@ export function rank(scores: readonly (number | null)[]): (number | null)[] {
 }
 
 export interface GroupHit {
-  group: Group;
+  group: CriticismGroup;
   /** The figures that put the unit there, as the circular prints them. */
   reason: string;
 }
@@ -129,7 +126,7 @@ export function percent(x: number | null): string {
 }
 
 /** The thresholds as sentences, for the page and the circular. */
-export function thresholdTexts(t: Thresholds): Record<Group, string> {
+export function thresholdTexts(t: Thresholds): Record<CriticismGroup, string> {
   return {
     责任不到位: `逾期未整改问题${t.overdueAtLeast}个及以上`,
     工作不主动: `逾期未报${t.missingAtLeast}次及以上，或逾期报送与逾期未报合计${t.lateOrMissingAtLeast}次及以上`,

@@ -1,7 +1,7 @@
 // The unit scorecard over a period: reporting timeliness from the report and submission grids
 // (reused, not re-derived), problem counts as the ledger stood at the period's end, 退回 in the
 // period; then the composite score, the ranking and the 通报 headings (scorecard.rules.ts).
-import { AppError, CATEGORIES, type Category } from '@paicha/core';
+import { AppError, CATEGORIES, type Category, CRITICISM_GROUPS } from '@paicha/core';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { reportGrid } from '../reports/timeliness.js';
@@ -12,8 +12,6 @@ import {
   compositeScore,
   earliest,
   FIGURE_KEYS,
-  GROUPS,
-  type Group,
   type GroupHit,
   groupsOf,
   rank,
@@ -135,7 +133,7 @@ export async function buildScorecard(ctx: AppContext, actor: Actor, q: Scorecard
       const of = counts.filter((c) => categoryOf.get(c.checkItemId) === category);
       return { category, found: sum(of, 'found'), closed: sum(of, 'closed'), overdue: sum(of, 'overdue') };
     }),
-    groups: GROUPS.map((group) => ({
+    groups: CRITICISM_GROUPS.map((group) => ({
       group,
       criterion: texts[group],
       // Named in the office's unit order, as a circular lists units.
@@ -149,7 +147,6 @@ export async function buildScorecard(ctx: AppContext, actor: Actor, q: Scorecard
 }
 
 export type Scorecard = Awaited<ReturnType<typeof buildScorecard>>;
-export type GroupName = Group;
 
 function sum<T extends Record<K, number>, K extends string>(rows: readonly T[], key: K): number {
   return rows.reduce((n, r) => n + r[key], 0);

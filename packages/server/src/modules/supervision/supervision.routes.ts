@@ -1,6 +1,13 @@
 // Dashboard, scorecard (JSON and .xlsx) and the scoring rules. District-wide roles (the office,
 // leaders, inspectors) read; only the office changes the rules.
 import { AppError } from '@paicha/core';
+import {
+  CampaignQuery,
+  DashboardView,
+  RulesBody,
+  ScorecardQuery,
+  ScorecardView,
+} from '@paicha/core/api/supervision';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor, requireAdmin } from '../../http/access.js';
@@ -11,13 +18,6 @@ import { appendAudit } from '../audit/audit.repository.js';
 import { buildDashboard } from './dashboard.service.js';
 import { buildScorecard } from './scorecard.service.js';
 import { scorecardXlsx } from './scorecard.xlsx.js';
-import {
-  CampaignQuery,
-  DashboardView,
-  RulesBody,
-  ScorecardQuery,
-  ScorecardView,
-} from './supervision.schema.js';
 import { readRules, writeRules } from './supervision.settings.js';
 
 export function supervisionRoutes(ctx: AppContext) {

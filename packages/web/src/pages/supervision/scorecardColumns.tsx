@@ -1,12 +1,13 @@
 // The scorecard table's columns. Problem counts link to the ledger list when the period runs to
 // today (the ledger shows today's state, so an earlier cut-off cannot be listed there).
+import type { CriticismGroup } from '@paicha/core';
 import { Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import { type Filters, ledgerLink } from '../problems/ledgerQuery';
-import { type Group, percent, type ScorecardRow } from './api';
+import { percent, type ScorecardRow } from './api';
 
-export const GROUP_COLORS: Record<Group, string> = {
+export const GROUP_COLORS: Record<CriticismGroup, string> = {
   责任不到位: 'red',
   工作不主动: 'orange',
   措施不得力: 'gold',

@@ -1,9 +1,11 @@
-// Requests and answers of the supervision routes (docs/API.md "Supervision: dashboard, scorecard,
-// 通报"). Request types are inferred from these schemas; answers are stripped to them.
-import { CATEGORIES, isIsoDate } from '@paicha/core';
-import { Id, IdParam, Int, Version } from '@paicha/core/api/integers';
+// Dashboard, unit scorecard and 通报 (/api/supervision/*, /api/settings/supervision). The server
+// validates and strips its answers to these schemas; the web takes its types from them.
+
 import { z } from 'zod';
-import { GROUPS } from './scorecard.rules.js';
+import { isIsoDate } from '../dates.js';
+import { CATEGORIES } from '../plan/types.js';
+import { CRITICISM_GROUPS } from '../scoring-rules.js';
+import { Id, IdParam, Int, IntParam, Version } from './integers.js';
 
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为有效日期（YYYY-MM-DD）`);
 const count = Int(0, 1000);
@@ -14,6 +16,8 @@ export const ScorecardQuery = CampaignQuery.extend({
   to: isoDate('截止日期').optional(),
 });
 export type ScorecardQuery = z.infer<typeof ScorecardQuery>;
+/** The period a client asks the scorecard for (the campaign's whole run when left out). */
+export type Period = Omit<z.input<typeof ScorecardQuery>, 'campaignId'>;
 
 export const RulesBody = z.object({
   weights: z.object({
@@ -47,10 +51,13 @@ export const UpdateCircularBody = z.object({
   deadline: isoDate('反馈时限').nullable().optional(),
 });
 export type UpdateCircularBody = z.infer<typeof UpdateCircularBody>;
+export type CircularTextsInput = z.input<typeof UpdateCircularBody>;
 export const VersionBody = z.object({ version: Version });
+export const VersionQuery = z.object({ version: IntParam(1) });
 
 const unitRef = z.object({ id: z.number(), name: z.string(), kind: z.string() });
 const rate = z.number().nullable();
+export type Rate = z.infer<typeof rate>;
 const tally = z.object({ expected: z.number(), onTime: z.number(), late: z.number(), missing: z.number() });
 const figures = tally.extend({
   found: z.number(),
@@ -62,6 +69,18 @@ const figures = tally.extend({
 });
 const rates = z.object({ onTimeRate: rate, closureRate: rate, overdueRate: rate, returnRate: rate });
 
+const ScorecardRowView = z.object({
+  unit: unitRef,
+  rank: z.number().nullable(),
+  score: z.number().nullable(),
+  figures,
+  monthly: tally,
+  milestones: tally,
+  rates,
+  groups: z.array(z.object({ group: z.enum(CRITICISM_GROUPS), reason: z.string() })),
+});
+export type ScorecardRow = z.infer<typeof ScorecardRowView>;
+
 export const ScorecardView = z.object({
   campaign: z.object({
     id: z.number(),
@@ -72,30 +91,20 @@ export const ScorecardView = z.object({
   period: z.object({ from: z.string(), to: z.string(), asOf: z.string(), today: z.string() }),
   rules: RulesBody,
   reportsDue: z.array(z.object({ title: z.string(), dueDate: z.string() })),
-  units: z.array(
-    z.object({
-      unit: unitRef,
-      rank: z.number().nullable(),
-      score: z.number().nullable(),
-      figures,
-      monthly: tally,
-      milestones: tally,
-      rates,
-      groups: z.array(z.object({ group: z.enum(GROUPS), reason: z.string() })),
-    }),
-  ),
+  units: z.array(ScorecardRowView),
   totals: z.object({ figures, rates }),
   categories: z.array(
     z.object({ category: z.enum(CATEGORIES), found: z.number(), closed: z.number(), overdue: z.number() }),
   ),
   groups: z.array(
     z.object({
-      group: z.enum(GROUPS),
+      group: z.enum(CRITICISM_GROUPS),
       criterion: z.string(),
       units: z.array(z.object({ unitId: z.number(), name: z.string(), reason: z.string() })),
     }),
   ),
 });
+export type Scorecard = z.infer<typeof ScorecardView>;
 
 const problemFigures = z.object({
   found: z.number(),
@@ -151,6 +160,7 @@ export const DashboardView = z.object({
     }),
   }),
 });
+export type Dashboard = z.infer<typeof DashboardView>;
 
 const section = z.object({
   heading: z.string(),
@@ -176,6 +186,7 @@ export const CircularSummary = z.object({
   issuedBy: z.string().nullable(),
   docxSha256: z.string().nullable(),
 });
+export type CircularSummary = z.infer<typeof CircularSummary>;
 
 export const CircularView = CircularSummary.extend({
   intro: z.string(),
@@ -192,3 +203,4 @@ export const CircularView = CircularSummary.extend({
     dateText: z.string(),
   }),
 });
+export type Circular = z.infer<typeof CircularView>;
