@@ -3,12 +3,13 @@
 // screening_cleared_at (only then may the office close it out); a finding that comes back
 // un-clears it — and reopens it if it had been closed out. Ledger writes are set-based.
 import { screeningRule } from '@paicha/core';
+import type { SyncCounts } from '@paicha/core/api/screening';
 import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { DialectName } from '../../../db/database.js';
 import type { DB } from '../../../db/schema.js';
 import type { Executor } from '../../../db/transaction.js';
-import type { Routed, RunRef, SyncCounts } from './types.js';
+import type { Routed, RunRef } from './types.js';
 
 const CHUNK = 400;
 

@@ -1,6 +1,6 @@
 // The findings room's shared shapes: a finding as screening produces it, the people its text names,
-// and what filing a run's findings changed. A leaf: screening builds these, findings files and
-// reads them.
+// and the run a sync is part of (what a sync changed is SyncCounts, @paicha/core/api/screening).
+// A leaf: screening builds these, findings files and reads them.
 import type { RuleId } from '@paicha/core';
 
 export interface Found {
@@ -24,17 +24,6 @@ export type Named = [name: string, id: string];
 /** A finding with the street (unit) its place maps to; null while the place is unmapped. */
 export interface Routed extends Found {
   unitId: number | null;
-}
-
-export interface SyncCounts {
-  new: number;
-  stillOpen: number;
-  reappeared: number;
-  resolved: number;
-  problemsCreated: number;
-  problemsCleared: number;
-  problemsUncleared: number;
-  problemsReopened: number;
 }
 
 /** The screening run (or place mapping) a sync is part of. */

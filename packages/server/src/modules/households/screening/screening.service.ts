@@ -1,7 +1,8 @@
 // A screening run: every enabled rule over the current import of each source, in one
 // transaction (findings and ledger change together or not at all), recorded in screening_runs.
 // Used by `paicha screen` (awaited) and the HTTP API (a background job the UI polls).
-import { AppError, type HouseholdSource, type RuleId, SOURCE_LABELS, screeningRule } from '@paicha/core';
+import { AppError, type HouseholdSource, SOURCE_LABELS, screeningRule } from '@paicha/core';
+import type { RuleOutcome, ScreeningSummary } from '@paicha/core/api/screening';
 import { sql, type Transaction } from 'kysely';
 import { type DialectName, sqliteWriteGate } from '../../../db/database.js';
 import type { DB } from '../../../db/schema.js';
@@ -12,7 +13,7 @@ import type { Actor, AppContext } from '../../../kernel/context.js';
 import { appendAudit } from '../../audit/audit.repository.js';
 import { latestCampaignId } from '../findings/findings.query.js';
 import { syncFindings } from '../findings/findings-sync.js';
-import type { Found, Routed, SyncCounts } from '../findings/types.js';
+import type { Found, Routed } from '../findings/types.js';
 import { currentImports } from '../import/imports.repository.js';
 import { sqliteFile } from '../import/row-sink.js';
 import { placeName, placeResolver } from '../places/places.js';
@@ -20,23 +21,6 @@ import { ensureRules, type RuleSetting, ruleSettings } from './rules.service.js'
 import { keepAlive, retireDeadRuns, THIS_OWNER } from './screening-owner.js';
 import { RULES } from './screening-rules.js';
 import { ScreeningSql } from './screening-sql.js';
-
-export interface RuleOutcome {
-  id: RuleId;
-  checkItem: number;
-  findings: number;
-  skipped: string | null;
-}
-
-export interface ScreeningSummary extends SyncCounts {
-  runId: number;
-  campaignId: number;
-  imports: Partial<Record<HouseholdSource, number>>;
-  rules: RuleOutcome[];
-  findings: number;
-  unrouted: number;
-  durationMs: number;
-}
 
 export async function startScreening(
   ctx: AppContext,
