@@ -13,6 +13,8 @@ export interface Config {
   bodyLimit: number;
   /** Largest uploaded evidence file, in bytes. */
   uploadLimitBytes: number;
+  /** Largest household export uploaded for import, in bytes: a province's roll as .xlsx is ~100 MB. */
+  importLimitBytes: number;
   sessionHours: number;
   secureCookies: boolean;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For (the sign-in limiter keys on it). */
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.PAICHA_ADMIN_PASSWORD?.trim() || null,
     bodyLimit: Number(env.PAICHA_BODY_LIMIT ?? 1_048_576),
     uploadLimitBytes: Number(env.PAICHA_UPLOAD_LIMIT_MB ?? 20) * 1_048_576,
+    importLimitBytes: Number(env.PAICHA_IMPORT_LIMIT_MB ?? 1024) * 1_048_576,
     sessionHours: Number(env.PAICHA_SESSION_HOURS ?? 12),
     secureCookies: env.PAICHA_SECURE_COOKIES === '1',
     trustProxy: env.PAICHA_TRUST_PROXY === '1',

@@ -34,13 +34,7 @@ import { csvText } from '../../../lib/csv.js';
 import { appendAudit } from '../../audit/audit.repository.js';
 import { createImportJob, runImportJob } from './import.service.js';
 import * as repo from './imports.repository.js';
-import {
-  findUpload,
-  IMPORT_UPLOAD_LIMIT,
-  previewUpload,
-  removeUpload,
-  saveUpload,
-} from './uploads.service.js';
+import { findUpload, previewUpload, removeUpload, saveUpload } from './uploads.service.js';
 
 function presentImport(r: repo.ImportRow) {
   const progress = r.status === 'running' ? Math.min(0.99, r.bytesRead / Math.max(1, r.bytesTotal)) : 1;
@@ -90,7 +84,7 @@ export function householdImportRoutes(ctx: AppContext) {
       },
       async (request) => {
         const actor = requireActor(request);
-        const file = await request.file({ limits: { fileSize: IMPORT_UPLOAD_LIMIT } });
+        const file = await request.file({ limits: { fileSize: ctx.config.importLimitBytes } });
         if (!file) throw new AppError('validation_failed', '请选择要上传的文件');
         const saved = await saveUpload(ctx, actor, file);
         return previewUpload({ ...saved, format: saved.format }, request.query.source, {});

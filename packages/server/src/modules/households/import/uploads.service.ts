@@ -19,8 +19,6 @@ import { dataRows, type HeaderFound } from './header-scan.js';
 import { formatOf, openTable } from './read-table.js';
 import type { TableFormat } from './types.js';
 
-/** Household exports are large: a province's roll as .xlsx is ~100 MB. */
-export const IMPORT_UPLOAD_LIMIT = Number(process.env.PAICHA_IMPORT_LIMIT_MB ?? 1024) * 1_048_576;
 const KEEP_MS = 24 * 3_600_000;
 
 function dir(ctx: AppContext): string {
@@ -42,7 +40,10 @@ export async function saveUpload(
   await pipeline(file.file, createWriteStream(target));
   if (file.file.truncated) {
     await rm(target, { force: true });
-    throw new AppError('payload_too_large', `文件超过 ${Math.round(IMPORT_UPLOAD_LIMIT / 1_048_576)} MB`);
+    throw new AppError(
+      'payload_too_large',
+      `文件超过 ${Math.round(ctx.config.importLimitBytes / 1_048_576)} MB`,
+    );
   }
   const size = (await stat(target)).size;
   await ctx.db
