@@ -1,6 +1,7 @@
 // Household data screening: the pure domain layer (no I/O). See README.md in this folder.
 export * from './age.js';
 export * from './cell-date.js';
+export * from './detect-source.js';
 export * from './encoding.js';
 export * from './enums.js';
 export * from './fields.js';

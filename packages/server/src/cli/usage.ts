@@ -11,6 +11,8 @@ export const EXPORT_USAGE = `  export monthly --unit <单位名称> --period YYY
   export monthly --consolidated --period YYYY-MM --out <文件.xlsx|文件.docx> [--campaign <编号>]`;
 
 export const IMPORT_USAGE = `  import <来源> <文件.csv|文件.xlsx> [--json] [--map "表头=字段" …]   导入户数据（整个文件全部导入或全部不导入）
+  import <来源>=<文件> [<来源>=<文件> …] [--json] [--map …]           一次导入多个文件，每个文件各自全部导入或全部不导入
+  import <文件夹|文件> … [--json] [--map …]                        按表头（必要时按文件名）识别每个文件的来源后导入
         来源：${HOUSEHOLD_SOURCES.join(' | ')}；--map 为未识别的表头指定字段（字段为空则忽略该列）`;
 
 export const SCREEN_USAGE =
