@@ -52,7 +52,7 @@ export function useVersionedEditor<V extends Versioned, D>(spec: VersionedSpec<V
     void load().then((v) => {
       if (!live || !v) return;
       setView(v);
-      const kept = local.restored?.values.draft;
+      const kept = keptDraft<D>(local.restored?.values);
       const loaded = fns.current.draftOf(v);
       if (kept && v.can.save && !same(kept, loaded)) {
         setDraft(kept);
@@ -119,3 +119,13 @@ export function useVersionedEditor<V extends Versioned, D>(spec: VersionedSpec<V
 }
 
 export type VersionedEditor<V extends Versioned, D> = ReturnType<typeof useVersionedEditor<V, D>>;
+
+/**
+ * The typed copy in localStorage: `{ draft, version }`. Milestone submissions typed before the
+ * editors were one kept the draft itself (texts and files, no `draft` key) — still restored, so
+ * nothing typed on the old build is lost.
+ */
+export function keptDraft<D>(values: unknown): D | undefined {
+  if (!values || typeof values !== 'object') return undefined;
+  return 'draft' in values ? (values as { draft: D }).draft : (values as D);
+}
