@@ -43,6 +43,14 @@ module.exports = {
       to: { path: ['^packages/server/', 'node_modules/(kysely|better-sqlite3|pg|fastify)/'] },
     },
     {
+      name: 'web-types-from-contract',
+      severity: 'error',
+      comment:
+        'The web takes the API contract as types only (import type … from @paicha/core/api/…): its zod schemas stay out of the browser bundle.',
+      from: { path: '^packages/web/' },
+      to: { path: '^packages/core/src/api/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'components-not-pages',
       severity: 'error',
       comment:
