@@ -1,26 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../dates.js';
-import { validId } from '../test/household-data.js';
-import {
-  hasValidIdChecksum,
-  idCheckCharacter,
-  normalizeIdNumber,
-  upgradeLegacyId,
-  type ValidIdNumber,
-} from './id-number.js';
-
-const today = '2019-12-14';
-const norm = (raw: unknown) => normalizeIdNumber(raw, { today });
-const valid = (raw: unknown): ValidIdNumber => {
-  const r = norm(raw);
-  if (!r.ok) throw new Error(`${String(raw)}: ${r.reason}`);
-  return r;
-};
-const reason = (raw: unknown) => {
-  const r = norm(raw);
-  return r.ok ? 'ok' : r.reason;
-};
+import { norm, reason, valid, validId } from '../test/household-data.js';
+import { hasValidIdChecksum, idCheckCharacter, normalizeIdNumber, upgradeLegacyId } from './id-number.js';
 
 describe('check character', () => {
   it('matches the standard examples', () => {

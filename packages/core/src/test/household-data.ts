@@ -1,6 +1,6 @@
 // Household data the core tests share (not exported from the package).
 import fc from 'fast-check';
-import { idCheckCharacter } from '../household/id-number.js';
+import { idCheckCharacter, normalizeIdNumber, type ValidIdNumber } from '../household/id-number.js';
 
 // A 国扶系统 person-level export header as it comes out of the system.
 export const NATIONAL_HEADER = [
@@ -44,3 +44,22 @@ export const validId = fc
     const first17 = `${province}${String(county).padStart(4, '0')}${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
     return first17 + idCheckCharacter(first17);
   });
+
+/** The day the ID-number tests read numbers on (an age is counted up to it). */
+export const today = '2019-12-14';
+
+/** An ID number normalised on `today`. */
+export const norm = (raw: unknown) => normalizeIdNumber(raw, { today });
+
+/** An ID number as normalised on `today`; throws with the reason if it is refused. */
+export const valid = (raw: unknown): ValidIdNumber => {
+  const r = norm(raw);
+  if (!r.ok) throw new Error(`${String(raw)}: ${r.reason}`);
+  return r;
+};
+
+/** Why an ID number is refused on `today`, or 'ok'. */
+export const reason = (raw: unknown) => {
+  const r = norm(raw);
+  return r.ok ? 'ok' : r.reason;
+};

@@ -126,3 +126,13 @@ export async function countRows(t: TestApp, table: keyof DB): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(n);
 }
+
+/** The id of the unit with this name. */
+export async function unitIdByName(t: TestApp, name: string): Promise<number> {
+  const unit = await t.ctx.db
+    .selectFrom('units')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+  return unit.id;
+}

@@ -1,28 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { tinyPng, upload } from '../../test/files.js';
-import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
-import { firstCampaignId, type ProblemBody, problemBody } from '../../test/problems.js';
+import type { TestApp } from '../../test/harness.js';
+import { type ProblemBody, problemBody, recordProblem, startLedgerApp } from '../../test/problems.js';
 import { verifyAuditChain } from '../audit/audit.repository.js';
 
+// A problem's life through the status machine: each step, its history and audit, versions,
+// evidence. What may be recorded, by whom and for which unit: problems-record.test.ts.
 describe.each(DIALECTS)('problem workflow on %s', (dialect) => {
   let t: TestApp;
   let admin: string;
   let reporter: { cookie: string };
   let campaignId: number;
   beforeAll(async () => {
-    t = await startTestApp(dialect, { now: '2019-12-20T02:00:00Z' });
-    admin = await t.login('admin', ADMIN_PASSWORD);
-    reporter = await t.userIn('中云街道', 'reporter');
-    campaignId = await firstCampaignId(t, admin);
+    ({ t, admin, reporter, campaignId } = await startLedgerApp(dialect));
   });
   afterAll(() => t.close());
 
-  const create = async (overrides: Partial<ProblemBody> = {}) => {
-    const res = await t.request('POST', '/api/problems', reporter.cookie, problemBody(campaignId, overrides));
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json().problem as { id: number; version: number; status: string };
-  };
+  const create = (overrides: Partial<ProblemBody> = {}) =>
+    recordProblem(t, reporter.cookie, problemBody(campaignId, overrides));
   const evidence = async () =>
     (await upload(t, reporter.cookie, '整改照片.png', tinyPng(), 'image/png')).json().id as number;
 
@@ -164,124 +160,6 @@ describe.each(DIALECTS)('problem workflow on %s', (dialect) => {
       ),
     );
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409]);
-  });
-
-  it('checks deadlines against the mode and the 05-31 rectification deadline', async () => {
-    const noDeadline = await t.request(
-      'POST',
-      '/api/problems',
-      reporter.cookie,
-      problemBody(campaignId, { deadline: null }),
-    );
-    expect(noDeadline.statusCode).toBe(400);
-    expect(noDeadline.json().error.details).toEqual([
-      { path: '/deadline', message: '限期整改的问题必须填写整改时限' },
-    ]);
-    const late = await t.request(
-      'POST',
-      '/api/problems',
-      reporter.cookie,
-      problemBody(campaignId, { deadline: '2020-06-30' }),
-    );
-    expect(late.statusCode).toBe(400);
-    expect(late.json().error.details[0].path).toBe('/deadlineReason');
-    const reasoned = await t.request(
-      'POST',
-      '/api/problems',
-      reporter.cookie,
-      problemBody(campaignId, { deadline: '2020-06-30', deadlineReason: '需待汛期后施工' }),
-    );
-    expect(reasoned.statusCode).toBe(200);
-    const immediate = await t.request(
-      'POST',
-      '/api/problems',
-      reporter.cookie,
-      problemBody(campaignId, { mode: '立行立改', deadline: null }),
-    );
-    expect(immediate.statusCode).toBe(200);
-    const future = await t.request(
-      'POST',
-      '/api/problems',
-      reporter.cookie,
-      problemBody(campaignId, { foundDate: '2019-12-25' }),
-    );
-    expect(future.statusCode).toBe(400);
-  });
-
-  it("keeps a unit to its own items and the office's review steps to the office", async () => {
-    const wrongItem = await t.request(
-      'POST',
-      '/api/problems',
-      reporter.cookie,
-      problemBody(campaignId, { checkItem: 5 }),
-    );
-    expect(wrongItem.statusCode).toBe(400);
-    const p = await create();
-    expect(
-      (await t.request('POST', `/api/problems/${p.id}/reopen`, reporter.cookie, { version: 1, reason: 'x' }))
-        .statusCode,
-    ).toBe(403);
-    expect(
-      (await t.request('POST', `/api/problems/${p.id}/close`, reporter.cookie, { version: 1, text: '' }))
-        .statusCode,
-    ).toBe(403);
-    expect(
-      (
-        await t.request('POST', `/api/problems/${p.id}/progress`, admin, {
-          version: 1,
-          date: '2019-12-20',
-          text: 'x',
-          attachmentIds: [],
-        })
-      ).statusCode,
-    ).toBe(403);
-    const leader = await t.userIn('区领导小组办公室', 'leader');
-    expect((await t.request('GET', `/api/problems/${p.id}`, leader.cookie)).statusCode).toBe(200);
-    expect(
-      (await t.request('PATCH', `/api/problems/${p.id}`, leader.cookie, { version: 1, measures: 'x' }))
-        .statusCode,
-    ).toBe(403);
-    expect(
-      (await t.request('POST', '/api/problems', leader.cookie, problemBody(campaignId))).statusCode,
-    ).toBe(403);
-  });
-
-  it('lets the office record a problem for any unit (交办) and hand it on', async () => {
-    const units = (await t.request('GET', '/api/units', admin)).json() as { id: number; name: string }[];
-    const byName = (n: string) => units.find((u) => u.name === n)?.id;
-    const res = await t.request(
-      'POST',
-      '/api/problems',
-      admin,
-      problemBody(campaignId, { checkItem: 5, source: '审计', unitId: byName('区财政局') }),
-    );
-    expect(res.statusCode, res.body).toBe(200);
-    const p = res.json().problem;
-    expect(p.unit.name).toBe('区财政局');
-    expect(res.json().events[0]).toMatchObject({ kind: 'assigned', text: '交办区财政局' });
-    const moved = await t.request('POST', `/api/problems/${p.id}/assign`, admin, {
-      version: 1,
-      unitId: byName('区住建局'),
-      reason: '属住建职责',
-    });
-    expect(moved.json().problem.unit.name).toBe('区住建局');
-    expect(
-      (
-        await t.request('POST', `/api/problems/${p.id}/assign`, reporter.cookie, {
-          version: 2,
-          unitId: byName('中云街道'),
-        })
-      ).statusCode,
-    ).toBe(403);
-    const assign = (body: { deadline: string; reason?: string }) =>
-      t.request('POST', `/api/problems/${p.id}/assign`, admin, {
-        version: 2,
-        unitId: byName('区住建局'),
-        ...body,
-      });
-    expect((await assign({ deadline: '2020-07-15' })).statusCode).toBe(400);
-    expect((await assign({ deadline: '2019-12-01' })).statusCode).toBe(400);
-    expect((await assign({ deadline: '2020-07-15', reason: '需跨汛期施工' })).statusCode).toBe(200);
   });
 
   it('closes a data-screening problem only after a later screening clears it', async () => {
