@@ -6,7 +6,7 @@ import type { Role } from '@paicha/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../test/databases.js';
-import { fileArb, requestArb } from '../test/fuzz-values.js';
+import { fileArb, requestArb } from '../test/fuzz-requests.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../test/harness.js';
 import { type Operation, type RequestParts, readOperations, toInject } from '../test/openapi.js';
 import { problemBody } from '../test/problems.js';
