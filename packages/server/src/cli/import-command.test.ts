@@ -73,7 +73,10 @@ describe('paicha import: several files in one process', () => {
     const ambiguous = path.join(dir, '导出数据.csv');
     const bad = path.join(dir, 'bad.csv');
     writeFileSync(ambiguous, NATIONAL);
-    writeFileSync(bad, '户编号,姓名,证件号码,与户主关系,是否享受低保\n1,张三,3.20703199001011E+17,户主,也许\n');
+    writeFileSync(
+      bad,
+      '户编号,姓名,证件号码,与户主关系,是否享受低保\n1,张三,3.20703199001011E+17,户主,也许\n',
+    );
     const { code, out } = await paicha(`sunshine=${ambiguous}`, `national=${bad}`);
     expect(code).toBe(2);
     expect(out.files).toMatchObject([
