@@ -7,7 +7,8 @@
 // ExcelJS's streaming WorkbookWriter, commits each row at once and compresses — so a 400,000-row
 // ledger never sits in memory and rendering never holds up other requests. At most two pages
 // are in the worker at a time, and the next is read only while the destination has room (a
-// slow client holds the export back instead of the server buffering for it).
+// slow client holds the export back instead of the server buffering for it). A bare table
+// (writeTableWorkbook: headers in row 1, nothing else) goes through the same worker.
 import { PassThrough, type Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { lineCount } from './text-width.js';
@@ -64,9 +65,75 @@ const SLICE_MS = 4;
 /** Pages handed to the worker and not yet written by it. */
 const IN_FLIGHT = 2;
 
+/**
+ * A bare table for further work in a spreadsheet (filter, sort): the headers in row 1, then a
+ * row per item — no title, borders, styles or row heights.
+ */
+export interface TableSheet<Row> {
+  sheetName: string;
+  columns: Omit<ListColumn<Row>, 'align'>[];
+  pages: () => AsyncIterable<readonly Row[]>;
+}
+
+/** A sheet as the worker is told it: how it opens and ends, and how rows become cells here. */
+interface Rendering {
+  open: Record<string, unknown>;
+  // biome-ignore lint/suspicious/noExplicitAny: sheets of different row types in one workbook
+  columns: Omit<ListColumn<any>, 'align'>[];
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  pages: () => AsyncIterable<readonly any[]>;
+  /** A row's height from its longest wrapped cell; null: rows keep the spreadsheet's height. */
+  height: ((row: unknown, lines: number) => number) | null;
+  close: (rows: number) => Record<string, unknown>;
+}
+
 /** Writes the sheets one after another into `out`, ends it, and resolves when all is handed over. */
 // biome-ignore lint/suspicious/noExplicitAny: sheets of different row types in one workbook
-export async function writeListWorkbook(out: Writable, sheets: ListSheet<any>[], creator: string) {
+export function writeListWorkbook(out: Writable, sheets: ListSheet<any>[], creator: string) {
+  return render(
+    out,
+    creator,
+    sheets.map((spec) => {
+      const tableWidth = spec.columns.reduce((w, c) => w + c.width, 0);
+      return {
+        open: {
+          layout: 'list',
+          sheetName: spec.sheetName,
+          title: spec.title,
+          leftLine: spec.leftLine,
+          rightLine: spec.rightLine,
+          columns: spec.columns.map((c) => ({ header: c.header, width: c.width, align: c.align })),
+        },
+        columns: spec.columns,
+        pages: spec.pages,
+        height: spec.rowHeight ?? ((_row: unknown, lines: number) => Math.max(20, lines * 16 + 6)),
+        close: (rows: number) => {
+          const text = typeof spec.footer === 'function' ? spec.footer(rows) : (spec.footer ?? '');
+          return { text, wrap: spec.wrapFooter === true, height: lineCount(text, tableWidth) * 15 + 8 };
+        },
+      };
+    }),
+  );
+}
+
+/** One bare table (TableSheet) into `out`, rendered in the same worker as the lists. */
+export function writeTableWorkbook<Row>(out: Writable, sheet: TableSheet<Row>, creator: string) {
+  return render(out, creator, [
+    {
+      open: {
+        layout: 'table',
+        sheetName: sheet.sheetName,
+        columns: sheet.columns.map((c) => ({ header: c.header, width: c.width })),
+      },
+      columns: sheet.columns,
+      pages: sheet.pages,
+      height: null,
+      close: () => ({ text: '' }),
+    },
+  ]);
+}
+
+async function render(out: Writable, creator: string, sheets: Rendering[]) {
   const worker = new Worker(new URL('./xlsx-list.worker.mjs', import.meta.url), {
     workerData: { creator },
     // Its garbage is short-lived rows: a small young generation keeps the thread's memory small
@@ -107,15 +174,8 @@ export async function writeListWorkbook(out: Writable, sheets: ListSheet<any>[],
   });
   try {
     for (const spec of sheets) {
-      worker.postMessage({
-        type: 'sheet',
-        sheetName: spec.sheetName,
-        title: spec.title,
-        leftLine: spec.leftLine,
-        rightLine: spec.rightLine,
-        columns: spec.columns.map((c) => ({ header: c.header, width: c.width, align: c.align })),
-      });
-      const height = spec.rowHeight ?? ((_row: unknown, lines: number) => Math.max(20, lines * 16 + 6));
+      worker.postMessage({ type: 'sheet', ...spec.open });
+      const { columns, height } = spec;
       let index = 0;
       for await (const page of spec.pages()) {
         const values: (string | number | null)[][] = [];
@@ -128,29 +188,22 @@ export async function writeListWorkbook(out: Writable, sheets: ListSheet<any>[],
             slice = performance.now();
           }
           let lines = 1;
-          const cells = spec.columns.map((c) => {
+          const cells = columns.map((c) => {
             const v = c.value(row, index);
-            lines = Math.max(lines, lineCount(String(v ?? ''), c.width));
+            if (height) lines = Math.max(lines, lineCount(String(v ?? ''), c.width));
             return v;
           });
           values.push(cells);
           // Spreadsheets do not size rows with wrapped text on opening: set it from the text.
-          heights.push(height(row, lines));
+          if (height) heights.push(height(row, lines));
           index++;
         }
         await wait(() => pending < IN_FLIGHT);
-        worker.postMessage({ type: 'rows', values, heights });
+        worker.postMessage({ type: 'rows', values, heights: height ? heights : null });
         pending++;
         await pace(out);
       }
-      const text = typeof spec.footer === 'function' ? spec.footer(index) : (spec.footer ?? '');
-      const tableWidth = spec.columns.reduce((w, c) => w + c.width, 0);
-      worker.postMessage({
-        type: 'footer',
-        text,
-        wrap: spec.wrapFooter === true,
-        height: lineCount(text, tableWidth) * 15 + 8,
-      });
+      worker.postMessage({ type: 'footer', ...spec.close(index) });
     }
     worker.postMessage({ type: 'end' });
     await wait(() => finished);

@@ -4,9 +4,10 @@
 // ExcelJS's streaming writer commits each row as it comes, so only the current page is held.
 //
 // Messages in, in order:
-//   {type:'sheet', sheetName, title, leftLine, rightLine, columns: [{header, width, align}]}
-//   {type:'rows', values: cell values per row, heights: row heights}   → {type:'ack'} once written
-//   {type:'footer', text, height}   ends the sheet (text '' = no footer)
+//   {type:'sheet', layout:'list', sheetName, title, leftLine, rightLine, columns: [{header, width, align}]}
+//   {type:'sheet', layout:'table', sheetName, columns: [{header, width}]}   a bare table
+//   {type:'rows', values: cell values per row, heights: row heights | null} → {type:'ack'} once written
+//   {type:'footer', text, height, wrap}   ends the sheet (text '' = no footer)
 //   {type:'end'}                    → {type:'done'} after the last byte was posted
 // Messages out: {type:'data', chunk} (the .xlsx bytes, in order), ack, done, {type:'error', message}.
 import { setPriority } from 'node:os';
@@ -124,8 +125,19 @@ function openSheet(spec) {
   sheet = { ws, n, styles, next: 5, tableWidth: spec.columns.reduce((w, c) => w + c.width, 0) };
 }
 
+/** A bare table: the headers in row 1 (ExcelJS writes them from the columns), plain cells. */
+function openTable(spec) {
+  const ws = wb.addWorksheet(spec.sheetName);
+  ws.columns = spec.columns.map((c) => ({ header: c.header, width: c.width }));
+  sheet = { ws, n: spec.columns.length, styles: null, next: 2 };
+}
+
 function writeRows(values, heights) {
   const { ws, styles } = sheet;
+  if (styles === null) {
+    for (const cells of values) ws.addRow(cells).commit();
+    return;
+  }
   for (let r = 0; r < values.length; r++) {
     const line = ws.getRow(sheet.next++);
     const cells = values[r];
@@ -162,7 +174,7 @@ function fail(err) {
 
 parentPort.on('message', (msg) => {
   try {
-    if (msg.type === 'sheet') openSheet(msg);
+    if (msg.type === 'sheet') (msg.layout === 'table' ? openTable : openSheet)(msg);
     else if (msg.type === 'rows') {
       writeRows(msg.values, msg.heights);
       parentPort.postMessage({ type: 'ack' });
