@@ -13,6 +13,7 @@ import { loginLimitsMigration } from './migrations/2026-12-03-010-login-limits.j
 import { auditAnchorMigration } from './migrations/2026-12-03-011-audit-anchor.js';
 import { housekeepingMigration } from './migrations/2026-12-03-016-housekeeping.js';
 import { ledgerStampMigration } from './migrations/2026-12-03-017-ledger-stamp.js';
+import { ledgerBigramsMigration } from './migrations/2026-12-03-018-ledger-bigrams.js';
 import type { DB } from './schema.js';
 
 /**
@@ -34,6 +35,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-12-03-011-audit-anchor': auditAnchorMigration(),
     '2026-12-03-016-housekeeping': housekeepingMigration(),
     '2026-12-03-017-ledger-stamp': ledgerStampMigration(dialect),
+    '2026-12-03-018-ledger-bigrams': ledgerBigramsMigration(dialect),
   };
 }
 

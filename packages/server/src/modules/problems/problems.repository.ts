@@ -108,19 +108,18 @@ function filtered(db: Executor, f: ProblemFilter) {
 }
 
 /**
- * SQLite, words of 3+ characters and nothing else to match (no unit name, no number): the
- * FTS5 index drives the query, handing over matches in id order, so page 1 newest-first and the
+ * SQLite, words through an FTS5 index and nothing else to match (no unit name, no number): the
+ * index drives the query, handing over matches in id order, so page 1 newest-first and the
  * capped count stop early instead of collecting every match first.
  */
 function ftsDriven(db: Executor, f: ProblemFilter) {
   const s = f.search;
   const fts = s?.indexed;
-  if (fts?.dialect !== 'sqlite' || fts.match === null || s?.id !== null || s.unitIds.length > 0 || s.recheck)
-    return null;
+  if (fts?.kind !== 'fts' || s?.id !== null || s.unitIds.length > 0 || s.recheck) return null;
   return db
-    .selectFrom(sql`problems_fts`.as('f'))
+    .selectFrom(sql.table(fts.table).as('f'))
     .innerJoin('problems as p', (j) => j.on(sql<SqlBool>`p.id = f.rowid`))
-    .where(sql<SqlBool>`f.problems_fts match ${fts.match}`)
+    .where(sql<SqlBool>`${sql.raw(`f.${fts.table}`)} match ${fts.match}`)
     .where((eb) => eb.and(conditions(db, f, 'p'))) as unknown as ReturnType<typeof filtered>;
 }
 

@@ -1,8 +1,9 @@
 // The ledger's search box at 400,000 problems. Words of 3+ characters (Chinese included) go
 // through a trigram index — SQLite FTS5 `trigram`, PostgreSQL `pg_trgm` — and find exactly what
-// LIKE '%word%' over the searched columns finds. 1–2 characters: on SQLite, the index's trigrams
-// that begin with them (trigramsStarting); on PostgreSQL, whose trigram index cannot list its
-// trigrams, LIKE while walking the list in its order (the page stops as soon as it is full).
+// LIKE '%word%' over the searched columns finds. 1–2 characters: on SQLite, an index of the
+// text's character pairs (migration 2026-12-03-018) when the words are letters, digits or
+// non-ASCII; otherwise, and on PostgreSQL, whose trigram index cannot take them, LIKE while
+// walking the list in its order (the page stops as soon as it is full).
 // Either way the total is counted up to SEARCH_CAP matches ("1,000+" beyond that), so a word
 // found in a quarter of the ledger costs no more than one found a thousand times.
 import { type Expression, type SqlBool, sql } from 'kysely';
@@ -14,6 +15,11 @@ import type { Executor } from '../../db/transaction.js';
 /** How many matches a search counts before it reports "at least this many". */
 export const SEARCH_CAP = 1000;
 
+/** SQLite: an FTS5 table and its MATCH expression; PostgreSQL: pg_trgm under LIKE. */
+export type TextIndex =
+  | { kind: 'fts'; table: 'problems_fts' | 'problems_bigrams'; match: string }
+  | { kind: 'trgm'; like: string };
+
 export interface TextSearch {
   /** LIKE '%q%' with wildcards escaped. */
   like: string;
@@ -21,11 +27,8 @@ export interface TextSearch {
   id: number | null;
   /** Units whose name contains the words (typing a street's name finds its problems). */
   unitIds: number[];
-  /**
-   * Through the trigram index (`match` null: the index holds no such text), or null: by LIKE
-   * while walking the list (see above).
-   */
-  indexed: { dialect: DialectName; match: string | null } | null;
+  /** Through a text index, or null: by LIKE while walking the list (see above). */
+  indexed: TextIndex | null;
   /** The words span a line break, which the indexed text also uses between columns. */
   recheck: boolean;
 }
@@ -39,14 +42,13 @@ export async function resolveSearch(
   const like = containsPattern(q);
   if (!q || like === null) return undefined;
   const units = await db.selectFrom('units').select('id').where(likeContains('name', like)).execute();
-  const long = [...q].length >= 3;
-  let indexed: TextSearch['indexed'] = null;
-  if (dialect === 'postgres') indexed = long ? { dialect, match: like } : null;
-  else if (long) indexed = { dialect, match: ftsPhrase(q) };
-  else {
-    const terms = await trigramsStarting(db, q);
-    indexed = terms === undefined ? null : { dialect, match: terms };
-  }
+  const chars = [...q].length;
+  let indexed: TextIndex | null = null;
+  if (dialect === 'postgres') indexed = chars >= 3 ? { kind: 'trgm', like } : null;
+  else if (chars >= 3) indexed = { kind: 'fts', table: 'problems_fts', match: ftsPhrase(q) };
+  else if (PAIRED.test(q))
+    // Two characters are one token of the pairs' index; one character begins tokens.
+    indexed = { kind: 'fts', table: 'problems_bigrams', match: chars === 2 ? quote(q) : `${quote(q)}*` };
   return {
     like,
     id: /^\d{1,9}$/.test(q) ? Number(q) : null,
@@ -64,25 +66,11 @@ function ftsPhrase(q: string): string {
   return quote(fold(q));
 }
 
-/** More trigrams than this for 1–2 characters: matched by LIKE instead (see TextSearch). */
-const MAX_TRIGRAMS = 300;
-
 /**
- * SQLite, 1–2 characters: every place they occur starts a trigram of the index (the text ends in
- * two line breaks), so the trigrams that begin with them, OR-ed, find exactly the rows holding
- * them. A word no problem contains has no such trigram and is answered without reading a row.
+ * Words the pairs' index holds as tokens: ASCII letters and digits (folded by its tokenizer as
+ * LIKE folds) and any non-ASCII character; the rest of ASCII splits its tokens.
  */
-async function trigramsStarting(db: Executor, q: string): Promise<string | null | undefined> {
-  const prefix = fold(q);
-  const rows = await db
-    .selectFrom(sql<{ term: string }>`problems_fts_terms`.as('v'))
-    .select(sql<string>`term`.as('term'))
-    .where(sql<SqlBool>`term >= ${prefix} and term < ${`${prefix}\u{10FFFF}`}`)
-    .limit(MAX_TRIGRAMS + 1)
-    .execute();
-  if (rows.length > MAX_TRIGRAMS) return undefined;
-  return rows.length === 0 ? null : rows.map((r) => quote(r.term)).join(' OR ');
-}
+const PAIRED = /^(?:[0-9A-Za-z]|\P{ASCII})+$/u;
 
 const fold = (q: string) => q.replace(/[A-Z]/g, (c) => c.toLowerCase());
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -102,16 +90,15 @@ export function searchCondition(db: Executor, s: TextSearch): Expression<SqlBool
     )})`,
   );
   if (!s.indexed) return plain;
+  const index = s.indexed;
   const indexed =
-    s.indexed.match === null
-      ? either(sql<SqlBool>`1 = 0`)
-      : s.indexed.dialect === 'sqlite'
-        ? either(
-            sql<SqlBool>`p.id in (${db
-              .selectFrom(sql`problems_fts`.as('f'))
-              .select(sql`rowid`.as('id'))
-              .where(sql<SqlBool>`problems_fts match ${s.indexed.match}`)})`,
-          )
-        : either(sql<SqlBool>`(${sql.raw(pgSearchBody('p'))}) like ${s.indexed.match} escape '\\'`);
+    index.kind === 'fts'
+      ? either(
+          sql<SqlBool>`p.id in (${db
+            .selectFrom(sql.table(index.table).as('f'))
+            .select(sql`rowid`.as('id'))
+            .where(sql<SqlBool>`${sql.table(index.table)} match ${index.match}`)})`,
+        )
+      : either(sql<SqlBool>`(${sql.raw(pgSearchBody('p'))}) like ${index.like} escape '\\'`);
   return s.recheck ? sql<SqlBool>`(${indexed} and ${plain})` : indexed;
 }
