@@ -14,7 +14,7 @@ import { startLedgerApp } from '../../test/problems.js';
 import { unitIdByName } from '../../test/tables.js';
 import { listProblems, type ProblemFilter } from './problems.repository.js';
 import { resolveSearch } from './problems.search.js';
-import { countBySource, countProblems } from './problems.stats.js';
+import { countBySource, countProblems } from './tallies.repository.js';
 
 const TODAY = '2020-01-10';
 

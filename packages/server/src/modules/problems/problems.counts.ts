@@ -2,7 +2,7 @@ import { PROBLEM_SOURCES } from '@paicha/core';
 import { scopedUnitId } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { resolveCampaignId } from './problems.query.js';
-import { countBySource, countProblems, ZERO_COUNTS } from './problems.stats.js';
+import { countBySource, countProblems, ZERO_COUNTS } from './tallies.repository.js';
 
 /** Counts per unit or per check item, with every unit/item listed (zeros included), scoped to the actor. */
 export async function ledgerCounts(

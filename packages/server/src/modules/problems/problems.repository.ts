@@ -5,6 +5,7 @@ import { type Expression, type Insertable, type SqlBool, sql, type Updateable } 
 import type { DialectName } from '../../db/database.js';
 import type { ProblemsTable } from '../../db/schema.js';
 import type { Executor } from '../../db/transaction.js';
+import { notOverdueSql, overdueSql, problemColumns, tallyColumns } from './overdue.repository.js';
 import { SEARCH_CAP, searchCondition, type TextSearch } from './problems.search.js';
 import { tallyRows } from './tally-cache.js';
 
@@ -70,8 +71,8 @@ export function findProblem(db: Executor, id: number) {
  */
 function conditions(db: Executor, f: ProblemFilter, on: 'p' | 't'): Expression<SqlBool>[] {
   const col = (c: string) => sql.ref(`${on}.${c}`);
-  const noDeadline = on === 'p' ? sql<SqlBool>`p.deadline is null` : sql<SqlBool>`t.deadline = ''`;
   const hasDeadline = on === 'p' ? sql<SqlBool>`p.deadline is not null` : sql<SqlBool>`t.deadline <> ''`;
+  const overdueColumns = on === 'p' ? problemColumns('p') : tallyColumns('t');
   const items = itemIds(db, f.campaignId);
   const out: Expression<SqlBool>[] = [sql<SqlBool>`${col('campaign_id')} = ${f.campaignId}`];
   if (f.unitId !== undefined) out.push(sql<SqlBool>`${col('unit_id')} = ${f.unitId}`);
@@ -85,14 +86,8 @@ function conditions(db: Executor, f: ProblemFilter, on: 'p' | 't'): Expression<S
   if (f.source !== undefined && f.source.length > 0)
     out.push(sql<SqlBool>`${col('source')} in (${sql.join(f.source)})`);
   if (f.mode !== undefined) out.push(sql<SqlBool>`${col('mode')} = ${f.mode}`);
-  if (f.overdue === '1' || f.overdue === 'true')
-    out.push(
-      sql<SqlBool>`${col('status')} <> 'closed' and ${hasDeadline} and ${col('deadline')} < ${f.today}`,
-    );
-  if (f.overdue === '0' || f.overdue === 'false')
-    out.push(
-      sql<SqlBool>`(${col('status')} = 'closed' or ${noDeadline} or ${col('deadline')} >= ${f.today})`,
-    );
+  if (f.overdue === '1' || f.overdue === 'true') out.push(overdueSql(overdueColumns, f.today));
+  if (f.overdue === '0' || f.overdue === 'false') out.push(notOverdueSql(overdueColumns, f.today));
   if (f.deadlineFrom !== undefined) out.push(sql<SqlBool>`${col('deadline')} >= ${f.deadlineFrom}`);
   if (f.deadlineTo !== undefined)
     out.push(sql<SqlBool>`${hasDeadline} and ${col('deadline')} <= ${f.deadlineTo}`);

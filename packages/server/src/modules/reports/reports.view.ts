@@ -5,7 +5,7 @@ import type { ReportViewData } from '@paicha/core/api/reports';
 import { assertUnitVisible } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { listCheckItems } from '../campaigns/campaigns.repository.js';
-import { countProblems, ZERO_COUNTS } from '../problems/problems.stats.js';
+import { countProblems, ZERO_COUNTS } from '../problems/tallies.repository.js';
 import { findUnit } from '../units/units.repository.js';
 import * as repo from './reports.repository.js';
 import { allowedActions, STATUS_LABELS, timelinessOf, type ViewStatus } from './workflow.js';

@@ -1,10 +1,10 @@
-// The office dashboard: the ledger's own counts (problems.stats.ts) by category and by unit, a
+// The office dashboard: the ledger's own counts (tallies.repository.ts) by category and by unit, a
 // weekly burn-down of open problems toward the rectification deadline with the ideal line, and
 // monthly reporting timeliness per unit from the reports grid.
 import { AppError, addDays, CATEGORIES, type Category, daysBetween } from '@paicha/core';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { findCampaign, listMilestones, listPhases } from '../campaigns/campaigns.repository.js';
-import { countProblems } from '../problems/problems.stats.js';
+import { countProblems } from '../problems/tallies.repository.js';
 import { reportGrid } from '../reports/timeliness.js';
 import { listUnits } from '../units/units.repository.js';
 import { earliest, latest } from './scorecard.rules.js';

@@ -4,6 +4,7 @@
 import { addDays } from '@paicha/core';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
+import { overdueSql, problemColumnsAt } from '../problems/overdue.repository.js';
 
 /**
  * The first instant (ISO UTC) after a China calendar day: instants are stored as UTC text, so
@@ -46,7 +47,7 @@ export interface AsOfRow {
 /**
  * Per unit × check item, as the ledger stood at the end of `asOf`: recorded by then, closed out
  * by then, and overdue then (deadline before `asOf`, not closed out by then). With `asOf` = today
- * these are exactly the ledger's own counts (problems.stats.ts).
+ * these are exactly the ledger's own counts (tallies.repository.ts).
  */
 export async function problemCountsAsOf(db: Executor, campaignId: number, asOf: string): Promise<AsOfRow[]> {
   const end = dayEnd(asOf);
@@ -58,9 +59,7 @@ export async function problemCountsAsOf(db: Executor, campaignId: number, asOf: 
       'check_item_id as checkItemId',
       sql<number>`count(*)`.as('found'),
       sql<number>`sum(case when ${closedBy} then 1 else 0 end)`.as('closed'),
-      sql<number>`sum(case when deadline is not null and deadline < ${asOf} and not ${closedBy} then 1 else 0 end)`.as(
-        'overdue',
-      ),
+      sql<number>`sum(case when ${overdueSql(problemColumnsAt(end), asOf)} then 1 else 0 end)`.as('overdue'),
     ])
     .where('campaign_id', '=', campaignId)
     .where('created_at', '<', end)

@@ -4,6 +4,7 @@
 // from memory until the ledger changes (tally-cache.ts).
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
+import { overdueSql, tallyColumns } from './overdue.repository.js';
 import { tallyRows } from './tally-cache.js';
 
 export interface ProblemCounts {
@@ -17,7 +18,7 @@ export interface ProblemCounts {
   rectified: number;
   /** 已销号. */
   closed: number;
-  /** 逾期: deadline before today and not closed out. */
+  /** 逾期: deadline before today and not closed out (overdue.repository.ts). */
   overdue: number;
 }
 
@@ -74,9 +75,7 @@ function tallied(today: string) {
     sql<number>`sum(case when status = 'awaiting_review' then n else 0 end)`.as('awaitingReview'),
     sql<number>`sum(case when status in ('awaiting_review','closed') then n else 0 end)`.as('rectified'),
     sql<number>`sum(case when status = 'closed' then n else 0 end)`.as('closed'),
-    sql<number>`sum(case when status <> 'closed' and deadline <> '' and deadline < ${today} then n else 0 end)`.as(
-      'overdue',
-    ),
+    sql<number>`sum(case when ${overdueSql(tallyColumns(), today)} then n else 0 end)`.as('overdue'),
   ] as const;
 }
 
