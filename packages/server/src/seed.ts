@@ -12,6 +12,7 @@ import { randomPassword } from './kernel/config.js';
 import type { AppContext } from './kernel/context.js';
 import { appendAudit } from './modules/audit/audit.repository.js';
 import { hashPassword } from './modules/auth/passwords.js';
+import { hasCampaign } from './modules/campaigns/campaigns.repository.js';
 import { insertCampaignFromTemplate } from './modules/campaigns/campaigns.service.js';
 import { insertUnit, listUnits } from './modules/units/units.repository.js';
 import { insertUser, usernameTaken } from './modules/users/users.repository.js';
@@ -63,8 +64,7 @@ export async function seed(ctx: AppContext): Promise<SeedResult> {
       result.createdAdmin = true;
       if (!ctx.config.adminPassword) result.generatedAdminPassword = adminPassword;
     }
-    const campaigns = await trx.selectFrom('campaigns').select('id').limit(1).execute();
-    if (campaigns.length === 0) {
+    if (!(await hasCampaign(trx))) {
       const id = await insertCampaignFromTemplate(trx, PLAN_CAMPAIGN, at);
       await appendAudit(trx, ctx.dialect, {
         actorId: null,

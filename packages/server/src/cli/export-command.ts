@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '@paicha/core';
 import type { ExportFormat } from '@paicha/core/api/exports';
 import { IdParam } from '@paicha/core/api/integers';
+import { campaignIdsNewestFirst } from '../modules/campaigns/campaigns.repository.js';
 import { exportMonthly } from '../modules/exports/exports.service.js';
 import { listMonthlyMilestones } from '../modules/reports/reports.repository.js';
 import { findUnitByName } from '../modules/units/units.repository.js';
@@ -68,8 +69,7 @@ async function pickCampaign(db: Parameters<typeof listMonthlyMilestones>[0], per
       throw new AppError('bad_request', '--campaign 应为工作活动编号（正整数，不超过 2147483647）');
     return id.data;
   }
-  const campaigns = await db.selectFrom('campaigns').select('id').orderBy('id', 'desc').execute();
-  for (const c of campaigns)
-    if ((await listMonthlyMilestones(db, c.id)).some((m) => m.period === period)) return c.id;
+  for (const id of await campaignIdsNewestFirst(db))
+    if ((await listMonthlyMilestones(db, id)).some((m) => m.period === period)) return id;
   throw new AppError('not_found', `没有 ${period} 的月报任务`);
 }

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { AppError, SOURCE_LABELS } from '@paicha/core';
 import { IdParam } from '@paicha/core/api/integers';
 import { runScreening } from '../modules/households/screening/screening.service.js';
+import { listUnits } from '../modules/units/units.repository.js';
 import { openRuntime } from '../runtime.js';
 
 export async function screenCommand(args: string[]): Promise<number> {
@@ -19,9 +20,7 @@ export async function screenCommand(args: string[]): Promise<number> {
   const runtime = await openRuntime();
   try {
     const { summary, findings } = await runScreening(runtime.ctx, null, campaignId);
-    const units = new Map(
-      (await runtime.ctx.db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]),
-    );
+    const units = new Map((await listUnits(runtime.ctx.db)).map((u) => [u.id, u.name]));
     const list = findings.map((f) => ({
       rule: f.rule,
       checkItem: summary.rules.find((r) => r.id === f.rule)?.checkItem ?? null,

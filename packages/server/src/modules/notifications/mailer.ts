@@ -2,6 +2,8 @@
 // Only notifications this process just created are mailed, so two processes never mail twice.
 import nodemailer from 'nodemailer';
 import type { AppContext } from '../../kernel/context.js';
+import { mailRecipientsOf } from '../users/users.repository.js';
+import { markEmailed } from './notifications.repository.js';
 
 export async function sendReminderMail(
   ctx: AppContext,
@@ -9,13 +11,7 @@ export async function sendReminderMail(
 ): Promise<number> {
   if (!ctx.config.smtpUrl || created.length === 0) return 0;
   const unitIds = [...new Set(created.map((c) => c.unitId))];
-  const users = await ctx.db
-    .selectFrom('users')
-    .select(['unit_id as unitId', 'email'])
-    .where('unit_id', 'in', unitIds)
-    .where('active', '=', 1)
-    .where('email', '<>', '')
-    .execute();
+  const users = await mailRecipientsOf(ctx.db, unitIds);
   if (users.length === 0) return 0;
   const transport = nodemailer.createTransport(ctx.config.smtpUrl);
   let sent = 0;
@@ -29,11 +25,7 @@ export async function sendReminderMail(
         subject: n.title,
         text: `${n.title}\n\n${n.body}\n\n（本邮件由问题大排查系统自动发送，请登录系统办理。）`,
       });
-      await ctx.db
-        .updateTable('notifications')
-        .set({ emailed_at: ctx.clock.now().toISOString() })
-        .where('id', '=', n.id)
-        .execute();
+      await markEmailed(ctx.db, n.id, ctx.clock.now().toISOString());
       sent++;
     }
   } finally {

@@ -128,3 +128,7 @@ export async function markRead(db: Executor, userId: number, ids: number[], at: 
 export function unitIdsOfNotifications(db: Executor, ids: number[]) {
   return db.selectFrom('notifications').select(['id', 'unit_id as unitId']).where('id', 'in', ids).execute();
 }
+
+export async function markEmailed(db: Executor, id: number, at: string) {
+  await db.updateTable('notifications').set({ emailed_at: at }).where('id', '=', id).execute();
+}

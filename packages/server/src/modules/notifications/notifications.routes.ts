@@ -1,10 +1,8 @@
-import { AppError } from '@paicha/core';
 import {
   NotificationListResponse,
   NotificationsQuery,
   ReadBody,
   ReminderRunResponse,
-  type ReminderSettings,
   ReminderSettingsBody,
   ReminderSettingsResponse,
   UnreadResponse,
@@ -13,21 +11,16 @@ import {
 } from '@paicha/core/api/notifications';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireActor, requireAdmin, scopeOf } from '../../http/access.js';
+import { requireActor, requireAdmin } from '../../http/access.js';
 import type { AppContext } from '../../kernel/context.js';
-import { appendAudit } from '../audit/audit.repository.js';
-import { readSetting, writeSetting } from '../settings/settings.repository.js';
-import { sendReminderMail } from './mailer.js';
 import {
-  countNotifications,
-  countUnread,
-  insertNotifications,
-  listForUnit,
-  markAllRead,
-  markRead,
-  unitIdsOfNotifications,
-} from './notifications.repository.js';
-import { DEFAULT_REMINDERS, REMINDER_SETTING, runReminders } from './reminders.js';
+  listNotifications,
+  markNotificationsRead,
+  reminderSettings,
+  saveReminderSettings,
+  urgeUnits,
+} from './notifications.service.js';
+import { runReminders } from './reminders.js';
 
 export function notificationRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
@@ -45,24 +38,17 @@ export function notificationRoutes(ctx: AppContext) {
         },
       },
       async (request) => {
-        const actor = requireActor(request);
         const query = request.query;
-        const all = query.all === '1' && scopeOf(actor).all;
-        const filter = {
-          ...(all ? (query.unit === undefined ? {} : { unitId: query.unit }) : { unitId: actor.unitId }),
-          userId: actor.userId,
+        return listNotifications(ctx, requireActor(request), {
+          all: query.all === '1',
+          unitId: query.unit,
           unreadOnly: query.unread === '1',
           readOnly: query.read === '1',
-          ...(query.kind ? { kind: query.kind } : {}),
-          ...(query.q ? { q: query.q } : {}),
-        };
-        const pageSize = query.pageSize ?? query.limit;
-        const [items, total, unread] = await Promise.all([
-          listForUnit(ctx.db, { ...filter, limit: pageSize, offset: (query.page - 1) * pageSize }),
-          countNotifications(ctx.db, filter),
-          countUnread(ctx.db, actor.unitId, actor.userId),
-        ]);
-        return { items, total, page: query.page, pageSize, unread };
+          kind: query.kind,
+          q: query.q,
+          page: query.page,
+          pageSize: query.pageSize ?? query.limit,
+        });
       },
     );
 
@@ -76,19 +62,7 @@ export function notificationRoutes(ctx: AppContext) {
           response: { 200: UnreadResponse },
         },
       },
-      async (request) => {
-        const actor = requireActor(request);
-        const at = ctx.clock.now().toISOString();
-        const ids = request.body.ids;
-        if (ids.length === 0) await markAllRead(ctx.db, actor.unitId, actor.userId, at);
-        else {
-          const own = (await unitIdsOfNotifications(ctx.db, ids))
-            .filter((n) => n.unitId === actor.unitId)
-            .map((n) => n.id);
-          await markRead(ctx.db, actor.userId, own, at);
-        }
-        return { unread: await countUnread(ctx.db, actor.unitId, actor.userId) };
-      },
+      async (request) => markNotificationsRead(ctx, requireActor(request), request.body.ids),
     );
 
     app.post(
@@ -101,48 +75,7 @@ export function notificationRoutes(ctx: AppContext) {
           response: { 200: UrgeResponse },
         },
       },
-      async (request) => {
-        const actor = requireAdmin(request);
-        const b = request.body;
-        const units = await ctx.db
-          .selectFrom('units')
-          .select('id')
-          .where('id', 'in', b.unitIds)
-          .where('kind', '<>', 'office')
-          .execute();
-        if (units.length !== new Set(b.unitIds).size)
-          throw new AppError('validation_failed', '所选单位中有不存在的单位');
-        const at = ctx.clock.now().toISOString();
-        const created = await ctx.db.transaction().execute(async (trx) => {
-          const rows = await insertNotifications(
-            trx,
-            units.map((u) => ({
-              unit_id: u.id,
-              kind: 'urge',
-              entity: b.entity,
-              entity_id: b.entityId,
-              title: `【催办】${b.title}`,
-              body: b.body,
-              link: b.link,
-              created_by: actor.userId,
-              created_at: at,
-            })),
-          );
-          await appendAudit(trx, ctx.dialect, {
-            actorId: actor.userId,
-            action: 'notification.urge',
-            entity: 'notification',
-            entityId: null,
-            detail: { unitIds: b.unitIds, title: b.title },
-            at,
-          });
-          return rows;
-        });
-        // A 催办 is mailed like a reminder when mail is on and configured.
-        const settings = await readSetting<ReminderSettings>(ctx.db, REMINDER_SETTING, DEFAULT_REMINDERS);
-        if (settings.email) await sendReminderMail(ctx, created);
-        return { created: created.length };
-      },
+      async (request) => urgeUnits(ctx, requireAdmin(request), request.body),
     );
 
     app.post(
@@ -162,8 +95,7 @@ export function notificationRoutes(ctx: AppContext) {
       { schema: { tags, summary: '提醒设置', response: { 200: ReminderSettingsResponse } } },
       async (request) => {
         requireActor(request);
-        const settings = await readSetting<ReminderSettings>(ctx.db, REMINDER_SETTING, DEFAULT_REMINDERS);
-        return { ...settings, mailConfigured: ctx.config.smtpUrl !== null };
+        return reminderSettings(ctx);
       },
     );
 
@@ -177,22 +109,7 @@ export function notificationRoutes(ctx: AppContext) {
           response: { 200: ReminderSettingsBody },
         },
       },
-      async (request) => {
-        const actor = requireAdmin(request);
-        const at = ctx.clock.now().toISOString();
-        await ctx.db.transaction().execute(async (trx) => {
-          await writeSetting(trx, REMINDER_SETTING, request.body, actor.userId, at);
-          await appendAudit(trx, ctx.dialect, {
-            actorId: actor.userId,
-            action: 'settings.reminders',
-            entity: 'settings',
-            entityId: null,
-            detail: request.body,
-            at,
-          });
-        });
-        return request.body;
-      },
+      async (request) => saveReminderSettings(ctx, requireAdmin(request), request.body),
     );
   };
 }

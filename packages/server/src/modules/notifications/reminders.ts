@@ -8,6 +8,7 @@ import { readSetting } from '../settings/settings.repository.js';
 import { sendReminderMail } from './mailer.js';
 import { insertNotifications, type NotificationInsert } from './notifications.repository.js';
 import { MISSED_WINDOW_DAYS, normaliseThresholds, reminderStep } from './reminder-plan.js';
+import { answeredMilestones, expectedUnits, milestonesDue, problemsDue } from './reminders.repository.js';
 
 export const REMINDER_SETTING = 'reminders';
 export const DEFAULT_REMINDERS: ReminderSettings = { days: [3, 1], email: true };
@@ -22,52 +23,19 @@ const MILESTONE_LINK: Record<MilestoneKind, string> = {
 
 /** Milestones due soon or recently missed, with the units expected to answer them and who has. */
 async function milestoneDeadlines(ctx: AppContext, from: string, to: string) {
-  const milestones = await ctx.db
-    .selectFrom('milestones')
-    .select(['id', 'campaign_id as campaignId', 'kind', 'title', 'due_date as dueDate', 'description'])
-    .where('due_date', '>=', from)
-    .where('due_date', '<=', to)
-    .execute();
+  const milestones = await milestonesDue(ctx.db, from, to);
   if (milestones.length === 0) return [];
-  const campaignIds = [...new Set(milestones.map((m) => m.campaignId))];
-  const expected = await ctx.db
-    .selectFrom('item_units as iu')
-    .innerJoin('check_items as i', 'i.id', 'iu.check_item_id')
-    .select(['i.campaign_id as campaignId', 'iu.unit_id as unitId'])
-    .distinct()
-    .where('i.campaign_id', 'in', campaignIds)
-    .execute();
-  const ids = milestones.map((m) => m.id);
-  const [reports, submissions] = await Promise.all([
-    ctx.db
-      .selectFrom('monthly_reports')
-      .select(['milestone_id as milestoneId', 'unit_id as unitId'])
-      .where('milestone_id', 'in', ids)
-      .where('first_submitted_on', 'is not', null)
-      .execute(),
-    ctx.db
-      .selectFrom('submissions')
-      .select(['milestone_id as milestoneId', 'unit_id as unitId'])
-      .where('milestone_id', 'in', ids)
-      .where('first_submitted_on', 'is not', null)
-      .execute(),
-  ]);
-  const done = new Set([...reports, ...submissions].map((r) => `${r.milestoneId}|${r.unitId}`));
+  const expected = await expectedUnits(ctx.db, [...new Set(milestones.map((m) => m.campaignId))]);
+  const answered = await answeredMilestones(
+    ctx.db,
+    milestones.map((m) => m.id),
+  );
+  const done = new Set(answered.map((r) => `${r.milestoneId}|${r.unitId}`));
   return milestones.flatMap((m) =>
     expected
       .filter((e) => e.campaignId === m.campaignId && !done.has(`${m.id}|${e.unitId}`))
       .map((e) => ({ milestone: m, unitId: e.unitId })),
   );
-}
-
-function problemDeadlines(ctx: AppContext, from: string, to: string) {
-  return ctx.db
-    .selectFrom('problems')
-    .select(['id', 'unit_id as unitId', 'deadline', 'description'])
-    .where('deadline', '>=', from)
-    .where('deadline', '<=', to)
-    .where('status', 'in', ['pending', 'rectifying', 'returned'])
-    .execute();
 }
 
 const short = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
@@ -101,7 +69,7 @@ export async function runReminders(ctx: AppContext): Promise<{ created: number; 
       created_at: at,
     });
   }
-  for (const p of await problemDeadlines(ctx, from, to)) {
+  for (const p of await problemsDue(ctx.db, from, to)) {
     if (!p.deadline) continue;
     const step = reminderStep(today, p.deadline, days);
     if (!step) continue;

@@ -1,6 +1,8 @@
 import { PROBLEM_SOURCES } from '@paicha/core';
 import { scopedUnitId } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
+import { listCheckItems } from '../campaigns/campaigns.repository.js';
+import { listAnsweringUnits } from '../units/units.repository.js';
 import { resolveCampaignId } from './problems.query.js';
 import { countBySource, countProblems, ZERO_COUNTS } from './tallies.repository.js';
 
@@ -30,13 +32,7 @@ export async function ledgerCounts(
     ...(unitId === undefined ? {} : { unitId }),
   });
   if (q.groupBy === 'unit') {
-    const units = await ctx.db
-      .selectFrom('units')
-      .select(['id', 'name', 'kind'])
-      .where('kind', '<>', 'office')
-      .$if(unitId !== undefined, (qb) => qb.where('id', '=', unitId as number))
-      .orderBy('sort_order')
-      .execute();
+    const units = await listAnsweringUnits(ctx.db, unitId);
     return units.map((u) => ({
       key: u.id,
       label: u.name,
@@ -44,12 +40,7 @@ export async function ledgerCounts(
       ...stripKeys(rows.find((r) => r.unitId === u.id)),
     }));
   }
-  const items = await ctx.db
-    .selectFrom('check_items')
-    .select(['id', 'seq', 'sub_category as subCategory', 'category'])
-    .where('campaign_id', '=', campaignId)
-    .orderBy('seq')
-    .execute();
+  const items = await listCheckItems(ctx.db, campaignId);
   return items.map((i) => ({
     key: i.seq,
     label: `${i.seq}. ${i.subCategory}`,

@@ -1,11 +1,13 @@
 // 问题清单 · 责任清单 · 整改清单 as Excel files an office can print and file as they are, streamed:
 // however long the ledger, only a page of rows is held at a time.
-import { formatChineseDate, PROBLEM_STATUS_LABELS } from '@paicha/core';
+import { AppError, formatChineseDate, PROBLEM_STATUS_LABELS } from '@paicha/core';
 import type { LedgerList, ListQuery } from '@paicha/core/api/problems';
 import type { Executor } from '../../db/transaction.js';
 import type { PreparedExport } from '../../http/export-stream.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { type ListColumn, type ListSheet, writeListWorkbook, XLSX_MIME } from '../../lib/xlsx-list.js';
+import { findCampaign, listCheckItems } from '../campaigns/campaigns.repository.js';
+import { findUnit, listUnits } from '../units/units.repository.js';
 import { scopedFilter } from './problems.query.js';
 import { countProblemGroups, type ProblemFilter, problemsAfter } from './problems.repository.js';
 
@@ -113,11 +115,8 @@ export async function prepareLedgerExport(
   q: ListQuery,
 ): Promise<PreparedExport & { count: number }> {
   const filter = await scopedFilter(ctx, actor, q);
-  const campaign = await ctx.db
-    .selectFrom('campaigns')
-    .select('title')
-    .where('id', '=', filter.campaignId)
-    .executeTakeFirstOrThrow();
+  const campaign = await findCampaign(ctx.db, filter.campaignId);
+  if (!campaign) throw new AppError('not_found', '工作活动不存在');
   const rows = await ledgerRows(ctx.db, filter, LEDGER_PAGE[ctx.dialect]);
   const unitName = filter.unitId === undefined ? '全区' : await unitNameOf(ctx, filter.unitId);
   const today = formatChineseDate(ctx.clock.today());
@@ -145,19 +144,10 @@ export async function prepareLedgerExport(
  * time so that no single read scans the whole ledger on SQLite's one thread.
  */
 export async function ledgerRows(db: Executor, filter: ProblemFilter, page: number = LEDGER_PAGE.sqlite) {
-  const allUnits = await db
-    .selectFrom('units')
-    .select(['id', 'name'])
-    .orderBy('sort_order')
-    .orderBy('id')
-    .execute();
+  const allUnits = await listUnits(db);
   const unitNames = new Map(allUnits.map((u) => [u.id, u.name]));
   const units = filter.unitId === undefined ? allUnits.map((u) => u.id) : [filter.unitId];
-  const items = await db
-    .selectFrom('check_items')
-    .select(['id', 'seq', 'sub_category'])
-    .where('campaign_id', '=', filter.campaignId)
-    .execute();
+  const items = await listCheckItems(db, filter.campaignId);
   const item = new Map(items.map((i) => [i.id, i]));
   const seq = (id: number) => item.get(id)?.seq ?? 0;
   const groups: Group[] = [];
@@ -171,7 +161,7 @@ export async function ledgerRows(db: Executor, filter: ProblemFilter, page: numb
         itemId: g.itemId,
         unitName: unitNames.get(g.unitId) ?? '',
         checkItem: seq(g.itemId),
-        subCategory: item.get(g.itemId)?.sub_category ?? '',
+        subCategory: item.get(g.itemId)?.subCategory ?? '',
       });
       count += g.n;
     }
@@ -212,6 +202,5 @@ async function* ledgerPages(db: Executor, filter: ProblemFilter, groups: Group[]
   if (batch.length > 0) yield batch;
 }
 async function unitNameOf(ctx: AppContext, unitId: number) {
-  const u = await ctx.db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst();
-  return u?.name ?? '';
+  return (await findUnit(ctx.db, unitId))?.name ?? '';
 }

@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { assertMay } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { listCheckItems, listItemUnits } from '../campaigns/campaigns.repository.js';
 import { listUnits } from '../units/units.repository.js';
 import { HEADER_BY_FIELD, IMPORT_COLUMNS } from './problems.import-format.js';
 import { readLedgerRows } from './problems.import-read.js';
@@ -39,21 +40,9 @@ export async function importProblems(
   const today = ctx.clock.today();
   const limits = await campaignLimits(ctx.db, opts.campaignId);
   const units = await listUnits(ctx.db);
-  const items = await ctx.db
-    .selectFrom('check_items')
-    .select(['id', 'seq'])
-    .where('campaign_id', '=', opts.campaignId)
-    .execute();
+  const items = await listCheckItems(ctx.db, opts.campaignId);
   if (items.length === 0) throw new AppError('not_found', '工作活动不存在');
-  const links = await ctx.db
-    .selectFrom('item_units')
-    .select(['check_item_id', 'unit_id'])
-    .where(
-      'check_item_id',
-      'in',
-      items.map((i) => i.id),
-    )
-    .execute();
+  const links = await listItemUnits(ctx.db, opts.campaignId);
 
   const errors: ImportError[] = [];
   const valid: {
@@ -125,7 +114,7 @@ export async function importProblems(
     const itemFailed = rowErrors.some((e) => e.column === HEADER_BY_FIELD.checkItem);
     const item = items.find((i) => i.seq === candidate.checkItem);
     if (!itemFailed && !item) fail('checkItem', `排查事项第${candidate.checkItem}项不存在`);
-    if (item && !office && !links.some((l) => l.check_item_id === item.id && l.unit_id === unitId)) {
+    if (item && !office && !links.some((l) => l.checkItemId === item.id && l.id === unitId)) {
       fail('checkItem', `第${candidate.checkItem}项不是本单位承担的排查事项`);
     }
     const modeOk = candidate.mode === '立行立改' || candidate.mode === '限期整改';

@@ -4,6 +4,7 @@ import { AppError } from '@paicha/core';
 import type { ListQuery } from '@paicha/core/api/problems';
 import { scopedUnitId } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
+import { findCampaignId } from '../campaigns/campaigns.repository.js';
 import { listAttachmentsOf } from '../files/files.repository.js';
 import { loadVisibleProblem } from './problems.access.js';
 import { presentProblem } from './problems.presenter.js';
@@ -12,16 +13,9 @@ import { resolveSearch } from './problems.search.js';
 
 /** The campaign a request means: the one asked for, or the newest. */
 export async function resolveCampaignId(ctx: AppContext, requested?: number): Promise<number> {
-  const row = await ctx.db
-    .selectFrom('campaigns')
-    .select('id')
-    .$if(requested !== undefined, (q) => q.where('id', '=', requested as number))
-    .orderBy('start_date', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!row) throw new AppError('not_found', '工作活动不存在');
-  return row.id;
+  const id = await findCampaignId(ctx.db, requested);
+  if (id === undefined) throw new AppError('not_found', '工作活动不存在');
+  return id;
 }
 
 export async function scopedFilter(ctx: AppContext, actor: Actor, q: ListQuery): Promise<ProblemFilter> {

@@ -3,20 +3,14 @@
 import { AppError } from '@paicha/core';
 import type { ProblemFields } from '@paicha/core/api/problems';
 import type { Executor } from '../../db/transaction.js';
+import { findCheckItem, isItemAssigned, rectificationDue } from '../campaigns/campaigns.repository.js';
 
 export interface CampaignLimits {
   rectificationDue: string | null;
 }
 
 export async function campaignLimits(db: Executor, campaignId: number): Promise<CampaignLimits> {
-  const m = await db
-    .selectFrom('milestones')
-    .select('due_date')
-    .where('campaign_id', '=', campaignId)
-    .where('kind', '=', 'rectification')
-    .orderBy('due_date', 'desc')
-    .executeTakeFirst();
-  return { rectificationDue: m?.due_date ?? null };
+  return { rectificationDue: await rectificationDue(db, campaignId) };
 }
 
 /** Returns Chinese messages keyed by field; empty when the fields are consistent. */
@@ -52,18 +46,7 @@ export function throwIfErrors(errors: Record<string, string>) {
 
 /** The check item's id in the campaign, and whether it is assigned to the unit. */
 export async function resolveCheckItem(db: Executor, campaignId: number, seq: number, unitId: number) {
-  const item = await db
-    .selectFrom('check_items')
-    .select('id')
-    .where('campaign_id', '=', campaignId)
-    .where('seq', '=', seq)
-    .executeTakeFirst();
+  const item = await findCheckItem(db, campaignId, seq);
   if (!item) return null;
-  const link = await db
-    .selectFrom('item_units')
-    .select('unit_id')
-    .where('check_item_id', '=', item.id)
-    .where('unit_id', '=', unitId)
-    .executeTakeFirst();
-  return { id: item.id, assigned: link !== undefined };
+  return { id: item.id, assigned: await isItemAssigned(db, item.id, unitId) };
 }

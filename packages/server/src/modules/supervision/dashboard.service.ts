@@ -3,7 +3,12 @@
 // monthly reporting timeliness per unit from the reports grid.
 import { AppError, addDays, CATEGORIES, type Category, daysBetween } from '@paicha/core';
 import type { Actor, AppContext } from '../../kernel/context.js';
-import { findCampaign, listMilestones, listPhases } from '../campaigns/campaigns.repository.js';
+import {
+  findCampaign,
+  listCheckItems,
+  listMilestones,
+  listPhases,
+} from '../campaigns/campaigns.repository.js';
 import { countProblems } from '../problems/tallies.repository.js';
 import { reportGrid } from '../reports/timeliness.js';
 import { listUnits } from '../units/units.repository.js';
@@ -32,11 +37,7 @@ export async function buildDashboard(ctx: AppContext, actor: Actor, campaignId: 
     countProblems(ctx.db, { campaignId, groupBy: 'unit', today }),
     countProblems(ctx.db, { campaignId, groupBy: 'item', today }),
     listUnits(ctx.db),
-    ctx.db
-      .selectFrom('check_items')
-      .select(['id', 'category'])
-      .where('campaign_id', '=', campaignId)
-      .execute(),
+    listCheckItems(ctx.db, campaignId),
     reportGrid(ctx, actor, campaignId),
     listMilestones(ctx.db, campaignId),
     listPhases(ctx.db, campaignId),

@@ -3,7 +3,7 @@
 // period; then the composite score, the ranking and the 通报 headings (scorecard.rules.ts).
 import { AppError, CATEGORIES, type Category, CRITICISM_GROUPS } from '@paicha/core';
 import type { Actor, AppContext } from '../../kernel/context.js';
-import { findCampaign } from '../campaigns/campaigns.repository.js';
+import { findCampaign, listCheckItems } from '../campaigns/campaigns.repository.js';
 import { reportGrid } from '../reports/timeliness.js';
 import { summarize, type Timeliness } from '../reports/workflow.js';
 import { submissionGrid } from '../submissions/submissions.view.js';
@@ -62,11 +62,7 @@ export async function buildScorecard(ctx: AppContext, actor: Actor, q: Scorecard
     listUnits(ctx.db),
     problemCountsAsOf(ctx.db, campaign.id, asOf),
     eventCounts(ctx.db, campaign.id, from, to),
-    ctx.db
-      .selectFrom('check_items')
-      .select(['id', 'category'])
-      .where('campaign_id', '=', campaign.id)
-      .execute(),
+    listCheckItems(ctx.db, campaign.id),
   ]);
   const monthlyDue = monthly.periods.map((p) => inPeriod(p.dueDate));
   const milestoneDue = milestones.milestones.map((m) => inPeriod(m.dueDate));

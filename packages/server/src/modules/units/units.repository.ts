@@ -65,3 +65,19 @@ export async function countUsersOfUnit(db: Executor, unitId: number): Promise<nu
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The ids among `ids` of units that answer to the office (departments and streets, not the office). */
+export function answeringUnitsAmong(db: Executor, ids: number[]) {
+  return db.selectFrom('units').select('id').where('id', 'in', ids).where('kind', '<>', 'office').execute();
+}
+
+/** Departments and streets (not the office) in display order; one of them when `unitId` is given. */
+export function listAnsweringUnits(db: Executor, unitId?: number) {
+  return db
+    .selectFrom('units')
+    .select(['id', 'name', 'kind'])
+    .where('kind', '<>', 'office')
+    .$if(unitId !== undefined, (qb) => qb.where('id', '=', unitId as number))
+    .orderBy('sort_order')
+    .execute();
+}

@@ -126,3 +126,14 @@ export async function updateUser(
     .where('id', '=', id)
     .execute();
 }
+
+/** The mail addresses of the units' active users who have one. */
+export function mailRecipientsOf(db: Executor, unitIds: number[]) {
+  return db
+    .selectFrom('users')
+    .select(['unit_id as unitId', 'email'])
+    .where('unit_id', 'in', unitIds)
+    .where('active', '=', 1)
+    .where('email', '<>', '')
+    .execute();
+}
