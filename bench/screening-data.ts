@@ -13,7 +13,7 @@ export interface Planted {
   idNumber: string | null;
 }
 
-export interface Person {
+interface Person {
   id: string;
   name: string;
   relation: string;

@@ -13,7 +13,7 @@ import {
   startServerProcess,
 } from '../packages/server/src/test/server-process.js';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots');
 export const ADMIN_PASSWORD = 'e2e-admin-pass-123';
 
@@ -29,7 +29,7 @@ const CHROMIUM_ARGS = [
 ];
 
 /** The server serves packages/web/dist; build it once if a fresh checkout has none. */
-export function ensureWebBuild(): void {
+function ensureWebBuild(): void {
   if (existsSync(path.join(ROOT, 'packages/web/dist/index.html'))) return;
   execFileSync('npm', ['run', 'build', '-w', '@paicha/web'], { cwd: ROOT, stdio: 'inherit' });
 }

@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
 /** A valid 18-digit resident ID (GB 11643 check character). */
-export function residentId(area: string, birth: string, seq: string): string {
+function residentId(area: string, birth: string, seq: string): string {
   const body = `${area}${birth}${seq}`;
   const sum = [...body].reduce((s, c, i) => s + Number(c) * (WEIGHTS[i] as number), 0);
   return body + '10X98765432'[sum % 11];

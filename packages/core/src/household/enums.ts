@@ -69,7 +69,6 @@ export function parseHouseholdCategory(raw: unknown): Parsed<HouseholdCategory |
 
 export const ASSISTANCE_TYPES = ['dibao', 'tekun'] as const;
 export type AssistanceType = (typeof ASSISTANCE_TYPES)[number];
-export const ASSISTANCE_TYPE_LABELS: Record<AssistanceType, string> = { dibao: '低保', tekun: '特困' };
 
 /** Civil affairs 救助类型: 低保 (最低生活保障) or 特困 (特困人员供养, formerly 五保). */
 export function parseAssistanceType(raw: unknown): Parsed<AssistanceType | null> {
@@ -82,11 +81,6 @@ export function parseAssistanceType(raw: unknown): Parsed<AssistanceType | null>
 
 export const INSURANCE_TYPES = ['resident', 'employee', 'serious_illness'] as const;
 export type InsuranceType = (typeof INSURANCE_TYPES)[number];
-export const INSURANCE_TYPE_LABELS: Record<InsuranceType, string> = {
-  resident: '城乡居民基本医疗保险',
-  employee: '城镇职工基本医疗保险',
-  serious_illness: '大病保险',
-};
 
 /** Medical 险种. 新农合 and 城镇居民医保 were merged into 城乡居民医保 (2016–2019). */
 export function parseInsuranceType(raw: unknown): Parsed<InsuranceType | null> {

@@ -17,19 +17,6 @@ export const ID_REPAIRS = [
 ] as const;
 export type IdRepair = (typeof ID_REPAIRS)[number];
 
-export const ID_REPAIR_LABELS: Record<IdRepair, string> = {
-  whitespace: '去除空格',
-  invisible: '去除不可见字符',
-  full_width: '全角转半角',
-  lower_x: '小写x改为大写X',
-  apostrophe: '去除前导单引号',
-  quoted: '去除引号或公式',
-  from_number: '由数值转为文本',
-  float: '由浮点数格式恢复',
-  legacy_15: '15位升级为18位',
-  disability_20: '由20位残疾人证号取前18位',
-};
-
 export const ID_FAILURE_MESSAGES = {
   empty: '证件号码为空',
   precision_lost: '证件号码以数值格式保存，末几位已丢失，无法恢复，请从原系统重新导出（设为文本格式）',
@@ -45,7 +32,6 @@ export const ID_FAILURE_MESSAGES = {
 export type IdFailure = keyof typeof ID_FAILURE_MESSAGES;
 
 export type Sex = 'male' | 'female';
-export const SEX_LABELS: Record<Sex, string> = { male: '男', female: '女' };
 
 export interface ValidIdNumber {
   ok: true;

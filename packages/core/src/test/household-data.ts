@@ -46,7 +46,7 @@ export const validId = fc
   });
 
 /** The day the ID-number tests read numbers on (an age is counted up to it). */
-export const today = '2019-12-14';
+const today = '2019-12-14';
 
 /** An ID number normalised on `today`. */
 export const norm = (raw: unknown) => normalizeIdNumber(raw, { today });

@@ -37,11 +37,6 @@ export function scopedUnitId(actor: Actor, requested?: number): number | undefin
   return scope.all ? requested : scope.unitId;
 }
 
-/** May the actor see data belonging to this unit (`null`: no unit yet, the office's)? */
-export function canSeeUnit(actor: Actor, unitId: number | null): boolean {
-  return seesUnit(actor, unitId);
-}
-
 /** Throws the same 404 a missing resource gets when the unit's data is out of the actor's reach. */
 export function assertUnitVisible(actor: Actor, unitId: number | null, what = '记录'): void {
   if (!seesUnit(actor, unitId)) throw new AppError('not_found', `${what}不存在`);

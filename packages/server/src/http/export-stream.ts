@@ -8,7 +8,7 @@ import type { Actor, AppContext } from '../kernel/context.js';
 import { contentDisposition } from './content-disposition.js';
 
 /** Large exports take a core each while they render; two per person leaves room for others. */
-export const EXPORTS_PER_USER = 2;
+const EXPORTS_PER_USER = 2;
 
 /** Bytes the response may hold before the writer waits for the client. */
 const OUT_BUFFER = 256 * 1024;
@@ -16,7 +16,7 @@ const OUT_BUFFER = 256 * 1024;
 const running = new WeakMap<AppContext, Map<number, number>>();
 
 /** Takes one of the person's export slots; the returned function gives it back (once). */
-export function takeExportSlot(ctx: AppContext, actor: Actor): () => void {
+function takeExportSlot(ctx: AppContext, actor: Actor): () => void {
   const users = running.get(ctx) ?? new Map<number, number>();
   running.set(ctx, users);
   const now = users.get(actor.userId) ?? 0;

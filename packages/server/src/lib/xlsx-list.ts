@@ -40,7 +40,7 @@ export interface ListSheet<Row> {
 }
 
 /** Thrown into the writer when the client went away: the export stops at the next page. */
-export class ExportAborted extends Error {
+class ExportAborted extends Error {
   constructor() {
     super('export aborted: the destination closed');
   }
@@ -229,7 +229,7 @@ export async function listWorkbookBuffer(sheets: ListSheet<any>[], creator: stri
  * Between pages: stop if the client is gone, wait while `out` is full, then let the event loop
  * run (database pages on SQLite resolve without ever leaving it).
  */
-export async function pace(out: Writable): Promise<void> {
+async function pace(out: Writable): Promise<void> {
   if (out.destroyed) throw new ExportAborted();
   if (out.writableNeedDrain) {
     await new Promise<void>((resolve) => {

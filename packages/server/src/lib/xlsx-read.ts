@@ -2,7 +2,7 @@
 import type { XlsxRow } from './xlsx/book.js';
 
 /** Header text compared loosely: no spaces or line breaks, half-width brackets, no required-marks or colons. */
-export function normaliseHeader(s: string): string {
+function normaliseHeader(s: string): string {
   return s
     .replace(/[\s\u3000]+/g, '')
     .replace(/（/g, '(')

@@ -13,7 +13,7 @@ import { ADMIN_PASSWORD, type TestApp } from './harness.js';
 import { firstCampaignId, problemBody } from './problems.js';
 
 /** Texts of the other street, and its household: never in a unit user's answer. */
-export const OTHER_MARKER = 'LEAKB其他街道';
+const OTHER_MARKER = 'LEAKB其他街道';
 const HOUSEHOLD = { own: '3207101', other: '3207201', unrouted: '3207301' } as const;
 export const NEVER_FOR_UNITS = [OTHER_MARKER, HOUSEHOLD.other, HOUSEHOLD.unrouted];
 

@@ -3,7 +3,7 @@
 // download runs. Reports the download's time and size, the latencies, and the server's peak RSS.
 import type { SpawnedServer } from './spawned-server.js';
 
-export interface Latencies {
+interface Latencies {
   n: number;
   p50: number;
   p99: number;

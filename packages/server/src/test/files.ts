@@ -41,7 +41,7 @@ export function tinyPdf(): Buffer {
 }
 
 /** Posts `bytes` as the multipart field `file`, as a browser's file input sends it. */
-export async function postFile(
+async function postFile(
   t: TestApp,
   cookie: string,
   url: string,

@@ -1,7 +1,7 @@
 // Response times of a request sent over and over while something else runs: how the tests prove
 // that long work (a screening run, an import) leaves the server answering.
 
-export interface Latency {
+interface Latency {
   count: number;
   p50: number;
   p99: number;

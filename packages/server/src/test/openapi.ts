@@ -24,7 +24,7 @@ export interface JsonSchema {
   pattern?: string;
 }
 
-export interface Parameter {
+interface Parameter {
   in: 'path' | 'query';
   name: string;
   required: boolean;
@@ -139,7 +139,7 @@ export function integerSlots(op: Operation): Slot[] {
   return slots;
 }
 
-export function isInteger(s: JsonSchema): boolean {
+function isInteger(s: JsonSchema): boolean {
   return s.type === 'integer' || Boolean(s.anyOf?.some(isInteger));
 }
 

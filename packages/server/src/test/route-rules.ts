@@ -4,7 +4,7 @@ import { type AccessAction, mayTake, type Role } from '@paicha/core';
 import { ROUTE_ACCESS } from '../http/route-access.js';
 
 /** `GET /api/problems/{id}` → `GET /api/problems/:id`, the route table's key. */
-export function routeKey(method: string, openApiPath: string): string {
+function routeKey(method: string, openApiPath: string): string {
   return `${method.toUpperCase()} ${openApiPath.replace(/\{(\w+)\}/g, ':$1')}`;
 }
 

@@ -12,7 +12,7 @@ import { fillAndSubmit, ids, reportUrl } from './reports.js';
 import { checkItemId, insertProblem, insertProblemEvent, insertSubmission } from './tables.js';
 
 export const PERIOD = { from: '2019-12-01', to: '2020-02-29' };
-export const TODAY_ISO = '2020-03-02T02:00:00Z';
+const TODAY_ISO = '2020-03-02T02:00:00Z';
 
 /** What the scenario adds up to for the period, worked out by hand. */
 /** unit → [应报, 按时, 逾期报送, 逾期未报, 发现, 已销号, 逾期, 退回问题, 退回材料, 提交, 得分, 名次] */

@@ -20,7 +20,7 @@ export function deflated(xml: string | Buffer): Part {
 }
 
 /** `prefix` + `unit` × `times` + `suffix`, compressed without ever holding the middle. */
-export function repeated(prefix: string, unit: string, times: number, suffix: string): Part {
+function repeated(prefix: string, unit: string, times: number, suffix: string): Part {
   const flush = { finishFlush: constants.Z_FULL_FLUSH };
   const per = Math.max(1, Math.floor(1_048_576 / unit.length));
   const piece = deflateRawSync(Buffer.from(unit.repeat(per)), flush);
@@ -33,7 +33,7 @@ export function repeated(prefix: string, unit: string, times: number, suffix: st
   return { data: Buffer.concat(pieces), size, crc: 0, method: 8 };
 }
 
-export function zip(entries: [string, Part][]): Buffer {
+function zip(entries: [string, Part][]): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -148,7 +148,7 @@ const columnName = (i: number): string =>
   (i >= 26 ? columnName(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
 
 /** One row of inline strings and numbers, each cell with its reference as Excel writes it. */
-export function rowXml(rowNo: number, cells: (string | number)[]): string {
+function rowXml(rowNo: number, cells: (string | number)[]): string {
   const cs = cells
     .map((v, i) => {
       const r = `${columnName(i)}${rowNo}`;
@@ -160,8 +160,8 @@ export function rowXml(rowNo: number, cells: (string | number)[]): string {
   return `<row r="${rowNo}">${cs}</row>`;
 }
 
-export const LEDGER_HEADER = ['排查事项序号', '问题描述', '发现日期', '整改方式', '整改时限'];
-export const ledgerLine = (i: number) => [13, `漏评户 ${i}`, '2019-12-18', '限期整改', '2020-03-31'];
+const LEDGER_HEADER = ['排查事项序号', '问题描述', '发现日期', '整改方式', '整改时限'];
+const ledgerLine = (i: number) => [13, `漏评户 ${i}`, '2019-12-18', '限期整改', '2020-03-31'];
 
 /** A ledger sheet: the header, then `rows` data rows, each row distinct. */
 export function ledgerSheet(rows: number): Part {

@@ -146,7 +146,7 @@ async function openBook(
 
 type Parse = (e: ZipEntry, handler: XmlHandler) => Promise<void>;
 
-export const tooLong = (limits: XlsxLimits) =>
+const tooLong = (limits: XlsxLimits) =>
   new AppError(
     'unprocessable',
     `文件中有单元格超过 ${limits.maxCellChars} 个字符（Excel 单元格的上限），已拒绝`,

@@ -12,7 +12,7 @@ export interface SheetContext {
 }
 
 /** Column number of a reference such as `AB12` (1-based); Infinity for more than three letters. */
-export function columnOf(ref: string): number {
+function columnOf(ref: string): number {
   let col = 0;
   for (let i = 0; i < ref.length; i++) {
     const c = ref.charCodeAt(i) | 32;

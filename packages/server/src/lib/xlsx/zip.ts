@@ -126,7 +126,7 @@ export interface InflateBudget {
   compressedRead: number;
 }
 
-export const tooBig = (limitBytes: number) =>
+const tooBig = (limitBytes: number) =>
   new AppError(
     'payload_too_large',
     `文件解压后超过 ${Math.round(limitBytes / 1_048_576)} MB，已拒绝（可能是异常构造的压缩文件）`,

@@ -12,7 +12,7 @@ export const CHECKPOINT_FILE = 'audit-checkpoint.json';
 
 export type CheckpointRead = { state: 'ok'; anchor: Anchor } | { state: 'missing' } | { state: 'invalid' };
 
-export function checkpointPath(dataDir: string): string {
+function checkpointPath(dataDir: string): string {
   return path.join(dataDir, CHECKPOINT_FILE);
 }
 

@@ -24,7 +24,7 @@ export interface AuditKey {
   source: 'env' | 'file';
 }
 
-export function auditKeyPath(dataDir: string): string {
+function auditKeyPath(dataDir: string): string {
   return path.join(dataDir, AUDIT_KEY_FILE);
 }
 

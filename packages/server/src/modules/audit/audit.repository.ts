@@ -15,7 +15,7 @@ export interface AuditEntry {
 }
 
 /** Serialises appends on PostgreSQL so two transactions never chain onto the same row. */
-export const AUDIT_LOCK_KEY = 7_204_118;
+const AUDIT_LOCK_KEY = 7_204_118;
 
 export async function lockAuditLog(trx: Executor, dialect: DialectName): Promise<void> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);

@@ -27,7 +27,7 @@ export interface WindowRule {
 export type Decision = { allowed: true; counter: Counter } | { allowed: false; retryAt: Date };
 
 /** Seconds to wait after the `failures`-th counted attempt: none at first, then doubling to the cap. */
-export function delayAfter(failures: number, rule: BackoffRule): number {
+function delayAfter(failures: number, rule: BackoffRule): number {
   if (failures < rule.freeFailures) return 0;
   const doublings = Math.min(failures - rule.freeFailures, 30);
   return Math.min(rule.firstDelaySeconds * 2 ** doublings, rule.maxDelaySeconds);

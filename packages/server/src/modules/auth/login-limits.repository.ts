@@ -2,7 +2,7 @@ import type { DialectName } from '../../db/database.js';
 import type { Executor } from '../../db/transaction.js';
 import type { Counter } from './limiter-rules.js';
 
-export type LimitScope = 'pair' | 'address' | 'password';
+type LimitScope = 'pair' | 'address' | 'password';
 
 export interface LimitKey {
   scope: LimitScope;

@@ -6,7 +6,7 @@ import { renderMonthlyDocx } from './monthly-docx.js';
 import { exportFileName, type MonthlyTable } from './monthly-table.js';
 import { renderMonthlyXlsx } from './monthly-xlsx.js';
 
-export const MIME: Record<ExportFormat, string> = {
+const MIME: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
@@ -17,7 +17,7 @@ export interface ExportedFile {
   body: Buffer;
 }
 
-export async function renderMonthly(table: MonthlyTable, format: ExportFormat): Promise<ExportedFile> {
+async function renderMonthly(table: MonthlyTable, format: ExportFormat): Promise<ExportedFile> {
   const sheet = table.consolidated ? `汇总 ${table.periodLabel}` : `${table.unitName} ${table.periodLabel}`;
   const body = format === 'xlsx' ? await renderMonthlyXlsx(table, sheet) : await renderMonthlyDocx(table);
   return { fileName: exportFileName(table, format), mime: MIME[format], body };

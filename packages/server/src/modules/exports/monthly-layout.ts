@@ -6,7 +6,7 @@
 import { COLUMN_WIDTHS, lineCount, type MonthlyTable, type MonthlyTableRow, runs } from './monthly-table.js';
 
 /** Points per wrapped line at 10.5 pt, generous enough for CJK faces with tall line boxes. */
-export const LINE_PT = 15;
+const LINE_PT = 15;
 const MIN_ROW = 24;
 /** Printable height of an A4 landscape page with the sheet's margins (0.6 in + 0.7 in), in points. */
 const PAGE_PT = 595 - (0.6 + 0.7) * 72;
@@ -16,7 +16,7 @@ const HEADER_PT = 28;
 /** Row heights are estimates: leave a margin so a page never overflows into an orphan row. */
 const SAFETY = 0.93;
 
-export interface Merge {
+interface Merge {
   col: number;
   start: number;
   end: number;

@@ -1,8 +1,8 @@
 // The plan's 任务分解月报表 as a neutral model, rendered to .xlsx and .docx by their own modules so
 // both files carry exactly the same title, lines, columns, rows and merged cells.
-import { lineCount, textWidth } from '../../lib/text-width.js';
+import { lineCount } from '../../lib/text-width.js';
 
-export { lineCount, textWidth };
+export { lineCount };
 
 export const COLUMNS = [
   '序号',

@@ -17,7 +17,7 @@ const CHARSET = 134;
 const BODY_SIZE = 10.5;
 const thin = { style: 'thin' as const };
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
-export const HEADER_ROW = 3;
+const HEADER_ROW = 3;
 
 const bodyFont = { name: FONTS.body, size: BODY_SIZE, charset: CHARSET };
 

@@ -16,7 +16,7 @@ import {
 import { removeBlob, stageUpload } from './storage.js';
 
 /** A file name fit for storing and showing: no path parts, no control characters, bounded length. */
-export function cleanFileName(name: string): string {
+function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
   const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();

@@ -12,7 +12,7 @@ import { removeOldUploads } from '../households/import/uploads.service.js';
 import { retireDeadRuns } from '../households/screening/screening-owner.js';
 
 /** Login attempts are kept this long: longer than any limiter window, short enough to stay small. */
-export const LOGIN_ATTEMPTS_KEEP_DAYS = 30;
+const LOGIN_ATTEMPTS_KEEP_DAYS = 30;
 
 export interface HousekeepingResult {
   sessions: number;

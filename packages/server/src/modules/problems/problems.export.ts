@@ -93,7 +93,7 @@ const COLUMNS: Record<Exclude<LedgerList, 'all'>, ListColumn<Row>[]> = {
  * as they come, while each read costs a round trip, a query built and sent, and a turn of the
  * event loop to hear back: four times the page, a quarter of those.
  */
-export const LEDGER_PAGE = { sqlite: 250, postgres: 1000 } as const;
+const LEDGER_PAGE = { sqlite: 250, postgres: 1000 } as const;
 
 interface Group {
   unitId: number;

@@ -14,7 +14,7 @@ import { findHeaderRow, type HeaderRow } from '../../lib/xlsx-read.js';
 import { IMPORT_COLUMNS, IMPORT_SYNONYMS } from './problems.import-format.js';
 
 /** Data rows one import may hold. */
-export const MAX_IMPORT_ROWS = 5000;
+const MAX_IMPORT_ROWS = 5000;
 
 /** The ledger is a few thousand rows of a dozen columns: a few MB of XML, far below these. */
 export const LEDGER_XLSX_LIMITS: XlsxLimits = {
@@ -30,7 +30,7 @@ export const LEDGER_XLSX_LIMITS: XlsxLimits = {
 /** Title rows may sit above the header: it is looked for in the first rows of each sheet. */
 const HEADER_SCAN_ROWS = 15;
 
-export type Raw = Record<string, CellValue>;
+type Raw = Record<string, CellValue>;
 
 export interface LedgerRow {
   rowNumber: number;

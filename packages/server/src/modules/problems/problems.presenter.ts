@@ -11,4 +11,3 @@ export function presentProblem(r: ProblemRow, today: string) {
     overdue: isOverdue(r, today),
   };
 }
-export type ProblemViewModel = ReturnType<typeof presentProblem>;

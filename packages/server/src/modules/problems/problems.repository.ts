@@ -242,7 +242,7 @@ export async function insertProblem(db: Executor, p: ProblemInsert): Promise<num
  * (19 columns) in one statement failed on both. 100 rows stay far below either limit and keep
  * each synchronous SQLite statement short.
  */
-export const INSERT_CHUNK = 100;
+const INSERT_CHUNK = 100;
 
 /**
  * Inserts in chunks, ids returned in the order of `rows`. Between chunks the event loop gets a

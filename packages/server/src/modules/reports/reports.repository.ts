@@ -13,8 +13,6 @@ export function listMonthlyMilestones(db: Executor, campaignId: number) {
     .execute() as Promise<{ id: number; period: string; title: string; dueDate: string }[]>;
 }
 
-export type ReportRow = Awaited<ReturnType<typeof findReport>>;
-
 export function findReport(db: Executor, milestoneId: number, unitId: number) {
   return db
     .selectFrom('monthly_reports as r')

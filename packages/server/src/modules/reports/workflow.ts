@@ -55,7 +55,7 @@ export function statusAfter(action: ReportAction, from: ViewStatus): ReportStatu
   }
 }
 
-export function isAllowed(actor: Actor, unitId: number, action: ReportAction, status: ViewStatus): boolean {
+function isAllowed(actor: Actor, unitId: number, action: ReportAction, status: ViewStatus): boolean {
   const rule = RULES[action];
   return mayTakeOn(actor, rule.access, unitId) && rule.from.includes(status);
 }

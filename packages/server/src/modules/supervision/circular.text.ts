@@ -9,7 +9,7 @@ export const DEFAULT_TITLE = '关于全区脱贫攻坚问题大排查\n整改工
 
 /** The title on one line, for file names, lists and page headers. */
 export const oneLine = (title: string) => title.replace(/\s*\n\s*/g, '');
-export const RECIPIENTS = '各街道、区各相关部门：';
+const RECIPIENTS = '各街道、区各相关部门：';
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
 
 export interface CircularTexts {
@@ -22,7 +22,7 @@ export interface CircularTexts {
   docDate: string;
 }
 
-export interface Section {
+interface Section {
   heading: string;
   paragraphs: string[];
   /** （一）… sub-points: a 楷体 lead-in followed by the text in the same paragraph. */
@@ -98,7 +98,7 @@ function weightsSentence(sc: Scorecard): string {
   return `按照报送及时率（权重${p(w.onTime)}）、整改销号率（权重${p(w.closure)}）、逾期问题控制（权重${p(w.overdue)}）、退回情况（权重${p(w.returns)}）加权计算综合得分（满分100分），各单位排名如下：`;
 }
 
-export const RANKING_HEADER = [
+const RANKING_HEADER = [
   '名次',
   '单位',
   '按时报送率',
@@ -110,7 +110,7 @@ export const RANKING_HEADER = [
   '综合得分',
 ];
 
-export function rankingRows(sc: Scorecard): string[][] {
+function rankingRows(sc: Scorecard): string[][] {
   return sc.units.map((u) => [
     u.rank === null ? '—' : String(u.rank),
     u.unit.name,
@@ -139,7 +139,7 @@ function criticismSection(sc: Scorecard): Pick<Section, 'paragraphs' | 'points'>
   };
 }
 
-export function deadlineSentence(sc: Scorecard, deadline: string): string {
+function deadlineSentence(sc: Scorecard, deadline: string): string {
   const named = sc.groups.some((g) => g.units.length > 0);
   return `${named ? '请被通报单位认真查找原因，举一反三，' : '请各街道、区各相关部门'}于${formatChineseDate(deadline)}前将整改落实情况书面报送${sc.campaign.issuer}。`;
 }

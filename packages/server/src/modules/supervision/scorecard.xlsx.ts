@@ -39,7 +39,7 @@ function groupsText(r: Row): string {
 }
 
 /** The formula as the page shows it, one line per component. */
-export function formulaLines(sc: Scorecard): string[] {
+function formulaLines(sc: Scorecard): string[] {
   const w = sc.rules.weights;
   return [
     `综合得分 = 100 ×（${w.onTime}×按时报送率 + ${w.closure}×整改销号率 + ${w.overdue}×（1 − 逾期问题/发现问题）+ ${w.returns}×（1 − 退回次数/提交次数））÷ 权重合计；某项不适用（无到期报送、无问题或无提交）时不计入，权重合计相应减少。`,

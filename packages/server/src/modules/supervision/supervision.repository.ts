@@ -10,7 +10,7 @@ import { overdueSql, problemColumnsAt } from '../problems/overdue.repository.js'
  * The first instant (ISO UTC) after a China calendar day: instants are stored as UTC text, so
  * "on or before day D in China" is `at < dayEnd(D)`, an index-friendly text comparison.
  */
-export function dayEnd(date: string): string {
+function dayEnd(date: string): string {
   return `${date}T16:00:00.000Z`;
 }
 

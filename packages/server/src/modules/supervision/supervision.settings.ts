@@ -5,7 +5,7 @@ import { DEFAULT_SCORING_RULES, type ScoringRules } from '@paicha/core';
 import type { Executor } from '../../db/transaction.js';
 import { readSetting, writeSetting } from '../settings/settings.repository.js';
 
-export const RULES_SETTING = 'supervision.rules';
+const RULES_SETTING = 'supervision.rules';
 
 export async function readRules(db: Executor): Promise<ScoringRules> {
   const stored = await readSetting<Partial<ScoringRules>>(db, RULES_SETTING, {});
