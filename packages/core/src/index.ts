@@ -10,5 +10,6 @@ export * from './plan/shift.js';
 export * from './plan/types.js';
 export * from './plan/units.js';
 export * from './problem.js';
+export * from './problem-rules.js';
 export * from './roles.js';
 export * from './scoring-rules.js';

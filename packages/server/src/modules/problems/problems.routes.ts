@@ -6,7 +6,6 @@ import {
   ProblemDetail,
   ProblemList,
   ProblemParams,
-  ProblemView,
   ProgressBody,
   ReasonBody,
   SubmitBody,

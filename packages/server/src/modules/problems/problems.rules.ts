@@ -1,6 +1,6 @@
 // Validation of a problem's fields against its campaign: the check item exists (and is the
 // unit's), deadlines fit the mode and the campaign's rectification deadline.
-import { AppError } from '@paicha/core';
+import { AppError, deadlineNeedsReason } from '@paicha/core';
 import type { ProblemFields } from '@paicha/core/api/problems';
 import type { Executor } from '../../db/transaction.js';
 import { findCheckItem, isItemAssigned, rectificationDue } from '../campaigns/campaigns.repository.js';
@@ -23,12 +23,7 @@ export function checkDeadline(
   if (f.foundDate > today) errors.foundDate = '发现日期不能晚于今天';
   if (f.mode === '限期整改' && !f.deadline) errors.deadline = '限期整改的问题必须填写整改时限';
   if (f.deadline && f.deadline < f.foundDate) errors.deadline = '整改时限不能早于发现日期';
-  if (
-    f.deadline &&
-    limits.rectificationDue &&
-    f.deadline > limits.rectificationDue &&
-    !f.deadlineReason.trim()
-  ) {
+  if (deadlineNeedsReason(f.deadline, limits.rectificationDue) && !f.deadlineReason.trim()) {
     errors.deadlineReason = `整改时限晚于全面整改到位时间（${limits.rectificationDue}），须说明理由`;
   }
   return errors;

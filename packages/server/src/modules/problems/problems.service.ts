@@ -1,6 +1,12 @@
 // Recording, editing and 交办 of problems. Every write is one transaction with its history
 // event and audit row; edits carry the version they were made against.
-import { AppError, actsOnAnyUnit, isReservedSource, RESERVED_SOURCE_MESSAGE } from '@paicha/core';
+import {
+  AppError,
+  actsOnAnyUnit,
+  editBlockedBy,
+  isReservedSource,
+  RESERVED_SOURCE_MESSAGE,
+} from '@paicha/core';
 import type { ProblemFields } from '@paicha/core/api/problems';
 import { assertMay } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
@@ -94,8 +100,8 @@ export async function editProblem(
   const p = await loadVisibleProblem(ctx.db, actor, id);
   assertMay(actor, 'problem.record', { unitId: p.unitId, what: '问题' });
   const office = actsOnAnyUnit(actor.role, 'problem.record');
-  if (!office && p.status === 'awaiting_review')
-    throw new AppError('conflict', '问题已提交销号，审核期间不能修改');
+  const blocked = editBlockedBy(actor.role, p.status);
+  if (blocked) throw new AppError('conflict', blocked);
   // A reserved source is neither given nor taken away by an edit (a 数据比对 problem closes
   // only when screening no longer finds it; relabelled, it would bypass that).
   if (
@@ -104,7 +110,6 @@ export async function editProblem(
     (isReservedSource(patch.source) || isReservedSource(p.source))
   )
     throw reservedSource();
-  if (p.status === 'closed') throw new AppError('conflict', '问题已销号，不能修改');
   const merged = {
     mode: patch.mode ?? p.mode,
     deadline: patch.deadline === undefined ? p.deadline : patch.deadline,

@@ -1,4 +1,10 @@
-import { chinaToday, FORM_SOURCES, PROBLEM_MODES, type ProblemSource } from '@paicha/core';
+import {
+  chinaToday,
+  deadlineNeedsReason,
+  FORM_SOURCES,
+  PROBLEM_MODES,
+  type ProblemSource,
+} from '@paicha/core';
 import { Col, DatePicker, Form, Input, Radio, Row, Select, type SelectProps, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CheckItem } from '../../api/types';
@@ -40,7 +46,7 @@ export function ProblemFormFields({ items, assigned, rectificationDue, sources =
   const foundDate: string | null | undefined = Form.useWatch('foundDate', form);
   const seq: number | undefined = Form.useWatch('checkItem', form);
   const today = chinaToday();
-  const late = Boolean(deadline && rectificationDue && deadline > rectificationDue);
+  const late = deadlineNeedsReason(deadline ?? null, rectificationDue);
   const chosen = items.find((i) => i.seq === seq);
 
   return (

@@ -1,4 +1,4 @@
-import type { ProblemMode, ProblemSource } from '@paicha/core';
+import { deadlineNeedsReason, type ProblemMode, type ProblemSource, rectificationDueOf } from '@paicha/core';
 import type { Problem, ProblemFieldsInput } from '../../api/problemTypes';
 import type { Campaign } from '../../api/types';
 
@@ -22,14 +22,12 @@ export interface ProblemFormValues {
 
 /** The campaign's 全面整改到位 date (the latest rectification milestone). */
 export function rectificationDue(campaign: Campaign | undefined): string | null {
-  const dates = (campaign?.milestones ?? []).filter((m) => m.kind === 'rectification').map((m) => m.dueDate);
-  return dates.length ? (dates.sort().at(-1) ?? null) : null;
+  return rectificationDueOf(campaign?.milestones ?? []);
 }
 
 /** Validated form values → the API's body (trimmed; empty 户编号 is null). */
 export function toFields(v: ProblemFormValues, due: string | null): ProblemFieldsInput {
   const deadline = v.deadline ?? null;
-  const late = Boolean(deadline && due && deadline > due);
   return {
     checkItem: v.checkItem as number,
     source: v.source as ProblemSource,
@@ -43,8 +41,7 @@ export function toFields(v: ProblemFormValues, due: string | null): ProblemField
     responsiblePerson: (v.responsiblePerson ?? '').trim(),
     mode: v.mode as ProblemMode,
     deadline,
-    // A reason is only asked for (and kept) while the deadline is past the campaign's date.
-    deadlineReason: late ? (v.deadlineReason ?? '').trim() : '',
+    deadlineReason: deadlineNeedsReason(deadline, due) ? (v.deadlineReason ?? '').trim() : '',
   };
 }
 

@@ -1,18 +1,12 @@
-import type { ProblemSource } from '@paicha/core';
+import { FORM_SOURCES, type ProblemSource } from '@paicha/core';
 import { problemsApi } from '../../api/problems';
 import type { Problem } from '../../api/problemTypes';
 
-/** Plan §二(四): the sources whose problems the office enters and 交办 to units. */
-export const OTHER_SOURCES = [
-  '巡视',
-  '巡察',
-  '阳光扶贫监管督查',
-  '成效考核',
-  '民主监督',
-  '审计',
-  '媒体暗访',
-  '群众来访',
-] as const satisfies readonly ProblemSource[];
+/**
+ * Plan §二(四): the sources whose problems the office enters and 交办 to units — every source a
+ * form may set (core's list) but the units' own 自查.
+ */
+export const OTHER_SOURCES: readonly ProblemSource[] = FORM_SOURCES.filter((s) => s !== '自查');
 
 /** What the summary shows per source; 明察暗访 is listed too (its problems come from visits). */
 export const SUMMARY_SOURCES: readonly ProblemSource[] = [...OTHER_SOURCES, '明察暗访'];

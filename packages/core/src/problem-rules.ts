@@ -1,0 +1,33 @@
+// Rules about a problem that the server enforces and the web needs to shape its forms and
+// buttons: one function each, so the client never restates them.
+import { actsOnAnyUnit } from './access.js';
+import type { ProblemStatus } from './problem.js';
+import type { Role } from './roles.js';
+
+/** The campaign's 全面整改到位 date: the latest rectification milestone's due date, if any. */
+export function rectificationDueOf(milestones: readonly { kind: string; dueDate: string }[]): string | null {
+  let due: string | null = null;
+  for (const m of milestones)
+    if (m.kind === 'rectification' && (due === null || m.dueDate > due)) due = m.dueDate;
+  return due;
+}
+
+/**
+ * A deadline later than the campaign's 全面整改到位 date must say why (超期理由); the reason is asked
+ * for, and kept, only then.
+ */
+export function deadlineNeedsReason(deadline: string | null, rectificationDue: string | null): boolean {
+  return deadline !== null && rectificationDue !== null && deadline > rectificationDue;
+}
+
+/**
+ * Why a role may not edit a problem's ledger fields in this status, or null when the status allows
+ * it: the office edits until 销号, a unit while it works on the problem but not while it awaits
+ * review. Which units' problems a role edits at all is the policy's `problem.record`.
+ */
+export function editBlockedBy(role: Role, status: ProblemStatus): string | null {
+  if (status === 'awaiting_review' && !actsOnAnyUnit(role, 'problem.record'))
+    return '问题已提交销号，审核期间不能修改';
+  if (status === 'closed') return '问题已销号，不能修改';
+  return null;
+}
