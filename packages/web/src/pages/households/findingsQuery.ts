@@ -1,15 +1,21 @@
 // The findings list's filters, order and page live in the URL, like the ledger's, so a link (from the
 // place queue, from a household) reproduces the view. Unmasking never does: it is asked anew.
+import type { FindingsQuery } from '@paicha/core/api/screening';
 import { useMemo } from 'react';
 import type { TableSpec } from '../../hooks/tableQuery';
 import { useTableQuery } from '../../hooks/useTableQuery';
 
 export const FINDING_FILTERS = ['rule', 'unit', 'status', 'q'] as const;
 export type FindingFilter = (typeof FINDING_FILTERS)[number];
-export type FindingStatus = 'open' | 'resolved' | 'all';
-/** Columns the server sorts by (FindingsQuery.sort). */
-export const FINDING_SORTS = ['checkItem', 'unit', 'household', 'createdAt'] as const;
-export type FindingSort = (typeof FINDING_SORTS)[number];
+export type FindingStatus = FindingsQuery['status'];
+export type FindingSort = FindingsQuery['sort'];
+/** Columns the server sorts by (`satisfies` keeps the list within FindingsQuery.sort). */
+export const FINDING_SORTS = [
+  'checkItem',
+  'unit',
+  'household',
+  'createdAt',
+] as const satisfies readonly FindingSort[];
 
 export interface FindingsView {
   rule?: string;
@@ -18,7 +24,7 @@ export interface FindingsView {
   status: FindingStatus;
   q?: string;
   sort: FindingSort;
-  order: 'asc' | 'desc';
+  order: FindingsQuery['order'];
   page: number;
   pageSize: number;
 }
