@@ -41,7 +41,7 @@ export type ImportStatus = z.infer<typeof ImportStatusSchema>;
 
 export const ImportView = z.object({
   id: z.number(),
-  source: z.string(),
+  source: Source,
   sourceLabel: z.string(),
   fileName: z.string(),
   format: z.string(),

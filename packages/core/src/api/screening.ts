@@ -29,7 +29,7 @@ export const UnmaskQuery = z.object({ unmasked: z.enum(['1', '0']).optional() })
 export const FindingView = z.object({
   id: z.number(),
   campaignId: z.number(),
-  rule: z.string(),
+  rule: RuleIdSchema,
   ruleTitle: z.string(),
   checkItem: z.number(),
   /** null = its 乡镇（街道） name matches no street yet (the office's queue). */
@@ -165,7 +165,7 @@ export const SourceRecord = z.object({
 });
 export type HouseholdSourceRecord = z.infer<typeof SourceRecord>;
 export const SourceRecords = z.object({
-  source: z.string(),
+  source: Source,
   label: z.string(),
   importId: z.number(),
   records: z.array(SourceRecord),

@@ -1,6 +1,7 @@
 // Row types of the household-screening tables (migration 2026-11-28-004-households). The
 // per-import row tables (household_rows_<id>) are created at run time and typed in
 // modules/households/rows-table.ts.
+import type { HouseholdSource, RuleId } from '@paicha/core';
 import type { Generated } from 'kysely';
 
 export interface HouseholdUploadsTable {
@@ -17,7 +18,7 @@ export type HouseholdImportStatus = 'running' | 'committed' | 'rejected' | 'fail
 
 export interface HouseholdImportsTable {
   id: Generated<number>;
-  source: string;
+  source: HouseholdSource;
   file_name: string;
   format: string;
   encoding: string | null;
@@ -98,7 +99,7 @@ export interface FindingsTable {
   id: Generated<number>;
   campaign_id: number;
   finding_key: string;
-  rule_id: string;
+  rule_id: RuleId;
   check_item: number;
   unit_id: number | null;
   township: Generated<string>;

@@ -2,7 +2,7 @@
 // across runs; a run that no longer finds it resolves it and marks its problem
 // screening_cleared_at (only then may the office close it out); a finding that comes back
 // un-clears it — and reopens it if it had been closed out. Ledger writes are set-based.
-import { screeningRule } from '@paicha/core';
+import { type RuleId, screeningRule } from '@paicha/core';
 import type { SyncCounts } from '@paicha/core/api/screening';
 import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
@@ -23,7 +23,7 @@ export async function syncFindings(
   trx: Transaction<DB>,
   run: RunRef & { id: number; dialect: DialectName },
   found: Routed[],
-  rulesRun: readonly string[],
+  rulesRun: readonly RuleId[],
 ): Promise<SyncCounts> {
   const existing = new Map(
     (

@@ -1,7 +1,7 @@
 // Reading findings and households for the API, scoped and masked. Names and ID numbers are
 // masked (3207**********1234, 张*) for everyone by default; the office's admin may ask for them
 // unmasked, and every such view is written to the audit log with what was shown.
-import { AppError, maskIdNumber, maskName, screeningRule } from '@paicha/core';
+import { AppError, maskIdNumber, maskName, type RuleId, screeningRule } from '@paicha/core';
 import type { FindingsQuery } from '@paicha/core/api/screening';
 import { sql } from 'kysely';
 import { containsPattern, likeContains } from '../../../db/text-search.js';
@@ -46,7 +46,7 @@ export async function unmaskedView(
 interface FindingRow {
   id: number;
   campaignId: number;
-  rule: string;
+  rule: RuleId;
   checkItem: number;
   unitId: number | null;
   unitName: string | null;
@@ -79,7 +79,7 @@ export function presentFinding(f: FindingRow, unmasked: boolean) {
     id: f.id,
     campaignId: f.campaignId,
     rule: f.rule,
-    ruleTitle: screeningRule(f.rule as never).title,
+    ruleTitle: screeningRule(f.rule).title,
     checkItem: f.checkItem,
     unit: f.unitId === null || f.unitName === null ? null : { id: f.unitId, name: f.unitName },
     township: f.township,
@@ -107,7 +107,7 @@ function filtered(ctx: AppContext, actor: Actor, campaignId: number, q: Partial<
     .where('f.campaign_id', '=', campaignId)
     .$if(unitId !== undefined, (w) => w.where('f.unit_id', '=', unitId as number))
     .$if(q.unrouted === '1' && scopeOf(actor).all, (w) => w.where('f.unit_id', 'is', null))
-    .$if(q.rule !== undefined, (w) => w.where('f.rule_id', '=', q.rule as string))
+    .$if(q.rule !== undefined, (w) => w.where('f.rule_id', '=', q.rule as RuleId))
     .$if(q.checkItem !== undefined, (w) => w.where('f.check_item', '=', q.checkItem as number))
     .$if(q.status === 'open' || q.status === undefined, (w) => w.where('f.resolved_at', 'is', null))
     .$if(q.status === 'resolved', (w) => w.where('f.resolved_at', 'is not', null))

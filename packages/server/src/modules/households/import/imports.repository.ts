@@ -46,10 +46,13 @@ export function findImport(db: Executor, id: number) {
 
 export type ImportRow = NonNullable<Awaited<ReturnType<typeof findImport>>>;
 
-export async function listImports(db: Executor, f: { source?: string; limit: number; offset: number }) {
+export async function listImports(
+  db: Executor,
+  f: { source?: HouseholdSource; limit: number; offset: number },
+) {
   const base = db
     .selectFrom('household_imports')
-    .$if(f.source !== undefined, (q) => q.where('source', '=', f.source as string));
+    .$if(f.source !== undefined, (q) => q.where('source', '=', f.source as HouseholdSource));
   const [rows, count] = await Promise.all([
     base.select(IMPORT_COLUMNS).orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -97,7 +100,7 @@ export async function currentImports(db: Executor): Promise<Partial<Record<House
 }
 
 /** Older committed imports of the source (their tables are dropped after the new one commits). */
-export function committedBefore(db: Executor, source: string, id: number) {
+export function committedBefore(db: Executor, source: HouseholdSource, id: number) {
   return db
     .selectFrom('household_imports')
     .select('id')

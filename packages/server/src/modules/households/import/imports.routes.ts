@@ -4,7 +4,6 @@ import {
   FIELD_IDS,
   FIELD_LABELS,
   type FieldId,
-  type HouseholdSource,
   requirementLabel,
   SOURCE_LABELS,
   SOURCE_REQUIRED,
@@ -40,7 +39,7 @@ function presentImport(r: repo.ImportRow) {
   const progress = r.status === 'running' ? Math.min(0.99, r.bytesRead / Math.max(1, r.bytesTotal)) : 1;
   return {
     ...r,
-    sourceLabel: SOURCE_LABELS[r.source as HouseholdSource] ?? r.source,
+    sourceLabel: SOURCE_LABELS[r.source],
     columns: JSON.parse(r.columns),
     unknownHeaders: JSON.parse(r.unknownHeaders),
     mapping: JSON.parse(r.mapping),
