@@ -7,7 +7,7 @@ import { DIALECTS } from '../../test/databases.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { problemCountsAsOf } from '../supervision/supervision.repository.js';
 import { notOverdueSql, overdueSql, problemColumns } from './overdue.repository.js';
-import { listProblems } from './problems.repository.js';
+import { listProblems } from './problem-list.repository.js';
 import { countBySource, countProblems } from './tallies.repository.js';
 
 const TODAY = '2020-03-10';

@@ -12,7 +12,7 @@ import { DIALECTS } from '../../test/databases.js';
 import type { TestApp } from '../../test/harness.js';
 import { startLedgerApp } from '../../test/problems.js';
 import { unitIdByName } from '../../test/tables.js';
-import { listProblems, type ProblemFilter } from './problems.repository.js';
+import { listProblems, type ProblemFilter } from './problem-list.repository.js';
 import { resolveSearch } from './problems.search.js';
 import { countBySource, countProblems } from './tallies.repository.js';
 

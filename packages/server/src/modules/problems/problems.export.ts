@@ -8,8 +8,9 @@ import type { Actor, AppContext } from '../../kernel/context.js';
 import { type ListColumn, type ListSheet, writeListWorkbook, XLSX_MIME } from '../../lib/xlsx-list.js';
 import { findCampaign, listCheckItems } from '../campaigns/campaigns.repository.js';
 import { findUnit, listUnits } from '../units/units.repository.js';
+import { countProblemGroups, problemsAfter } from './problem-export.repository.js';
+import type { ProblemFilter } from './problem-list.repository.js';
 import { scopedFilter } from './problems.query.js';
-import { countProblemGroups, type ProblemFilter, problemsAfter } from './problems.repository.js';
 
 const LIST_TITLES: Record<Exclude<LedgerList, 'all'>, string> = {
   problems: '问题清单',

@@ -17,9 +17,10 @@ import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { listCheckItems, listItemUnits } from '../campaigns/campaigns.repository.js';
 import { listUnits } from '../units/units.repository.js';
+import { insertEvents } from './problem-events.repository.js';
 import { HEADER_BY_FIELD, IMPORT_COLUMNS } from './problems.import-format.js';
 import { readLedgerRows } from './problems.import-read.js';
-import { insertEvents, insertProblems } from './problems.repository.js';
+import { insertProblems } from './problems.repository.js';
 import { campaignLimits, checkDeadline } from './problems.rules.js';
 
 type ImportError = ImportReport['errors'][number];

@@ -6,9 +6,10 @@ import { scopedUnitId } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { findCampaignId } from '../campaigns/campaigns.repository.js';
 import { listAttachmentsOf } from '../files/files.repository.js';
+import { listEvents } from './problem-events.repository.js';
+import { listProblems, type ProblemFilter } from './problem-list.repository.js';
 import { loadVisibleProblem } from './problems.access.js';
 import { presentProblem } from './problems.presenter.js';
-import { listEvents, listProblems, type ProblemFilter } from './problems.repository.js';
 import { resolveSearch } from './problems.search.js';
 
 /** The campaign a request means: the one asked for, or the newest. */

@@ -12,8 +12,9 @@ import { assertMay } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { findUnit } from '../units/units.repository.js';
+import { insertEvent } from './problem-events.repository.js';
 import { assertOffice, loadVisibleProblem, staleVersion } from './problems.access.js';
-import { insertEvent, insertProblem, updateProblemAt } from './problems.repository.js';
+import { insertProblem, updateProblemAt } from './problems.repository.js';
 import { campaignLimits, checkDeadline, resolveCheckItem, throwIfErrors } from './problems.rules.js';
 
 export async function createProblem(

@@ -7,8 +7,9 @@ import type { DB } from '../../db/schema.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { linkAttachments } from '../files/files.service.js';
+import { countEvidence, insertEvent } from './problem-events.repository.js';
 import { assertOffice, assertUnitMember, loadVisibleProblem, staleVersion } from './problems.access.js';
-import { countEvidence, insertEvent, type ProblemRow, updateProblemAt } from './problems.repository.js';
+import { type ProblemRow, updateProblemAt } from './problems.repository.js';
 
 interface Step {
   action: ProblemAction;
