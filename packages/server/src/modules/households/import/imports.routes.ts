@@ -1,13 +1,5 @@
 // Household imports over HTTP (office only): upload → preview/mapping → start → poll → report.
-import {
-  AppError,
-  FIELD_IDS,
-  FIELD_LABELS,
-  type FieldId,
-  requirementLabel,
-  SOURCE_LABELS,
-  SOURCE_REQUIRED,
-} from '@paicha/core';
+import { AppError, type FieldId } from '@paicha/core';
 import { IdParams } from '@paicha/core/api/common';
 import {
   ErrorsCsvQuery,
@@ -26,26 +18,17 @@ import {
 } from '@paicha/core/api/households';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import iconv from 'iconv-lite';
 import { requireActor } from '../../../http/access.js';
 import type { AppContext } from '../../../kernel/context.js';
-import { csvText } from '../../../lib/csv.js';
-import { appendAudit } from '../../audit/audit.repository.js';
-import { createImportJob, runImportJob } from './import.service.js';
-import * as repo from './imports.repository.js';
-import { findUpload, previewUpload, removeUpload, saveUpload } from './uploads.service.js';
-
-function presentImport(r: repo.ImportRow) {
-  const progress = r.status === 'running' ? Math.min(0.99, r.bytesRead / Math.max(1, r.bytesTotal)) : 1;
-  return {
-    ...r,
-    sourceLabel: SOURCE_LABELS[r.source],
-    columns: JSON.parse(r.columns),
-    unknownHeaders: JSON.parse(r.unknownHeaders),
-    mapping: JSON.parse(r.mapping),
-    progress,
-  };
-}
+import {
+  errorReportFile,
+  fieldCatalogue,
+  getImportJob,
+  importErrors,
+  listImportJobs,
+  startImport,
+} from './imports.service.js';
+import { previewStoredUpload, uploadAndPreview } from './uploads.service.js';
 
 export function householdImportRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
@@ -62,13 +45,7 @@ export function householdImportRoutes(ctx: AppContext) {
           response: { 200: FieldCatalogue },
         },
       },
-      async (request) => ({
-        fields: FIELD_IDS.map((id) => ({ id, label: FIELD_LABELS[id] })),
-        required: SOURCE_REQUIRED[request.query.source].map((g) => ({
-          fields: [...g],
-          label: requirementLabel(g),
-        })),
-      }),
+      async (request) => fieldCatalogue(request.query.source),
     );
 
     app.post(
@@ -85,8 +62,7 @@ export function householdImportRoutes(ctx: AppContext) {
         const actor = requireActor(request);
         const file = await request.file({ limits: { fileSize: ctx.config.importLimitBytes } });
         if (!file) throw new AppError('validation_failed', '请选择要上传的文件');
-        const saved = await saveUpload(ctx, actor, file);
-        return previewUpload({ ...saved, format: saved.format }, request.query.source, {});
+        return uploadAndPreview(ctx, actor, file, request.query.source);
       },
     );
 
@@ -102,8 +78,9 @@ export function householdImportRoutes(ctx: AppContext) {
         },
       },
       async (request) =>
-        previewUpload(
-          await findUpload(ctx, request.params.id),
+        previewStoredUpload(
+          ctx,
+          request.params.id,
           request.body.source,
           request.body.mapping as Record<string, FieldId | null>,
         ),
@@ -120,22 +97,13 @@ export function householdImportRoutes(ctx: AppContext) {
         },
       },
       async (request, reply) => {
-        const actor = requireActor(request);
-        const upload = await findUpload(ctx, request.body.uploadId);
-        const input = {
-          source: request.body.source,
-          path: upload.path,
-          fileName: upload.fileName,
-          format: upload.format,
-          mapping: request.body.mapping as Record<string, FieldId | null>,
-          actorId: actor.userId,
-        };
-        const id = await createImportJob(ctx, input);
-        void runImportJob(ctx, id, input)
-          .then((r) => (r.status === 'committed' ? removeUpload(ctx, upload.id) : undefined))
-          .catch((err) => request.log.error({ err }, 'household import failed'));
-        const row = await repo.findImport(ctx.db, id);
-        return reply.status(202).send(presentImport(row as repo.ImportRow));
+        const job = await startImport(
+          ctx,
+          requireActor(request),
+          { ...request.body, mapping: request.body.mapping as Record<string, FieldId | null> },
+          (err) => request.log.error({ err }, 'household import failed'),
+        );
+        return reply.status(202).send(job);
       },
     );
 
@@ -149,15 +117,7 @@ export function householdImportRoutes(ctx: AppContext) {
           response: { 200: ImportList },
         },
       },
-      async (request) => {
-        const { page, pageSize, source } = request.query;
-        const { rows, total } = await repo.listImports(ctx.db, {
-          source,
-          limit: pageSize,
-          offset: (page - 1) * pageSize,
-        });
-        return { items: rows.map(presentImport), total };
-      },
+      async (request) => listImportJobs(ctx, request.query),
     );
 
     app.get(
@@ -165,11 +125,7 @@ export function householdImportRoutes(ctx: AppContext) {
       {
         schema: { tags, summary: '导入进度与结果', params: IdParams, response: { 200: ImportView } },
       },
-      async (request) => {
-        const row = await repo.findImport(ctx.db, request.params.id);
-        if (!row) throw new AppError('not_found', '导入记录不存在');
-        return presentImport(row);
-      },
+      async (request) => getImportJob(ctx, request.params.id),
     );
 
     app.get(
@@ -183,16 +139,7 @@ export function householdImportRoutes(ctx: AppContext) {
           response: { 200: ImportErrorList },
         },
       },
-      async (request) => {
-        const row = await repo.findImport(ctx.db, request.params.id);
-        if (!row) throw new AppError('not_found', '导入记录不存在');
-        const { page, pageSize } = request.query;
-        const items = await repo.listErrors(ctx.db, row.id, {
-          limit: pageSize,
-          offset: (page - 1) * pageSize,
-        });
-        return { items, total: row.errorCount };
-      },
+      async (request) => importErrors(ctx, request.params.id, request.query),
     );
 
     app.get(
@@ -206,35 +153,19 @@ export function householdImportRoutes(ctx: AppContext) {
         },
       },
       async (request, reply) => {
-        const actor = requireActor(request);
-        const row = await repo.findImport(ctx.db, request.params.id);
-        if (!row) throw new AppError('not_found', '导入记录不存在');
-        const errors = await repo.listErrors(ctx.db, row.id);
-        const lines = [
-          ['行号', '列', '原值', '错误原因'],
-          ...errors.map((e) => [e.row, e.column, e.value, e.message]),
-        ];
-        const text = csvText(lines);
-        await appendAudit(ctx.db, ctx.dialect, {
-          actorId: actor.userId,
-          action: 'household.unmasked_view',
-          entity: 'household_import_errors',
-          entityId: row.id,
-          detail: { rows: errors.length },
-          at: ctx.clock.now().toISOString(),
-        });
-        const body =
-          request.query.encoding === 'gbk'
-            ? iconv.encode(text, 'gbk')
-            : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
-        const name = `错误报告-${row.fileName.replace(/\.[^.]+$/, '')}.csv`;
+        const file = await errorReportFile(
+          ctx,
+          requireActor(request),
+          request.params.id,
+          request.query.encoding,
+        );
         return reply
-          .header('content-type', `text/csv; charset=${request.query.encoding === 'gbk' ? 'gbk' : 'utf-8'}`)
+          .header('content-type', `text/csv; charset=${file.charset}`)
           .header(
             'content-disposition',
-            `attachment; filename="errors.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+            `attachment; filename="errors.csv"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
           )
-          .send(body);
+          .send(file.body);
       },
     );
   };

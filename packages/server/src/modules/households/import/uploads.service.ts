@@ -18,6 +18,7 @@ import type { Actor, AppContext } from '../../../kernel/context.js';
 import { dataRows, type HeaderFound } from './header-scan.js';
 import { formatOf, openTable } from './read-table.js';
 import type { TableFormat } from './types.js';
+import * as repo from './uploads.repository.js';
 
 const KEEP_MS = 24 * 3_600_000;
 
@@ -25,7 +26,7 @@ function dir(ctx: AppContext): string {
   return path.join(ctx.config.dataDir, 'household-uploads');
 }
 
-export async function saveUpload(
+async function saveUpload(
   ctx: AppContext,
   actor: Actor,
   file: { filename: string; file: NodeJS.ReadableStream & { truncated?: boolean } },
@@ -46,53 +47,42 @@ export async function saveUpload(
     );
   }
   const size = (await stat(target)).size;
-  await ctx.db
-    .insertInto('household_uploads')
-    .values({
-      id,
-      file_name: file.filename,
-      path: target,
-      size,
-      format,
-      uploaded_by: actor.userId,
-      uploaded_at: ctx.clock.now().toISOString(),
-    })
-    .execute();
+  await repo.insertUpload(ctx.db, {
+    id,
+    file_name: file.filename,
+    path: target,
+    size,
+    format,
+    uploaded_by: actor.userId,
+    uploaded_at: ctx.clock.now().toISOString(),
+  });
   return { id, fileName: file.filename, size, format, path: target };
 }
 
 export async function findUpload(ctx: AppContext, id: string) {
-  const u = await ctx.db.selectFrom('household_uploads').selectAll().where('id', '=', id).executeTakeFirst();
+  const u = await repo.findUploadRow(ctx.db, id);
   if (!u) throw new AppError('not_found', '上传的文件不存在或已过期，请重新上传');
   return { id: u.id, fileName: u.file_name, size: u.size, format: u.format as TableFormat, path: u.path };
 }
 
 export async function removeUpload(ctx: AppContext, id: string) {
-  const u = await ctx.db
-    .selectFrom('household_uploads')
-    .select('path')
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const u = await repo.findUploadRow(ctx.db, id);
   if (u) await rm(u.path, { force: true });
-  await ctx.db.deleteFrom('household_uploads').where('id', '=', id).execute();
+  await repo.deleteUpload(ctx.db, id);
 }
 
 /** Uploaded exports older than a day: the mapping step is long over. Returns how many went. */
 export async function removeOldUploads(ctx: AppContext): Promise<number> {
   const before = new Date(ctx.clock.now().getTime() - KEEP_MS).toISOString();
-  const old = await ctx.db
-    .selectFrom('household_uploads')
-    .select('id')
-    .where('uploaded_at', '<', before)
-    .execute();
-  for (const o of old) await removeUpload(ctx, o.id);
+  const old = await repo.uploadsBefore(ctx.db, before);
+  for (const id of old) await removeUpload(ctx, id);
   return old.length;
 }
 
 const PERSONAL: ReadonlySet<FieldId> = new Set(['idNumber', 'headIdNumber', 'name', 'headName']);
 
 /** The mapping step: the header row found, what each column maps to, and a few masked rows. */
-export async function previewUpload(
+async function previewUpload(
   upload: Awaited<ReturnType<typeof findUpload>>,
   source: HouseholdSource,
   mapping: Readonly<Record<string, FieldId | null>>,
@@ -157,4 +147,24 @@ export async function previewUpload(
     ok: m.ok,
     message: m.ok ? '' : `表头缺少必需的列：${m.missingLabels.join('、')}`,
   };
+}
+
+/** An upload as the API receives it: stored, then previewed with the headers as found. */
+export async function uploadAndPreview(
+  ctx: AppContext,
+  actor: Actor,
+  file: Parameters<typeof saveUpload>[2],
+  source: HouseholdSource,
+) {
+  return previewUpload(await saveUpload(ctx, actor, file), source, {});
+}
+
+/** The mapping step again for a stored upload, with the clerk's answers so far. */
+export async function previewStoredUpload(
+  ctx: AppContext,
+  id: string,
+  source: HouseholdSource,
+  mapping: Readonly<Record<string, FieldId | null>>,
+) {
+  return previewUpload(await findUpload(ctx, id), source, mapping);
 }
