@@ -13,6 +13,7 @@ import {
 import type { Executor } from '../../../db/transaction.js';
 import type { Actor, AppContext } from '../../../kernel/context.js';
 import { appendAudit } from '../../audit/audit.repository.js';
+import * as repo from './rules.repository.js';
 
 export interface RuleSetting {
   id: RuleId;
@@ -23,27 +24,24 @@ export interface RuleSetting {
 
 /** Inserts the rows of rules added to the catalogue since the table was last filled. */
 export async function ensureRules(db: Executor, at: string): Promise<void> {
-  const have = new Set((await db.selectFrom('household_rules').select('id').execute()).map((r) => r.id));
+  const have = new Set((await repo.ruleRows(db)).map((r) => r.id));
   const missing = RULE_IDS.filter((id) => !have.has(id));
   if (missing.length === 0) return;
-  await db
-    .insertInto('household_rules')
-    .values(
-      missing.map((id) => ({
-        id,
-        enabled: 1,
-        params: JSON.stringify(defaultRuleParams(id)),
-        updated_by: null,
-        updated_at: at,
-      })),
-    )
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+  await repo.insertMissingRules(
+    db,
+    missing.map((id) => ({
+      id,
+      enabled: 1,
+      params: JSON.stringify(defaultRuleParams(id)),
+      updated_by: null,
+      updated_at: at,
+    })),
+  );
 }
 
 export async function ruleSettings(db: Executor, at: string): Promise<RuleSetting[]> {
   await ensureRules(db, at);
-  const rows = await db.selectFrom('household_rules').selectAll().execute();
+  const rows = await repo.ruleRows(db);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return RULE_IDS.map((id) => {
     const r = byId.get(id);
@@ -58,7 +56,7 @@ export async function ruleSettings(db: Executor, at: string): Promise<RuleSettin
   });
 }
 
-export function presentRule(s: RuleSetting) {
+function presentRule(s: RuleSetting) {
   const rule = SCREENING_RULES.find((r) => r.id === s.id);
   return {
     id: s.id,
@@ -81,6 +79,11 @@ function paramLabel(path: readonly PropertyKey[]): string {
   if (key === undefined) return '';
   const labels: Record<string, string | undefined> = RULE_PARAM_LABELS;
   return `${labels[String(key)] ?? String(key)}：`;
+}
+
+/** The rules as the office's page lists them (rows new to the catalogue created first). */
+export async function listRules(ctx: AppContext) {
+  return (await ruleSettings(ctx.db, ctx.clock.now().toISOString())).map(presentRule);
 }
 
 export async function updateRule(
@@ -106,16 +109,12 @@ export async function updateRule(
   }
   const enabled = input.enabled ?? current?.enabled ?? true;
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('household_rules')
-      .set({
-        enabled: enabled ? 1 : 0,
-        params: JSON.stringify(params),
-        updated_by: actor?.userId ?? null,
-        updated_at: at,
-      })
-      .where('id', '=', ruleId)
-      .execute();
+    await repo.updateRuleRow(trx, ruleId, {
+      enabled: enabled ? 1 : 0,
+      params: JSON.stringify(params),
+      updated_by: actor?.userId ?? null,
+      updated_at: at,
+    });
     await appendAudit(trx, ctx.dialect, {
       actorId: actor?.userId ?? null,
       action: 'household.rule_update',

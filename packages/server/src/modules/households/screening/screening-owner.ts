@@ -6,6 +6,7 @@
 // runs on one host, where the process table answers.
 import type { AppContext } from '../../../kernel/context.js';
 import { ownerIsGone, THIS_OWNER } from '../../../lib/process-owner.js';
+import * as repo from './runs.repository.js';
 
 export { THIS_OWNER };
 
@@ -17,28 +18,19 @@ const STALE_AFTER_MS = 10 * 60_000;
  * before each run, at server start-up (`startingUp`) and by the housekeeping timer.
  */
 export async function retireDeadRuns(ctx: AppContext, startingUp = false): Promise<number[]> {
-  const running = await ctx.db
-    .selectFrom('screening_runs')
-    .select(['id', 'owner', 'started_at', 'heartbeat_at'])
-    .where('status', '=', 'running')
-    .execute();
+  const running = await repo.runningRuns(ctx.db);
   const staleBefore = new Date(ctx.clock.now().getTime() - STALE_AFTER_MS).toISOString();
   const retired: number[] = [];
   for (const r of running) {
     const gone = ownerIsGone(r.owner, startingUp);
     const silent = (r.heartbeat_at ?? r.started_at) < staleBefore;
     if (!(gone === true || (gone === null && silent))) continue;
-    const done = await ctx.db
-      .updateTable('screening_runs')
-      .set({
-        status: 'failed',
-        finished_at: ctx.clock.now().toISOString(),
-        message: '比对中断（运行比对的进程已停止），未作任何更改，可重新比对',
-      })
-      .where('id', '=', r.id)
-      .where('status', '=', 'running')
-      .executeTakeFirst();
-    if (Number(done.numUpdatedRows) > 0) retired.push(r.id);
+    const done = await repo.updateRunningRun(ctx.db, r.id, {
+      status: 'failed',
+      finished_at: ctx.clock.now().toISOString(),
+      message: '比对中断（运行比对的进程已停止），未作任何更改，可重新比对',
+    });
+    if (done) retired.push(r.id);
   }
   return retired;
 }
@@ -47,13 +39,7 @@ export async function retireDeadRuns(ctx: AppContext, startingUp = false): Promi
 export function keepAlive(ctx: AppContext, runId: number): () => void {
   if (ctx.dialect !== 'postgres') return () => {};
   const timer = setInterval(() => {
-    ctx.db
-      .updateTable('screening_runs')
-      .set({ heartbeat_at: ctx.clock.now().toISOString() })
-      .where('id', '=', runId)
-      .where('status', '=', 'running')
-      .execute()
-      .catch(() => {});
+    repo.updateRunningRun(ctx.db, runId, { heartbeat_at: ctx.clock.now().toISOString() }).catch(() => {});
   }, HEARTBEAT_MS);
   timer.unref();
   return () => clearInterval(timer);

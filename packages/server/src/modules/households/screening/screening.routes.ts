@@ -1,6 +1,3 @@
-// Screening over HTTP: the rules (the office edits their parameters) and runs (started in the
-// background, polled by the UI).
-import { AppError } from '@paicha/core';
 import { IdParams } from '@paicha/core/api/common';
 import {
   RuleParams,
@@ -12,26 +9,11 @@ import {
 } from '@paicha/core/api/screening';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Selectable } from 'kysely';
 import { z } from 'zod';
-import type { ScreeningRunsTable } from '../../../db/schema-households.js';
-import { requireActor, scopeOf } from '../../../http/access.js';
-import type { Actor, AppContext } from '../../../kernel/context.js';
-import { presentRule, ruleSettings, updateRule } from './rules.service.js';
-import { executeScreening, startScreening } from './screening.service.js';
-
-/** A unit sees when runs happened, not the district's totals (other streets' counts). */
-function presentRun(r: Selectable<ScreeningRunsTable>, actor: Actor) {
-  return {
-    id: r.id,
-    campaignId: r.campaign_id,
-    status: r.status,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-    summary: scopeOf(actor).all ? JSON.parse(r.summary) : {},
-    message: r.message,
-  };
-}
+import { requireActor } from '../../../http/access.js';
+import type { AppContext } from '../../../kernel/context.js';
+import { listRules, updateRule } from './rules.service.js';
+import { getRun, listRuns, startScreeningJob } from './runs.service.js';
 
 export function householdScreeningRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
@@ -43,7 +25,7 @@ export function householdScreeningRoutes(ctx: AppContext) {
       { schema: { tags, summary: '比对规则及参数', response: { 200: z.array(RuleView) } } },
       async (request) => {
         requireActor(request);
-        return (await ruleSettings(ctx.db, ctx.clock.now().toISOString())).map(presentRule);
+        return listRules(ctx);
       },
     );
 
@@ -72,15 +54,10 @@ export function householdScreeningRoutes(ctx: AppContext) {
         },
       },
       async (request, reply) => {
-        const actor = requireActor(request);
-        const id = await startScreening(ctx, actor, request.body.campaignId);
-        void executeScreening(ctx, actor, id).catch((err) => request.log.error({ err }, 'screening failed'));
-        const run = await ctx.db
-          .selectFrom('screening_runs')
-          .selectAll()
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow();
-        return reply.status(202).send(presentRun(run, actor));
+        const run = await startScreeningJob(ctx, requireActor(request), request.body.campaignId, (err) =>
+          request.log.error({ err }, 'screening failed'),
+        );
+        return reply.status(202).send(run);
       },
     );
 
@@ -94,27 +71,13 @@ export function householdScreeningRoutes(ctx: AppContext) {
           response: { 200: z.array(RunView) },
         },
       },
-      async (request) => {
-        const actor = requireActor(request);
-        let q = ctx.db.selectFrom('screening_runs').selectAll().orderBy('id', 'desc').limit(50);
-        if (request.query.campaignId !== undefined) q = q.where('campaign_id', '=', request.query.campaignId);
-        return (await q.execute()).map((r) => presentRun(r, actor));
-      },
+      async (request) => listRuns(ctx, requireActor(request), request.query.campaignId),
     );
 
     app.get(
       '/api/households/screenings/:id',
       { schema: { tags, summary: '比对进度与汇总', params: IdParams, response: { 200: RunView } } },
-      async (request) => {
-        const actor = requireActor(request);
-        const run = await ctx.db
-          .selectFrom('screening_runs')
-          .selectAll()
-          .where('id', '=', request.params.id)
-          .executeTakeFirst();
-        if (!run) throw new AppError('not_found', '比对记录不存在');
-        return presentRun(run, actor);
-      },
+      async (request) => getRun(ctx, requireActor(request), request.params.id),
     );
   };
 }

@@ -3,12 +3,11 @@
 // Used by `paicha screen` (awaited) and the HTTP API (a background job the UI polls).
 import { AppError, type HouseholdSource, SOURCE_LABELS, screeningRule } from '@paicha/core';
 import type { RuleOutcome, ScreeningSummary } from '@paicha/core/api/screening';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { type DialectName, sqliteWriteGate } from '../../../db/database.js';
 import type { DB } from '../../../db/schema.js';
 import { WriteGatePlugin } from '../../../db/sqlite-driver.js';
 import { openSqliteWorker, type SqliteWorkerDatabase } from '../../../db/sqlite-worker.js';
-import type { Executor } from '../../../db/transaction.js';
 import type { Actor, AppContext } from '../../../kernel/context.js';
 import { appendAudit } from '../../audit/audit.repository.js';
 import { latestCampaignId } from '../findings/findings.query.js';
@@ -18,6 +17,7 @@ import { currentImports } from '../import/imports.repository.js';
 import { sqliteFile } from '../import/row-sink.js';
 import { placeName, placeResolver } from '../places/places.js';
 import { ensureRules, type RuleSetting, ruleSettings } from './rules.service.js';
+import * as repo from './runs.repository.js';
 import { keepAlive, retireDeadRuns, THIS_OWNER } from './screening-owner.js';
 import { RULES } from './screening-rules.js';
 import { ScreeningSql } from './screening-sql.js';
@@ -28,32 +28,21 @@ export async function startScreening(
   campaignId?: number,
 ): Promise<number> {
   const id = campaignId ?? (await latestCampaignId(ctx));
-  const campaign = await ctx.db.selectFrom('campaigns').select('id').where('id', '=', id).executeTakeFirst();
-  if (!campaign) throw new AppError('not_found', '工作活动不存在');
+  if (!(await repo.campaignExists(ctx.db, id))) throw new AppError('not_found', '工作活动不存在');
   const imports = await currentImports(ctx.db);
   if (imports.national === undefined)
     throw new AppError('unprocessable', `尚未导入${SOURCE_LABELS.national}数据，无法比对`);
   await retireDeadRuns(ctx);
-  const running = await ctx.db
-    .selectFrom('screening_runs')
-    .select('id')
-    .where('status', '=', 'running')
-    .executeTakeFirst();
-  if (running) throw new AppError('conflict', '已有比对正在进行，请稍后');
-  const run = await ctx.db
-    .insertInto('screening_runs')
-    .values({
-      campaign_id: id,
-      status: 'running',
-      started_at: ctx.clock.now().toISOString(),
-      heartbeat_at: ctx.clock.now().toISOString(),
-      owner: THIS_OWNER,
-      started_by: actor?.userId ?? null,
-      imports: JSON.stringify(imports),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return run.id;
+  if ((await repo.runningRunId(ctx.db)) !== null) throw new AppError('conflict', '已有比对正在进行，请稍后');
+  return repo.insertRun(ctx.db, {
+    campaign_id: id,
+    status: 'running',
+    started_at: ctx.clock.now().toISOString(),
+    heartbeat_at: ctx.clock.now().toISOString(),
+    owner: THIS_OWNER,
+    started_by: actor?.userId ?? null,
+    imports: JSON.stringify(imports),
+  });
 }
 
 export async function runScreening(
@@ -70,11 +59,8 @@ export async function executeScreening(
   runId: number,
 ): Promise<{ summary: ScreeningSummary; findings: Routed[] }> {
   const started = performance.now();
-  const run = await ctx.db
-    .selectFrom('screening_runs')
-    .selectAll()
-    .where('id', '=', runId)
-    .executeTakeFirstOrThrow();
+  const run = await repo.findRun(ctx.db, runId);
+  if (!run) throw new AppError('not_found', '比对记录不存在');
   const job: Job = {
     runId,
     campaignId: run.campaign_id,
@@ -103,19 +89,15 @@ export async function executeScreening(
       return await (gate ? gate.hold(write) : write());
     }
     return await ctx.db.transaction().execute(async (trx) => {
-      await tunePostgres(trx);
+      await repo.tunePostgres(trx);
       return record(trx, job, ctx.dialect, await applyRules(trx, job, ctx.dialect));
     });
   } catch (err) {
-    await ctx.db
-      .updateTable('screening_runs')
-      .set({
-        status: 'failed',
-        finished_at: ctx.clock.now().toISOString(),
-        message: err instanceof AppError ? err.message : '比对失败（服务器内部错误）',
-      })
-      .where('id', '=', runId)
-      .execute();
+    await repo.updateRun(ctx.db, runId, {
+      status: 'failed',
+      finished_at: ctx.clock.now().toISOString(),
+      message: err instanceof AppError ? err.message : '比对失败（服务器内部错误）',
+    });
     throw err;
   } finally {
     stopHeartbeat();
@@ -199,16 +181,12 @@ async function record(
     ...counts,
     durationMs: Math.round(performance.now() - job.started),
   };
-  await trx
-    .updateTable('screening_runs')
-    .set({
-      status: 'done',
-      finished_at: job.finishedAt(),
-      rules: JSON.stringify(settings),
-      summary: JSON.stringify(summary),
-    })
-    .where('id', '=', runId)
-    .execute();
+  await repo.updateRun(trx, runId, {
+    status: 'done',
+    finished_at: job.finishedAt(),
+    rules: JSON.stringify(settings),
+    summary: JSON.stringify(summary),
+  });
   await appendAudit(trx, dialect, {
     actorId,
     action: 'household.screening',
@@ -224,16 +202,6 @@ async function record(
     at,
   });
   return { summary, findings: found };
-}
-
-/**
- * For this transaction only. The run is two dozen scans, joins and aggregates over a million rows:
- * JIT compiling each (~0.25 s apiece) costs more than it saves, and the default 4 MB of sort and
- * hash memory sends every GROUP BY of a million IDs to temporary files.
- */
-async function tunePostgres(trx: Executor): Promise<void> {
-  await sql`set local jit = off`.execute(trx);
-  await sql`set local work_mem = '64MB'`.execute(trx);
 }
 
 /**
