@@ -26,7 +26,7 @@ function wide(c: number): boolean {
  * numbers: an export sizes every cell of every row, and a regular expression per character made
  * this a tenth of a large export's main-thread time.
  */
-export function textWidth(s: string): number {
+function textWidth(s: string): number {
   let w = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -1,7 +1,7 @@
 import { PROBLEM_STATUS_LABELS, type ProblemStatus } from '@paicha/core';
 import { Tag } from 'antd';
 
-export const STATUS_COLORS: Record<ProblemStatus, string> = {
+const STATUS_COLORS: Record<ProblemStatus, string> = {
   pending: 'gold',
   rectifying: 'blue',
   awaiting_review: 'purple',

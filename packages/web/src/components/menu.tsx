@@ -24,7 +24,7 @@ import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { canRecord } from './problemRoles';
 
-export interface MenuEntry {
+interface MenuEntry {
   path: string;
   label: string;
   icon: ReactNode;
@@ -40,7 +40,7 @@ const MENU_GROUPS = {
 
 const everyone = () => true;
 
-export const MENU: MenuEntry[] = [
+const MENU: MenuEntry[] = [
   { path: '/', label: '工作概览', icon: <DashboardOutlined />, testId: 'menu-overview', visible: everyone },
   { path: '/tasks', label: '本单位任务', icon: <ProfileOutlined />, testId: 'menu-tasks', visible: everyone },
   {

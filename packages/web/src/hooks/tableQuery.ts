@@ -4,7 +4,7 @@
 
 export const PAGE_SIZES = [20, 50, 100, 200];
 
-export type Order = 'asc' | 'desc';
+type Order = 'asc' | 'desc';
 
 /** One table's parameters: its filter names, the columns the server sorts by, the defaults. */
 export interface TableSpec<F extends string, S extends string> {

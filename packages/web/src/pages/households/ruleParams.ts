@@ -11,7 +11,7 @@ import {
 
 const L = RULE_PARAM_LABELS;
 
-export type ParamKind = 'number' | 'integer' | 'date' | 'keywords' | 'boolean' | 'multi';
+type ParamKind = 'number' | 'integer' | 'date' | 'keywords' | 'boolean' | 'multi';
 
 export interface ParamMeta {
   label: string;
@@ -28,7 +28,7 @@ const GRADE_WORDS: Record<string, string> = {
   D: 'D级（整栋危险）',
 };
 
-export const PARAM_META: Record<string, ParamMeta> = {
+const PARAM_META: Record<string, ParamMeta> = {
   incomeLine: {
     label: L.incomeLine,
     kind: 'number',

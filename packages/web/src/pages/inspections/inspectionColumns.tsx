@@ -15,7 +15,7 @@ export function VisitTypeTag({ type }: { type: VisitType }) {
 }
 
 /** The problems a visit's findings became, each linking to its page. */
-export function VisitProblems({ problems }: { problems: Inspection['problems'] }) {
+function VisitProblems({ problems }: { problems: Inspection['problems'] }) {
   if (!problems.length) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Space direction="vertical" size={2}>

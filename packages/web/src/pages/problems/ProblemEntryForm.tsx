@@ -20,7 +20,7 @@ import { ProblemFormFields } from './ProblemFormFields';
 import { type ProblemFormValues, rectificationDue, toFields } from './problemForm';
 
 /** Whose problem it is: the recorder's own unit, a unit the office picks, or a fixed one. */
-export type ResponsibleUnit =
+type ResponsibleUnit =
   | { kind: 'own' }
   | { kind: 'pick'; help: string }
   | { kind: 'fixed'; id: number; name: string };

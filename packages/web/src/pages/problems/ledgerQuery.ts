@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import type { TableSpec } from '../../hooks/tableQuery';
 import { useTableQuery } from '../../hooks/useTableQuery';
 
-export const FILTER_KEYS = [
+const FILTER_KEYS = [
   'unit',
   'checkItem',
   'category',
@@ -25,7 +25,7 @@ export type ListView = (typeof LIST_VIEWS)[number];
 export type LedgerView = ListView | 'byUnit' | 'byItem';
 const VIEWS: readonly string[] = [...LIST_VIEWS, 'byUnit', 'byItem'];
 
-export const SORT_KEYS = ['id', 'deadline', 'foundDate', 'status', 'unit', 'checkItem', 'updatedAt'] as const;
+const SORT_KEYS = ['id', 'deadline', 'foundDate', 'status', 'unit', 'checkItem', 'updatedAt'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 const LEDGER_TABLE: TableSpec<FilterKey, SortKey> = {

@@ -16,7 +16,7 @@ const FIELDS: { key: TextField; title: string }[] = [
 ];
 
 /** A sentence quoting the ledger, for 排查情况. */
-export function quoteCounts(c: Counts, today: string): string {
+function quoteCounts(c: Counts, today: string): string {
   return `截至${cnDate(today)}，本项共排查发现问题${c.found}个，已整改${c.rectified}个（已销号${c.closed}个），逾期未整改${c.overdue}个。`;
 }
 

@@ -2,7 +2,7 @@
 import { Tag } from 'antd';
 import type { ReportStatus, Timeliness } from '../../api/reports';
 
-export const STATUS: Record<ReportStatus, { label: string; color: string }> = {
+const STATUS: Record<ReportStatus, { label: string; color: string }> = {
   not_started: { label: '未填报', color: 'default' },
   draft: { label: '草稿', color: 'blue' },
   submitted: { label: '已报送', color: 'processing' },
@@ -10,7 +10,7 @@ export const STATUS: Record<ReportStatus, { label: string; color: string }> = {
   accepted: { label: '已通过', color: 'green' },
 };
 
-export const TIMELINESS: Record<Timeliness, { label: string; color: string }> = {
+const TIMELINESS: Record<Timeliness, { label: string; color: string }> = {
   on_time: { label: '按时', color: 'green' },
   late: { label: '逾期', color: 'red' },
   missing: { label: '逾期未报', color: 'volcano' },

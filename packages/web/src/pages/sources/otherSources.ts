@@ -9,7 +9,7 @@ import type { Problem } from '../../api/problemTypes';
 export const OTHER_SOURCES: readonly ProblemSource[] = FORM_SOURCES.filter((s) => s !== '自查');
 
 /** What the summary shows per source; 明察暗访 is listed too (its problems come from visits). */
-export const SUMMARY_SOURCES: readonly ProblemSource[] = [...OTHER_SOURCES, '明察暗访'];
+const SUMMARY_SOURCES: readonly ProblemSource[] = [...OTHER_SOURCES, '明察暗访'];
 
 export interface SourceRow {
   source: ProblemSource;

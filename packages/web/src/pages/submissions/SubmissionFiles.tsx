@@ -9,7 +9,7 @@ import type { FileKind } from '../../api/reports';
 import { EVIDENCE_ACCEPT, MAX_EVIDENCE_BYTES } from '../../components/EvidenceUpload';
 import type { DraftFile } from './submissionDraft';
 
-export const KIND_LABELS: Record<FileKind, string> = {
+const KIND_LABELS: Record<FileKind, string> = {
   scan: '盖章扫描件',
   problem_list: '台账问题清单',
   other: '电子档/其他材料',

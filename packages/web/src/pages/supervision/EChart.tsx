@@ -27,7 +27,7 @@ export type ChartOption = ComposeOption<
   | TooltipComponentOption
 >;
 
-export interface ItemClick {
+interface ItemClick {
   seriesIndex: number;
   dataIndex: number;
 }
