@@ -6,13 +6,11 @@
 import { AppError } from '@paicha/core';
 import type { Executor } from '../../db/transaction.js';
 import type { AppContext } from '../../kernel/context.js';
-import { lastAuditRow, lockAuditLog } from './audit.repository.js';
+import { findSeal, insertSeal, lastAuditRow, lockAuditLog } from './audit.repository.js';
 import { GENESIS, mac } from './audit-chain.js';
 import { checkpointExists, writeCheckpoint } from './audit-checkpoint.js';
 import { auditKeyOf } from './audit-key.js';
 import type { Seal } from './audit-walk.js';
-
-const SEAL_ID = 1;
 
 const keyCheck = (key: Buffer) => mac(key, 'key-check', []);
 const sealMac = (key: Buffer, id: number, hash: string, at: string) => mac(key, 'seal', [id, hash, at]);
@@ -27,7 +25,7 @@ export async function ensureAuditSeal(ctx: AppContext): Promise<void> {
   const at = ctx.clock.now().toISOString();
   const created = await ctx.db.transaction().execute(async (trx) => {
     await lockAuditLog(trx, ctx.dialect);
-    const seal = await trx.selectFrom('audit_seal').selectAll().where('id', '=', SEAL_ID).executeTakeFirst();
+    const seal = await findSeal(trx);
     if (seal) {
       if (seal.key_check !== keyCheck(key)) {
         throw new AppError(
@@ -39,17 +37,13 @@ export async function ensureAuditSeal(ctx: AppContext): Promise<void> {
     }
     if (checkpointExists(ctx.config.dataDir)) return null;
     const last = (await lastAuditRow(trx)) ?? { id: 0, hash: GENESIS };
-    await trx
-      .insertInto('audit_seal')
-      .values({
-        id: SEAL_ID,
-        legacy_last_id: last.id,
-        legacy_last_hash: last.hash,
-        key_check: keyCheck(key),
-        sealed_at: at,
-        mac: sealMac(key, last.id, last.hash, at),
-      })
-      .execute();
+    await insertSeal(trx, {
+      legacy_last_id: last.id,
+      legacy_last_hash: last.hash,
+      key_check: keyCheck(key),
+      sealed_at: at,
+      mac: sealMac(key, last.id, last.hash, at),
+    });
     return last;
   });
   if (created) writeCheckpoint(ctx.config.dataDir, key, created, at);
@@ -58,7 +52,7 @@ export async function ensureAuditSeal(ctx: AppContext): Promise<void> {
 export type SealRead = { state: 'ok'; seal: Seal } | { state: 'missing' } | { state: 'invalid' };
 
 export async function readSeal(db: Executor, key: Buffer): Promise<SealRead> {
-  const row = await db.selectFrom('audit_seal').selectAll().where('id', '=', SEAL_ID).executeTakeFirst();
+  const row = await findSeal(db);
   if (!row) return { state: 'missing' };
   if (row.mac !== sealMac(key, row.legacy_last_id, row.legacy_last_hash, row.sealed_at))
     return { state: 'invalid' };

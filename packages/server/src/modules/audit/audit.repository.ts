@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { DialectName } from '../../db/database.js';
+import type { AuditSealTable } from '../../db/schema-audit.js';
 import type { Executor } from '../../db/transaction.js';
 import { GENESIS, keyedHash } from './audit-chain.js';
 import { auditKeyOf } from './audit-key.js';
@@ -49,6 +50,20 @@ export async function lastAuditRow(db: Executor): Promise<{ id: number; hash: st
 }
 
 /** Rows from `fromId` on, in id order: the verifier reads the log in pages. */
+/** The seal is one row (audit-seal.ts). */
+const SEAL_ID = 1;
+
+export function findSeal(db: Executor) {
+  return db.selectFrom('audit_seal').selectAll().where('id', '=', SEAL_ID).executeTakeFirst();
+}
+
+export async function insertSeal(db: Executor, seal: Omit<Insertable<AuditSealTable>, 'id'>): Promise<void> {
+  await db
+    .insertInto('audit_seal')
+    .values({ id: SEAL_ID, ...seal })
+    .execute();
+}
+
 export async function auditPage(db: Executor, fromId: number, limit: number) {
   return db
     .selectFrom('audit_log')

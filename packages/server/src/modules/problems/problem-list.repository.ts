@@ -6,7 +6,7 @@ import type { DialectName } from '../../db/database.js';
 import type { Executor } from '../../db/transaction.js';
 import { notOverdueSql, overdueSql, problemColumns, tallyColumns } from './overdue.repository.js';
 import { joined, SELECT } from './problems.repository.js';
-import { SEARCH_CAP, searchCondition, type TextSearch } from './problems.search.js';
+import { SEARCH_CAP, searchCondition, type TextSearch } from './search.repository.js';
 import { tallyRows } from './tally-cache.js';
 
 /** Filters after access scoping: `unitId` is forced to the actor's unit for unit users. */
@@ -14,7 +14,7 @@ export type ProblemFilter = Omit<ListQuery, 'sort' | 'order' | 'page' | 'pageSiz
   campaignId: number;
   unitId?: number;
   today: string;
-  /** The words of `q`, resolved for the database (see problems.search.ts). */
+  /** The words of `q`, resolved for the database (see search.repository.ts). */
   search?: TextSearch;
 };
 

@@ -13,7 +13,7 @@ import type { TestApp } from '../../test/harness.js';
 import { startLedgerApp } from '../../test/problems.js';
 import { unitIdByName } from '../../test/tables.js';
 import { listProblems, type ProblemFilter } from './problem-list.repository.js';
-import { resolveSearch } from './problems.search.js';
+import { resolveSearch } from './search.repository.js';
 import { countBySource, countProblems } from './tallies.repository.js';
 
 const TODAY = '2020-01-10';

@@ -10,7 +10,7 @@ import { listEvents } from './problem-events.repository.js';
 import { listProblems, type ProblemFilter } from './problem-list.repository.js';
 import { loadVisibleProblem } from './problems.access.js';
 import { presentProblem } from './problems.presenter.js';
-import { resolveSearch } from './problems.search.js';
+import { resolveSearch } from './search.repository.js';
 
 /** The campaign a request means: the one asked for, or the newest. */
 export async function resolveCampaignId(ctx: AppContext, requested?: number): Promise<number> {

@@ -9,6 +9,7 @@
 // rollback hands to someone else's commit).
 import type { Compilable } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
+import { ledgerStamp } from './ledger-stamp.repository.js';
 
 interface Generation {
   stamp: number;
@@ -19,12 +20,6 @@ interface Generation {
 const MAX_ENTRIES = 2000;
 
 const generations = new WeakMap<Executor, Generation>();
-
-/** The ledger's change stamp as committed. */
-async function ledgerStamp(db: Executor): Promise<number> {
-  const row = await db.selectFrom('ledger_stamp').select('n').where('id', '=', 1).executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
 
 /**
  * Runs a read of problem_tallies, or answers it from memory when the same query (SQL and
