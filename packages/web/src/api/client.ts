@@ -48,7 +48,7 @@ async function parseError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, code, message, err?.details);
 }
 
-export async function request<T>(
+async function request<T>(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,

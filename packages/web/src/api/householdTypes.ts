@@ -27,5 +27,4 @@ export type {
   RuleOutcome,
   ScreeningRuleView,
   ScreeningRun,
-  ScreeningSummary,
 } from '@paicha/core/api/screening';

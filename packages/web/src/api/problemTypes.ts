@@ -10,5 +10,4 @@ export type {
   ProblemDetail,
   ProblemEvent,
   ProblemFieldsInput,
-  ProblemPage,
 } from '@paicha/core/api/problems';

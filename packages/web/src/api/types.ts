@@ -5,7 +5,6 @@ export type {
   Campaign,
   CampaignSummary,
   CheckItem,
-  Milestone,
   Overview,
   Phase,
 } from '@paicha/core/api/campaigns';
