@@ -1,6 +1,5 @@
 // Dashboard, scorecard (JSON and .xlsx) and the scoring rules. District-wide roles (the office,
 // leaders, inspectors) read; only the office changes the rules.
-import { AppError } from '@paicha/core';
 import {
   CampaignQuery,
   DashboardView,
@@ -14,11 +13,10 @@ import { requireActor, requireAdmin } from '../../http/access.js';
 import { contentDisposition } from '../../http/content-disposition.js';
 import type { AppContext } from '../../kernel/context.js';
 import { XLSX_MIME } from '../../lib/xlsx-list.js';
-import { appendAudit } from '../audit/audit.repository.js';
 import { buildDashboard } from './dashboard.service.js';
 import { buildScorecard } from './scorecard.service.js';
 import { scorecardXlsx } from './scorecard.xlsx.js';
-import { readRules, writeRules } from './supervision.settings.js';
+import { readRules, saveRules } from './supervision.settings.js';
 
 export function supervisionRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
@@ -87,26 +85,7 @@ export function supervisionRoutes(ctx: AppContext) {
           response: { 200: RulesBody },
         },
       },
-      async (request) => {
-        const actor = requireAdmin(request);
-        const w = request.body.weights;
-        if (w.onTime + w.closure + w.overdue + w.returns === 0)
-          throw new AppError('validation_failed', '权重不能全部为0');
-        const at = ctx.clock.now().toISOString();
-        await ctx.db.transaction().execute(async (trx) => {
-          const before = await readRules(trx);
-          await writeRules(trx, request.body, actor.userId, at);
-          await appendAudit(trx, ctx.dialect, {
-            actorId: actor.userId,
-            action: 'settings.supervision',
-            entity: 'settings',
-            entityId: 'supervision.rules',
-            detail: { before, after: request.body },
-            at,
-          });
-        });
-        return readRules(ctx.db);
-      },
+      async (request) => saveRules(ctx, requireAdmin(request), request.body),
     );
   };
 }
