@@ -7,6 +7,8 @@ import { type RuleId, screeningRule } from '@paicha/core';
 import type { SyncCounts } from '@paicha/core/api/screening';
 import type { DialectName } from '../../../db/database.js';
 import type { Executor } from '../../../db/transaction.js';
+import type { Actor, AppContext } from '../../../kernel/context.js';
+import { resolvePlace } from '../places/places.js';
 import * as findings from './findings.repository.js';
 import { moveProblemsOfPlace, syncLedger, unitName } from './ledger.repository.js';
 import type { Routed, RunRef } from './types.js';
@@ -100,4 +102,11 @@ export async function routeFindings(
   for (const campaignId of await findings.campaignsWithPlace(trx, place))
     await syncLedger(trx, { id: null, campaignId, at, actorId, today });
   return routed;
+}
+
+/** The office maps a place name to a street: the name's findings and their problems follow. */
+export function mapPlaceToStreet(ctx: AppContext, actor: Actor, placeId: number, unitId: number) {
+  return resolvePlace(ctx, actor, { id: placeId, unitId }, (trx, place, street, at) =>
+    routeFindings(trx, place, street, at, actor.userId, ctx.clock.today()),
+  );
 }

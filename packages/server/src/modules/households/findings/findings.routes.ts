@@ -17,10 +17,10 @@ import { z } from 'zod';
 import { requireActor } from '../../../http/access.js';
 import { sendExport } from '../../../http/export-stream.js';
 import type { AppContext } from '../../../kernel/context.js';
-import { listPlaces, resolvePlace } from '../places/places.js';
+import { listPlaces } from '../places/places.js';
 import { prepareFindingsExport } from './findings.export.js';
 import { getFinding, getHousehold, listFindings } from './findings.query.js';
-import { routeFindings } from './findings-sync.js';
+import { mapPlaceToStreet } from './findings-sync.js';
 
 export function householdFindingRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
@@ -37,16 +37,7 @@ export function householdFindingRoutes(ctx: AppContext) {
           response: { 200: z.array(PlaceView) },
         },
       },
-      async (request) =>
-        (await listPlaces(ctx.db, request.query.status)).map((p) => ({
-          id: p.id,
-          name: p.name,
-          households: p.households,
-          unit: p.unitId === null || p.unitName === null ? null : { id: p.unitId, name: p.unitName },
-          firstSeenAt: p.firstSeenAt,
-          lastSeenAt: p.lastSeenAt,
-          resolvedAt: p.resolvedAt,
-        })),
+      async (request) => listPlaces(ctx.db, request.query.status),
     );
 
     app.post(
@@ -60,15 +51,7 @@ export function householdFindingRoutes(ctx: AppContext) {
           response: { 200: PlaceRouted },
         },
       },
-      async (request) => {
-        const actor = requireActor(request);
-        return resolvePlace(
-          ctx,
-          actor,
-          { id: request.params.id, unitId: request.body.unitId },
-          (trx, place, unitId, at) => routeFindings(trx, place, unitId, at, actor.userId, ctx.clock.today()),
-        );
-      },
+      async (request) => mapPlaceToStreet(ctx, requireActor(request), request.params.id, request.body.unitId),
     );
 
     app.get(

@@ -6,6 +6,8 @@ import { AppError, cleanText } from '@paicha/core';
 import type { Executor } from '../../../db/transaction.js';
 import type { Actor, AppContext } from '../../../kernel/context.js';
 import { appendAudit } from '../../audit/audit.repository.js';
+import type { Street } from './places.repository.js';
+import * as repo from './places.repository.js';
 
 export function placeName(raw: string | null | undefined): string {
   return cleanText(raw ?? '').replace(/\s/g, '');
@@ -15,12 +17,6 @@ const SUFFIX = /(街道办事处|街道办|街道|办事处|镇|乡)$/;
 
 function core(name: string): string {
   return name.replace(SUFFIX, '');
-}
-
-type Street = { id: number; name: string };
-
-function streets(db: Executor): Promise<Street[]> {
-  return db.selectFrom('units').select(['id', 'name']).where('kind', '=', 'street').execute();
 }
 
 /** The street a name denotes by itself: its exact name, or the same name with another suffix. */
@@ -40,42 +36,27 @@ export async function recordPlaces(
   at: string,
 ): Promise<void> {
   if (seen.length === 0) return;
-  const list = await streets(db);
-  const known = new Map(
-    (await db.selectFrom('household_places').select(['id', 'name']).execute()).map((r) => [r.name, r.id]),
-  );
+  const list = await repo.streets(db);
+  const known = new Map((await repo.placeRows(db)).map((r) => [r.name, r.id]));
   for (const s of seen) {
     const id = known.get(s.name);
     if (id !== undefined) {
-      await db
-        .updateTable('household_places')
-        .set({ households: s.households, last_seen_at: at })
-        .where('id', '=', id)
-        .execute();
+      await repo.placeSeenAgain(db, id, s.households, at);
     } else {
-      await db
-        .insertInto('household_places')
-        .values({
-          name: s.name,
-          unit_id: matchStreet(s.name, list),
-          households: s.households,
-          first_seen_at: at,
-          last_seen_at: at,
-        })
-        .execute();
+      await repo.insertPlace(db, {
+        name: s.name,
+        unitId: matchStreet(s.name, list),
+        households: s.households,
+        at,
+      });
     }
   }
 }
 
 /** name → street id (null = queued), for every name the screening meets. */
 export async function placeResolver(db: Executor): Promise<(name: string) => number | null> {
-  const list = await streets(db);
-  const stored = new Map(
-    (await db.selectFrom('household_places').select(['name', 'unit_id']).execute()).map((r) => [
-      r.name,
-      r.unit_id,
-    ]),
-  );
+  const list = await repo.streets(db);
+  const stored = new Map((await repo.placeRows(db)).map((r) => [r.name, r.unit_id]));
   return (name) => {
     const key = placeName(name);
     if (stored.has(key)) return stored.get(key) ?? null;
@@ -83,25 +64,17 @@ export async function placeResolver(db: Executor): Promise<(name: string) => num
   };
 }
 
-export function listPlaces(db: Executor, status: 'open' | 'resolved' | 'all') {
-  return db
-    .selectFrom('household_places as p')
-    .leftJoin('units as u', 'u.id', 'p.unit_id')
-    .select([
-      'p.id',
-      'p.name',
-      'p.households',
-      'p.first_seen_at as firstSeenAt',
-      'p.last_seen_at as lastSeenAt',
-      'p.resolved_at as resolvedAt',
-      'u.id as unitId',
-      'u.name as unitName',
-    ])
-    .$if(status === 'open', (q) => q.where('p.unit_id', 'is', null))
-    .$if(status === 'resolved', (q) => q.where('p.unit_id', 'is not', null))
-    .orderBy('p.unit_id', 'desc')
-    .orderBy('p.name')
-    .execute();
+/** The office's queue (open), the mapped names (resolved) or both, as the places page shows them. */
+export async function listPlaces(db: Executor, status: 'open' | 'resolved' | 'all') {
+  return (await repo.listPlaceRows(db, status)).map((p) => ({
+    id: p.id,
+    name: p.name,
+    households: p.households,
+    unit: p.unitId === null || p.unitName === null ? null : { id: p.unitId, name: p.unitName },
+    firstSeenAt: p.firstSeenAt,
+    lastSeenAt: p.lastSeenAt,
+    resolvedAt: p.resolvedAt,
+  }));
 }
 
 /**
@@ -114,21 +87,13 @@ export async function resolvePlace(
   input: { id: number; unitId: number },
   routeFindings: (trx: Executor, place: string, unitId: number, at: string) => Promise<number>,
 ): Promise<{ routed: number }> {
-  const place = await ctx.db
-    .selectFrom('household_places')
-    .select(['id', 'name', 'unit_id'])
-    .where('id', '=', input.id)
-    .executeTakeFirst();
+  const place = await repo.findPlace(ctx.db, input.id);
   if (!place) throw new AppError('not_found', '地名不存在');
-  const unit = (await streets(ctx.db)).find((s) => s.id === input.unitId);
+  const unit = (await repo.streets(ctx.db)).find((s) => s.id === input.unitId);
   if (!unit) throw new AppError('validation_failed', '只能对应到街道');
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('household_places')
-      .set({ unit_id: unit.id, resolved_by: actor.userId, resolved_at: at })
-      .where('id', '=', place.id)
-      .execute();
+    await repo.mapPlace(trx, place.id, unit.id, actor.userId, at);
     const routed = await routeFindings(trx, place.name, unit.id, at);
     await appendAudit(trx, ctx.dialect, {
       actorId: actor.userId,
