@@ -11,7 +11,7 @@ import {
 } from '@paicha/core';
 import { cellText, maskedPerson, namedPerson } from '../findings/finding-people.js';
 import type { Found } from '../findings/types.js';
-import type { Row } from './screening-sql.js';
+import type { Row } from './screening.repository.js';
 
 /** The roll's name as the findings cite it (国扶系统). */
 export const NATIONAL_LABEL = SOURCE_LABELS.national;

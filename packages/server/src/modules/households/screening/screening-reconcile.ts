@@ -15,7 +15,7 @@ import { sql } from 'kysely';
 import { cellText, maskedPerson, namedPerson } from '../findings/finding-people.js';
 import type { Found, Named } from '../findings/types.js';
 import { categoryLabel, exitLabel, household, NATIONAL_LABEL, yesNo } from './finding-wording.js';
-import type { Row, ScreeningSql } from './screening-sql.js';
+import type { Row, ScreeningSql } from './screening.repository.js';
 
 async function idInvalid(q: ScreeningSql): Promise<Found[]> {
   const byId = new Map<string, { rows: (Row & { source: HouseholdSource })[] }>();

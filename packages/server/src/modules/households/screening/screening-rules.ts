@@ -1,4 +1,4 @@
-// Each rule of the core catalogue as queries (screening-sql.ts) plus the wording of its finding.
+// Each rule of the core catalogue as queries (screening.repository.ts) plus the wording of its finding.
 // Keys: `<rule>:<户编号>` for household rules, `<rule>:<ID>` for person rules — stable across
 // runs, so the same problem is found again rather than filed twice.
 import {
@@ -13,8 +13,8 @@ import { sql } from 'kysely';
 import { cellText } from '../findings/finding-people.js';
 import type { Found } from '../findings/types.js';
 import { exitLabel, household, NATIONAL_LABEL, person, yesNo } from './finding-wording.js';
+import type { Row, ScreeningSql } from './screening.repository.js';
 import { reconcile } from './screening-reconcile.js';
-import type { Row, ScreeningSql } from './screening-sql.js';
 
 type RuleFn<Id extends RuleId> = (q: ScreeningSql, p: RuleParams<Id>) => Promise<Found[]>;
 export interface RuleImpl<Id extends RuleId = RuleId> {

@@ -18,9 +18,9 @@ import { sqliteFile } from '../import/row-sink.js';
 import { placeName, placeResolver } from '../places/places.js';
 import { ensureRules, type RuleSetting, ruleSettings } from './rules.service.js';
 import * as repo from './runs.repository.js';
+import { ScreeningSql } from './screening.repository.js';
 import { keepAlive, retireDeadRuns, THIS_OWNER } from './screening-owner.js';
 import { RULES } from './screening-rules.js';
-import { ScreeningSql } from './screening-sql.js';
 
 export async function startScreening(
   ctx: AppContext,
