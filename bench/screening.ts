@@ -19,7 +19,7 @@ import { sqliteFile } from '../packages/server/src/modules/households/import/row
 import {
   ROW_COLUMN_NAMES,
   rowsTableName,
-} from '../packages/server/src/modules/households/import/rows-table.js';
+} from '../packages/server/src/modules/households/import/rows-table.repository.js';
 import { runScreening } from '../packages/server/src/modules/households/screening/screening.service.js';
 import { startTestApp } from '../packages/server/src/test/harness.js';
 import { writeScreeningFiles } from './screening-files.js';

@@ -9,6 +9,8 @@ echo "== typecheck"
 npm run --silent typecheck
 echo "== lint"
 npx biome check .
+echo "== import rules"
+npm run --silent deps
 echo "== web build"
 npm run --silent build >/dev/null
 echo "== tests"

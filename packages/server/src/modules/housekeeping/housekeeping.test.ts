@@ -8,7 +8,7 @@ import { tinyPdf, tinyPng, upload } from '../../test/files.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { countRows } from '../../test/tables.js';
 import { blobPath } from '../files/storage.js';
-import { createRowsTable, rowsTableName } from '../households/import/rows-table.js';
+import { createRowsTable, rowsTableName } from '../households/import/rows-table.repository.js';
 import { runHousekeeping } from './housekeeping.js';
 
 /** The pid of a process that has certainly exited. */

@@ -6,7 +6,7 @@ import type { FindingsQuery } from '@paicha/core/api/screening';
 import type { PreparedExport } from '../../../http/export-stream.js';
 import type { Actor, AppContext } from '../../../kernel/context.js';
 import { type TableSheet, writeTableWorkbook, XLSX_MIME } from '../../../lib/xlsx-list.js';
-import { findingPages, type presentFinding } from './findings.query.js';
+import { findingPages, type presentFinding } from './findings-read.repository.js';
 
 type Finding = ReturnType<typeof presentFinding>;
 

@@ -19,7 +19,7 @@ import { sendExport } from '../../../http/export-stream.js';
 import type { AppContext } from '../../../kernel/context.js';
 import { listPlaces } from '../places/places.js';
 import { prepareFindingsExport } from './findings.export.js';
-import { getFinding, getHousehold, listFindings } from './findings.query.js';
+import { getFinding, getHousehold, listFindings } from './findings-read.repository.js';
 import { mapPlaceToStreet } from './findings-sync.js';
 
 export function householdFindingRoutes(ctx: AppContext) {

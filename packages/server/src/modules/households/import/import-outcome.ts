@@ -3,16 +3,13 @@
 // or — for one whose process died — retired at start-up, by the housekeeping timer or by the next import. Also the households counted
 // per place name at commit, for the office's place-name queue.
 import { stat } from 'node:fs/promises';
-import { sql } from 'kysely';
-import { openSqliteWorker } from '../../../db/sqlite-worker.js';
 import type { AppContext } from '../../../kernel/context.js';
 import { ownerIsGone } from '../../../lib/process-owner.js';
 import { appendAudit } from '../../audit/audit.repository.js';
 import { placeName, recordPlaces } from '../places/places.js';
 import * as repo from './imports.repository.js';
-import type { RowNormaliser } from './normalise-row.js';
-import { sqliteFile } from './row-sink.js';
-import { dropRowsTable, rowsTableName } from './rows-table.js';
+import type { PlaceCount } from './place-counts.repository.js';
+import { dropRowsTable, rowsTableName } from './rows-table.repository.js';
 import type { ImportInput, ImportResult, RowError } from './types.js';
 
 const STALE_AFTER_MS = 10 * 60_000;
@@ -61,44 +58,6 @@ export async function reject(
     errors: report.errors,
     message,
   };
-}
-
-export type PlaceCount = { township: string | null; households: number };
-
-export async function householdsByPlace(
-  ctx: AppContext,
-  importId: number,
-  n: RowNormaliser | null,
-): Promise<PlaceCount[]> {
-  // Without a township column every row is in the unnamed place, which is not recorded anyway.
-  if (!n?.columns.includes('township')) return [];
-  const table = sql.table(rowsTableName(importId));
-  const count = async (): Promise<PlaceCount[]> => {
-    if (ctx.dialect === 'sqlite') {
-      // On a connection in a worker thread: the GROUP BY reads every row (seconds at a million),
-      // which on the server's synchronous connection would leave every request waiting.
-      const own = openSqliteWorker(await sqliteFile(ctx));
-      try {
-        return (
-          await sql<PlaceCount>`select township, count(distinct coalesce(household_id, id_number)) as households
-            from ${table} group by township`.execute(own.db)
-        ).rows;
-      } finally {
-        await own.destroy();
-      }
-    }
-    // PostgreSQL sorts a million rows on disk for COUNT(DISTINCT); the distinct pairs first, by
-    // hashing in memory, then counted, is ~3× faster.
-    return ctx.db.transaction().execute(async (trx) => {
-      await sql`set local work_mem = '64MB'`.execute(trx);
-      const { rows } = await sql<PlaceCount>`select township, count(*) as households
-        from (select township, coalesce(household_id, id_number) as k from ${table} group by 1, 2) d
-        group by township`.execute(trx);
-      return rows;
-    });
-  };
-  // The counts only inform the place-name queue: a failure here must not fail the import.
-  return count().catch(() => [] as PlaceCount[]);
 }
 
 /** The flip: this import becomes its source's current data, older ones are superseded. */

@@ -7,12 +7,13 @@ import { AppError, type HouseholdSource, isBlank, SOURCE_LABELS } from '@paicha/
 import type { AppContext } from '../../../kernel/context.js';
 import { THIS_OWNER } from '../../../lib/process-owner.js';
 import { dataRows, type HeaderFound } from './header-scan.js';
-import { commit, dropStaleImports, householdsByPlace, reject } from './import-outcome.js';
+import { commit, dropStaleImports, reject } from './import-outcome.js';
 import * as repo from './imports.repository.js';
 import { makeRowNormaliser, type RowNormaliser } from './normalise-row.js';
+import { householdsByPlace } from './place-counts.repository.js';
 import { openTable } from './read-table.js';
 import { openRowSink } from './row-sink.js';
-import { createRowsTable, dropRowsTable, rowsTableName } from './rows-table.js';
+import { createRowsTable, dropRowsTable, rowsTableName } from './rows-table.repository.js';
 import type { ImportInput, ImportResult, RowError, RowSink } from './types.js';
 
 /** Errors kept for the report; beyond this the file is just as rejected, and the count says so. */

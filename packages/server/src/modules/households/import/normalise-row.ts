@@ -29,7 +29,7 @@ import {
   SOURCE_REQUIRED,
 } from '@paicha/core';
 import { readActive, readEnrolled, readHouseholdId } from './cells.js';
-import { columnsOf, ROW_COLUMN_NAMES, type RowColumn } from './rows-table.js';
+import { columnsOf, ROW_COLUMN_NAMES, type RowColumn } from './rows-table.repository.js';
 import type { RowError } from './types.js';
 
 /** A row's values by position in the file's columns (RowNormaliser.columns). */

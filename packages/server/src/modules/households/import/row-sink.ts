@@ -4,10 +4,10 @@
 // import's own (pg-copy-sink.ts), the next chunk being read and normalised while the server
 // parses the previous one.
 import { Worker } from 'node:worker_threads';
-import { sql } from 'kysely';
+import { sqliteFile } from '../../../db/sqlite-file.js';
 import type { AppContext } from '../../../kernel/context.js';
-import { postgresCopySink } from './pg-copy-sink.js';
-import { indexStatements, type RowColumn, rowsTableName } from './rows-table.js';
+import { postgresCopySink } from './pg-copy-sink.repository.js';
+import { indexStatements, type RowColumn, rowsTableName } from './rows-table.repository.js';
 import type { RowSink } from './types.js';
 
 const CHUNK_ROWS = 2048;
@@ -17,14 +17,6 @@ export async function openRowSink(ctx: AppContext, importId: number, columns: Ro
   return ctx.dialect === 'sqlite'
     ? sqliteSink(await sqliteFile(ctx), importId, columns)
     : postgresCopySink(ctx, importId, columns);
-}
-
-/** The file behind the app's SQLite connection (the worker opens its own). */
-export async function sqliteFile(ctx: AppContext): Promise<string> {
-  const { rows } = await sql<{ name: string; file: string }>`pragma database_list`.execute(ctx.db);
-  const main = rows.find((r) => r.name === 'main');
-  if (!main?.file) throw new Error('SQLite database has no file');
-  return main.file;
 }
 
 const MAX_IN_FLIGHT = 6;

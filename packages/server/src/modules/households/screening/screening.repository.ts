@@ -6,7 +6,7 @@ import type { Transaction } from 'kysely';
 import { type RawBuilder, sql } from 'kysely';
 import type { DialectName } from '../../../db/database.js';
 import type { DB } from '../../../db/schema.js';
-import { rowsTableName } from '../import/rows-table.js';
+import { rowsTableName } from '../import/rows-table.repository.js';
 
 export type Row = Record<string, unknown>;
 

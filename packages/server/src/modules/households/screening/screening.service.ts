@@ -7,20 +7,20 @@ import type { Transaction } from 'kysely';
 import { type DialectName, sqliteWriteGate } from '../../../db/database.js';
 import type { DB } from '../../../db/schema.js';
 import { WriteGatePlugin } from '../../../db/sqlite-driver.js';
+import { sqliteFile } from '../../../db/sqlite-file.js';
 import { openSqliteWorker, type SqliteWorkerDatabase } from '../../../db/sqlite-worker.js';
 import type { Actor, AppContext } from '../../../kernel/context.js';
 import { appendAudit } from '../../audit/audit.repository.js';
-import { latestCampaignId } from '../findings/findings.query.js';
+import { latestCampaignId } from '../findings/findings-read.repository.js';
 import { syncFindings } from '../findings/findings-sync.js';
 import type { Found, Routed } from '../findings/types.js';
 import { currentImports } from '../import/imports.repository.js';
-import { sqliteFile } from '../import/row-sink.js';
 import { placeName, placeResolver } from '../places/places.js';
 import { ensureRules, type RuleSetting, ruleSettings } from './rules.service.js';
 import * as repo from './runs.repository.js';
 import { ScreeningSql } from './screening.repository.js';
 import { keepAlive, retireDeadRuns, THIS_OWNER } from './screening-owner.js';
-import { RULES } from './screening-rules.js';
+import { RULES } from './screening-rules.repository.js';
 
 export async function startScreening(
   ctx: AppContext,

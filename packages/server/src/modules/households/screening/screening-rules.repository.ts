@@ -14,7 +14,7 @@ import { cellText } from '../findings/finding-people.js';
 import type { Found } from '../findings/types.js';
 import { exitLabel, household, NATIONAL_LABEL, person, yesNo } from './finding-wording.js';
 import type { Row, ScreeningSql } from './screening.repository.js';
-import { reconcile } from './screening-reconcile.js';
+import { reconcile } from './screening-reconcile.repository.js';
 
 type RuleFn<Id extends RuleId> = (q: ScreeningSql, p: RuleParams<Id>) => Promise<Found[]>;
 export interface RuleImpl<Id extends RuleId = RuleId> {

@@ -9,10 +9,10 @@ import { assertMay, assertUnitVisible, scopedUnitId, scopeOf } from '../../../ht
 import type { Actor, AppContext } from '../../../kernel/context.js';
 import { appendAudit } from '../../audit/audit.repository.js';
 import { currentImports } from '../import/imports.repository.js';
-import { rowsTableName } from '../import/rows-table.js';
+import { rowsTableName } from '../import/rows-table.repository.js';
 import { placeName, placeResolver } from '../places/places.js';
 import { unmaskDetail } from './finding-people.js';
-import { householdInSources } from './household-sources.js';
+import { householdInSources } from './household-sources.repository.js';
 import type { Named } from './types.js';
 
 /** The campaign findings are listed for when the request names none: the newest. */

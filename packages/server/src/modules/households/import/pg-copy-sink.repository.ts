@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { AppContext } from '../../../kernel/context.js';
-import { indexStatements, type RowColumn, rowsTableName } from './rows-table.js';
+import { indexStatements, type RowColumn, rowsTableName } from './rows-table.repository.js';
 import type { RowSink } from './types.js';
 
 /** Rows per write to the stream: ~100–300 KB of text. */

@@ -15,7 +15,7 @@ import {
 } from '@paicha/core';
 import { sql } from 'kysely';
 import type { Executor } from '../../../db/transaction.js';
-import { type RowColumn, rowsTableName } from '../import/rows-table.js';
+import { type RowColumn, rowsTableName } from '../import/rows-table.repository.js';
 
 /** What a clerk reads for each stored value, in this order. */
 const SHOWN: [RowColumn, string, (v: unknown) => string][] = [
