@@ -23,7 +23,7 @@ export async function latestCampaignId(ctx: AppContext): Promise<number> {
 }
 
 /** Whether this request shows personal data in full; logs the view when it does. */
-export async function unmaskedView(
+async function unmaskedView(
   ctx: AppContext,
   actor: Actor,
   asked: string | undefined,

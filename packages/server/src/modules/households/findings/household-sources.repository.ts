@@ -45,7 +45,7 @@ function yesNo(v: unknown): string {
   return Number(v) === 1 ? '是' : '否';
 }
 
-export interface SourceRecord {
+interface SourceRecord {
   row: number;
   name: string | null;
   idNumber: string | null;

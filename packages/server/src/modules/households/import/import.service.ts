@@ -17,7 +17,7 @@ import { createRowsTable, dropRowsTable, rowsTableName } from './rows-table.repo
 import type { ImportInput, ImportResult, RowError, RowSink } from './types.js';
 
 /** Errors kept for the report; beyond this the file is just as rejected, and the count says so. */
-export const MAX_REPORTED_ERRORS = 10_000;
+const MAX_REPORTED_ERRORS = 10_000;
 const PROGRESS_EVERY_MS = 1000;
 const YIELD_EVERY_ROWS = 256;
 

@@ -45,7 +45,7 @@ async function sniffEncoding(path: string): Promise<TextEncodingName> {
  * Limits for household exports: a province's roll (~100 MB .xlsx) inflates ten- to twentyfold,
  * so the XML budget follows the file's size; sheets stay within Excel's own limits.
  */
-export function householdXlsxLimits(fileSize: number): XlsxLimits {
+function householdXlsxLimits(fileSize: number): XlsxLimits {
   return {
     ...EXCEL_LIMITS,
     maxColumns: 4096,

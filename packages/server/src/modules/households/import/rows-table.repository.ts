@@ -11,7 +11,7 @@ import type { Executor } from '../../../db/transaction.js';
 type ColumnType = 'text' | 'integer' | 'real';
 
 /** Column order is the insert order of the bulk writers. */
-export const ROW_COLUMNS = [
+const ROW_COLUMNS = [
   ['row_no', 'integer'], // the row number in the file (Excel's numbering; 1 = first line)
   ['id_number', 'text'], // 18-character ID when valid; the cleaned text when not
   ['id_error', 'text'], // null when valid, else the core IdFailure code

@@ -20,7 +20,7 @@ function core(name: string): string {
 }
 
 /** The street a name denotes by itself: its exact name, or the same name with another suffix. */
-export function matchStreet(name: string, list: readonly Street[]): number | null {
+function matchStreet(name: string, list: readonly Street[]): number | null {
   const exact = list.find((s) => s.name === name);
   if (exact) return exact.id;
   const c = core(name);

@@ -176,7 +176,7 @@ export const RULES: { [Id in RuleId]: RuleImpl<Id> } = {
 };
 
 /** One finding per person even when the roll lists the person twice. */
-export function dedupe(rows: Row[]): Row[] {
+function dedupe(rows: Row[]): Row[] {
   const seen = new Set<string>();
   return rows.filter((r) => {
     const k = cellText(r.id_number);
