@@ -9,7 +9,7 @@ import { appendAudit } from '../../audit/audit.repository.js';
 import { placeName, recordPlaces } from '../places/places.js';
 import * as repo from './imports.repository.js';
 import type { PlaceCount } from './place-counts.repository.js';
-import { dropRowsTable, rowsTableName } from './rows-table.repository.js';
+import { dropRowsTable } from './rows-table.repository.js';
 import type { ImportInput, ImportResult, RowError } from './types.js';
 
 const STALE_AFTER_MS = 10 * 60_000;
