@@ -1,35 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { NATIONAL_HEADER } from '../test/household-data.js';
 import { detectSource, sourcesNamed } from './detect-source.js';
 
-// Header rows as the systems export them (bench/screening-files.ts writes the same layouts).
+// Header rows as the systems export them (the national one is core's shared test header).
 const NATIONAL = [
   ['全国扶贫开发信息系统 建档立卡贫困人口明细'],
   [],
-  [
-    '序号',
-    '市',
-    '县',
-    '乡(镇)',
-    '行政村',
-    '户编号',
-    '人口编号',
-    '姓名',
-    '性别',
-    '证件号码',
-    '与户主关系',
-    '家庭人口数',
-    '贫困户属性',
-    '脱贫属性',
-    '脱贫年度',
-    '人均纯收入（元）',
-    '在校生状况',
-    '健康状况',
-    '是否参加城乡居民基本医疗保险(新农合)',
-    '是否参加大病保险',
-    '是否享受低保',
-    '是否特困供养人员',
-    '是否解决安全饮水',
-  ],
+  [...NATIONAL_HEADER],
   [
     '1',
     '连云港市',
