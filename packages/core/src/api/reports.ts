@@ -75,6 +75,30 @@ export const Actions = z.object({
 export type Allowed = z.infer<typeof Actions>;
 export type ReportAction = keyof Allowed;
 
+/** A monthly report's and a milestone submission's shared state: where it stands in the workflow. */
+export const WORKFLOW_STATE = {
+  today: z.string(),
+  unit: z.object({ id: z.number(), name: z.string() }),
+  expected: z.boolean(),
+  status: z.enum(STATUS_VALUES),
+  statusLabel: z.string(),
+  version: z.number(),
+};
+
+/** …and who moved it when, and whether it came in on time. */
+export const WORKFLOW_TRAIL = {
+  returnReason: z.string(),
+  firstSubmittedAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  submittedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  timeliness: z.enum(TIMELINESS_VALUES),
+  late: z.boolean(),
+};
+
 const ReportRow = z.object({
   seq: z.number(),
   subCategory: z.string(),
@@ -96,25 +120,11 @@ export const ReportView = z.object({
   milestoneId: z.number(),
   title: z.string(),
   dueDate: z.string(),
-  today: z.string(),
-  unit: z.object({ id: z.number(), name: z.string() }),
-  expected: z.boolean(),
-  status: z.enum(STATUS_VALUES),
-  statusLabel: z.string(),
-  version: z.number(),
+  ...WORKFLOW_STATE,
   fillerName: z.string(),
   reviewerName: z.string(),
   phone: z.string(),
-  returnReason: z.string(),
-  firstSubmittedAt: z.string().nullable(),
-  submittedAt: z.string().nullable(),
-  submittedBy: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
-  reviewedBy: z.string().nullable(),
-  updatedAt: z.string().nullable(),
-  updatedBy: z.string().nullable(),
-  timeliness: z.enum(TIMELINESS_VALUES),
-  late: z.boolean(),
+  ...WORKFLOW_TRAIL,
   /** The earlier period whose texts prefilled this report (shown until the first save). */
   prefilledFrom: z.string().nullable(),
   rows: z.array(ReportRow),

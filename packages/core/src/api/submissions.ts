@@ -3,7 +3,15 @@
 import { z } from 'zod';
 import { CampaignParams } from './campaigns.js';
 import { Id, IdParam, VersionOrNew } from './integers.js';
-import { Actions, HistoryEntry, STATUS_VALUES, TIMELINESS_VALUES, Totals } from './reports.js';
+import {
+  Actions,
+  HistoryEntry,
+  STATUS_VALUES,
+  TIMELINESS_VALUES,
+  Totals,
+  WORKFLOW_STATE,
+  WORKFLOW_TRAIL,
+} from './reports.js';
 
 const text = (max: number) => z.string().max(max, `不能超过${max}字`);
 
@@ -55,25 +63,11 @@ export const SubmissionView = z.object({
     dueDate: z.string(),
     description: z.string(),
   }),
-  today: z.string(),
-  unit: z.object({ id: z.number(), name: z.string() }),
-  expected: z.boolean(),
-  status: z.enum(STATUS_VALUES),
-  statusLabel: z.string(),
-  version: z.number(),
+  ...WORKFLOW_STATE,
   content: z.string(),
   experience: z.string(),
   institutions: z.string(),
-  returnReason: z.string(),
-  firstSubmittedAt: z.string().nullable(),
-  submittedAt: z.string().nullable(),
-  submittedBy: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
-  reviewedBy: z.string().nullable(),
-  updatedAt: z.string().nullable(),
-  updatedBy: z.string().nullable(),
-  timeliness: z.enum(TIMELINESS_VALUES),
-  late: z.boolean(),
+  ...WORKFLOW_TRAIL,
   files: z.array(SubmissionFile),
   /** What this milestone asks for, so the form shows the right fields. */
   needs: z.object({ summaryFields: z.boolean(), problemList: z.boolean() }),
