@@ -1,7 +1,7 @@
 // Row types of the household-screening tables (migration 2026-11-28-004-households). The
 // per-import row tables (household_rows_<id>) are created at run time and typed in
 // modules/households/rows-table.ts.
-import type { HouseholdSource, RuleId } from '@paicha/core';
+import type { FindingAction, FindingVerification, HouseholdSource, RuleId } from '@paicha/core';
 import type { Generated } from 'kysely';
 
 export interface HouseholdUploadsTable {
@@ -117,6 +117,45 @@ export interface FindingsTable {
   problem_id: number | null;
   created_at: string;
   updated_at: string;
+  /** core FindingVerification: the street's verdict and the office's decision on a 不属实 */
+  verification: Generated<FindingVerification>;
+  /** bumped by every verification step; a step names the version it saw */
+  version: Generated<number>;
+  verification_note: Generated<string>;
+  verified_at: string | null;
+  /** the village cadre who visits the household (name, optional phone) */
+  assignee_name: Generated<string>;
+  assignee_phone: Generated<string>;
+}
+
+/** A door-to-door visit recorded on a phone; client_id is the phone's own id for it. */
+export interface FindingVisitsTable {
+  id: Generated<number>;
+  client_id: string;
+  campaign_id: number;
+  unit_id: number;
+  household_id: string;
+  note: Generated<string>;
+  visitor_name: Generated<string>;
+  recorded_at: string;
+  received_at: string;
+  latitude: number | null;
+  longitude: number | null;
+  accuracy: number | null;
+  recorded_by: number;
+}
+
+/** One step on a finding: a verification action, an assignment, or a visit's verdict. */
+export interface FindingEventsTable {
+  id: Generated<number>;
+  finding_id: number;
+  action: FindingAction | 'assign' | 'visit';
+  from_state: FindingVerification;
+  to_state: FindingVerification;
+  note: Generated<string>;
+  visit_id: number | null;
+  actor_id: number | null;
+  at: string;
 }
 
 export interface HouseholdTables {
@@ -127,4 +166,6 @@ export interface HouseholdTables {
   household_rules: HouseholdRulesTable;
   screening_runs: ScreeningRunsTable;
   findings: FindingsTable;
+  finding_visits: FindingVisitsTable;
+  finding_events: FindingEventsTable;
 }
