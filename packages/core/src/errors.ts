@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   version_conflict: 409,
+  /** Some problems of a batch were refused, so none was changed (details.refused lists them). */
+  batch_refused: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,

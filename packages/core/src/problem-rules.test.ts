@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROBLEM_STATUSES } from './problem.js';
-import { deadlineNeedsReason, editBlockedBy, rectificationDueOf } from './problem-rules.js';
+import { closeBlockedBy, deadlineNeedsReason, editBlockedBy, rectificationDueOf } from './problem-rules.js';
 
 describe('problem rules shared by server and web', () => {
   it('takes the latest rectification milestone as the 全面整改到位 date', () => {
@@ -31,5 +31,11 @@ describe('problem rules shared by server and web', () => {
     }
     expect(editBlockedBy('reporter', 'awaiting_review')).toBe('问题已提交销号，审核期间不能修改');
     expect(editBlockedBy('admin', 'closed')).toBe('问题已销号，不能修改');
+  });
+
+  it('closes a 数据比对 problem only once a re-screen no longer finds it', () => {
+    expect(closeBlockedBy({ source: '数据比对', screeningClearedAt: null })).toMatch(/再次比对/);
+    expect(closeBlockedBy({ source: '数据比对', screeningClearedAt: '2020-03-01T00:00:00Z' })).toBeNull();
+    expect(closeBlockedBy({ source: '自查', screeningClearedAt: null })).toBeNull();
   });
 });

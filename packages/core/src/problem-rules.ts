@@ -31,3 +31,14 @@ export function editBlockedBy(role: Role, status: ProblemStatus): string | null 
   if (status === 'closed') return '问题已销号，不能修改';
   return null;
 }
+
+/**
+ * Why a problem may not be closed out (销号) yet, or null: a 数据比对 problem is fixed only when a
+ * later screening no longer finds it (`screeningClearedAt`). The server refuses 销号 with this
+ * message and the web disables the button with it, before any confirmation is asked.
+ */
+export function closeBlockedBy(p: { source: string; screeningClearedAt: string | null }): string | null {
+  if (p.source === '数据比对' && !p.screeningClearedAt)
+    return '数据比对发现的问题须经再次比对不再出现后方可销号';
+  return null;
+}

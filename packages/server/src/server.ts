@@ -25,6 +25,7 @@ import { householdScreeningRoutes } from './modules/households/screening/screeni
 import { inspectionRoutes } from './modules/inspections/inspections.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { problemRoutes } from './modules/problems/problems.routes.js';
+import { batchRoutes } from './modules/problems/problems-batch.routes.js';
 import { ledgerRoutes } from './modules/problems/problems-ledger.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { submissionRoutes } from './modules/submissions/submissions.routes.js';
@@ -89,6 +90,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(fileRoutes(ctx));
   await app.register(ledgerRoutes(ctx));
   await app.register(problemRoutes(ctx));
+  await app.register(batchRoutes(ctx));
   await app.register(notificationRoutes(ctx));
   await app.register(inspectionRoutes(ctx));
   await app.register(reportRoutes(ctx));

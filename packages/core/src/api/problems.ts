@@ -212,3 +212,45 @@ export const ImportReport = z.object({
   errors: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), message: z.string() })),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
+
+/**
+ * Batches: the office closes, returns or hands over many problems at once, a unit records one
+ * progress note on many of its problems. Each problem carries the version it was seen at; the
+ * batch is all or nothing (a refused one answers 409 `batch_refused` listing each refusal).
+ */
+export const BATCH_MAX = 500;
+const BatchItems = z
+  .array(z.object({ id: Id, version: Version }))
+  .min(1, '请至少选择一个问题')
+  .max(BATCH_MAX, `一次最多处理${BATCH_MAX}个问题`)
+  .refine((items) => new Set(items.map((i) => i.id)).size === items.length, '同一问题不能重复选择');
+export const BatchCloseBody = z.object({ items: BatchItems, text: CloseBody.shape.text });
+export const BatchReturnBody = z.object({ items: BatchItems, reason: ReasonBody.shape.reason });
+export const BatchAssignBody = z.object({
+  items: BatchItems,
+  unitId: AssignBody.shape.unitId,
+  deadline: AssignBody.shape.deadline,
+  reason: AssignBody.shape.reason,
+});
+export const BatchProgressBody = z.object({
+  items: BatchItems,
+  date: ProgressBody.shape.date,
+  text: ProgressBody.shape.text,
+  attachmentIds: ProgressBody.shape.attachmentIds,
+});
+export type BatchCloseInput = z.input<typeof BatchCloseBody>;
+export type BatchReturnInput = z.input<typeof BatchReturnBody>;
+export type BatchAssignInput = z.input<typeof BatchAssignBody>;
+export type BatchProgressInput = z.input<typeof BatchProgressBody>;
+
+/** A batch done: every problem, in the order sent. */
+export const BatchResult = z.object({ done: z.number(), ids: z.array(z.number()) });
+export type BatchResult = z.infer<typeof BatchResult>;
+
+/** One refused problem of a batch, in the 409 `batch_refused` answer's `details.refused`. */
+export const BatchRefusal = z.object({ id: z.number(), code: z.string(), message: z.string() });
+export type BatchRefusal = z.infer<typeof BatchRefusal>;
+export interface BatchRefusedDetails {
+  total: number;
+  refused: BatchRefusal[];
+}

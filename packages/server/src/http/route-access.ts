@@ -55,6 +55,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessAction>> = {
   [`POST ${P}/:id/close`]: 'problem.review',
   [`POST ${P}/:id/reopen`]: 'problem.review',
   [`POST ${P}/:id/assign`]: 'problem.review',
+  [`POST ${P}/batch/close`]: 'problem.review',
+  [`POST ${P}/batch/return`]: 'problem.review',
+  [`POST ${P}/batch/assign`]: 'problem.review',
+  [`POST ${P}/batch/progress`]: 'problem.work',
 
   'GET /api/notifications': 'view',
   'POST /api/notifications/read': 'view',

@@ -2,6 +2,8 @@
 // validates and documents with (@paicha/core/api/problems, files).
 export type { Attachment } from '@paicha/core/api/files';
 export type {
+  BatchRefusal,
+  BatchRefusedDetails,
   CountsRow,
   ImportMode,
   ImportReport,

@@ -2,6 +2,11 @@
 import type { Attachment } from '@paicha/core/api/files';
 import type {
   AssignInput,
+  BatchAssignInput,
+  BatchCloseInput,
+  BatchProgressInput,
+  BatchResult,
+  BatchReturnInput,
   CloseInput,
   CountsGroupBy,
   CountsRow,
@@ -41,6 +46,10 @@ export const problemsApi = {
   close: (id: number, body: CloseInput) => http.post<ProblemDetail>(`/api/problems/${id}/close`, body),
   reopen: (id: number, body: ReasonInput) => http.post<ProblemDetail>(`/api/problems/${id}/reopen`, body),
   assign: (id: number, body: AssignInput) => http.post<ProblemDetail>(`/api/problems/${id}/assign`, body),
+  closeMany: (body: BatchCloseInput) => http.post<BatchResult>('/api/problems/batch/close', body),
+  returnMany: (body: BatchReturnInput) => http.post<BatchResult>('/api/problems/batch/return', body),
+  assignMany: (body: BatchAssignInput) => http.post<BatchResult>('/api/problems/batch/assign', body),
+  progressMany: (body: BatchProgressInput) => http.post<BatchResult>('/api/problems/batch/progress', body),
   counts: (campaignId: number, groupBy: CountsGroupBy) =>
     http.get<CountsRow[]>(`/api/problems/counts${qs({ campaignId, groupBy })}`),
   exportList: (query: ProblemQuery, list: LedgerList) =>

@@ -91,15 +91,61 @@ export async function linkAttachmentRows(db: Executor, ids: number[], entity: st
     .execute();
 }
 
-/** Bytes this user uploaded since `since` (the quota's window). */
+/**
+ * Bytes this user uploaded since `since` (the quota's window), each stored file counted once: the
+ * same evidence claimed for many problems at once (a batch's progress note) is one row per
+ * problem over the same bytes, and the store keeps the bytes once (by sha256).
+ */
 export async function bytesUploadedSince(db: Executor, userId: number, since: string): Promise<number> {
-  const row = await db
+  const files = db
     .selectFrom('attachments')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), eb.lit(0)).as('bytes'))
+    .select((eb) => ['sha256', eb.fn.max('size').as('size')])
     .where('uploaded_by', '=', userId)
     .where('uploaded_at', '>=', since)
+    .groupBy('sha256');
+  const row = await db
+    .selectFrom(files.as('f'))
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('f.size'), eb.lit(0)).as('bytes'))
     .executeTakeFirst();
   return Number(row?.bytes ?? 0);
+}
+
+/**
+ * Claims the same uploads once more for another entity: a copy of each row (same bytes, name and
+ * uploader) linked to `entityId`, so every problem of a batch's progress note has its own evidence.
+ */
+export async function copyAttachmentRows(db: Executor, ids: number[], entity: string, entityId: number) {
+  await db
+    .insertInto('attachments')
+    .columns([
+      'sha256',
+      'size',
+      'mime',
+      'original_name',
+      'unit_id',
+      'uploaded_by',
+      'uploaded_at',
+      'entity',
+      'entity_id',
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom('attachments')
+        .select((s) => [
+          'sha256',
+          'size',
+          'mime',
+          'original_name',
+          'unit_id',
+          'uploaded_by',
+          'uploaded_at',
+          s.val(entity).as('entity'),
+          s.val(entityId).as('entity_id'),
+        ])
+        .where('id', 'in', ids)
+        .orderBy('id'),
+    )
+    .execute();
 }
 
 /** Uploads never claimed by anything, older than `before`. */

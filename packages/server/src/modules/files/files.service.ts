@@ -6,6 +6,7 @@ import type { Actor, AppContext } from '../../kernel/context.js';
 import { ACCEPTED_DESCRIPTION, detectFileType } from './file-types.js';
 import {
   bytesUploadedSince,
+  copyAttachmentRows,
   deleteUnattached,
   findAttachment,
   findUnlinked,
@@ -95,6 +96,22 @@ export async function linkAttachments(
   if (usable.length !== unique.length)
     throw new AppError('validation_failed', '附件不存在或已被使用，请重新上传');
   await linkAttachmentRows(trx, unique, entity, entityId);
+}
+
+/**
+ * The same evidence for several entities in the caller's transaction (one progress note recorded
+ * on many problems): the first call claims the uploads as `linkAttachments` does, each further
+ * call links a copy of the rows (same bytes, name and uploader) to its entity.
+ */
+export function shareAttachments(actor: Actor, ids: number[], entity: string) {
+  const unique = [...new Set(ids)];
+  let claimed = false;
+  return async (trx: Executor, entityId: number) => {
+    if (unique.length === 0) return;
+    if (claimed) return copyAttachmentRows(trx, unique, entity, entityId);
+    await linkAttachments(trx, actor, unique, entity, entityId);
+    claimed = true;
+  };
 }
 
 /**

@@ -8,6 +8,9 @@ import {
   RESERVED_SOURCE_MESSAGE,
 } from '@paicha/core';
 import type { ProblemFields } from '@paicha/core/api/problems';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Executor } from '../../db/transaction.js';
 import { assertMay } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
@@ -168,17 +171,37 @@ export async function editProblem(
 }
 
 /** 交办: the office hands the problem to another unit (optionally with a new deadline). */
-export async function assignProblem(
+export function assignProblem(
   ctx: AppContext,
   actor: Actor,
   id: number,
   input: { version: number; unitId: number; deadline?: string | null | undefined; reason: string },
 ) {
   assertOffice(actor);
-  const p = await loadVisibleProblem(ctx.db, actor, id);
-  if (p.status === 'closed') throw new AppError('conflict', '问题已销号，不能交办');
-  const unit = await findUnit(ctx.db, input.unitId);
+  return ctx.db.transaction().execute(async (trx) => {
+    const unit = await assignee(trx, input.unitId);
+    await applyAssign(ctx, trx, actor, id, unit, input);
+  });
+}
+
+/** The unit a problem is handed to: a street or department, never the office itself. */
+export async function assignee(db: Executor, unitId: number) {
+  const unit = await findUnit(db, unitId);
   if (!unit || unit.kind === 'office') throw new AppError('validation_failed', '责任单位不存在');
+  return unit;
+}
+
+/** One problem's 交办 inside the caller's transaction (single or batch); throws when refused. */
+export async function applyAssign(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  actor: Actor,
+  id: number,
+  unit: { id: number; name: string },
+  input: { version: number; deadline?: string | null | undefined; reason: string },
+) {
+  const p = await loadVisibleProblem(trx, actor, id);
+  if (p.status === 'closed') throw new AppError('conflict', '问题已销号，不能交办');
   if (input.deadline !== undefined) {
     // A new deadline obeys the same rules as one typed on the form; the 交办 reason may explain
     // a deadline past the campaign's rectification date.
@@ -188,35 +211,33 @@ export async function assignProblem(
       deadlineReason: p.deadlineReason || input.reason,
       foundDate: p.foundDate,
     };
-    throwIfErrors(checkDeadline(merged, await campaignLimits(ctx.db, p.campaignId), ctx.clock.today()));
+    throwIfErrors(checkDeadline(merged, await campaignLimits(trx, p.campaignId), ctx.clock.today()));
   }
   const at = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    const ok = await updateProblemAt(trx, id, input.version, {
-      unit_id: unit.id,
-      updated_at: at,
-      ...(input.deadline === undefined ? {} : { deadline: input.deadline }),
-    });
-    if (!ok) throw staleVersion();
-    await insertEvent(trx, {
-      problemId: id,
-      at,
-      eventDate: ctx.clock.today(),
-      actorId: actor.userId,
-      kind: 'assigned',
-      fromStatus: p.status,
-      toStatus: p.status,
-      text: `交办${unit.name}${input.reason ? `：${input.reason}` : ''}`,
-      detail: { fromUnitId: p.unitId, toUnitId: unit.id },
-    });
-    await appendAudit(trx, ctx.dialect, {
-      actorId: actor.userId,
-      action: 'problem.assign',
-      entity: 'problem',
-      entityId: id,
-      detail: { fromUnitId: p.unitId, toUnitId: unit.id, deadline: input.deadline },
-      at,
-    });
+  const ok = await updateProblemAt(trx, id, input.version, {
+    unit_id: unit.id,
+    updated_at: at,
+    ...(input.deadline === undefined ? {} : { deadline: input.deadline }),
+  });
+  if (!ok) throw staleVersion();
+  await insertEvent(trx, {
+    problemId: id,
+    at,
+    eventDate: ctx.clock.today(),
+    actorId: actor.userId,
+    kind: 'assigned',
+    fromStatus: p.status,
+    toStatus: p.status,
+    text: `交办${unit.name}${input.reason ? `：${input.reason}` : ''}`,
+    detail: { fromUnitId: p.unitId, toUnitId: unit.id },
+  });
+  await appendAudit(trx, ctx.dialect, {
+    actorId: actor.userId,
+    action: 'problem.assign',
+    entity: 'problem',
+    entityId: id,
+    detail: { fromUnitId: p.unitId, toUnitId: unit.id, deadline: input.deadline },
+    at,
   });
 }
 

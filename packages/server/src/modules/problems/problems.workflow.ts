@@ -1,7 +1,17 @@
 // The status machine in motion: 整改进展 → 提交销号 → 销号 | 退回 → … → 重新打开.
 // Each step checks the actor, the version and the transition, then writes the problem, its
-// history event and the audit row in one transaction.
-import { ACTION_ACTOR, AppError, nextStatus, PROBLEM_STATUS_LABELS, type ProblemAction } from '@paicha/core';
+// history event and the audit row in one transaction. `applyStep` does one problem inside a
+// transaction the caller opened, so a batch (problems.batch.ts) runs exactly the same rules and
+// writes per problem as the single step.
+import {
+  ACTION_ACTOR,
+  AppError,
+  closeBlockedBy,
+  nextStatus,
+  PROBLEM_STATUS_LABELS,
+  type ProblemAction,
+  type ProblemStatus,
+} from '@paicha/core';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
@@ -11,7 +21,7 @@ import { countEvidence, insertEvent } from './problem-events.repository.js';
 import { assertOffice, assertUnitMember, loadVisibleProblem, staleVersion } from './problems.access.js';
 import { type ProblemRow, updateProblemAt } from './problems.repository.js';
 
-interface Step {
+export interface Step {
   action: ProblemAction;
   version: number;
   text: string;
@@ -20,45 +30,73 @@ interface Step {
   set?: (at: string) => Record<string, string | null>;
   /** Runs inside the transaction after the event is written (e.g. claiming evidence files). */
   within?: (trx: Transaction<DB>, eventId: number) => Promise<void>;
-  check?: (p: ProblemRow) => Promise<void> | void;
+  /** Refuses the step for this problem (read through the step's transaction). */
+  check?: (p: ProblemRow, trx: Transaction<DB>) => Promise<void> | void;
 }
 
-async function takeStep(ctx: AppContext, actor: Actor, id: number, step: Step) {
-  const p = await loadVisibleProblem(ctx.db, actor, id);
+function takeStep(ctx: AppContext, actor: Actor, id: number, step: Step) {
+  return ctx.db.transaction().execute((trx) => applyStep(ctx, trx, actor, id, step));
+}
+
+/** One problem's step inside the caller's transaction; throws AppError when it is refused. */
+export async function applyStep(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  actor: Actor,
+  id: number,
+  step: Step,
+): Promise<ProblemStatus> {
+  const p = await loadVisibleProblem(trx, actor, id);
   if (ACTION_ACTOR[step.action] === 'office') assertOffice(actor);
   else assertUnitMember(actor, p.unitId);
   const to = nextStatus(p.status, step.action);
   if (!to) throw new AppError('conflict', `问题当前为“${PROBLEM_STATUS_LABELS[p.status]}”，不能执行此操作`);
-  await step.check?.(p);
+  await step.check?.(p, trx);
   const at = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    const ok = await updateProblemAt(trx, id, step.version, {
-      status: to,
-      updated_at: at,
-      ...(step.set?.(at) ?? {}),
-    });
-    if (!ok) throw staleVersion();
-    const eventId = await insertEvent(trx, {
-      problemId: id,
-      at,
-      eventDate: step.eventDate ?? ctx.clock.today(),
-      actorId: actor.userId,
-      kind: step.action,
-      fromStatus: p.status,
-      toStatus: to,
-      text: step.text,
-    });
-    await step.within?.(trx, eventId);
-    await appendAudit(trx, ctx.dialect, {
-      actorId: actor.userId,
-      action: `problem.${step.action}`,
-      entity: 'problem',
-      entityId: id,
-      detail: { from: p.status, to, text: step.text },
-      at,
-    });
+  const ok = await updateProblemAt(trx, id, step.version, {
+    status: to,
+    updated_at: at,
+    ...(step.set?.(at) ?? {}),
+  });
+  if (!ok) throw staleVersion();
+  const eventId = await insertEvent(trx, {
+    problemId: id,
+    at,
+    eventDate: step.eventDate ?? ctx.clock.today(),
+    actorId: actor.userId,
+    kind: step.action,
+    fromStatus: p.status,
+    toStatus: to,
+    text: step.text,
+  });
+  await step.within?.(trx, eventId);
+  await appendAudit(trx, ctx.dialect, {
+    actorId: actor.userId,
+    action: `problem.${step.action}`,
+    entity: 'problem',
+    entityId: id,
+    detail: { from: p.status, to, text: step.text },
+    at,
   });
   return to;
+}
+
+/** 整改进展: a pending problem starts; `link` claims the evidence files for the new event. */
+export function progressStep(
+  input: { version: number; date: string; text: string },
+  link: (trx: Transaction<DB>, eventId: number) => Promise<void>,
+): Step {
+  return {
+    action: 'progress',
+    version: input.version,
+    text: input.text,
+    eventDate: input.date,
+    within: link,
+  };
+}
+
+export function assertProgressDate(ctx: AppContext, date: string) {
+  if (date > ctx.clock.today()) throw new AppError('validation_failed', '进展日期不能晚于今天');
 }
 
 export function logProgress(
@@ -67,14 +105,15 @@ export function logProgress(
   id: number,
   input: { version: number; date: string; text: string; attachmentIds: number[] },
 ) {
-  if (input.date > ctx.clock.today()) throw new AppError('validation_failed', '进展日期不能晚于今天');
-  return takeStep(ctx, actor, id, {
-    action: 'progress',
-    version: input.version,
-    text: input.text,
-    eventDate: input.date,
-    within: (trx, eventId) => linkAttachments(trx, actor, input.attachmentIds, 'problem_event', eventId),
-  });
+  assertProgressDate(ctx, input.date);
+  return takeStep(
+    ctx,
+    actor,
+    id,
+    progressStep(input, (trx, eventId) =>
+      linkAttachments(trx, actor, input.attachmentIds, 'problem_event', eventId),
+    ),
+  );
 }
 
 export function submitForClosure(
@@ -88,12 +127,21 @@ export function submitForClosure(
     version: input.version,
     text: input.text || '整改完成，申请销号',
     set: (at) => ({ submitted_at: at }),
-    async check() {
-      if ((await countEvidence(ctx.db, id)) === 0) {
+    async check(_p, trx) {
+      if ((await countEvidence(trx, id)) === 0) {
         throw new AppError('unprocessable', '申请销号前请至少上传一份佐证材料（在“整改进展”中添加）');
       }
     },
   });
+}
+
+export function returnStep(input: { version: number; reason: string }): Step {
+  return {
+    action: 'return',
+    version: input.version,
+    text: input.reason,
+    set: () => ({ return_reason: input.reason }),
+  };
 }
 
 export function returnProblem(
@@ -102,12 +150,21 @@ export function returnProblem(
   id: number,
   input: { version: number; reason: string },
 ) {
-  return takeStep(ctx, actor, id, {
-    action: 'return',
+  return takeStep(ctx, actor, id, returnStep(input));
+}
+
+export function closeStep(input: { version: number; text: string }): Step {
+  return {
+    action: 'close',
     version: input.version,
-    text: input.reason,
-    set: () => ({ return_reason: input.reason }),
-  });
+    text: input.text || '审核通过，予以销号',
+    set: (at) => ({ closed_at: at, return_reason: '' }),
+    check(p) {
+      // A data-screening finding is fixed only when the data say so (core closeBlockedBy).
+      const blocked = closeBlockedBy(p);
+      if (blocked) throw new AppError('unprocessable', blocked);
+    },
+  };
 }
 
 export function closeProblem(
@@ -116,18 +173,7 @@ export function closeProblem(
   id: number,
   input: { version: number; text: string },
 ) {
-  return takeStep(ctx, actor, id, {
-    action: 'close',
-    version: input.version,
-    text: input.text || '审核通过，予以销号',
-    set: (at) => ({ closed_at: at, return_reason: '' }),
-    check(p) {
-      // A data-screening finding is fixed only when the data say so.
-      if (p.source === '数据比对' && !p.screeningClearedAt) {
-        throw new AppError('unprocessable', '数据比对发现的问题须经再次比对不再出现后方可销号');
-      }
-    },
-  });
+  return takeStep(ctx, actor, id, closeStep(input));
 }
 
 export function reopenProblem(

@@ -1,14 +1,18 @@
 import { Dropdown, Space, Table } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { problemsApi } from '../../api/problems';
 import type { LedgerList as ListName, Problem } from '../../api/problemTypes';
 import type { CheckItem, Unit } from '../../api/types';
+import { useUser } from '../../auth/AuthContext';
 import { LoadError } from '../../components/LoadError';
 import { testIdRow } from '../../components/rowProps';
 import { PAGE_SIZES } from '../../hooks/tableQuery';
 import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
+import { BatchBar } from './batch/BatchBar';
+import { batchKindsFor, selectable } from './batch/batchRules';
 import { LedgerFilters } from './LedgerFilters';
 import { ledgerColumns } from './ledgerColumns';
 import type { ListView, useLedgerQuery } from './ledgerQuery';
@@ -30,12 +34,19 @@ interface Props {
 /** One of the three lists: filters, the server-paginated table, and its Excel export. */
 export function LedgerList({ campaignId, view, lq, units, items }: Props) {
   const navigate = useNavigate();
+  const user = useUser();
   const { filters, sort, order, page, pageSize } = lq;
   const listQuery = { campaignId, ...filters, sort, order };
+  const queryKey = JSON.stringify(listQuery);
   const { data, error, loading, reload } = useAsync(
     () => problemsApi.list({ ...listQuery, page, pageSize }),
-    [JSON.stringify(listQuery), page, pageSize],
+    [queryKey, page, pageSize],
   );
+  // Ticked rows, kept across pages (with the version each was listed at) until the filters change.
+  const [selected, setSelected] = useState(new Map<number, Problem>());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new query is what clears the ticks
+  useEffect(() => setSelected(new Map()), [queryKey]);
+  const batches = batchKindsFor(user).length > 0;
 
   const exporting = useAction((list: ListName) => problemsApi.exportList(listQuery, list));
 
@@ -63,6 +74,19 @@ export function LedgerList({ campaignId, view, lq, units, items }: Props) {
         </Dropdown.Button>
         <span style={{ color: 'rgba(0,0,0,0.45)' }}>按当前筛选条件导出全部符合的问题</span>
       </Space>
+      <BatchBar
+        user={user}
+        selected={[...selected.values()]}
+        onClear={() => setSelected(new Map())}
+        onDrop={(ids) => {
+          setSelected((m) => new Map([...m].filter(([id]) => !ids.includes(id))));
+          void reload();
+        }}
+        onDone={() => {
+          setSelected(new Map());
+          void reload();
+        }}
+      />
       {error ? (
         <LoadError error={error} onRetry={reload} />
       ) : (
@@ -79,12 +103,37 @@ export function LedgerList({ campaignId, view, lq, units, items }: Props) {
             showUnit: units !== undefined,
           })}
           tableLayout="fixed"
+          rowSelection={
+            batches
+              ? {
+                  preserveSelectedRowKeys: true,
+                  selectedRowKeys: [...selected.keys()],
+                  columnWidth: 40,
+                  getCheckboxProps: (p) => ({ disabled: !selectable(user, p) }),
+                  onChange: (keys, rows) => {
+                    // Rows ticked on other pages are not in `rows`: keep what was known of them.
+                    const known = new Map(rows.filter(Boolean).map((r) => [r.id, r]));
+                    setSelected(
+                      (m) =>
+                        new Map(
+                          keys.flatMap((k) => {
+                            const p = known.get(Number(k)) ?? m.get(Number(k));
+                            return p ? [[p.id, p] as const] : [];
+                          }),
+                        ),
+                    );
+                  },
+                }
+              : undefined
+          }
           data-testid="problem-table"
           onRow={(p) => ({
             ...testIdRow('problem-row', { 'data-id': p.id }),
             onClick: (e) => {
               // Let the id link and text selection behave normally.
-              if ((e.target as HTMLElement).closest('a') || window.getSelection()?.toString()) return;
+              const target = e.target as HTMLElement;
+              if (target.closest('a, .ant-table-selection-column') || window.getSelection()?.toString())
+                return;
               navigate(`/problems/${p.id}`);
             },
             style: { cursor: 'pointer' },

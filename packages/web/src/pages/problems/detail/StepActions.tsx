@@ -1,3 +1,4 @@
+import { closeBlockedBy } from '@paicha/core';
 import { Button, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { problemsApi } from '../../../api/problems';
@@ -27,6 +28,8 @@ export function StepActions({ user, detail, onDone, onReload }: Props) {
   const office = user.role === 'admin';
   const unit = canWorkOn(user, p);
   const hasEvidence = detail.events.some((e) => e.attachments.length > 0);
+  // The server's own rule, asked before the dialog: a refusal after confirming wastes the review.
+  const closeBlocked = closeBlockedBy(p);
 
   const textSteps: Partial<Record<Step, TextStep>> = {
     submit: {
@@ -92,9 +95,16 @@ export function StepActions({ user, detail, onDone, onReload }: Props) {
   }
   if (office && p.status === 'awaiting_review') {
     buttons.push(
-      <Button key="close" type="primary" onClick={() => setOpen('close')} data-testid="step-close">
-        销号
-      </Button>,
+      <Tooltip key="close" title={closeBlocked}>
+        <Button
+          type="primary"
+          disabled={closeBlocked !== null}
+          onClick={() => setOpen('close')}
+          data-testid="step-close"
+        >
+          销号
+        </Button>
+      </Tooltip>,
       <Button key="return" danger onClick={() => setOpen('return')} data-testid="step-return">
         退回
       </Button>,
@@ -120,6 +130,7 @@ export function StepActions({ user, detail, onDone, onReload }: Props) {
     note = '已提交销号，等待领导小组办公室审核。';
   else if (isUnitClerk(user, p.unit.id) && p.status === 'closed') note = '该问题已销号。';
   else if (unit && !hasEvidence) note = '提交销号前须至少上传一份佐证材料。';
+  else if (office && p.status === 'awaiting_review' && closeBlocked) note = closeBlocked;
   else if (!buttons.length) note = '您可以查看该问题，办理由责任单位和领导小组办公室进行。';
 
   const close = () => setOpen(undefined);
