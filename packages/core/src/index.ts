@@ -6,6 +6,7 @@ export * from './inspection.js';
 export * from './password/policy.js';
 export * from './plan/campaign.js';
 export * from './plan/check-items.js';
+export * from './plan/current-campaign.js';
 export * from './plan/shift.js';
 export * from './plan/types.js';
 export * from './plan/units.js';

@@ -14,6 +14,21 @@ export const CampaignSummary = z.object({
 });
 export type CampaignSummary = z.infer<typeof CampaignSummary>;
 
+/**
+ * Which campaign a person sees: their explicit choice (chosenId) if they made one, else the
+ * campaign of the day (currentId: running today, else the next to start, else the last ended).
+ */
+export const CampaignChoice = z.object({
+  campaignId: z.number().nullable(),
+  currentId: z.number().nullable(),
+  chosenId: z.number().nullable(),
+});
+export type CampaignChoice = z.infer<typeof CampaignChoice>;
+
+/** null forgets the choice: the person follows the campaign of the day again. */
+export const ChooseCampaignBody = z.object({ campaignId: Id.nullable() });
+export type CampaignChoiceChange = z.infer<typeof ChooseCampaignBody>;
+
 export const Phase = z.object({
   seq: z.number(),
   name: z.string(),

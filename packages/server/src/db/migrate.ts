@@ -14,6 +14,7 @@ import { auditAnchorMigration } from './migrations/2026-12-03-011-audit-anchor.j
 import { housekeepingMigration } from './migrations/2026-12-03-016-housekeeping.js';
 import { ledgerStampMigration } from './migrations/2026-12-03-017-ledger-stamp.js';
 import { ledgerBigramsMigration } from './migrations/2026-12-03-018-ledger-bigrams.js';
+import { campaignChoiceMigration } from './migrations/2026-12-03-019-campaign-choice.js';
 import { findingVerificationMigration } from './migrations/2026-12-03-025-finding-verification.js';
 import type { DB } from './schema.js';
 
@@ -38,6 +39,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-12-03-017-ledger-stamp': ledgerStampMigration(dialect),
     '2026-12-03-018-ledger-bigrams': ledgerBigramsMigration(dialect),
     '2026-12-03-025-finding-verification': findingVerificationMigration(dialect),
+    '2026-12-03-019-campaign-choice': campaignChoiceMigration(),
   };
 }
 

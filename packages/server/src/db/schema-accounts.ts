@@ -7,6 +7,8 @@ export interface UnitsTable {
   name: string;
   kind: UnitKind;
   sort_order: number;
+  /** 1, or 0 once deactivated: kept with its problems and reports, given no new work. */
+  active: Generated<number>;
   created_at: string;
 }
 

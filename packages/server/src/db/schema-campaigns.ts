@@ -18,6 +18,13 @@ export interface CampaignsTable {
   created_at: string;
 }
 
+/** A person's explicit choice of campaign; without a row they see the current one. */
+export interface CampaignChoicesTable {
+  user_id: number;
+  campaign_id: number;
+  chosen_at: string;
+}
+
 export interface PhasesTable {
   id: Generated<number>;
   campaign_id: number;

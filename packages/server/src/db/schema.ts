@@ -11,6 +11,7 @@ import type {
 } from './schema-accounts.js';
 import type { AuditLogTable, AuditSealTable } from './schema-audit.js';
 import type {
+  CampaignChoicesTable,
   CampaignsTable,
   CheckItemsTable,
   ItemUnitsTable,
@@ -57,6 +58,7 @@ export interface DB extends HouseholdTables {
   login_attempts: LoginAttemptsTable;
   login_limits: LoginLimitsTable;
   campaigns: CampaignsTable;
+  campaign_choices: CampaignChoicesTable;
   phases: PhasesTable;
   milestones: MilestonesTable;
   check_items: CheckItemsTable;

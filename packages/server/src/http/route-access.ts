@@ -29,6 +29,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessAction>> = {
   'POST /api/audit/verify': 'office',
 
   'GET /api/campaigns': 'view',
+  'GET /api/campaigns/current': 'session',
+  'PUT /api/campaigns/current': 'session',
   'POST /api/campaigns': 'office',
   [`GET ${C}`]: 'view',
   [`GET ${C}/overview`]: 'view',

@@ -2,6 +2,7 @@
 import type { UserEnvelope } from '@paicha/core/api/auth';
 import type {
   Campaign,
+  CampaignChoice,
   CampaignSummary,
   CheckItem,
   CheckItemChanges,
@@ -41,6 +42,9 @@ export const usersApi = {
 
 export const campaignsApi = {
   list: () => http.get<CampaignSummary[]>('/api/campaigns'),
+  /** The campaign this person sees: their saved choice, or the campaign of the day. */
+  current: () => http.get<CampaignChoice>('/api/campaigns/current'),
+  choose: (campaignId: number | null) => http.put<CampaignChoice>('/api/campaigns/current', { campaignId }),
   get: (id: number) => http.get<Campaign>(`/api/campaigns/${id}`),
   create: (body: NewCampaign) => http.post<Campaign>('/api/campaigns', body),
   overview: (id: number) => http.get<Overview>(`/api/campaigns/${id}/overview`),

@@ -3,6 +3,7 @@
 export type { SessionUser } from '@paicha/core/api/auth';
 export type {
   Campaign,
+  CampaignChoice,
   CampaignSummary,
   CheckItem,
   Overview,

@@ -1,47 +1,58 @@
-// The campaign the user is looking at, shared by every page and remembered across visits.
-// Most districts run one campaign at a time, so the selector only appears when there are more.
+// The campaign the user is looking at, shared by every page. Which one that is, is the server's
+// answer (GET /api/campaigns/current): the person's explicit choice, kept on the server so it
+// follows them across reloads and browsers, or else the campaign of the day by core's rule.
+// Creating a campaign therefore moves nobody. The selector only appears when there are several.
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { campaignsApi } from '../api/endpoints';
-import type { CampaignSummary } from '../api/types';
+import type { CampaignChoice, CampaignSummary } from '../api/types';
 import { useAsync } from '../hooks/useAsync';
-
-const STORAGE_KEY = 'paicha.campaignId';
 
 interface CampaignState {
   campaigns: CampaignSummary[] | undefined;
   error: unknown;
-  /** The chosen campaign's id; undefined while loading or when none exists. */
+  /** The campaign shown; undefined while loading or when none exists. */
   campaignId: number | undefined;
-  select: (id: number) => void;
+  /** The campaign of the day (what everyone sees who chose none). */
+  currentId: number | undefined;
+  /** Whether the person chose a campaign explicitly (rather than following the current one). */
+  chosen: boolean;
+  /** Keeps the person's choice on the server; null goes back to the current campaign. */
+  select: (id: number | null) => Promise<void>;
   reload: () => void;
 }
 
 const CampaignContext = createContext<CampaignState | null>(null);
 
-function storedId(): number | undefined {
-  const v = Number(window.localStorage.getItem(STORAGE_KEY));
-  return Number.isInteger(v) && v > 0 ? v : undefined;
+async function loadBoth() {
+  const [campaigns, choice] = await Promise.all([campaignsApi.list(), campaignsApi.current()]);
+  return { campaigns, choice };
 }
 
 export function CampaignProvider({ children }: { children: ReactNode }) {
-  const { data: campaigns, error, reload } = useAsync(() => campaignsApi.list(), []);
-  const [chosen, setChosen] = useState<number | undefined>(storedId);
+  const { data, error, reload } = useAsync(loadBoth, []);
+  // The answer of the last save, until a newer load (which already reflects it) arrives.
+  const [saved, setSaved] = useState<{ over: typeof data; choice: CampaignChoice }>();
+  const choice = saved && saved.over === data ? saved.choice : data?.choice;
 
-  // Fall back to the newest campaign when nothing (or a since-deleted one) was chosen.
-  const campaignId = useMemo(() => {
-    if (!campaigns?.length) return undefined;
-    if (chosen !== undefined && campaigns.some((c) => c.id === chosen)) return chosen;
-    return Math.max(...campaigns.map((c) => c.id));
-  }, [campaigns, chosen]);
-
-  const select = useCallback((id: number) => {
-    window.localStorage.setItem(STORAGE_KEY, String(id));
-    setChosen(id);
-  }, []);
+  const select = useCallback(
+    async (id: number | null) => {
+      const answer = await campaignsApi.choose(id);
+      setSaved({ over: data, choice: answer });
+    },
+    [data],
+  );
 
   const value = useMemo(
-    () => ({ campaigns, error, campaignId, select, reload }),
-    [campaigns, error, campaignId, select, reload],
+    () => ({
+      campaigns: data?.campaigns,
+      error,
+      campaignId: choice?.campaignId ?? undefined,
+      currentId: choice?.currentId ?? undefined,
+      chosen: (choice?.chosenId ?? null) !== null,
+      select,
+      reload,
+    }),
+    [data, error, choice, select, reload],
   );
   return <CampaignContext.Provider value={value}>{children}</CampaignContext.Provider>;
 }

@@ -1,21 +1,36 @@
-import { Select, Space, Typography } from 'antd';
+import { Button, Select, Space, Typography } from 'antd';
 import { useCampaign } from '../campaign/CampaignContext';
+import { useAction } from '../hooks/useAction';
 
-/** Campaign selector; renders nothing while there is only one campaign to choose. */
+/**
+ * Campaign selector; renders nothing while there is only one campaign to choose. The choice is
+ * the person's own and kept on the server; "回到当前活动" forgets it, so they follow the campaign
+ * of the day again (the next one once it starts).
+ */
 export function CampaignPicker() {
-  const { campaigns, campaignId, select } = useCampaign();
+  const { campaigns, campaignId, currentId, chosen, select } = useCampaign();
+  const choose = useAction(select);
   if (!campaigns || campaigns.length < 2) return null;
   return (
-    <Space>
+    <Space wrap>
       <Typography.Text type="secondary">当前活动</Typography.Text>
       <Select
         data-testid="campaign-select"
         aria-label="选择排查活动"
         style={{ minWidth: 320 }}
         value={campaignId}
-        onChange={select}
-        options={campaigns.map((c) => ({ value: c.id, label: c.title }))}
+        loading={choose.busy}
+        onChange={(id: number) => choose.run(id)}
+        options={campaigns.map((c) => ({
+          value: c.id,
+          label: c.id === currentId ? `${c.title}（当前）` : c.title,
+        }))}
       />
+      {chosen && campaignId !== currentId && (
+        <Button type="link" data-testid="campaign-follow-current" onClick={() => choose.run(null)}>
+          回到当前活动
+        </Button>
+      )}
     </Space>
   );
 }

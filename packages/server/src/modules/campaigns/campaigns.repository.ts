@@ -14,28 +14,9 @@ export function findCampaign(db: Executor, id: number) {
   return db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The campaign a request means: the one asked for if it exists, or else the newest. */
-export async function findCampaignId(db: Executor, requested?: number): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('campaigns')
-    .select('id')
-    .$if(requested !== undefined, (q) => q.where('id', '=', requested as number))
-    .orderBy('start_date', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.id;
-}
-
 export async function hasCampaign(db: Executor): Promise<boolean> {
   const rows = await db.selectFrom('campaigns').select('id').limit(1).execute();
   return rows.length > 0;
-}
-
-/** Every campaign's id, the most recently created first. */
-export async function campaignIdsNewestFirst(db: Executor): Promise<number[]> {
-  const rows = await db.selectFrom('campaigns').select('id').orderBy('id', 'desc').execute();
-  return rows.map((r) => r.id);
 }
 
 /** 全面整改到位: the latest rectification milestone's due date, or null. */

@@ -1,10 +1,12 @@
 import { AppError } from '@paicha/core';
 import {
+  CampaignChoice,
   CampaignDetail,
   CampaignParams,
   CampaignSummary,
   CheckItem,
   CheckItemsQuery,
+  ChooseCampaignBody,
   CreateCampaignBody,
   ItemParams,
   ItemUnitsBody,
@@ -26,6 +28,7 @@ import {
   getCheckItems,
   getOverview,
 } from './campaigns.service.js';
+import { choiceOf, chooseCampaign } from './current-campaign.js';
 
 export function campaignRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
@@ -39,6 +42,32 @@ export function campaignRoutes(ctx: AppContext) {
         requireActor(request);
         return listCampaigns(ctx.db);
       },
+    );
+
+    app.get(
+      '/api/campaigns/current',
+      {
+        schema: {
+          tags,
+          summary:
+            '本人查看的工作活动：本人所选，未选时为当前活动（进行中，否则下一个开始的，否则最近结束的）',
+          response: { 200: CampaignChoice },
+        },
+      },
+      async (request) => choiceOf(ctx, requireActor(request)),
+    );
+
+    app.put(
+      '/api/campaigns/current',
+      {
+        schema: {
+          tags,
+          summary: '保存本人选择的工作活动；campaignId 为 null 时恢复为当前活动',
+          body: ChooseCampaignBody,
+          response: { 200: CampaignChoice },
+        },
+      },
+      async (request) => chooseCampaign(ctx, requireActor(request), request.body.campaignId),
     );
 
     app.post(

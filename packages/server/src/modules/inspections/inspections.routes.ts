@@ -12,7 +12,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/access.js';
 import type { AppContext } from '../../kernel/context.js';
-import { getProblemDetail, resolveCampaignId } from '../problems/problems.query.js';
+import { resolveCampaignId } from '../campaigns/current-campaign.js';
+import { getProblemDetail } from '../problems/problems.query.js';
 import {
   createInspection,
   deleteInspection,
@@ -39,7 +40,7 @@ export function inspectionRoutes(ctx: AppContext) {
       },
       async (request) => {
         const actor = requireActor(request);
-        return listInspections(ctx, actor, await resolveCampaignId(ctx, request.query.campaignId));
+        return listInspections(ctx, actor, await resolveCampaignId(ctx, actor, request.query.campaignId));
       },
     );
 

@@ -10,10 +10,10 @@ import { contentDisposition } from '../../http/content-disposition.js';
 import { sendExport } from '../../http/export-stream.js';
 import type { AppContext } from '../../kernel/context.js';
 import { XLSX_MIME } from '../../lib/xlsx-list.js';
+import { resolveCampaignId } from '../campaigns/current-campaign.js';
 import { ledgerCounts } from './problems.counts.js';
 import { prepareLedgerExport } from './problems.export.js';
 import { importProblems, importTemplate } from './problems.import.js';
-import { resolveCampaignId } from './problems.query.js';
 
 export function ledgerRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
@@ -82,7 +82,7 @@ export function ledgerRoutes(ctx: AppContext) {
         if (!part) throw new AppError('validation_failed', '没有收到文件');
         const buffer = await part.toBuffer();
         if (part.file.truncated) throw new AppError('payload_too_large', '文件过大');
-        const campaignId = await resolveCampaignId(ctx, request.query.campaignId);
+        const campaignId = await resolveCampaignId(ctx, actor, request.query.campaignId);
         return importProblems(ctx, actor, { campaignId, buffer, mode: request.query.mode });
       },
     );

@@ -2,8 +2,8 @@ import { PROBLEM_SOURCES } from '@paicha/core';
 import { scopedUnitId } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { listCheckItems } from '../campaigns/campaigns.repository.js';
+import { resolveCampaignId } from '../campaigns/current-campaign.js';
 import { listAnsweringUnits } from '../units/units.repository.js';
-import { resolveCampaignId } from './problems.query.js';
 import { countBySource, countProblems, ZERO_COUNTS } from './tallies.repository.js';
 
 /** Counts per unit or per check item, with every unit/item listed (zeros included), scoped to the actor. */
@@ -12,7 +12,7 @@ export async function ledgerCounts(
   actor: Actor,
   q: { campaignId?: number | undefined; groupBy: 'unit' | 'item' | 'source' },
 ) {
-  const campaignId = await resolveCampaignId(ctx, q.campaignId);
+  const campaignId = await resolveCampaignId(ctx, actor, q.campaignId);
   const unitId = scopedUnitId(actor, undefined);
   const today = ctx.clock.today();
   if (q.groupBy === 'source') {

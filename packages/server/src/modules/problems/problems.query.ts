@@ -1,10 +1,9 @@
 // Reading the ledger: the list (scoped to what the actor may see), one problem with its history
 // and evidence, and counts.
-import { AppError } from '@paicha/core';
 import type { ListQuery } from '@paicha/core/api/problems';
 import { scopedUnitId } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
-import { findCampaignId } from '../campaigns/campaigns.repository.js';
+import { resolveCampaignId } from '../campaigns/current-campaign.js';
 import { listAttachmentsOf } from '../files/files.repository.js';
 import { listEvents } from './problem-events.repository.js';
 import { listProblems, type ProblemFilter } from './problem-list.repository.js';
@@ -12,20 +11,13 @@ import { loadVisibleProblem } from './problems.access.js';
 import { presentProblem } from './problems.presenter.js';
 import { resolveSearch } from './search.repository.js';
 
-/** The campaign a request means: the one asked for, or the newest. */
-export async function resolveCampaignId(ctx: AppContext, requested?: number): Promise<number> {
-  const id = await findCampaignId(ctx.db, requested);
-  if (id === undefined) throw new AppError('not_found', '工作活动不存在');
-  return id;
-}
-
 export async function scopedFilter(ctx: AppContext, actor: Actor, q: ListQuery): Promise<ProblemFilter> {
   const { sort: _s, order: _o, page: _p, pageSize: _ps, unit, campaignId, ...rest } = q;
   const unitId = scopedUnitId(actor, unit);
   const search = await resolveSearch(ctx.db, ctx.dialect, rest.q);
   return {
     ...rest,
-    campaignId: await resolveCampaignId(ctx, campaignId),
+    campaignId: await resolveCampaignId(ctx, actor, campaignId),
     today: ctx.clock.today(),
     ...(unitId === undefined ? {} : { unitId }),
     ...(search === undefined ? {} : { search }),

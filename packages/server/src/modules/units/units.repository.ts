@@ -6,20 +6,30 @@ export interface UnitRow {
   name: string;
   kind: UnitKind;
   sortOrder: number;
+  /** false once deactivated: kept with its problems and reports, given no new work. */
+  active: boolean;
 }
 
-const columns = ['id', 'name', 'kind', 'sort_order as sortOrder'] as const;
+const columns = ['id', 'name', 'kind', 'sort_order as sortOrder', 'active'] as const;
+const present = <T extends { active: number }>(row: T): Omit<T, 'active'> & { active: boolean } => ({
+  ...row,
+  active: row.active === 1,
+});
 
-export function listUnits(db: Executor): Promise<UnitRow[]> {
-  return db.selectFrom('units').select(columns).orderBy('sort_order').orderBy('id').execute();
+export async function listUnits(db: Executor): Promise<UnitRow[]> {
+  return (await db.selectFrom('units').select(columns).orderBy('sort_order').orderBy('id').execute()).map(
+    present,
+  );
 }
 
-export function findUnit(db: Executor, id: number): Promise<UnitRow | undefined> {
-  return db.selectFrom('units').select(columns).where('id', '=', id).executeTakeFirst();
+export async function findUnit(db: Executor, id: number): Promise<UnitRow | undefined> {
+  const row = await db.selectFrom('units').select(columns).where('id', '=', id).executeTakeFirst();
+  return row && present(row);
 }
 
-export function findUnitByName(db: Executor, name: string): Promise<UnitRow | undefined> {
-  return db.selectFrom('units').select(columns).where('name', '=', name).executeTakeFirst();
+export async function findUnitByName(db: Executor, name: string): Promise<UnitRow | undefined> {
+  const row = await db.selectFrom('units').select(columns).where('name', '=', name).executeTakeFirst();
+  return row && present(row);
 }
 
 export async function insertUnit(
@@ -31,7 +41,7 @@ export async function insertUnit(
     .values({ name: u.name, kind: u.kind, sort_order: u.sortOrder, created_at: u.at })
     .returning(columns)
     .executeTakeFirstOrThrow();
-  return row as UnitRow;
+  return present(row);
 }
 
 export async function updateUnit(db: Executor, id: number, patch: { name?: string; sortOrder?: number }) {

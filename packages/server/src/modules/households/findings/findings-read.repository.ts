@@ -8,19 +8,13 @@ import { containsPattern, likeContains } from '../../../db/text-search.js';
 import { assertMay, assertUnitVisible, scopedUnitId, scopeOf } from '../../../http/access.js';
 import type { Actor, AppContext } from '../../../kernel/context.js';
 import { appendAudit } from '../../audit/audit.repository.js';
+import { resolveCampaignId } from '../../campaigns/current-campaign.js';
 import { currentImports } from '../import/imports.repository.js';
 import { rowsTableName } from '../import/rows-table.repository.js';
 import { placeName, placeResolver } from '../places/places.js';
 import { unmaskDetail } from './finding-people.js';
 import { householdInSources } from './household-sources.repository.js';
 import type { Named } from './types.js';
-
-/** The campaign findings are listed for when the request names none: the newest. */
-export async function latestCampaignId(ctx: AppContext): Promise<number> {
-  const c = await ctx.db.selectFrom('campaigns').select('id').orderBy('id', 'desc').executeTakeFirst();
-  if (!c) throw new AppError('not_found', '没有工作活动');
-  return c.id;
-}
 
 /** Whether this request shows personal data in full; logs the view when it does. */
 async function unmaskedView(
@@ -153,7 +147,7 @@ const SELECT = [
 ] as const;
 
 export async function listFindings(ctx: AppContext, actor: Actor, q: FindingsQuery) {
-  const campaignId = q.campaignId ?? (await latestCampaignId(ctx));
+  const campaignId = await resolveCampaignId(ctx, actor, q.campaignId);
   const base = filtered(ctx, actor, campaignId, q);
   const [rows, count] = await Promise.all([
     ordered(base, q)
@@ -185,7 +179,7 @@ const EXPORT_PAGE = 500;
  * time, so the export never holds more than a page of findings.
  */
 export async function findingPages(ctx: AppContext, actor: Actor, q: Partial<FindingsQuery>) {
-  const campaignId = q.campaignId ?? (await latestCampaignId(ctx));
+  const campaignId = await resolveCampaignId(ctx, actor, q.campaignId);
   const ids = (
     await ordered(filtered(ctx, actor, campaignId, q), q)
       .select('f.id')
@@ -267,7 +261,7 @@ export async function getHousehold(
     entityId: householdId,
     detail: {},
   });
-  const campaignId = await latestCampaignId(ctx);
+  const campaignId = await resolveCampaignId(ctx, actor);
   // The household is in the actor's scope, so its findings are too: the same scope filters them.
   const findings = await filtered(ctx, actor, campaignId, {
     householdId,

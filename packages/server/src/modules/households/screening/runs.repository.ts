@@ -4,12 +4,6 @@ import { type Insertable, sql, type Updateable } from 'kysely';
 import type { ScreeningRunsTable } from '../../../db/schema-households.js';
 import type { Executor } from '../../../db/transaction.js';
 
-export async function campaignExists(db: Executor, id: number): Promise<boolean> {
-  return (
-    (await db.selectFrom('campaigns').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
-  );
-}
-
 export async function runningRunId(db: Executor): Promise<number | null> {
   const r = await db
     .selectFrom('screening_runs')

@@ -11,7 +11,7 @@ import { sqliteFile } from '../../../db/sqlite-file.js';
 import { openSqliteWorker, type SqliteWorkerDatabase } from '../../../db/sqlite-worker.js';
 import type { Actor, AppContext } from '../../../kernel/context.js';
 import { appendAudit } from '../../audit/audit.repository.js';
-import { latestCampaignId } from '../findings/findings-read.repository.js';
+import { resolveCampaignId } from '../../campaigns/current-campaign.js';
 import { syncFindings } from '../findings/findings-sync.js';
 import type { Found, Routed } from '../findings/types.js';
 import { currentImports } from '../import/imports.repository.js';
@@ -27,8 +27,7 @@ export async function startScreening(
   actor: Actor | null,
   campaignId?: number,
 ): Promise<number> {
-  const id = campaignId ?? (await latestCampaignId(ctx));
-  if (!(await repo.campaignExists(ctx.db, id))) throw new AppError('not_found', '工作活动不存在');
+  const id = await resolveCampaignId(ctx, actor, campaignId);
   const imports = await currentImports(ctx.db);
   if (imports.national === undefined)
     throw new AppError('unprocessable', `尚未导入${SOURCE_LABELS.national}数据，无法比对`);

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { formatChineseDate } from '@paicha/core';
-import { Button, Card, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { CampaignSummary } from '../../../api/types';
@@ -10,8 +10,21 @@ import { testIdRow } from '../../../components/rowProps';
 import { CheckItemEditor } from './CheckItemEditor';
 import { NewCampaignModal } from './NewCampaignModal';
 
-const columns: ColumnsType<CampaignSummary> = [
-  { title: '活动名称', dataIndex: 'title' },
+const columnsFor = (currentId: number | undefined): ColumnsType<CampaignSummary> => [
+  {
+    title: '活动名称',
+    dataIndex: 'title',
+    render: (title: string, c) => (
+      <Space>
+        {title}
+        {c.id === currentId && (
+          <Tag color="blue" data-testid="current-campaign-tag">
+            当前活动
+          </Tag>
+        )}
+      </Space>
+    ),
+  },
   { title: '牵头单位', dataIndex: 'issuer', width: 180 },
   { title: '开始日期', dataIndex: 'startDate', width: 150, render: formatChineseDate },
   { title: '结束日期', dataIndex: 'endDate', width: 150, render: formatChineseDate },
@@ -19,7 +32,7 @@ const columns: ColumnsType<CampaignSummary> = [
 
 /** 活动管理: start a campaign from the plan template and adjust its items and their units. */
 export default function CampaignsPage() {
-  const { campaigns, campaignId, select, reload, error } = useCampaign();
+  const { campaigns, campaignId, currentId, reload, error } = useCampaign();
   const [creating, setCreating] = useState(false);
   // The campaign being edited starts as the one selected app-wide, but can differ from it.
   const [editId, setEditId] = useState<number>();
@@ -41,7 +54,7 @@ export default function CampaignsPage() {
           rowKey="id"
           loading={!campaigns}
           dataSource={campaigns}
-          columns={columns}
+          columns={columnsFor(currentId)}
           pagination={false}
           onRow={(c) => testIdRow('campaign-row', { 'data-campaign-id': c.id })}
         />
@@ -71,8 +84,8 @@ export default function CampaignsPage() {
         <NewCampaignModal
           onClose={() => setCreating(false)}
           onCreated={(c) => {
+            // Creating moves nobody, the admin included: only the editor below opens the new one.
             reload();
-            select(c.id);
             setEditId(c.id);
           }}
         />
