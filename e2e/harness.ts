@@ -58,6 +58,8 @@ export class ApiSession {
 
 export interface Harness {
   baseUrl: string;
+  /** The server's data dir (its SQLite file is paicha.sqlite), for rows only screening would file. */
+  dataDir: string;
   admin: ApiSession;
   browser: Browser;
   /** A fresh browser context (own cookies) with a page, for one user's session. */
@@ -97,6 +99,7 @@ export async function startHarness(): Promise<Harness> {
     const b = browser;
     return {
       baseUrl,
+      dataDir,
       admin,
       browser: b,
       async newPage() {
