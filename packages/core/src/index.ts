@@ -14,3 +14,4 @@ export * from './problem.js';
 export * from './problem-rules.js';
 export * from './roles.js';
 export * from './scoring-rules.js';
+export * from './workbench.js';

@@ -33,6 +33,7 @@ import { circularRoutes } from './modules/supervision/circulars.routes.js';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
 import { unitRoutes } from './modules/units/units.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
+import { workbenchRoutes } from './modules/workbench/workbench.routes.js';
 
 // Validation messages reach clerks: have zod speak Chinese.
 z.config(z.locales.zhCN());
@@ -102,6 +103,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(householdScreeningRoutes(ctx));
   await app.register(householdFindingRoutes(ctx));
   await app.register(auditRoutes(ctx));
+  await app.register(workbenchRoutes(ctx));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),
   );

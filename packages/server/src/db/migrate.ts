@@ -15,6 +15,7 @@ import { housekeepingMigration } from './migrations/2026-12-03-016-housekeeping.
 import { ledgerStampMigration } from './migrations/2026-12-03-017-ledger-stamp.js';
 import { ledgerBigramsMigration } from './migrations/2026-12-03-018-ledger-bigrams.js';
 import { campaignChoiceMigration } from './migrations/2026-12-03-019-campaign-choice.js';
+import { workbenchMigration } from './migrations/2026-12-03-021-workbench.js';
 import { findingVerificationMigration } from './migrations/2026-12-03-025-finding-verification.js';
 import type { DB } from './schema.js';
 
@@ -40,6 +41,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-12-03-018-ledger-bigrams': ledgerBigramsMigration(dialect),
     '2026-12-03-025-finding-verification': findingVerificationMigration(dialect),
     '2026-12-03-019-campaign-choice': campaignChoiceMigration(),
+    '2026-12-03-021-workbench': workbenchMigration(),
   };
 }
 

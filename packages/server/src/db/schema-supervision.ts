@@ -47,3 +47,11 @@ export interface InspectionsTable {
   created_at: string;
   version: Generated<number>;
 }
+
+/** What a person has looked at (migration 2026-12-03-021): one row per person and thing. */
+export interface WorkbenchSeenTable {
+  user_id: number;
+  /** A core SEEN_MARKS key. */
+  what: string;
+  seen_at: string;
+}

@@ -37,6 +37,7 @@ import type {
   NotificationReadsTable,
   NotificationsTable,
   SettingsTable,
+  WorkbenchSeenTable,
 } from './schema-supervision.js';
 
 export type * from './schema-accounts.js';
@@ -79,4 +80,5 @@ export interface DB extends HouseholdTables {
   submissions: SubmissionsTable;
   submission_files: SubmissionFilesTable;
   circulars: CircularsTable;
+  workbench_seen: WorkbenchSeenTable;
 }

@@ -128,4 +128,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessAction>> = {
   [`GET ${H}/findings/export`]: 'view',
   [`GET ${H}/findings/:id`]: 'view',
   [`GET ${H}/households/:householdId`]: 'view',
+
+  'GET /api/workbench': 'view',
+  'POST /api/workbench/seen': 'session',
+  'GET /api/settings/workbench': 'view',
+  'PUT /api/settings/workbench': 'office',
 };
