@@ -3,7 +3,7 @@
 import { addDays, landingOf } from '@paicha/core';
 import type { Workbench, WorkbenchSection } from '@paicha/core/api/workbench';
 import type { Actor, AppContext } from '../../kernel/context.js';
-import { resolveCampaignId } from '../problems/problems.query.js';
+import { resolveCampaignId } from '../campaigns/current-campaign.js';
 import {
   householdSections,
   overdueUnits,
@@ -64,9 +64,9 @@ async function officeWorkbench(ctx: AppContext, actor: Actor, s: WorkbenchScope)
   return { sections, badges };
 }
 
-/** What waits for the actor; `campaignId` as the other pages resolve it (the newest by default). */
+/** What waits for the actor; `campaignId` as every page resolves it (the person's choice, else today's). */
 export async function buildWorkbench(ctx: AppContext, actor: Actor, campaignId?: number): Promise<Workbench> {
-  const id = await resolveCampaignId(ctx, campaignId);
+  const id = await resolveCampaignId(ctx, actor, campaignId);
   const { dueWithinDays } = await workbenchSettings(ctx);
   const today = ctx.clock.today();
   const scope: WorkbenchScope = { campaignId: id, today, dueBy: addDays(today, dueWithinDays) };
