@@ -6,6 +6,7 @@ import { CATEGORIES } from '../plan/types.js';
 import { PROBLEM_MODES, PROBLEM_SOURCES, PROBLEM_STATUSES } from '../problem.js';
 import { AttachmentResponse } from './files.js';
 import { Id, IdParam, INT_MAX, Int, IntParam, Version } from './integers.js';
+import { RuleIdSchema } from './screening.js';
 
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为有效日期（YYYY-MM-DD）`);
 const text = (max: number) => z.string().trim().max(max, `不超过${max}字`);
@@ -141,6 +142,8 @@ export const ProblemView = z.object({
   submittedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   screeningClearedAt: z.string().nullable(),
+  /** A 数据比对 group (one problem per street × rule): its rule and findings done / total. */
+  findings: z.object({ rule: RuleIdSchema, total: z.number(), done: z.number() }).nullable(),
 });
 export type Problem = z.infer<typeof ProblemView>;
 

@@ -18,6 +18,9 @@ export const FindingsQuery = Paging.extend({
   status: z.enum(['open', 'resolved', 'all']).default('open'),
   unrouted: z.enum(['1', '0']).optional(),
   householdId: z.string().max(64).optional(),
+  /** The findings of one ledger problem (a screening group), listed in the order found. */
+  problemId: IdParam.optional(),
+  village: z.string().max(100).optional(),
   q: z.string().max(100).optional(),
   unmasked: z.enum(['1', '0']).optional(),
   sort: z.enum(['checkItem', 'unit', 'household', 'createdAt']).default('checkItem'),

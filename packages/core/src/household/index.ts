@@ -5,6 +5,7 @@ export * from './detect-source.js';
 export * from './encoding.js';
 export * from './enums.js';
 export * from './fields.js';
+export * from './finding-groups.js';
 export * from './finding-verification.js';
 export * from './header-row.js';
 export * from './headers.js';

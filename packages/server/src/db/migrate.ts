@@ -17,6 +17,7 @@ import { ledgerBigramsMigration } from './migrations/2026-12-03-018-ledger-bigra
 import { campaignChoiceMigration } from './migrations/2026-12-03-019-campaign-choice.js';
 import { workbenchMigration } from './migrations/2026-12-03-021-workbench.js';
 import { findingVerificationMigration } from './migrations/2026-12-03-025-finding-verification.js';
+import { findingGroupsMigration } from './migrations/2026-12-03-026-finding-groups.js';
 import type { DB } from './schema.js';
 
 /**
@@ -42,6 +43,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-12-03-025-finding-verification': findingVerificationMigration(dialect),
     '2026-12-03-019-campaign-choice': campaignChoiceMigration(),
     '2026-12-03-021-workbench': workbenchMigration(),
+    '2026-12-03-026-finding-groups': findingGroupsMigration(),
   };
 }
 

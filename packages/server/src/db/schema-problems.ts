@@ -1,6 +1,6 @@
 // Row types of the ledger (problems, their tallies and history) and the uploaded files that
 // serve as evidence; listed in DB in schema.ts.
-import type { ProblemMode, ProblemSource, ProblemStatus } from '@paicha/core';
+import type { ProblemMode, ProblemSource, ProblemStatus, RuleId } from '@paicha/core';
 import type { Generated } from 'kysely';
 
 export interface AttachmentsTable {
@@ -43,6 +43,11 @@ export interface ProblemsTable {
   closed_at: string | null;
   finding_key: string | null;
   screening_cleared_at: string | null;
+  /** A screening group's rule (one problem per campaign × street × rule); null otherwise. */
+  finding_rule: Generated<RuleId | null>;
+  /** The group's findings and how many are done (findings.repository.ts findingDoneSql). */
+  findings_total: Generated<number>;
+  findings_done: Generated<number>;
   inspection_id: Generated<number | null>;
 }
 

@@ -2,6 +2,7 @@
 // version. Lists and filters: problem-list.repository.ts; history: problem-events.repository.ts;
 // export pages: problem-export.repository.ts.
 import { setImmediate } from 'node:timers/promises';
+import type { RuleId } from '@paicha/core';
 import type { Insertable, Updateable } from 'kysely';
 import type { ProblemsTable } from '../../db/schema.js';
 import type { Executor } from '../../db/transaction.js';
@@ -46,6 +47,9 @@ export const SELECT = [
   'p.submitted_at as submittedAt',
   'p.closed_at as closedAt',
   'p.screening_cleared_at as screeningClearedAt',
+  'p.finding_rule as findingRule',
+  'p.findings_total as findingsTotal',
+  'p.findings_done as findingsDone',
 ] as const;
 
 export type ProblemRow = Awaited<ReturnType<typeof findProblem>> & {};
@@ -103,4 +107,22 @@ export async function updateProblemAt(
     .where('version', '=', version)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
+}
+
+/** The open (not closed out) screening group of a campaign, rule and street, if there is one. */
+export async function openGroupOf(
+  db: Executor,
+  campaignId: number,
+  rule: RuleId,
+  unitId: number,
+): Promise<number | null> {
+  const row = await db
+    .selectFrom('problems')
+    .select('id')
+    .where('campaign_id', '=', campaignId)
+    .where('finding_rule', '=', rule)
+    .where('unit_id', '=', unitId)
+    .where('status', '<>', 'closed')
+    .executeTakeFirst();
+  return row?.id ?? null;
 }

@@ -7,6 +7,7 @@ import {
   ACTION_ACTOR,
   AppError,
   closeBlockedBy,
+  groupSubmitBlockedBy,
   nextStatus,
   PROBLEM_STATUS_LABELS,
   type ProblemAction,
@@ -19,7 +20,7 @@ import { appendAudit } from '../audit/audit.repository.js';
 import { linkAttachments } from '../files/files.service.js';
 import { countEvidence, insertEvent } from './problem-events.repository.js';
 import { assertOffice, assertUnitMember, loadVisibleProblem, staleVersion } from './problems.access.js';
-import { type ProblemRow, updateProblemAt } from './problems.repository.js';
+import { openGroupOf, type ProblemRow, updateProblemAt } from './problems.repository.js';
 
 export interface Step {
   action: ProblemAction;
@@ -127,7 +128,10 @@ export function submitForClosure(
     version: input.version,
     text: input.text || '整改完成，申请销号',
     set: (at) => ({ submitted_at: at }),
-    async check(_p, trx) {
+    async check(p, trx) {
+      // A screening group is done when every one of its findings is (counted by the screening).
+      const blocked = groupSubmitBlockedBy(p.findingRule === null ? null : p);
+      if (blocked) throw new AppError('unprocessable', blocked);
       if ((await countEvidence(trx, id)) === 0) {
         throw new AppError('unprocessable', '申请销号前请至少上传一份佐证材料（在“整改进展”中添加）');
       }
@@ -187,5 +191,13 @@ export function reopenProblem(
     version: input.version,
     text: input.reason,
     set: () => ({ closed_at: null }),
+    async check(p, trx) {
+      // One open group per street and rule: a later screening may have opened the next one.
+      if (p.findingRule !== null && (await openGroupOf(trx, p.campaignId, p.findingRule, p.unitId)) !== null)
+        throw new AppError(
+          'conflict',
+          '该街道同一规则已有未销号的数据比对问题，问题线索已转入该问题，不能重新打开',
+        );
+    },
   });
 }

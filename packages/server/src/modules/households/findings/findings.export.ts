@@ -16,6 +16,7 @@ const COLUMNS: TableSheet<Finding>['columns'] = [
   { header: '规则', width: 28, value: (f) => f.ruleTitle },
   { header: '责任单位', width: 12, value: (f) => f.unit?.name ?? '（待对应）' },
   { header: '乡镇（街道）', width: 12, value: (f) => f.township },
+  { header: '村（社区）', width: 12, value: (f) => f.village },
   { header: '户编号', width: 20, value: (f) => f.householdId },
   { header: '证件号码', width: 21, value: (f) => f.idNumber },
   { header: '姓名', width: 10, value: (f) => f.name },

@@ -114,3 +114,11 @@ export async function campaignsWithPlace(db: Executor, place: string): Promise<n
     .execute();
   return rows.map((r) => r.campaign_id);
 }
+
+/**
+ * A finding is done — counts toward its group's progress and 销号 — when screening no longer finds
+ * it or the office accepted it as 不属实: core's findingIsDone in SQL. `f` is the findings alias.
+ */
+export function findingDoneSql(f: string) {
+  return sql<boolean>`(${sql.ref(`${f}.resolved_at`)} is not null or ${sql.ref(`${f}.verification`)} = 'dispute_accepted')`;
+}

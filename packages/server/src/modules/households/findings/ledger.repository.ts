@@ -1,13 +1,18 @@
-// The 数据比对 problems of the ledger, kept by the findings: set-based statements that file a
-// problem for each routed finding without one, clear, un-clear and reopen them as the findings
-// say, and move a re-mapped place's open problems to its new street (a 交办 in their history).
+// The 数据比对 problems of the ledger, kept by the findings: one problem per campaign × street ×
+// rule (a group) with its findings inside. Set-based statements file every routed finding not yet
+// done into its street's open group (opening one where there is none, or where the last was closed
+// out), keep each open group's counts and description, clear and un-clear it as its findings say,
+// and hand a re-mapped place's findings to their new street's group. No statement runs per finding.
+import { groupDescriptionParts, RULE_IDS } from '@paicha/core';
 import { sql } from 'kysely';
 import type { Executor } from '../../../db/transaction.js';
+import { findingDoneSql } from './findings.repository.js';
 import type { RunRef } from './types.js';
 
-/** Problems for routed findings that have none; cleared/un-cleared/reopened as the findings say. */
-export async function syncLedger(trx: Executor, run: RunRef) {
-  const { campaignId, at, today } = run;
+const notDone = sql`not (${findingDoneSql('f')})`;
+
+/** The campaign's 全面整改到位 date (latest rectification milestone), else its end: groups' deadline. */
+async function groupDeadline(trx: Executor, campaignId: number): Promise<string> {
   const deadline = await trx
     .selectFrom('milestones')
     .select('due_date')
@@ -15,84 +20,128 @@ export async function syncLedger(trx: Executor, run: RunRef) {
     .where('kind', '=', 'rectification')
     .orderBy('due_date', 'desc')
     .executeTakeFirst();
-  const campaign = await trx
-    .selectFrom('campaigns')
-    .select('end_date')
-    .where('id', '=', campaignId)
-    .executeTakeFirstOrThrow();
-  const due = deadline?.due_date ?? campaign.end_date;
-  const place = sql<string>`f.township || f.village`;
-  // Which findings need a problem, decided before any is inserted: an INSERT … SELECT … WHERE NOT
-  // EXISTS (problems) planned as a nested loop re-reads, for every new problem, all those the
-  // statement has inserted so far (invisible to it, but still examined) — quadratic.
-  await sql`create temp table ledger_todo as
-    select f.id as finding_id, f.finding_key from findings f
-    where f.campaign_id = ${campaignId} and f.problem_id is null and f.unit_id is not null and f.resolved_at is null
-      and not exists (select 1 from problems p where p.campaign_id = f.campaign_id and p.finding_key = f.finding_key)`.execute(
-    trx,
-  );
-  const created =
-    await sql`insert into problems (campaign_id, check_item_id, unit_id, source, description, found_date,
-      place, household_ref, cause, measures, responsible_leader, responsible_person, mode, deadline, deadline_reason,
-      status, version, return_reason, created_by, created_at, updated_at, finding_key)
-    select f.campaign_id, i.id, f.unit_id, '数据比对', f.detail, ${today}, ${place}, f.household_id, '', '', '', '',
-      '限期整改', ${due}, '', 'pending', 1, '', ${run.actorId}, ${at}, ${at}, f.finding_key
-    from ledger_todo t join findings f on f.id = t.finding_id
-      join check_items i on i.campaign_id = f.campaign_id and i.seq = f.check_item
-    order by f.id`.execute(trx);
-  await sql`update findings set problem_id = p.id from problems p
-    where p.campaign_id = findings.campaign_id and p.finding_key = findings.finding_key
-      and findings.campaign_id = ${campaignId} and findings.problem_id is null and findings.unit_id is not null`.execute(
-    trx,
-  );
-  await sql`insert into problem_events (problem_id, at, event_date, actor_id, kind, from_status, to_status, text, detail)
-    select p.id, ${at}, ${today}, ${run.actorId}, 'created', null, 'pending', '数据比对发现问题，自动登记', '{}'
-    from problems p where p.campaign_id = ${campaignId} and p.finding_key in (select finding_key from ledger_todo)
-    order by p.id`.execute(trx);
-  await sql`drop table ledger_todo`.execute(trx);
+  if (deadline) return deadline.due_date;
+  return (
+    await trx
+      .selectFrom('campaigns')
+      .select('end_date')
+      .where('id', '=', campaignId)
+      .executeTakeFirstOrThrow()
+  ).end_date;
+}
 
-  const holding = sql`(select finding_key from findings where campaign_id = ${campaignId} and resolved_at is null)`;
-  const resolved = sql`(select finding_key from findings where campaign_id = ${campaignId} and resolved_at is not null)`;
-  const event = (kind: string, text: string, where: ReturnType<typeof sql>, to: string | null = null) =>
-    sql`insert into problem_events (problem_id, at, event_date, actor_id, kind, from_status, to_status, text, detail)
-      select p.id, ${at}, ${today}, ${run.actorId}, ${kind}, p.status, ${to ?? sql`p.status`}, ${text}, '{}'
-      from problems p where p.campaign_id = ${campaignId} and p.source = '数据比对' and ${where}`.execute(
-      trx,
-    );
-  const toClear = sql`p.screening_cleared_at is null and p.finding_key in ${resolved}`;
-  const toUnclear = sql`p.screening_cleared_at is not null and p.finding_key in ${holding}`;
-  const toReopen = sql`p.status = 'closed' and p.finding_key in ${holding}`;
-  await event('screening_cleared', '再次比对未再发现该问题，可提交销号', toClear);
-  await event('reopen', '再次比对仍发现该问题，自动重新打开', toReopen, 'rectifying');
-  await event('screening_found_again', '再次比对又发现该问题', sql`${toUnclear} and p.status <> 'closed'`);
-  const update = (set: ReturnType<typeof sql>, where: ReturnType<typeof sql>) =>
-    sql`update problems set ${set}, version = version + 1, updated_at = ${at}
-      where campaign_id = ${campaignId} and source = '数据比对' and id in (select p.id from problems p where p.campaign_id = ${campaignId} and ${where})`.execute(
-      trx,
-    );
-  const reopened = await update(
-    sql`status = 'rectifying', closed_at = null, screening_cleared_at = null`,
-    toReopen,
-  );
-  const cleared = await update(sql`screening_cleared_at = ${at}`, toClear);
-  const uncleared = await update(sql`screening_cleared_at = null`, toUnclear);
+/** Files routed findings into their groups; keeps the groups' counts, wording and cleared mark. */
+export async function syncLedger(trx: Executor, run: RunRef) {
+  const { campaignId, at, today } = run;
+  const due = await groupDeadline(trx, campaignId);
+  // A finding found again after its group was closed out files into the street's open group.
+  const inClosed = sql`campaign_id = ${campaignId} and resolved_at is null and problem_id in
+      (select id from problems where campaign_id = ${campaignId} and finding_rule is not null and status = 'closed')`;
+  const reopened = await sql<{ n: number | string }>`select count(distinct problem_id) as n from findings
+    where ${inClosed}`.execute(trx);
+  await sql`update findings set problem_id = null where ${inClosed}`.execute(trx);
+  const created = await sql<{ id: number }>`insert into problems (campaign_id, check_item_id, unit_id, source,
+      description, found_date, place, household_ref, cause, measures, responsible_leader, responsible_person, mode,
+      deadline, deadline_reason, status, version, return_reason, created_by, created_at, updated_at, finding_rule)
+    select ${campaignId}, i.id, x.unit_id, '数据比对', '', ${today}, '', null, '', '', '', '', '限期整改',
+      ${due}, '', 'pending', 1, '', ${run.actorId}, ${at}, ${at}, x.rule_id
+    from (select f.unit_id, f.rule_id, min(f.check_item) as check_item from findings f
+          where f.campaign_id = ${campaignId} and f.problem_id is null and f.unit_id is not null and ${notDone}
+          group by f.unit_id, f.rule_id) x
+      join check_items i on i.campaign_id = ${campaignId} and i.seq = x.check_item
+    where not exists (select 1 from problems g where g.campaign_id = ${campaignId} and g.finding_rule = x.rule_id
+      and g.unit_id = x.unit_id and g.status <> 'closed')
+    order by x.unit_id, x.rule_id
+    returning id`.execute(trx);
+  const createdIds = created.rows.map((r) => Number(r.id));
+  await sql`update findings set problem_id = (select g.id from problems g where g.campaign_id = findings.campaign_id
+      and g.finding_rule = findings.rule_id and g.unit_id = findings.unit_id and g.status <> 'closed')
+    where campaign_id = ${campaignId} and problem_id is null and unit_id is not null
+      and not (${findingDoneSql('findings')})`.execute(trx);
+  if (createdIds.length > 0)
+    await sql`insert into problem_events (problem_id, at, event_date, actor_id, kind, from_status, to_status, text, detail)
+      select p.id, ${at}, ${today}, ${run.actorId}, 'created', null, 'pending',
+        '数据比对发现问题，按街道和规则自动登记，问题线索见本问题的问题线索清单', '{}'
+      from problems p where p.id in (${sql.join(createdIds)}) order by p.id`.execute(trx);
+  await countGroups(trx, campaignId, at, null);
+  // A group left with no findings that nobody has worked on (a re-mapped place took them all) goes.
+  await sql`delete from problems where campaign_id = ${campaignId} and finding_rule is not null
+    and status = 'pending' and findings_total = 0`.execute(trx);
+  const { cleared, uncleared } = await markCleared(trx, run, null);
   return {
-    problemsCreated: Number(created.numAffectedRows ?? 0),
-    problemsCleared: Number(cleared.numAffectedRows ?? 0),
-    problemsUncleared: Number(uncleared.numAffectedRows ?? 0),
-    problemsReopened: Number(reopened.numAffectedRows ?? 0),
+    problemsCreated: createdIds.length,
+    problemsCleared: cleared,
+    problemsUncleared: uncleared,
+    // Closed groups are not reopened: their findings found again went to an open group.
+    problemsReopened: Number(reopened.rows[0]?.n ?? 0),
   };
 }
 
-/** A street's name, for the 交办 text of the problems moved to it. */
+/**
+ * After one finding's state changed outside screening (the office accepted it as 不属实): its
+ * group's counts and cleared mark follow at once, in the caller's transaction.
+ */
+export async function refreshGroup(trx: Executor, problemId: number, run: RunRef): Promise<void> {
+  await countGroups(trx, run.campaignId, run.at, problemId);
+  await markCleared(trx, run, problemId);
+}
+
+/**
+ * Each open group's findings total and done (of the campaign, or one group), and its description
+ * with the count, in one statement per rule; a group whose counts did not change keeps its version.
+ */
+async function countGroups(trx: Executor, campaignId: number, at: string, only: number | null) {
+  const one = only === null ? sql`` : sql`and f.problem_id = ${only}`;
+  await sql`create temp table group_counts as
+    select f.problem_id, count(*) as total, sum(case when ${findingDoneSql('f')} then 1 else 0 end) as done
+    from findings f where f.campaign_id = ${campaignId} and f.problem_id is not null ${one}
+    group by f.problem_id`.execute(trx);
+  const total = sql`coalesce((select c.total from group_counts c where c.problem_id = problems.id), 0)`;
+  const done = sql`coalesce((select c.done from group_counts c where c.problem_id = problems.id), 0)`;
+  for (const rule of RULE_IDS) {
+    const { before, after } = groupDescriptionParts(rule);
+    await sql`update problems set findings_total = ${total}, findings_done = ${done},
+        description = cast(${before} as text) || (select u.name from units u where u.id = problems.unit_id) || '，'
+          || ${total} || cast(${after} as text),
+        version = version + 1, updated_at = ${at}
+      where campaign_id = ${campaignId} and finding_rule = ${rule} and status <> 'closed'
+        ${only === null ? sql`` : sql`and id = ${only}`}
+        and (findings_total <> ${total} or findings_done <> ${done} or description = '')`.execute(trx);
+  }
+  await sql`drop table group_counts`.execute(trx);
+}
+
+/** Open groups whose every finding is done are cleared (销号 allowed); one found again, un-cleared. */
+async function markCleared(trx: Executor, run: RunRef, only: number | null) {
+  const { campaignId, at, today } = run;
+  const one = only === null ? sql`` : sql`and p.id = ${only}`;
+  const groups = sql`p.campaign_id = ${campaignId} and p.finding_rule is not null and p.status <> 'closed' ${one}`;
+  const toClear = sql`${groups} and p.screening_cleared_at is null and p.findings_done = p.findings_total`;
+  const toUnclear = sql`${groups} and p.screening_cleared_at is not null and p.findings_done < p.findings_total`;
+  const event = (kind: string, text: string, where: ReturnType<typeof sql>) =>
+    sql`insert into problem_events (problem_id, at, event_date, actor_id, kind, from_status, to_status, text, detail)
+      select p.id, ${at}, ${today}, ${run.actorId}, ${kind}, p.status, p.status, ${text}, '{}'
+      from problems p where ${where} order by p.id`.execute(trx);
+  await event('screening_cleared', '本问题的问题线索均已完成（再次比对不再发现），可提交销号', toClear);
+  await event('screening_found_again', '再次比对又发现本问题的问题线索，须整改完成后再提交销号', toUnclear);
+  const update = (set: ReturnType<typeof sql>, where: ReturnType<typeof sql>) =>
+    sql`update problems set ${set}, version = version + 1, updated_at = ${at}
+      where id in (select p.id from problems p where ${where})`.execute(trx);
+  const cleared = await update(sql`screening_cleared_at = ${at}`, toClear);
+  const uncleared = await update(sql`screening_cleared_at = null`, toUnclear);
+  return { cleared: Number(cleared.numAffectedRows ?? 0), uncleared: Number(uncleared.numAffectedRows ?? 0) };
+}
+
+/** A street's name, for the 交办 text of the findings moved to it. */
 export async function unitName(db: Executor, unitId: number): Promise<string> {
   return (await db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirstOrThrow())
     .name;
 }
 
 /**
- * Open problems of the place's open findings routed to another street move to this one, each with
- * a 交办 event in its history; closed problems stay where they were dealt with.
+ * Before a place's open findings routed to another street move to this one: each open group losing
+ * some records a 交办 of how many in its history, and the findings leave it (syncLedger files them
+ * into the new street's group). Closed groups keep theirs: they were dealt with there.
  */
 export async function moveProblemsOfPlace(
   trx: Executor,
@@ -106,13 +155,16 @@ export async function moveProblemsOfPlace(
   },
 ): Promise<void> {
   const { place, unitId, at, actorId, today } = move;
-  const moving = sql`(select f.problem_id from findings f where f.township = ${place} and f.resolved_at is null
-    and f.unit_id is not null and f.unit_id <> ${unitId} and f.problem_id is not null)`;
+  const moving = sql`f.township = ${place} and f.resolved_at is null and f.unit_id is not null
+    and f.unit_id <> ${unitId} and f.problem_id in (select id from problems where status <> 'closed')`;
   await sql`insert into problem_events (problem_id, at, event_date, actor_id, kind, from_status, to_status, text, detail)
     select p.id, ${at}, ${today}, ${actorId}, 'assigned', p.status, p.status,
-      ${`地名“${place}”改为对应${move.unitName}，交办${move.unitName}`},
+      cast(${`地名“${place}”改为对应${move.unitName}，`} as text) || m.n || cast(${`条问题线索交办${move.unitName}`} as text),
       '{"fromUnitId":' || p.unit_id || ',"toUnitId":' || ${unitId} || '}'
-    from problems p where p.id in ${moving} and p.status <> 'closed'`.execute(trx);
-  await sql`update problems set unit_id = ${unitId}, version = version + 1, updated_at = ${at}
-    where id in ${moving} and status <> 'closed'`.execute(trx);
+    from (select f.problem_id, count(*) as n from findings f where ${moving} group by f.problem_id) m
+      join problems p on p.id = m.problem_id
+    order by p.id`.execute(trx);
+  await sql`update findings set problem_id = null where id in (select f.id from findings f where ${moving})`.execute(
+    trx,
+  );
 }

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { HOUSEHOLD_SOURCES } from '@paicha/core';
+import { groupDescription, HOUSEHOLD_SOURCES, type RuleId, screeningRule } from '@paicha/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GeneratedData, writeScreeningFiles } from '../../../../../../bench/screening-files.js';
 import { DIALECTS } from '../../../test/databases.js';
@@ -100,21 +100,35 @@ describe.each(DIALECTS)('screening service on %s', (dialect) => {
     }
     const first = await runScreening(t.ctx, null);
     expect(first.findings.map((f) => f.key).sort()).toEqual(data.planted.map((p) => p.key).sort());
-    const routed = first.findings.filter((f) => f.unitId !== null).length;
-    expect(first.summary.problemsCreated).toBe(routed);
+    const routedFindings = first.findings.filter((f) => f.unitId !== null);
+    const routed = routedFindings.length;
+    // One ledger problem per street × rule, its findings inside.
+    const groups = new Set(routedFindings.map((f) => `${f.unitId}:${f.rule}`));
+    expect(first.summary.problemsCreated).toBe(groups.size);
 
     const problems = await t.ctx.db
       .selectFrom('problems as p')
       .innerJoin('check_items as i', 'i.id', 'p.check_item_id')
       .innerJoin('units as u', 'u.id', 'p.unit_id')
-      .select(['p.finding_key', 'p.source', 'i.seq', 'u.kind', 'p.status', 'p.screening_cleared_at'])
+      .select(['p.finding_rule', 'p.unit_id', 'p.findings_total', 'p.findings_done', 'p.description'])
+      .select(['p.source', 'i.seq', 'u.kind', 'u.name', 'p.status', 'p.screening_cleared_at'])
       .where('p.source', '=', '数据比对')
       .execute();
-    expect(problems).toHaveLength(routed);
+    expect(problems.map((p) => `${p.unit_id}:${p.finding_rule}`).sort()).toEqual([...groups].sort());
+    expect(problems.reduce((n, p) => n + p.findings_total, 0)).toBe(routed);
     expect(
       problems.every((p) => p.kind === 'street' && p.status === 'pending' && p.screening_cleared_at === null),
     ).toBe(true);
-    expect(problems.find((p) => p.finding_key?.startsWith('unsafe_house:'))?.seq).toBe(32);
+    for (const p of problems) {
+      const rule = p.finding_rule as RuleId;
+      expect(p.findings_total).toBe(
+        routedFindings.filter((f) => f.unitId === p.unit_id && f.rule === rule).length,
+      );
+      expect(p.findings_done).toBe(0);
+      expect(p.description).toBe(groupDescription(rule, p.name, p.findings_total));
+      expect(p.seq).toBe(screeningRule(rule).checkItem);
+    }
+    expect(problems.find((p) => p.finding_rule === 'unsafe_house')?.seq).toBe(32);
 
     // Same data again: nothing new, nothing resolved (deduplicated by finding_key).
     const again = await runScreening(t.ctx, null);
@@ -143,16 +157,19 @@ describe.each(DIALECTS)('screening service on %s', (dialect) => {
     const third = await runScreening(t.ctx, null);
     const water = data.planted.filter((p) => p.rule === 'no_safe_water');
     expect(third.summary.resolved).toBe(water.length);
-    const cleared = await t.ctx.db
+    // The water groups' every finding is done: they are cleared, with their counts; none other is.
+    const after = await t.ctx.db
       .selectFrom('problems')
-      .select(['finding_key'])
-      .where('screening_cleared_at', 'is not', null)
+      .select(['finding_rule', 'findings_total', 'findings_done', 'screening_cleared_at'])
+      .where('source', '=', '数据比对')
       .execute();
-    expect(cleared.map((c) => c.finding_key).sort()).toEqual(
-      water
-        .filter((w) => first.findings.find((f) => f.key === w.key)?.unitId !== null)
-        .map((w) => w.key)
-        .sort(),
+    for (const p of after) {
+      const water = p.finding_rule === 'no_safe_water';
+      expect(p.findings_done).toBe(water ? p.findings_total : 0);
+      expect(p.screening_cleared_at !== null).toBe(water);
+    }
+    expect(third.summary.problemsCleared).toBe(
+      after.filter((p) => p.finding_rule === 'no_safe_water').length,
     );
   }, 120_000);
 });
