@@ -12,7 +12,7 @@
 // problem_tallies triggers count the change). An open group is 整改中 when any member had been
 // worked on, else 待整改; it is marked cleared when every member was.
 import { groupDescriptionParts, SCREENING_RULES } from '@paicha/core';
-import { type Kysely, type Migration, sql } from 'kysely';
+import { type Kysely, type Migration, type QueryExecutorProvider, sql } from 'kysely';
 
 export function findingGroupsMigration(): Migration {
   return {
@@ -63,7 +63,7 @@ export function findingGroupsMigration(): Migration {
   };
 }
 
-async function mergePerFindingProblems(db: Kysely<unknown>) {
+export async function mergePerFindingProblems(db: QueryExecutorProvider) {
   await sql`create temp table group_members as
     select p.id as problem_id, p.campaign_id, p.unit_id, min(f.rule_id) as rule_id,
       case when p.status = 'closed' then 1 else 0 end as closed
