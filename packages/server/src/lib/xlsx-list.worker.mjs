@@ -6,10 +6,11 @@
 // Messages in, in order:
 //   {type:'sheet', layout:'list', sheetName, title, leftLine, rightLine, columns: [{header, width, align}]}
 //   {type:'sheet', layout:'table', sheetName, columns: [{header, width}]}   a bare table
-//   {type:'rows', values: cell values per row, heights: row heights | null} → {type:'ack'} once written
+//   {type:'rows', values: cell values per row, heights: row heights | null} → {type:'ack'} once compressed
 //   {type:'footer', text, height, wrap}   ends the sheet (text '' = no footer)
 //   {type:'end'}                    → {type:'done'} after the last byte was posted
 // Messages out: {type:'data', chunk} (the .xlsx bytes, in order), ack, done, {type:'error', message}.
+import { once } from 'node:events';
 import { setPriority } from 'node:os';
 import { Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -168,6 +169,29 @@ function closeSheet({ text, height, wrap }) {
   sheet = null;
 }
 
+// ExcelJS hands a sheet's XML to the zip without back-pressure: its StreamBuf writes into the
+// compressor whatever the compressor's backlog, and holds everything while the zip is still on an
+// earlier entry. Acknowledging a page as soon as its rows were added let the XML of the whole
+// ledger pile up here whenever compression (on this low-priority thread and the zlib pool) fell
+// behind: the server's RSS grew with the export's length (593 MB at 100,000 problems, over 1 GB
+// at 400,000). A page is acknowledged once the compressor has taken in all but BACKLOG bytes.
+const BACKLOG = 2 * 1024 * 1024;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// The zip reads the sheet through a PassThrough of its own (the readable-stream 2 package, which
+// has no writableLength: its queues are read from the stream states), piped into the deflater.
+const queued = (s) => (s._writableState?.length ?? 0) + (s._readableState?.length ?? 0);
+
+async function compressed(stream) {
+  for (;;) {
+    const held = stream.buffers.reduce((n, b) => n + b.length, 0);
+    const entry = stream.pipes[0];
+    if (entry && held <= BACKLOG && queued(entry) <= BACKLOG) return;
+    if (entry?._writableState?.needDrain) await Promise.race([once(entry, 'drain'), sleep(50)]);
+    else await sleep(5); // the zip is still writing an earlier entry
+  }
+}
+
 function fail(err) {
   parentPort.postMessage({ type: 'error', message: String(err?.stack ?? err) });
 }
@@ -177,7 +201,7 @@ parentPort.on('message', (msg) => {
     if (msg.type === 'sheet') (msg.layout === 'table' ? openTable : openSheet)(msg);
     else if (msg.type === 'rows') {
       writeRows(msg.values, msg.heights);
-      parentPort.postMessage({ type: 'ack' });
+      compressed(sheet.ws.stream).then(() => parentPort.postMessage({ type: 'ack' }), fail);
     } else if (msg.type === 'footer') closeSheet(msg);
     else if (msg.type === 'end')
       wb.commit().then(() => {
