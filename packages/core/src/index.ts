@@ -3,6 +3,7 @@ export * from './dates.js';
 export * from './errors.js';
 export * from './household/index.js';
 export * from './inspection.js';
+export * from './notification.js';
 export * from './password/policy.js';
 export * from './plan/campaign.js';
 export * from './plan/check-items.js';

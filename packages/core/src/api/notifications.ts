@@ -1,11 +1,13 @@
 // Reminders and 催办 (/api/notifications, /api/reminders/run) and the office's reminder settings.
 
 import { z } from 'zod';
+import { NOTIFICATION_RESOLUTIONS, type NotificationResolution } from '../notification.js';
 import { Id, IdParam, Int, IntParam } from './integers.js';
 
 export const NotificationsQuery = z.object({
+  /** Only the ones needing attention: unread and not resolved. */
   unread: z.enum(['0', '1']).optional(),
-  /** Only the ones the caller has read. */
+  /** Only the ones the caller has read, or that are resolved. */
   read: z.enum(['0', '1']).optional(),
   all: z.enum(['0', '1']).optional(),
   /** With all=1: one receiving unit. */
@@ -25,7 +27,7 @@ export type NotificationFilter = Partial<
 
 export const NotificationResponse = z.object({
   id: z.number(),
-  /** upcoming = 即将到期, missed = 已逾期, urge = 催办; kept open for kinds added later. */
+  /** One of core's NOTIFICATION_KINDS (即将到期, 已逾期, 催办, 交办, 退回, …); kept open for kinds added later. */
   kind: z.string(),
   entity: z.string(),
   entityId: z.number().nullable(),
@@ -41,6 +43,14 @@ export const NotificationResponse = z.object({
   readAt: z.string().nullable(),
   /** First time anyone of the receiving unit read it. */
   unitReadAt: z.string().nullable(),
+  /**
+   * A reminder that needs nothing more, decided when read: done = its item was done (report or
+   * submission sent, problem closed out), expired = a 即将到期 reminder whose date has passed.
+   * Resolved notices never count as unread.
+   */
+  resolved: z
+    .enum(Object.keys(NOTIFICATION_RESOLUTIONS) as [NotificationResolution, ...NotificationResolution[]])
+    .nullable(),
 });
 export type AppNotification = z.infer<typeof NotificationResponse>;
 
@@ -50,7 +60,7 @@ export const NotificationListResponse = z.object({
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
-  /** Unread notifications of the caller's own unit. */
+  /** Unread notifications of the caller's own unit (resolved reminders not counted). */
   unread: z.number(),
 });
 export type NotificationList = z.infer<typeof NotificationListResponse>;

@@ -1,7 +1,7 @@
 import { Badge, Space, Typography } from 'antd';
 import type { AppNotification } from '../api/notifications';
 import { cnDate, cnDateTime } from './dates';
-import { NotificationKindTag } from './NotificationTags';
+import { NotificationKindTag, NotificationResolvedTag } from './NotificationTags';
 
 interface Props {
   n: AppNotification;
@@ -11,14 +11,22 @@ interface Props {
   withUnit?: boolean;
 }
 
-/** One notification: kind, title (bold while unread), when, due date. */
+/**
+ * One notification: kind, title (bold while unread), when, due date. A resolved reminder (its item
+ * done, or its date passed) is muted and says why; it never counts as unread.
+ */
 export function NotificationItem({ n, withBody, withUnit }: Props) {
-  const unread = !n.readAt;
+  const unread = !n.readAt && !n.resolved;
   return (
-    <div style={{ minWidth: 0 }}>
+    <div style={{ minWidth: 0, opacity: n.resolved ? 0.6 : 1 }}>
       <Space size={6} align="start">
         <NotificationKindTag kind={n.kind} />
-        <Typography.Text strong={unread} style={{ whiteSpace: 'normal' }}>
+        {n.resolved && <NotificationResolvedTag resolved={n.resolved} />}
+        <Typography.Text
+          strong={unread}
+          type={n.resolved ? 'secondary' : undefined}
+          style={{ whiteSpace: 'normal' }}
+        >
           {n.title}
         </Typography.Text>
         {unread && <Badge status="error" title="未读" />}

@@ -25,12 +25,43 @@ export async function insertNotifications(db: Executor, rows: NotificationInsert
   return created;
 }
 
+/**
+ * Whether a reminder still needs anything, decided when read rather than by a timer: 'done' once
+ * its item is done — the problem closed out, or the unit's report or submission for the milestone
+ * sent (at least once, as the reminder run itself counts a milestone answered) — and 'expired'
+ * once a 即将到期 reminder's date has passed (today in China; the 已逾期 notice takes over).
+ * Hand-off notices and 催办 are never resolved: they are read.
+ */
+export function resolution(today: string) {
+  return sql<'done' | 'expired' | null>`case
+    when n.kind in ('upcoming', 'missed') and (
+      (n.entity = 'problem' and exists (
+        select 1 from problems rp where rp.id = n.entity_id and rp.status = 'closed'))
+      or (n.entity = 'milestone' and (
+        exists (select 1 from monthly_reports rr where rr.milestone_id = n.entity_id
+          and rr.unit_id = n.unit_id and rr.first_submitted_on is not null)
+        or exists (select 1 from submissions rs where rs.milestone_id = n.entity_id
+          and rs.unit_id = n.unit_id and rs.first_submitted_on is not null)))
+    ) then 'done'
+    when n.kind = 'upcoming' and n.due_date < ${today} then 'expired'
+    else null end`;
+}
+
+/** Unread by the joined reader `r` and not resolved: what the bell counts. */
+const needsAttention = (today: string) => sql<boolean>`(r.read_at is null and ${resolution(today)} is null)`;
+/** Read, or resolved: the rest. */
+const settled = (today: string) => sql<boolean>`(r.read_at is not null or ${resolution(today)} is not null)`;
+
 export interface NotificationFilter {
   /** The receiving unit; absent = every unit (the office's view of what it sent). */
   unitId?: number;
   /** Read state and the readers shown are this user's. */
   userId: number;
+  /** Today in China, for resolving reminders whose date has passed. */
+  today: string;
+  /** Unread and not resolved. */
   unreadOnly: boolean;
+  /** Read or resolved. */
   readOnly?: boolean;
   kind?: string;
   /** Words in the title or body. */
@@ -46,8 +77,8 @@ function filtered(db: Executor, f: NotificationFilter) {
       j.onRef('r.notification_id', '=', 'n.id').on('r.user_id', '=', f.userId),
     )
     .$if(f.unitId !== undefined, (q) => q.where('n.unit_id', '=', f.unitId as number))
-    .$if(f.unreadOnly, (q) => q.where('r.read_at', 'is', null))
-    .$if(f.readOnly === true, (q) => q.where('r.read_at', 'is not', null))
+    .$if(f.unreadOnly, (q) => q.where(needsAttention(f.today)))
+    .$if(f.readOnly === true, (q) => q.where(settled(f.today)))
     .$if(f.kind !== undefined, (q) => q.where('n.kind', '=', f.kind as string))
     .$if(like !== null, (q) =>
       q.where((eb) => eb.or(['n.title', 'n.body'].map((c) => likeContains(c, like as string)))),
@@ -70,6 +101,7 @@ export function listForUnit(db: Executor, f: NotificationFilter & { limit: numbe
       'u.id as unitId',
       'u.name as unitName',
       'r.read_at as readAt',
+      resolution(f.today).as('resolved'),
       // When someone of the receiving unit first opened it: the office sees who has read a 催办.
       (eb) =>
         eb
@@ -103,7 +135,13 @@ export async function markAllRead(db: Executor, unitId: number, userId: number, 
   );
 }
 
-export async function countUnread(db: Executor, unitId: number, userId: number): Promise<number> {
+/** The unit's notices the user has not read and that are not resolved (the bell's count). */
+export async function countUnread(
+  db: Executor,
+  unitId: number,
+  userId: number,
+  today: string,
+): Promise<number> {
   const row = await db
     .selectFrom('notifications as n')
     .leftJoin('notification_reads as r', (j) =>
@@ -111,7 +149,7 @@ export async function countUnread(db: Executor, unitId: number, userId: number):
     )
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('n.unit_id', '=', unitId)
-    .where('r.read_at', 'is', null)
+    .where(needsAttention(today))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -131,4 +169,10 @@ export function unitIdsOfNotifications(db: Executor, ids: number[]) {
 
 export async function markEmailed(db: Executor, id: number, at: string) {
   await db.updateTable('notifications').set({ emailed_at: at }).where('id', '=', id).execute();
+}
+
+/** The office's units: they receive what units send for the office's action. */
+export async function officeUnitIds(db: Executor): Promise<number[]> {
+  const rows = await db.selectFrom('units').select('id').where('kind', '=', 'office').orderBy('id').execute();
+  return rows.map((r) => r.id);
 }

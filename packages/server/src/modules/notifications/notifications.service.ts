@@ -39,6 +39,7 @@ export async function listNotifications(ctx: AppContext, actor: Actor, query: No
   const filter = {
     ...(all ? (query.unitId === undefined ? {} : { unitId: query.unitId }) : { unitId: actor.unitId }),
     userId: actor.userId,
+    today: ctx.clock.today(),
     unreadOnly: query.unreadOnly,
     readOnly: query.readOnly,
     ...(query.kind ? { kind: query.kind } : {}),
@@ -47,7 +48,7 @@ export async function listNotifications(ctx: AppContext, actor: Actor, query: No
   const [items, total, unread] = await Promise.all([
     listForUnit(ctx.db, { ...filter, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
     countNotifications(ctx.db, filter),
-    countUnread(ctx.db, actor.unitId, actor.userId),
+    countUnread(ctx.db, actor.unitId, actor.userId, filter.today),
   ]);
   return { items, total, page: query.page, pageSize: query.pageSize, unread };
 }
@@ -62,7 +63,7 @@ export async function markNotificationsRead(ctx: AppContext, actor: Actor, ids: 
       .map((n) => n.id);
     await markRead(ctx.db, actor.userId, own, at);
   }
-  return { unread: await countUnread(ctx.db, actor.unitId, actor.userId) };
+  return { unread: await countUnread(ctx.db, actor.unitId, actor.userId, ctx.clock.today()) };
 }
 
 /**

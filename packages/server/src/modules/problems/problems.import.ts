@@ -16,6 +16,12 @@ import { assertMay } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { listCheckItems, listItemUnits } from '../campaigns/campaigns.repository.js';
+import {
+  type CreatedNotices,
+  deliverNotices,
+  problemsImported,
+  writeNotices,
+} from '../notifications/notices.js';
 import { listUnits } from '../units/units.repository.js';
 import { insertEvents } from './problem-events.repository.js';
 import { HEADER_BY_FIELD, IMPORT_COLUMNS } from './problems.import-format.js';
@@ -137,6 +143,7 @@ export async function importProblems(
   const rejected = rows.length - valid.length;
   const store = opts.mode === 'valid' || (opts.mode === 'all' && rejected === 0);
   let imported = 0;
+  let notices: CreatedNotices = [];
   if (store && valid.length > 0) {
     const at = ctx.clock.now().toISOString();
     await ctx.db.transaction().execute(async (trx) => {
@@ -186,7 +193,23 @@ export async function importProblems(
         at,
       });
       imported = ids.length;
+      // The office filing problems for units hands them over: one notice per receiving unit.
+      const byUnit = new Map<number, number[]>();
+      for (const [i, id] of ids.entries()) {
+        const unitId = valid[i]?.unitId;
+        if (!office || unitId === undefined || unitId === actor.unitId) continue;
+        const list = byUnit.get(unitId);
+        if (list) list.push(id);
+        else byUnit.set(unitId, [id]);
+      }
+      notices = await writeNotices(
+        trx,
+        ctx,
+        actor,
+        [...byUnit].map(([unitId, problemIds]) => problemsImported(ctx, actor, unitId, problemIds)),
+      );
     });
+    void deliverNotices(ctx, notices);
   }
   return { rows: rows.length, accepted: valid.length, rejected, imported, errors };
 }

@@ -14,6 +14,7 @@ import type { Executor } from '../../db/transaction.js';
 import { assertMay } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { problemAssigned, withNotices, writeNotices } from '../notifications/notices.js';
 import { findUnit } from '../units/units.repository.js';
 import { insertEvent } from './problem-events.repository.js';
 import { assertOffice, loadVisibleProblem, staleVersion } from './problems.access.js';
@@ -48,7 +49,7 @@ export async function createProblem(
   throwIfErrors(checkDeadline(input, await campaignLimits(ctx.db, input.campaignId), today));
 
   const at = ctx.clock.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
+  return withNotices(ctx, async (trx) => {
     const id = await insertProblem(trx, {
       campaign_id: input.campaignId,
       check_item_id: item.id,
@@ -90,6 +91,18 @@ export async function createProblem(
       detail: { unitId, checkItem: input.checkItem },
       at,
     });
+    // The office recording a problem for a unit hands it over: the unit is told.
+    if (kind === 'assigned') {
+      const ref = {
+        id,
+        unitId,
+        unitName: unit.name,
+        checkItem: input.checkItem,
+        description: input.description,
+        deadline: input.deadline,
+      };
+      await writeNotices(trx, ctx, actor, [problemAssigned(ctx, actor, ref, '')]);
+    }
     return id;
   });
 }
@@ -178,7 +191,7 @@ export function assignProblem(
   input: { version: number; unitId: number; deadline?: string | null | undefined; reason: string },
 ) {
   assertOffice(actor);
-  return ctx.db.transaction().execute(async (trx) => {
+  return withNotices(ctx, async (trx) => {
     const unit = await assignee(trx, input.unitId);
     await applyAssign(ctx, trx, actor, id, unit, input);
   });
@@ -239,6 +252,10 @@ export async function applyAssign(
     detail: { fromUnitId: p.unitId, toUnitId: unit.id, deadline: input.deadline },
     at,
   });
+  const deadline = input.deadline === undefined ? p.deadline : input.deadline;
+  await writeNotices(trx, ctx, actor, [
+    problemAssigned(ctx, actor, { ...p, unitId: unit.id, unitName: unit.name, deadline }, input.reason),
+  ]);
 }
 
 function reservedSource(): AppError {

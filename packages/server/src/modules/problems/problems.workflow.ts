@@ -18,6 +18,7 @@ import type { DB } from '../../db/schema.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { linkAttachments } from '../files/files.service.js';
+import { type ProblemStepNotice, problemStep, withNotices, writeNotices } from '../notifications/notices.js';
 import { countEvidence, insertEvent } from './problem-events.repository.js';
 import { assertOffice, assertUnitMember, loadVisibleProblem, staleVersion } from './problems.access.js';
 import { openGroupOf, type ProblemRow, updateProblemAt } from './problems.repository.js';
@@ -33,10 +34,12 @@ export interface Step {
   within?: (trx: Transaction<DB>, eventId: number) => Promise<void>;
   /** Refuses the step for this problem (read through the step's transaction). */
   check?: (p: ProblemRow, trx: Transaction<DB>) => Promise<void> | void;
+  /** The hand-off's notice (to the unit, or to the office for a 销号 application), if any. */
+  notice?: ProblemStepNotice;
 }
 
 function takeStep(ctx: AppContext, actor: Actor, id: number, step: Step) {
-  return ctx.db.transaction().execute((trx) => applyStep(ctx, trx, actor, id, step));
+  return withNotices(ctx, (trx) => applyStep(ctx, trx, actor, id, step));
 }
 
 /** One problem's step inside the caller's transaction; throws AppError when it is refused. */
@@ -79,6 +82,8 @@ export async function applyStep(
     detail: { from: p.status, to, text: step.text },
     at,
   });
+  if (step.notice)
+    await writeNotices(trx, ctx, actor, await problemStep(trx, ctx, actor, step.notice, p, step.text));
   return to;
 }
 
@@ -125,6 +130,7 @@ export function submitForClosure(
 ) {
   return takeStep(ctx, actor, id, {
     action: 'submit',
+    notice: 'submit',
     version: input.version,
     text: input.text || '整改完成，申请销号',
     set: (at) => ({ submitted_at: at }),
@@ -142,6 +148,7 @@ export function submitForClosure(
 export function returnStep(input: { version: number; reason: string }): Step {
   return {
     action: 'return',
+    notice: 'return',
     version: input.version,
     text: input.reason,
     set: () => ({ return_reason: input.reason }),
@@ -160,6 +167,7 @@ export function returnProblem(
 export function closeStep(input: { version: number; text: string }): Step {
   return {
     action: 'close',
+    notice: 'close',
     version: input.version,
     text: input.text || '审核通过，予以销号',
     set: (at) => ({ closed_at: at, return_reason: '' }),
@@ -188,6 +196,7 @@ export function reopenProblem(
 ) {
   return takeStep(ctx, actor, id, {
     action: 'reopen',
+    notice: 'reopen',
     version: input.version,
     text: input.reason,
     set: () => ({ closed_at: null }),

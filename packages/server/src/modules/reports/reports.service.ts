@@ -4,15 +4,11 @@ import { AppError } from '@paicha/core';
 import type { SaveReportInput } from '@paicha/core/api/reports';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { deliverNotices, writeNotices } from '../notifications/notices.js';
+import { monthlyReportName, type ReportStep, reportStep } from '../notifications/notices-reporting.js';
 import * as repo from './reports.repository.js';
 import { type LoadedReport, loadReport, type ReportKey, reportRows } from './reports.view.js';
-import {
-  assertAllowed,
-  isUniqueViolation,
-  type ReportAction,
-  statusAfter,
-  versionConflict,
-} from './workflow.js';
+import { assertAllowed, isUniqueViolation, statusAfter, versionConflict } from './workflow.js';
 
 const ENTITY = 'monthly_report';
 
@@ -178,14 +174,14 @@ async function transition(
   actor: Actor,
   loaded: LoadedReport,
   version: number,
-  action: ReportAction,
+  action: ReportStep,
   patch: Parameters<typeof repo.updateReportAtVersion>[3],
   detail: Record<string, unknown>,
 ) {
   const report = loaded.report;
   if (!report) throw new AppError('not_found', '月报不存在');
   const at = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
+  const notices = await ctx.db.transaction().execute(async (trx) => {
     const ok = await repo.updateReportAtVersion(trx, report.id, version, {
       ...patch,
       updated_by: actor.userId,
@@ -206,5 +202,25 @@ async function transition(
       },
       at,
     });
+    const ref = {
+      entity: ENTITY,
+      id: report.id,
+      unitId: loaded.unit.id,
+      unitName: loaded.unit.name,
+      name: monthlyReportName(report.period, loaded.milestone.title),
+      dueDate: loaded.milestone.dueDate,
+      link: `/reports/${report.period}/${loaded.unit.id}`,
+    } as const;
+    return writeNotices(
+      trx,
+      ctx,
+      actor,
+      await reportStep(trx, ctx, actor, action, ref, {
+        reason: typeof detail.reason === 'string' ? detail.reason : undefined,
+        late: detail.late === true,
+        resubmission: detail.resubmission === true,
+      }),
+    );
   });
+  void deliverNotices(ctx, notices);
 }

@@ -9,6 +9,8 @@ import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { linkAttachments, saveUpload } from '../files/files.service.js';
+import { deliverNotices, writeNotices } from '../notifications/notices.js';
+import { type ReportStep, reportStep, submissionName } from '../notifications/notices-reporting.js';
 import {
   assertAllowed,
   isUniqueViolation,
@@ -32,14 +34,20 @@ async function write(
   key: SubmissionKey,
   loaded: LoadedSubmission,
   version: number,
-  step: { action: string; patch: Patch; detail?: Record<string, unknown> },
+  step: {
+    action: string;
+    patch: Patch;
+    detail?: Record<string, unknown>;
+    /** A hand-off: 报送 (to the office), 审核通过, 退回 or 解锁 (to the unit). */
+    notice?: { step: ReportStep; reason?: string | undefined; late?: boolean; resubmission?: boolean };
+  },
   change?: (trx: Transaction<DB>, id: number) => Promise<void>,
 ) {
   const current = loaded.submission?.version ?? 0;
   if (version !== current) throw versionConflict(current);
   const at = ctx.clock.now().toISOString();
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    const notices = await ctx.db.transaction().execute(async (trx) => {
       let id = loaded.submission?.id;
       const stamp = { updated_by: actor.userId, updated_at: at };
       if (id === undefined) {
@@ -70,7 +78,20 @@ async function write(
         detail: { milestoneId: key.milestoneId, unitId: key.unitId, version: version + 1, ...step.detail },
         at,
       });
+      if (!step.notice) return [];
+      const { step: handOff, ...detail } = step.notice;
+      const ref = {
+        entity: ENTITY,
+        id,
+        unitId: key.unitId,
+        unitName: loaded.unit.name,
+        name: submissionName(loaded.milestone.title),
+        dueDate: loaded.milestone.dueDate,
+        link: `/submissions/${key.milestoneId}/${key.unitId}`,
+      } as const;
+      return writeNotices(trx, ctx, actor, await reportStep(trx, ctx, actor, handOff, ref, detail));
     });
+    void deliverNotices(ctx, notices);
   } catch (err) {
     if (isUniqueViolation(err)) throw versionConflict();
     throw err;
@@ -222,6 +243,11 @@ export async function submitSubmission(ctx: AppContext, actor: Actor, key: Submi
       dueDate: loaded.milestone.dueDate,
       submittedOn: today,
     },
+    notice: {
+      step: 'submit',
+      late: firstOn > loaded.milestone.dueDate,
+      resubmission: s.first_submitted_at !== null,
+    },
   });
 }
 
@@ -244,5 +270,6 @@ export async function decideSubmission(
       ...(action === 'accept' ? {} : { return_reason: input.reason ?? '' }),
     },
     detail: input.reason ? { reason: input.reason } : {},
+    notice: { step: action, reason: input.reason },
   });
 }

@@ -5,10 +5,14 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '@paicha/core';
 import type { UpdateCircularBody } from '@paicha/core/api/supervision';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import { may } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { listMilestones } from '../campaigns/campaigns.repository.js';
+import { type CreatedNotices, deliverNotices, writeNotices } from '../notifications/notices.js';
+import { circularIssued, type NamedUnit } from '../notifications/notices-reporting.js';
 import { renderCircularDocx } from './circular.docx.js';
 import {
   buildCircularDocument,
@@ -154,7 +158,8 @@ export async function issueCircular(ctx: AppContext, actor: Actor, id: number, v
   const docx = await renderCircularDocx(documentOf(issued, today).document, { draft: false });
   const sha256 = createHash('sha256').update(docx).digest('hex');
   const at = ctx.clock.now().toISOString();
-  await write(
+  const figures = JSON.parse(row.figures) as Scorecard;
+  const notices = await write(
     ctx,
     actor,
     row,
@@ -171,7 +176,36 @@ export async function issueCircular(ctx: AppContext, actor: Actor, id: number, v
       updated_by: actor.userId,
     },
     { sha256, docDate: today },
+    (trx) =>
+      writeNotices(
+        trx,
+        ctx,
+        actor,
+        circularIssued(
+          {
+            id: row.id,
+            title: row.title,
+            docNumber: row.docNumber,
+            issuer: figures.campaign.issuer,
+            deadline: row.deadline,
+          },
+          namedUnits(figures),
+        ),
+      ),
   );
+  void deliverNotices(ctx, notices);
+}
+
+/** Every unit the circular's ranking names, with the 通报批评 it receives. */
+function namedUnits(figures: Scorecard): NamedUnit[] {
+  return figures.units.map((u) => ({
+    unitId: u.unit.id,
+    rank: u.rank,
+    score: u.score,
+    criticisms: figures.groups.flatMap((g) =>
+      g.units.filter((x) => x.unitId === u.unit.id).map((x) => ({ group: g.group, reason: x.reason })),
+    ),
+  }));
 }
 
 export async function deleteDraft(ctx: AppContext, actor: Actor, id: number, version: number) {
@@ -214,8 +248,10 @@ async function write(
   action: string,
   patch: Parameters<typeof repo.updateDraftAt>[3],
   detail: Record<string, unknown> = {},
-) {
-  await ctx.db.transaction().execute(async (trx) => {
+  /** The hand-off's notices, written in the same transaction. */
+  notify?: (trx: Transaction<DB>) => Promise<CreatedNotices>,
+): Promise<CreatedNotices> {
+  return ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.updateDraftAt(trx, row.id, version, patch))) throw stale();
     await appendAudit(trx, ctx.dialect, {
       actorId: actor.userId,
@@ -225,5 +261,6 @@ async function write(
       detail: { version: version + 1, ...detail },
       at: String(patch.updated_at),
     });
+    return notify ? notify(trx) : [];
   });
 }

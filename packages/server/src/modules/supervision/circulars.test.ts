@@ -177,6 +177,41 @@ describe.each(DIALECTS)('通报 drafts and issued circulars on %s', (dialect) =>
     expect(Buffer.compare(await download(unit.cookie), file)).toBe(0);
   });
 
+  it('issuing told every unit the ranking names, once, with a link; the criticised read why', async () => {
+    const issued = (await t.request('GET', url(), admin)).json() as {
+      figures: { units: { unit: { id: number; name: string }; rank: number | null }[] };
+    };
+    const named = issued.figures.units;
+    const sent = (
+      await t.request('GET', `/api/notifications?all=1&kind=circular&pageSize=500`, admin)
+    ).json() as { items: { unitId: number; title: string; body: string; link: string; entityId: number }[] };
+    expect(sent.items.map((n) => n.unitId).sort()).toEqual(named.map((u) => u.unit.id).sort());
+    expect(sent.items.every((n) => n.link === `/supervision/circulars/${id}` && n.entityId === id)).toBe(
+      true,
+    );
+    const criticised = new Set(
+      Object.values(EXPECTED_GROUPS)
+        .flat()
+        .map((x) => x.slice(0, x.indexOf('（'))),
+    );
+    for (const u of named) {
+      const n = sent.items.find((x) => x.unitId === u.unit.id);
+      expect(n?.body).toContain(`排名第${u.rank}名`);
+      if (criticised.has(u.unit.name)) {
+        expect(n?.title).toContain('被通报批评');
+        expect(n?.body).toContain('请于2020年3月16日前将整改落实情况书面报送区领导小组办公室');
+      } else
+        expect(n?.title).toBe(
+          '【通报】区领导小组办公室印发《关于全区脱贫攻坚问题大排查整改工作进展情况的通报》（区扶组办〔2020〕3号）',
+        );
+    }
+    // A street reads its own, in its own list.
+    const zy = await t.userIn('中云街道', 'reporter');
+    const own = (await t.request('GET', '/api/notifications?kind=circular', zy.cookie)).json();
+    expect(own.items).toHaveLength(1);
+    expect(own.items[0].body).toContain('成效不明显（整改销号率40%，发现问题5个、已销号2个）');
+  });
+
   it('refreshes a draft from the ledger as it is now, and deletes drafts', async () => {
     let res = await t.request('POST', '/api/supervision/circulars', admin, {
       campaignId: s.campaignId,

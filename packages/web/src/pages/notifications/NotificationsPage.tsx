@@ -1,14 +1,16 @@
-// 通知: the own unit's reminders and 催办 (filter 未读/已读, 全部标为已读, each opening its page);
-// district-wide roles also see what every unit was sent.
+// 通知: the own unit's notices — reminders, 催办 and every hand-off (交办, 退回, 审核通过, 销号, 通报,
+// and for the office what units sent for its action) — filtered by 未读/已读 and kind, 全部标为已读,
+// each opening its item; district-wide roles also see what every unit was sent (?tab=sent).
 import { CheckOutlined } from '@ant-design/icons';
 import { seesAllUnits } from '@paicha/core';
-import { App, Button, Card, List, Segmented, Space, Tabs, Typography } from 'antd';
+import { App, Button, Card, List, Segmented, Select, Space, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { NOTIFICATIONS_CHANGED, notificationsApi, notificationsChanged } from '../../api/notifications';
 import { useUser } from '../../auth/AuthContext';
 import { LoadError } from '../../components/LoadError';
 import { NotificationItem } from '../../components/NotificationItem';
+import { NOTIFICATION_KIND_OPTIONS } from '../../components/NotificationTags';
 import { useOpenNotification } from '../../components/useOpenNotification';
 import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
@@ -16,20 +18,24 @@ import { SentNotifications } from './SentNotifications';
 
 type Filter = 'all' | 'unread' | 'read';
 const PAGE_SIZE = 20;
+/** Kinds that tell of something done, with nothing left to do: opened to look, not to act. */
+const INFORMATIVE = new Set(['accepted', 'closed', 'circular']);
 
 function OwnNotifications() {
   const { message } = App.useApp();
   const [filter, setFilter] = useState<Filter>('all');
+  const [kind, setKind] = useState<string>();
   const [page, setPage] = useState(1);
   const { data, error, loading, reload } = useAsync(
     () =>
       notificationsApi.list({
         unread: filter === 'unread',
         read: filter === 'read',
+        kind,
         page,
         pageSize: PAGE_SIZE,
       }),
-    [filter, page],
+    [filter, kind, page],
   );
   const openOne = useOpenNotification();
 
@@ -66,6 +72,19 @@ function OwnNotifications() {
           ]}
           data-testid="notification-filter"
         />
+        <Select
+          allowClear
+          placeholder="全部类型"
+          aria-label="类型"
+          style={{ width: 130 }}
+          value={kind}
+          onChange={(k?: string) => {
+            setKind(k);
+            setPage(1);
+          }}
+          options={NOTIFICATION_KIND_OPTIONS}
+          data-testid="notification-kind-filter"
+        />
         <Button
           icon={<CheckOutlined />}
           disabled={unread === 0}
@@ -99,9 +118,10 @@ function OwnNotifications() {
             data-id={n.id}
             data-kind={n.kind}
             data-read={n.readAt ? '1' : '0'}
+            data-resolved={n.resolved ?? ''}
             actions={[
               <Button key="open" type="link" onClick={() => openOne(n)} data-testid="notification-open">
-                {n.link ? '去办理' : '标为已读'}
+                {!n.link ? '标为已读' : n.resolved || INFORMATIVE.has(n.kind) ? '查看' : '去办理'}
               </Button>,
             ]}
           >
@@ -117,13 +137,14 @@ export default function NotificationsPage() {
   const user = useUser();
   const [params, setParams] = useSearchParams();
   const wide = seesAllUnits(user.role);
-  // The office's own unit is never reminded itself: what it sent is what it comes here for.
-  const tab = wide && params.get('tab') !== 'own' ? 'sent' : 'own';
+  // The office is a unit too: what units send for its action arrives in its own list, so that is
+  // where everyone lands; what every unit was sent is one tab away (?tab=sent).
+  const tab = wide && params.get('tab') === 'sent' ? 'sent' : 'own';
 
   return (
     <Card title="通知" data-testid="notifications-page">
       <Typography.Paragraph type="secondary">
-        系统在各项截止日期前（按提醒设置的天数）和逾期后自动提醒责任单位：月报、节点报送和问题整改时限；领导小组办公室也可以随时催办。
+        问题交办、退回、销号，月报和节点材料的退回、审核通过，以及签发的通报，都会通知到相关单位；单位报送材料、申请销号时通知领导小组办公室。系统还在各项截止日期前（按提醒设置的天数）和逾期后自动提醒责任单位，事项办结或日期已过的提醒自动标为已完成、已过期，不计入未读。
       </Typography.Paragraph>
       {wide ? (
         <Tabs

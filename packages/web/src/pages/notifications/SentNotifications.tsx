@@ -12,7 +12,7 @@ import { useUser } from '../../auth/AuthContext';
 import { cnDate, cnDateTime } from '../../components/dates';
 import { LoadError } from '../../components/LoadError';
 import { safeLink } from '../../components/NotificationItem';
-import { NOTIFICATION_KINDS, NotificationKindTag } from '../../components/NotificationTags';
+import { NOTIFICATION_KIND_OPTIONS, NotificationKindTag } from '../../components/NotificationTags';
 import { testIdRow } from '../../components/rowProps';
 import { UrgeModal } from '../../components/UrgeModal';
 import { useAsync } from '../../hooks/useAsync';
@@ -106,7 +106,7 @@ export function SentNotifications() {
           style={{ width: 120 }}
           value={kind}
           onChange={filterBy(setKind)}
-          options={Object.entries(NOTIFICATION_KINDS).map(([value, k]) => ({ value, label: k.label }))}
+          options={NOTIFICATION_KIND_OPTIONS}
         />
         <Input.Search
           allowClear

@@ -1,0 +1,24 @@
+// What a notice is about, in the clerk's words: the server writes these kinds, the 通知 page
+// filters and labels by them. Reminders (即将到期, 已逾期) are written by the reminder run; 催办
+// by the office; every other kind by a hand-off in the same transaction as the hand-off itself.
+export const NOTIFICATION_KIND_LABELS = {
+  upcoming: '即将到期',
+  missed: '已逾期',
+  urge: '催办',
+  assigned: '交办',
+  returned: '退回',
+  accepted: '审核通过',
+  closed: '销号',
+  reopened: '重新打开',
+  submitted: '待审核',
+  circular: '通报',
+} as const;
+export type NotificationKind = keyof typeof NOTIFICATION_KIND_LABELS;
+export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_KIND_LABELS) as NotificationKind[];
+
+/**
+ * A reminder that needs nothing more: its item was done (report or submission sent, problem
+ * closed out) or, for a 即将到期 reminder, its date has passed (the 已逾期 notice takes over).
+ */
+export const NOTIFICATION_RESOLUTIONS = { done: '已完成', expired: '已过期' } as const;
+export type NotificationResolution = keyof typeof NOTIFICATION_RESOLUTIONS;
