@@ -60,7 +60,12 @@ describe.each(DIALECTS)('hand-off notices on %s', (dialect) => {
     seen = Math.max(seen, ...fresh.map((n) => n.id));
     return fresh;
   };
-  const ok = async (method: string, url: string, cookie: string, body?: unknown) => {
+  const ok = async (
+    method: Parameters<TestApp['request']>[0],
+    url: string,
+    cookie: string,
+    body?: unknown,
+  ) => {
     const res = await t.request(method, url, cookie, body);
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
