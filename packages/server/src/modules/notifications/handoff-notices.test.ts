@@ -235,6 +235,39 @@ describe.each(DIALECTS)('hand-off notices on %s', (dialect) => {
     expect(fresh[0]?.entity).toBe('submission');
   });
 
+  it('a batch 退回 tells the unit of each problem; a refused batch tells nobody', async () => {
+    const awaiting = async () => {
+      let p = await recordProblem(t, zy.cookie, problemBody(campaignId));
+      p = (
+        await ok('POST', `/api/problems/${p.id}/progress`, zy.cookie, {
+          version: p.version,
+          date: '2019-12-20',
+          text: '已整改',
+          attachmentIds: [await evidence()],
+        })
+      ).problem;
+      return (await ok('POST', `/api/problems/${p.id}/submit`, zy.cookie, { version: p.version, text: '' }))
+        .problem as { id: number; version: number };
+    };
+    const batch = [await awaiting(), await awaiting()];
+    await added();
+    const refused = await t.request('POST', '/api/problems/batch/return', admin, {
+      items: batch.map((p, i) => ({ id: p.id, version: i === 0 ? p.version : p.version + 1 })),
+      reason: '佐证材料不全',
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(await added()).toEqual([]);
+    await ok('POST', '/api/problems/batch/return', admin, {
+      items: batch.map((p) => ({ id: p.id, version: p.version })),
+      reason: '佐证材料不全',
+    });
+    const fresh = await added();
+    expect(fresh.map((n) => [n.unitId, n.kind, n.entityId]).sort()).toEqual(
+      batch.map((p) => [zyId, 'returned', p.id]).sort(),
+    );
+    expect(fresh.every((n) => n.body.includes('退回理由：佐证材料不全'))).toBe(true);
+  });
+
   it("a street's list holds its own notices only, whatever it asks for", async () => {
     const own = await list(hz.cookie, '&all=1');
     expect(own.items.length).toBeGreaterThan(0);

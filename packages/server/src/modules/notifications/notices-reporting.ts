@@ -7,7 +7,7 @@ import type { Actor, AppContext } from '../../kernel/context.js';
 import { byWhom, lines, type Notice, toOffice } from './notices.js';
 
 /** A monthly report or a milestone submission of one unit. */
-export interface ReportRef {
+interface ReportRef {
   entity: 'monthly_report' | 'submission';
   /** The report's or submission's id. */
   id: number;

@@ -13,7 +13,7 @@ import { sendReminderMail } from './mailer.js';
 import { insertNotifications, officeUnitIds } from './notifications.repository.js';
 import { DEFAULT_REMINDERS, REMINDER_SETTING } from './reminders.js';
 
-export type CreatedNotices = Awaited<ReturnType<typeof insertNotifications>>;
+type CreatedNotices = Awaited<ReturnType<typeof insertNotifications>>;
 
 export interface Notice {
   unitId: number;
@@ -39,7 +39,10 @@ const outboxes = new WeakMap<object, CreatedNotices>();
  * Runs `work` in one transaction and mails the notices written in it once it has committed:
  * a hand-off that fails or is refused (a whole batch included) sends nothing at all.
  */
-export async function withNotices<T>(ctx: AppContext, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+export async function withNotices<T>(
+  ctx: AppContext,
+  work: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
   const outbox: CreatedNotices = [];
   const result = await ctx.db.transaction().execute((trx) => {
     outboxes.set(trx, outbox);
@@ -88,9 +91,9 @@ export async function toOffice(trx: Executor, notice: Omit<Notice, 'unitId'>): P
 /**
  * Mails what a hand-off just created, after its commit, without holding up the clerk: a slow or
  * unreachable mail server delays nobody's 退回 or 报送. The notice stands in the app either way;
- * a failed mail leaves it without `emailed_at`. Resolves when done (tests wait for it).
+ * a failed mail leaves it without `emailed_at`. Never rejects.
  */
-export async function deliverNotices(ctx: AppContext, created: CreatedNotices): Promise<void> {
+async function deliverNotices(ctx: AppContext, created: CreatedNotices): Promise<void> {
   if (!ctx.config.smtpUrl || created.length === 0) return;
   try {
     const settings = await readSetting<ReminderSettings>(ctx.db, REMINDER_SETTING, DEFAULT_REMINDERS);
@@ -101,7 +104,7 @@ export async function deliverNotices(ctx: AppContext, created: CreatedNotices): 
 }
 
 /** What a problem notice names: the problem, its item and its unit. */
-export interface ProblemRef {
+interface ProblemRef {
   id: number;
   unitId: number;
   unitName: string;

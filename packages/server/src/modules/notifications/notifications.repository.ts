@@ -32,7 +32,7 @@ export async function insertNotifications(db: Executor, rows: NotificationInsert
  * once a 即将到期 reminder's date has passed (today in China; the 已逾期 notice takes over).
  * Hand-off notices and 催办 are never resolved: they are read.
  */
-export function resolution(today: string) {
+function resolution(today: string) {
   return sql<'done' | 'expired' | null>`case
     when n.kind in ('upcoming', 'missed') and (
       (n.entity = 'problem' and exists (

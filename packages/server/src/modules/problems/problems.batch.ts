@@ -9,6 +9,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { shareAttachments } from '../files/files.service.js';
+import { withNotices } from '../notifications/notices.js';
 import { assertOffice, assertUnitMember } from './problems.access.js';
 import { applyAssign, assignee } from './problems.service.js';
 import { applyStep, assertProgressDate, closeStep, progressStep, returnStep } from './problems.workflow.js';
@@ -30,7 +31,8 @@ async function runBatch(
   apply: (trx: Transaction<DB>, item: Item) => Promise<unknown>,
 ) {
   const refused: BatchRefusal[] = [];
-  await ctx.db.transaction().execute(async (trx) => {
+  // Each problem's notice is written with it and mailed only once the whole batch has committed.
+  await withNotices(ctx, async (trx) => {
     for (const item of items) {
       try {
         await apply(trx, item);

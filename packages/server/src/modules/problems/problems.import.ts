@@ -16,12 +16,7 @@ import { assertMay } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { listCheckItems, listItemUnits } from '../campaigns/campaigns.repository.js';
-import {
-  type CreatedNotices,
-  deliverNotices,
-  problemsImported,
-  writeNotices,
-} from '../notifications/notices.js';
+import { problemsImported, withNotices, writeNotices } from '../notifications/notices.js';
 import { listUnits } from '../units/units.repository.js';
 import { insertEvents } from './problem-events.repository.js';
 import { HEADER_BY_FIELD, IMPORT_COLUMNS } from './problems.import-format.js';
@@ -143,10 +138,9 @@ export async function importProblems(
   const rejected = rows.length - valid.length;
   const store = opts.mode === 'valid' || (opts.mode === 'all' && rejected === 0);
   let imported = 0;
-  let notices: CreatedNotices = [];
   if (store && valid.length > 0) {
     const at = ctx.clock.now().toISOString();
-    await ctx.db.transaction().execute(async (trx) => {
+    await withNotices(ctx, async (trx) => {
       const ids = await insertProblems(
         trx,
         valid.map(({ unitId, itemId, fields: f }) => ({
@@ -202,14 +196,13 @@ export async function importProblems(
         if (list) list.push(id);
         else byUnit.set(unitId, [id]);
       }
-      notices = await writeNotices(
+      await writeNotices(
         trx,
         ctx,
         actor,
         [...byUnit].map(([unitId, problemIds]) => problemsImported(ctx, actor, unitId, problemIds)),
       );
     });
-    void deliverNotices(ctx, notices);
   }
   return { rows: rows.length, accepted: valid.length, rejected, imported, errors };
 }

@@ -4,7 +4,7 @@ import { AppError } from '@paicha/core';
 import type { SaveReportInput } from '@paicha/core/api/reports';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
-import { deliverNotices, writeNotices } from '../notifications/notices.js';
+import { withNotices, writeNotices } from '../notifications/notices.js';
 import { monthlyReportName, type ReportStep, reportStep } from '../notifications/notices-reporting.js';
 import * as repo from './reports.repository.js';
 import { type LoadedReport, loadReport, type ReportKey, reportRows } from './reports.view.js';
@@ -181,7 +181,7 @@ async function transition(
   const report = loaded.report;
   if (!report) throw new AppError('not_found', '月报不存在');
   const at = ctx.clock.now().toISOString();
-  const notices = await ctx.db.transaction().execute(async (trx) => {
+  await withNotices(ctx, async (trx) => {
     const ok = await repo.updateReportAtVersion(trx, report.id, version, {
       ...patch,
       updated_by: actor.userId,
@@ -211,7 +211,7 @@ async function transition(
       dueDate: loaded.milestone.dueDate,
       link: `/reports/${report.period}/${loaded.unit.id}`,
     } as const;
-    return writeNotices(
+    await writeNotices(
       trx,
       ctx,
       actor,
@@ -222,5 +222,4 @@ async function transition(
       }),
     );
   });
-  void deliverNotices(ctx, notices);
 }

@@ -9,7 +9,7 @@ import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { linkAttachments, saveUpload } from '../files/files.service.js';
-import { deliverNotices, writeNotices } from '../notifications/notices.js';
+import { withNotices, writeNotices } from '../notifications/notices.js';
 import { type ReportStep, reportStep, submissionName } from '../notifications/notices-reporting.js';
 import {
   assertAllowed,
@@ -47,7 +47,7 @@ async function write(
   if (version !== current) throw versionConflict(current);
   const at = ctx.clock.now().toISOString();
   try {
-    const notices = await ctx.db.transaction().execute(async (trx) => {
+    await withNotices(ctx, async (trx) => {
       let id = loaded.submission?.id;
       const stamp = { updated_by: actor.userId, updated_at: at };
       if (id === undefined) {
@@ -78,7 +78,7 @@ async function write(
         detail: { milestoneId: key.milestoneId, unitId: key.unitId, version: version + 1, ...step.detail },
         at,
       });
-      if (!step.notice) return [];
+      if (!step.notice) return;
       const { step: handOff, ...detail } = step.notice;
       const ref = {
         entity: ENTITY,
@@ -89,9 +89,8 @@ async function write(
         dueDate: loaded.milestone.dueDate,
         link: `/submissions/${key.milestoneId}/${key.unitId}`,
       } as const;
-      return writeNotices(trx, ctx, actor, await reportStep(trx, ctx, actor, handOff, ref, detail));
+      await writeNotices(trx, ctx, actor, await reportStep(trx, ctx, actor, handOff, ref, detail));
     });
-    void deliverNotices(ctx, notices);
   } catch (err) {
     if (isUniqueViolation(err)) throw versionConflict();
     throw err;

@@ -11,7 +11,7 @@ import { may } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { listMilestones } from '../campaigns/campaigns.repository.js';
-import { type CreatedNotices, deliverNotices, writeNotices } from '../notifications/notices.js';
+import { withNotices, writeNotices } from '../notifications/notices.js';
 import { circularIssued, type NamedUnit } from '../notifications/notices-reporting.js';
 import { renderCircularDocx } from './circular.docx.js';
 import {
@@ -159,7 +159,7 @@ export async function issueCircular(ctx: AppContext, actor: Actor, id: number, v
   const sha256 = createHash('sha256').update(docx).digest('hex');
   const at = ctx.clock.now().toISOString();
   const figures = JSON.parse(row.figures) as Scorecard;
-  const notices = await write(
+  await write(
     ctx,
     actor,
     row,
@@ -193,7 +193,6 @@ export async function issueCircular(ctx: AppContext, actor: Actor, id: number, v
         ),
       ),
   );
-  void deliverNotices(ctx, notices);
 }
 
 /** Every unit the circular's ranking names, with the 通报批评 it receives. */
@@ -249,9 +248,9 @@ async function write(
   patch: Parameters<typeof repo.updateDraftAt>[3],
   detail: Record<string, unknown> = {},
   /** The hand-off's notices, written in the same transaction. */
-  notify?: (trx: Transaction<DB>) => Promise<CreatedNotices>,
-): Promise<CreatedNotices> {
-  return ctx.db.transaction().execute(async (trx) => {
+  notify?: (trx: Transaction<DB>) => Promise<unknown>,
+) {
+  await withNotices(ctx, async (trx) => {
     if (!(await repo.updateDraftAt(trx, row.id, version, patch))) throw stale();
     await appendAudit(trx, ctx.dialect, {
       actorId: actor.userId,
@@ -261,6 +260,6 @@ async function write(
       detail: { version: version + 1, ...detail },
       at: String(patch.updated_at),
     });
-    return notify ? notify(trx) : [];
+    await notify?.(trx);
   });
 }
