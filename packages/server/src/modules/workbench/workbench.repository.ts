@@ -155,29 +155,6 @@ export function issuedCirculars(db: Executor, campaignId: number) {
     .execute();
 }
 
-/** The newest notices of a unit the user has not read. */
-export function unreadNotices(db: Executor, unitId: number, userId: number, limit: number) {
-  return db
-    .selectFrom('notifications as n')
-    .leftJoin('notification_reads as r', (j) =>
-      j.onRef('r.notification_id', '=', 'n.id').on('r.user_id', '=', userId),
-    )
-    .select([
-      'n.id',
-      'n.kind',
-      'n.title',
-      'n.body',
-      'n.link',
-      'n.due_date as dueDate',
-      'n.created_at as createdAt',
-    ])
-    .where('n.unit_id', '=', unitId)
-    .where('r.read_at', 'is', null)
-    .orderBy('n.id', 'desc')
-    .limit(limit)
-    .execute();
-}
-
 /** Household places not yet mapped to a street: how many, and the ones holding most households. */
 export async function openPlaces(db: Executor, limit: number) {
   const base = () => db.selectFrom('household_places').where('unit_id', 'is', null);

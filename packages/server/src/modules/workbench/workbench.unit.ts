@@ -1,22 +1,19 @@
 // A unit's 待办 (reporter, unit_head): its returned, overdue and soon-due problems, the monthly
 // reports and milestone submissions waiting for the person's step, 通报 naming the unit, and
 // unread notices. Everything is read for the actor's own unit only (the access policy's scope).
+import { NOTIFICATION_KIND_LABELS, type NotificationKind } from '@paicha/core';
 import type { ListQuery } from '@paicha/core/api/problems';
 import type { WorkbenchEntry, WorkbenchSection } from '@paicha/core/api/workbench';
 import type { Actor, AppContext } from '../../kernel/context.js';
-import { countUnread } from '../notifications/notifications.repository.js';
+import { countUnread, listForUnit } from '../notifications/notifications.repository.js';
 import { queryProblems } from '../problems/problems.query.js';
 import { unitIdsWithItems } from '../reports/reports.repository.js';
 import type { Scorecard } from '../supervision/scorecard.service.js';
-import {
-  issuedCirculars,
-  UNIT_TURN,
-  unitReports,
-  unitSubmissions,
-  unreadNotices,
-} from './workbench.repository.js';
+import { issuedCirculars, UNIT_TURN, unitReports, unitSubmissions } from './workbench.repository.js';
 
 export const ENTRY_LIMIT = 5;
+/** Notices asking the unit to act now, not merely telling it something. */
+const PRESSING = new Set(['missed', 'urge', 'returned', 'reopened']);
 
 export interface WorkbenchScope {
   campaignId: number;
@@ -216,14 +213,23 @@ export async function circularSection(
 }
 
 export async function noticeSection(ctx: AppContext, actor: Actor): Promise<WorkbenchSection> {
+  // The 通知 page's own rule: unread by this person and not resolved (a reminder whose item is
+  // done or whose date has passed needs nothing more).
+  const today = ctx.clock.today();
   const [count, rows] = await Promise.all([
-    countUnread(ctx.db, actor.unitId, actor.userId),
-    unreadNotices(ctx.db, actor.unitId, actor.userId, ENTRY_LIMIT),
+    countUnread(ctx.db, actor.unitId, actor.userId, today),
+    listForUnit(ctx.db, {
+      unitId: actor.unitId,
+      userId: actor.userId,
+      today,
+      unreadOnly: true,
+      limit: ENTRY_LIMIT,
+    }),
   ]);
   return {
     key: 'notices',
     title: '未读通知',
-    hint: '发给本单位、您尚未阅读的提醒和催办',
+    hint: '发给本单位、您尚未阅读的通知：交办、退回、提醒、催办等',
     count,
     link: '/notifications?unread=1',
     entries: rows.map((n) => ({
@@ -232,8 +238,8 @@ export async function noticeSection(ctx: AppContext, actor: Actor): Promise<Work
       detail: clip(n.body),
       date: n.dueDate,
       dateLabel: '截止',
-      tag: n.kind === 'urge' ? '催办' : n.kind === 'missed' ? '已逾期' : '提醒',
-      urgent: n.kind !== 'upcoming',
+      tag: NOTIFICATION_KIND_LABELS[n.kind as NotificationKind] ?? '通知',
+      urgent: PRESSING.has(n.kind),
       link: n.link || '/notifications',
     })),
   };

@@ -23,7 +23,8 @@ const INFORMATIVE = new Set(['accepted', 'closed', 'circular']);
 
 function OwnNotifications() {
   const { message } = App.useApp();
-  const [filter, setFilter] = useState<Filter>('all');
+  // The 待办 workbench links here with ?unread=1.
+  const [filter, setFilter] = useState<Filter>(useSearchParams()[0].get('unread') === '1' ? 'unread' : 'all');
   const [kind, setKind] = useState<string>();
   const [page, setPage] = useState(1);
   const { data, error, loading, reload } = useAsync(
