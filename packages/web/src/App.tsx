@@ -8,6 +8,7 @@ import { RequireAdmin } from './components/RequireAdmin';
 import { LoginPage } from './pages/login/LoginPage';
 
 // Pages load on demand so the login page does not wait for the admin screens.
+const WorkbenchPage = lazy(() => import('./pages/workbench/WorkbenchPage'));
 const OverviewPage = lazy(() => import('./pages/overview/OverviewPage'));
 const MyTasksPage = lazy(() => import('./pages/tasks/MyTasksPage'));
 const UnitsPage = lazy(() => import('./pages/admin/units/UnitsPage'));
@@ -45,7 +46,8 @@ function Authenticated() {
         <AppLayout>
           <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
             <Routes>
-              <Route index element={<OverviewPage />} />
+              <Route index element={<WorkbenchPage />} />
+              <Route path="overview" element={<OverviewPage />} />
               <Route path="tasks" element={<MyTasksPage />} />
               <Route path="problems/*" element={<ProblemRoutes />} />
               <Route path="reports/*" element={<ReportRoutes />} />

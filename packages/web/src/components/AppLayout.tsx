@@ -4,6 +4,7 @@ import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useUser } from '../auth/AuthContext';
+import { useWorkbenchBadges } from '../hooks/useWorkbenchBadges';
 import { AuditStatusTag } from './AuditStatusTag';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { menuItems, openGroupKeys, selectedKey } from './menu';
@@ -18,7 +19,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const [pwOpen, setPwOpen] = useState(false);
 
-  const items = menuItems(user.role);
+  const badges = useWorkbenchBadges();
+  const items = menuItems(user.role, new Map([...badges.byPath, ['/', badges.total]]));
 
   return (
     <Layout style={{ minHeight: '100%' }}>

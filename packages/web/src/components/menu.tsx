@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   BellOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   EyeOutlined,
@@ -19,8 +20,8 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import { isAdmin, type Role, seesAllUnits } from '@paicha/core';
-import type { MenuProps } from 'antd';
+import { isAdmin, landingOf, type Role, seesAllUnits } from '@paicha/core';
+import { Badge, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { canRecord } from './problemRoles';
 
@@ -41,7 +42,21 @@ const MENU_GROUPS = {
 const everyone = () => true;
 
 const MENU: MenuEntry[] = [
-  { path: '/', label: '工作概览', icon: <DashboardOutlined />, testId: 'menu-overview', visible: everyone },
+  // The landing page: what waits for the person (leaders land on the 督查看板 instead).
+  {
+    path: '/',
+    label: '待办',
+    icon: <CarryOutOutlined />,
+    testId: 'menu-workbench',
+    visible: (role) => landingOf(role) === 'workbench',
+  },
+  {
+    path: '/overview',
+    label: '工作概览',
+    icon: <DashboardOutlined />,
+    testId: 'menu-overview',
+    visible: everyone,
+  },
   { path: '/tasks', label: '本单位任务', icon: <ProfileOutlined />, testId: 'menu-tasks', visible: everyone },
   {
     path: '/problems',
@@ -177,13 +192,36 @@ export function selectedKey(pathname: string): string {
 
 type MenuItem = Required<MenuProps>['items'][number];
 
-/** The antd menu items a role sees, groups nested (a group with one visible entry stays flat). */
-export function menuItems(role: Role): MenuItem[] {
+/** An entry's label with the count of what waits there (from the 待办 workbench), if any. */
+function label(m: Pick<MenuEntry, 'path' | 'label' | 'testId'>, count: number) {
+  const text = <span data-testid={m.testId}>{m.label}</span>;
+  if (count <= 0) return text;
+  return (
+    <span style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
+      {text}
+      <Badge
+        count={count}
+        overflowCount={999}
+        size="small"
+        title={`待办 ${count} 项`}
+        data-testid="menu-badge"
+        data-path={m.path}
+        data-count={count}
+      />
+    </span>
+  );
+}
+
+/**
+ * The antd menu items a role sees, groups nested (a group with one visible entry stays flat);
+ * `counts` are the workbench's badges by path, the 待办 entry's under '/'.
+ */
+export function menuItems(role: Role, counts: ReadonlyMap<string, number> = new Map()): MenuItem[] {
   const visible = MENU.filter((m) => m.visible(role));
   const items: MenuItem[] = [];
   const nested = new Map<string, MenuItem[]>();
   for (const m of visible) {
-    const item = { key: m.path, icon: m.icon, label: <span data-testid={m.testId}>{m.label}</span> };
+    const item = { key: m.path, icon: m.icon, label: label(m, counts.get(m.path) ?? 0) };
     const g = m.group;
     if (!g || visible.filter((v) => v.group === g).length < 2) {
       items.push(item);
@@ -194,7 +232,10 @@ export function menuItems(role: Role): MenuItem[] {
       children = [];
       nested.set(g, children);
       const { icon, testId } = MENU_GROUPS[g];
-      items.push({ key: `group:${g}`, icon, label: <span data-testid={testId}>{g}</span>, children });
+      // A closed group still shows that something waits inside it.
+      const inside = visible.filter((v) => v.group === g).reduce((n, v) => n + (counts.get(v.path) ?? 0), 0);
+      const path = `group:${g}`;
+      items.push({ key: path, icon, label: label({ path, label: g, testId }, inside), children });
     }
     children.push(item);
   }

@@ -1,11 +1,12 @@
 import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { isAdmin, seesAllUnits } from '@paicha/core';
 import { Alert, Button, Card, Empty, Space, Spin, Table } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { unitsApi } from '../../api/endpoints';
 import { householdsApi } from '../../api/households';
 import type { Finding } from '../../api/householdTypes';
+import { workbenchApi, workbenchChanged } from '../../api/workbench';
 import { useUser } from '../../auth/AuthContext';
 import { useCampaign } from '../../campaign/CampaignContext';
 import { CampaignPicker } from '../../components/CampaignPicker';
@@ -35,6 +36,10 @@ export default function FindingsPage() {
   const { view } = fq;
   const [unmasked, setUnmasked] = useState(false);
   const [detail, setDetail] = useState<number>();
+  // The office has now seen the screening results: its 待办 counts only runs finished later.
+  useEffect(() => {
+    if (office) workbenchApi.seen('screening').then(workbenchChanged, () => {});
+  }, [office]);
   const rules = useAsync(() => householdsApi.rules(), []);
   const streets = useAsync(
     async () => (wide ? (await unitsApi.list()).filter((u) => u.kind === 'street') : undefined),
