@@ -32,6 +32,9 @@ describe('skeleton: overview and 本单位任务 in the browser', () => {
     const { context, page } = await h.newPage();
     try {
       await loginViaUi(page, h.baseUrl, 'admin', 'e2e-admin-pass-123');
+      // The admin lands on the 待办 workbench; the overview is one menu entry away.
+      await page.getByTestId('workbench').waitFor();
+      await page.getByTestId('menu-overview').click();
       await page.getByTestId('check-item-row').first().waitFor();
       await expect.poll(() => page.getByTestId('check-item-row').count()).toBe(37);
       await expect(page.getByTestId('current-user').textContent()).resolves.toContain('区领导小组办公室');

@@ -204,6 +204,8 @@ function label(m: Pick<MenuEntry, 'path' | 'label' | 'testId'>, count: number) {
         overflowCount={999}
         size="small"
         title={`待办 ${count} 项`}
+        // White with a red figure: readable on the dark menu and on the selected (red) entry alike.
+        style={{ backgroundColor: '#fff', color: '#cf1322', boxShadow: 'none', fontWeight: 600 }}
         data-testid="menu-badge"
         data-path={m.path}
         data-count={count}

@@ -91,6 +91,10 @@ describe.each(DIALECTS)('workbench on %s', (dialect) => {
     expect(w.dueWithinDays).toBe(7);
     expect(keys(section(w, 'returned'))).toEqual([ids.returned, ids.returnedOverdue]);
     expect(section(w, 'returned').count).toBe(2);
+    // Tagged by status; the one past its deadline is flagged as pressing.
+    const returned = section(w, 'returned').entries;
+    expect(returned.every((e) => e.tag === '已退回')).toBe(true);
+    expect(returned.filter((e) => e.urgent).map((e) => Number(e.key))).toEqual([ids.returnedOverdue]);
     expect(section(w, 'returned').link).toBe('/problems?status=returned&sort=updatedAt&order=desc');
     // Overdue: deadline strictly before today and not closed out — one awaiting review included.
     expect(keys(section(w, 'overdue'))).toEqual([ids.returnedOverdue, ids.overdue, ids.reviewOverdue]);

@@ -26,14 +26,15 @@ type Problem = Awaited<ReturnType<typeof queryProblems>>['items'][number];
 
 const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
-export function problemEntry(p: Problem, detail: string): WorkbenchEntry {
+/** A problem as an entry: tagged with its status (逾期 in the overdue list), red when overdue. */
+export function problemEntry(p: Problem, detail: string, overdueList: boolean): WorkbenchEntry {
   return {
     key: String(p.id),
     title: clip(p.description),
     detail,
     date: p.deadline,
     dateLabel: '整改时限',
-    tag: p.overdue ? '逾期' : p.statusLabel,
+    tag: overdueList ? '逾期' : p.statusLabel,
     urgent: p.overdue,
     link: `/problems/${p.id}`,
   };
@@ -60,7 +61,7 @@ export async function problemSection(
     ...section,
     count: list.total,
     link: `/problems?${link.toString()}`,
-    entries: list.items.map((p) => problemEntry(p, detail(p))),
+    entries: list.items.map((p) => problemEntry(p, detail(p), filter.overdue === '1')),
   };
 }
 
