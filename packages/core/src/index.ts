@@ -1,4 +1,5 @@
 export * from './access.js';
+export * from './audit-labels.js';
 export * from './dates.js';
 export * from './errors.js';
 export * from './household/index.js';

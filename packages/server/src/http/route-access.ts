@@ -27,6 +27,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessAction>> = {
   'POST /api/users/:id/unlock': 'office',
   'GET /api/audit/status': 'office',
   'POST /api/audit/verify': 'office',
+  'GET /api/audit/entries': 'office',
+  'GET /api/audit/entries/export': 'office',
 
   'GET /api/campaigns': 'view',
   'GET /api/campaigns/current': 'session',
