@@ -75,7 +75,8 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `env`: further server settings, e.g. PAICHA_FIXED_TIME for a rehearsal clock. */
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   ensureWebBuild();
   mkdirSync(SCREENSHOTS, { recursive: true });
   const dataDir = await mkdtemp(path.join(tmpdir(), 'paicha-e2e-'));
@@ -92,6 +93,7 @@ export async function startHarness(): Promise<Harness> {
       PAICHA_DATA_DIR: dataDir,
       PAICHA_ADMIN_PASSWORD: ADMIN_PASSWORD,
       DATABASE_URL: '',
+      ...env,
     });
     const { baseUrl } = server;
     const admin = await ApiSession.login(baseUrl, 'admin', ADMIN_PASSWORD);

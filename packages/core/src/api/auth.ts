@@ -30,5 +30,13 @@ export const UserResponse = z.object({
 });
 export type SessionUser = z.infer<typeof UserResponse>;
 
-export const UserEnvelope = z.object({ user: UserResponse });
+export const UserEnvelope = z.object({
+  user: UserResponse,
+  /**
+   * The server's today (YYYY-MM-DD, China): every date a form fills in by default and every
+   * "not later than today" check in the browser use it, not the PC's clock — the server may run
+   * on a pinned rehearsal clock (PAICHA_FIXED_TIME), and a PC's clock may simply be wrong.
+   */
+  today: z.string(),
+});
 export type UserEnvelope = z.infer<typeof UserEnvelope>;

@@ -9,6 +9,7 @@ import { AuditStatusTag } from './AuditStatusTag';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { menuItems, openGroupKeys, selectedKey } from './menu';
 import { NotificationBell } from './NotificationBell';
+import { PageErrorBoundary } from './PageErrorBoundary';
 
 const { Header, Sider, Content } = Layout;
 
@@ -71,7 +72,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Button>
           </Space>
         </Header>
-        <Content style={{ margin: 24, minWidth: 0 }}>{children}</Content>
+        <Content style={{ margin: 24, minWidth: 0 }}>
+          <PageErrorBoundary key={location.pathname}>{children}</PageErrorBoundary>
+        </Content>
       </Layout>
       {pwOpen && <ChangePasswordModal onClose={() => setPwOpen(false)} />}
     </Layout>

@@ -2,6 +2,7 @@
 // The server enforces the same rules; hiding only spares users a 403.
 import {
   ApartmentOutlined,
+  AuditOutlined,
   BellOutlined,
   CalendarOutlined,
   CarryOutOutlined,
@@ -180,6 +181,13 @@ const MENU: MenuEntry[] = [
     label: '活动管理',
     icon: <FlagOutlined />,
     testId: 'menu-admin-campaigns',
+    visible: isAdmin,
+  },
+  {
+    path: '/admin/audit',
+    label: '审计日志',
+    icon: <AuditOutlined />,
+    testId: 'menu-admin-audit',
     visible: isAdmin,
   },
 ];

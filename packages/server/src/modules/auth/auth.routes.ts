@@ -31,7 +31,7 @@ export function authRoutes(ctx: AppContext) {
       async (request, reply) => {
         const { token, userId } = await login(ctx, { ...request.body, ip: request.ip });
         setCookie(reply, token);
-        return { user: await presentUser(ctx, userId) };
+        return { user: await presentUser(ctx, userId), today: ctx.clock.today() };
       },
     );
 
@@ -53,7 +53,7 @@ export function authRoutes(ctx: AppContext) {
       { schema: { tags: ['auth'], summary: '当前用户', response: { 200: UserEnvelope } } },
       async (request) => {
         const actor = requireActor(request);
-        return { user: await presentUser(ctx, actor.userId) };
+        return { user: await presentUser(ctx, actor.userId), today: ctx.clock.today() };
       },
     );
 

@@ -1,9 +1,9 @@
-import { chinaToday, VISIT_TYPES } from '@paicha/core';
+import { VISIT_TYPES } from '@paicha/core';
 import { Alert, App, DatePicker, Form, Input, Radio, Select } from 'antd';
 import { errorMessage } from '../../api/client';
 import { unitsApi } from '../../api/endpoints';
 import { type Inspection, type InspectionInput, inspectionsApi } from '../../api/inspections';
-import { useUser } from '../../auth/AuthContext';
+import { useServerToday, useUser } from '../../auth/AuthContext';
 import { CN_DATE_FORMATS, cnDateTime } from '../../components/dates';
 import { FormModal } from '../../components/FormModal';
 import { applyFieldErrors } from '../../components/fieldErrors';
@@ -29,7 +29,7 @@ export function InspectionFormModal({ campaignId, visit, onClose, onSaved }: Pro
   const [form] = Form.useForm<Values>();
   const units = useAsync(() => unitsApi.list(), []);
   const draft = useDraft<Values>(`paicha.draft.inspection.${visit?.id ?? 'new'}.${user.id}.${campaignId}`);
-  const today = chinaToday();
+  const today = useServerToday();
 
   const initial: Values =
     draft.restored?.values ??

@@ -1,8 +1,8 @@
-import { chinaToday, isAdmin } from '@paicha/core';
+import { isAdmin } from '@paicha/core';
 import { Alert, App, Empty, Spin } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { problemsApi } from '../../api/problems';
-import { useUser } from '../../auth/AuthContext';
+import { useServerToday, useUser } from '../../auth/AuthContext';
 import { useCampaign } from '../../campaign/CampaignContext';
 import { canRecord } from '../../components/problemRoles';
 import { ProblemEntryForm } from './ProblemEntryForm';
@@ -10,6 +10,7 @@ import { ProblemEntryForm } from './ProblemEntryForm';
 /** 登记问题: units record against their own check items; the office may record for any unit (交办). */
 export default function NewProblemPage() {
   const user = useUser();
+  const today = useServerToday();
   const office = isAdmin(user.role);
   const { campaigns, campaignId } = useCampaign();
   const navigate = useNavigate();
@@ -25,7 +26,7 @@ export default function NewProblemPage() {
       title="登记问题"
       campaignId={campaignId}
       draftKey={`paicha.draft.problem.new.${user.id}.${campaignId}`}
-      defaults={{ source: '自查', foundDate: chinaToday(), place: '' }}
+      defaults={{ source: '自查', foundDate: today, place: '' }}
       unit={office ? { kind: 'pick', help: '办公室登记的问题直接交办给所选单位整改' } : { kind: 'own' }}
       saveLabel="保存"
       cancelLabel="返回台账"

@@ -1,13 +1,8 @@
-import {
-  chinaToday,
-  deadlineNeedsReason,
-  FORM_SOURCES,
-  PROBLEM_MODES,
-  type ProblemSource,
-} from '@paicha/core';
+import { deadlineNeedsReason, FORM_SOURCES, PROBLEM_MODES, type ProblemSource } from '@paicha/core';
 import { Col, DatePicker, Form, Input, Radio, Row, Select, type SelectProps, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CheckItem } from '../../api/types';
+import { useServerToday } from '../../auth/AuthContext';
 import { CN_DATE_FORMATS, cnDate } from '../../components/dates';
 
 /** Dates stay YYYY-MM-DD strings in the form, so drafts serialise as plain JSON. */
@@ -45,7 +40,7 @@ export function ProblemFormFields({ items, assigned, rectificationDue, sources =
   const deadline: string | null | undefined = Form.useWatch('deadline', form);
   const foundDate: string | null | undefined = Form.useWatch('foundDate', form);
   const seq: number | undefined = Form.useWatch('checkItem', form);
-  const today = chinaToday();
+  const today = useServerToday();
   const late = deadlineNeedsReason(deadline ?? null, rectificationDue);
   const chosen = items.find((i) => i.seq === seq);
 

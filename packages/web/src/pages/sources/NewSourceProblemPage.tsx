@@ -1,8 +1,8 @@
-import { chinaToday, isAdmin } from '@paicha/core';
+import { isAdmin } from '@paicha/core';
 import { Alert, App, Empty, Spin, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { problemsApi } from '../../api/problems';
-import { useUser } from '../../auth/AuthContext';
+import { useServerToday, useUser } from '../../auth/AuthContext';
 import { useCampaign } from '../../campaign/CampaignContext';
 import { ProblemEntryForm } from '../problems/ProblemEntryForm';
 import { OTHER_SOURCES } from './otherSources';
@@ -10,6 +10,7 @@ import { OTHER_SOURCES } from './otherSources';
 /** 登记其他来源问题: the office enters a problem raised by 巡视, 审计 … and 交办 it to a unit. */
 export default function NewSourceProblemPage() {
   const user = useUser();
+  const today = useServerToday();
   const { campaigns, campaignId } = useCampaign();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -30,7 +31,7 @@ export default function NewSourceProblemPage() {
       campaignId={campaignId}
       draftKey={`paicha.draft.problem.source.${user.id}.${campaignId}`}
       sources={OTHER_SOURCES}
-      defaults={{ foundDate: chinaToday(), place: '' }}
+      defaults={{ foundDate: today, place: '' }}
       unit={{ kind: 'pick', help: '问题直接交办给所选单位整改，该单位在问题台账中看到并办理' }}
       saveLabel="保存并交办"
       onSubmit={async (fields, unitId) => {

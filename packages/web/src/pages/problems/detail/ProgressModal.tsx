@@ -1,9 +1,9 @@
-import { chinaToday } from '@paicha/core';
 import { Alert, App, DatePicker, Form, Input, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../api/client';
 import { filesApi, problemsApi } from '../../../api/problems';
 import type { Attachment, Problem, ProblemDetail } from '../../../api/problemTypes';
+import { useServerToday } from '../../../auth/AuthContext';
 import { CN_DATE_FORMATS } from '../../../components/dates';
 import { EvidenceUpload, uploadState } from '../../../components/EvidenceUpload';
 import { FormModal } from '../../../components/FormModal';
@@ -46,7 +46,7 @@ export function ProgressModal({ problem, userId, onDone, onReload, onClose }: Pr
   const [conflict, setConflict] = useState(0);
   const { message } = App.useApp();
   const uploads = uploadState(files);
-  const today = chinaToday();
+  const today = useServerToday();
 
   function remember(values: Partial<Values>, list = files) {
     const s = uploadState(list);
