@@ -10,12 +10,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App';
-import { installChunkReload } from './components/chunkReload';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
 import './styles.css';
 
 dayjs.locale('zh-cn');
-installChunkReload();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

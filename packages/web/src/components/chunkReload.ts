@@ -2,7 +2,10 @@
 // server: opening another page then fails to load its code. Reloading fetches the new build, so
 // the first such failure reloads the tab by itself; a second one within a minute (the new build
 // fails too, or the server is half-deployed) does not, lest the tab reload forever — the error
-// boundary then shows a message with a 刷新 button instead.
+// boundary then shows a message with a 刷新 button instead. Vite's failed preloads (its
+// `vite:preloadError` event, left unprevented) reject the page's import with the same error, so
+// the boundary (PageErrorBoundary) is the one place that decides: preventing the event would make
+// the import resolve to nothing and the page fail with an unrelated TypeError instead.
 
 const KEY = 'paicha:chunk-reload-at';
 const QUIET_MS = 60_000;
@@ -15,26 +18,20 @@ export function isChunkLoadError(err: unknown): boolean {
   );
 }
 
-/** Reloads the tab unless it already did so for this reason within the last minute; says whether it did. */
-export function reloadOnce(): boolean {
-  let last = 0;
+/** Whether an automatic reload is still allowed (none for this reason within the last minute). */
+export function mayReload(): boolean {
   try {
-    last = Number(window.sessionStorage.getItem(KEY) ?? 0);
+    return Date.now() - Number(window.sessionStorage.getItem(KEY) ?? 0) >= QUIET_MS;
   } catch {
     // Storage refused (privacy mode): never reload automatically, the message still shows.
     return false;
   }
-  if (Date.now() - last < QUIET_MS) return false;
+}
+
+/** Reloads the tab if mayReload(); says whether it did. */
+export function reloadOnce(): boolean {
+  if (!mayReload()) return false;
   window.sessionStorage.setItem(KEY, String(Date.now()));
   window.location.reload();
   return true;
-}
-
-/** Vite reports a failed preload of a chunk's dependencies as an event before the import fails. */
-export function installChunkReload(): void {
-  window.addEventListener('vite:preloadError', (event) => {
-    // Prevented: the import does not fail while the page reloads. Not prevented: it fails and the
-    // error boundary shows the message.
-    if (reloadOnce()) event.preventDefault();
-  });
 }

@@ -24,12 +24,12 @@ function entityLink(e: AuditEntry): string | null {
 }
 
 const columns: ColumnsType<AuditEntry> = [
-  { title: '序号', dataIndex: 'id', width: 80 },
+  { title: '序号', dataIndex: 'id', width: 72 },
   { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => cnDateTime(at) },
   {
     title: '操作人',
     key: 'actor',
-    width: 200,
+    width: 280,
     render: (_, e) =>
       e.actor ? (
         <>
