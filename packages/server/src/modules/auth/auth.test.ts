@@ -28,6 +28,19 @@ describe.each(DIALECTS)('accounts and sessions on %s', (dialect) => {
     expect(me.json().user.username).toBe('admin');
   });
 
+  it("tells the browser the server's today (China), which form dates default to", async () => {
+    // 15:30Z is 23:30 on the 20th in China, 16:30Z already the 21st; the PC's clock plays no part.
+    t.clock.set('2019-12-20T15:30:00Z');
+    const res = await t.request('POST', '/api/auth/login', undefined, {
+      username: 'admin',
+      password: ADMIN_PASSWORD,
+    });
+    expect(res.json().today).toBe('2019-12-20');
+    const cookie = `paicha_session=${res.cookies.find((c) => c.name === 'paicha_session')?.value}`;
+    t.clock.set('2019-12-20T16:30:00Z');
+    expect((await t.request('GET', '/api/auth/me', cookie)).json().today).toBe('2019-12-21');
+  });
+
   it('stores passwords as argon2id hashes', async () => {
     const row = await t.ctx.db
       .selectFrom('users')
