@@ -1,6 +1,6 @@
-import { chinaToday } from '@paicha/core';
 import { DatePicker, Form, Input, Select, type UploadFile } from 'antd';
 import { unitsApi } from '../../../api/endpoints';
+import { useServerToday } from '../../../auth/AuthContext';
 import type { Attachment } from '../../../api/problemTypes';
 import { CN_DATE_FORMATS } from '../../../components/dates';
 import { EvidenceUpload } from '../../../components/EvidenceUpload';
@@ -75,7 +75,7 @@ function AssignFields() {
 }
 
 function ProgressFields({ files, onFiles }: Omit<Props, 'kind'>) {
-  const today = chinaToday();
+  const today = useServerToday();
   return (
     <>
       <Form.Item
