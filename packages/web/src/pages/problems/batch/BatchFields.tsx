@@ -1,7 +1,7 @@
 import { DatePicker, Form, Input, Select, type UploadFile } from 'antd';
 import { unitsApi } from '../../../api/endpoints';
-import { useServerToday } from '../../../auth/AuthContext';
 import type { Attachment } from '../../../api/problemTypes';
+import { useServerToday } from '../../../auth/AuthContext';
 import { CN_DATE_FORMATS } from '../../../components/dates';
 import { EvidenceUpload } from '../../../components/EvidenceUpload';
 import { groupedUnitOptions } from '../../../components/unitOptions';
