@@ -1,9 +1,10 @@
 // Reminder mail goes through a real SMTP conversation with a local server.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
+import { problemBody } from '../../test/problems.js';
 import { runReminders } from './reminders.js';
 
 describe.each(DIALECTS)('reminder mail on %s', (dialect) => {
@@ -36,7 +37,7 @@ describe.each(DIALECTS)('reminder mail on %s', (dialect) => {
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
   });
 
-  it('mails each new reminder to the unit users who gave an address, and only once', async () => {
+  it('mails each new reminder and each hand-off to the unit users who gave an address, and only once', async () => {
     const admin = await t.login('admin', ADMIN_PASSWORD);
     const units = (await t.request('GET', '/api/units', admin)).json() as { id: number; name: string }[];
     const zhongyun = units.find((u) => u.name === '中云街道')?.id;
@@ -79,5 +80,27 @@ describe.each(DIALECTS)('reminder mail on %s', (dialect) => {
     expect(urge.json()).toEqual({ created: 1 });
     expect(received).toHaveLength(3);
     expect(received[2]?.data).toContain('Subject: =?UTF-8?');
+
+    // A hand-off is mailed too, once its transaction has committed (in the background: a slow
+    // mail server does not hold up the clerk), and only to the receiving unit.
+    const campaignId = (await t.request('GET', '/api/campaigns', admin)).json()[0].id as number;
+    const assigned = await t.request('POST', '/api/problems', admin, {
+      ...problemBody(campaignId),
+      unitId: zhongyun,
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    await vi.waitFor(() => expect(received).toHaveLength(4), { timeout: 10_000 });
+    expect(received[3]?.to).toEqual(['zy@example.org']);
+    const note = (await t.request('GET', '/api/notifications?all=1&kind=assigned', admin)).json().items[0];
+    expect(note.title).toMatch(/^【交办】问题 \d+ 已交办本单位整改$/);
+    // A refused hand-off sends nothing: no notice, no mail.
+    const stale = await t.request('POST', `/api/problems/${assigned.json().problem.id}/assign`, admin, {
+      version: 99,
+      unitId: zhongyun,
+      reason: '',
+    });
+    expect(stale.statusCode).toBe(409);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received).toHaveLength(4);
   });
 });
