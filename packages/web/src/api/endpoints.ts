@@ -10,7 +10,7 @@ import type {
   Overview,
 } from '@paicha/core/api/campaigns';
 import type { Ok } from '@paicha/core/api/common';
-import type { NewUnit, Unit, UnitChanges } from '@paicha/core/api/units';
+import type { NewUnit, Unit, UnitChanges, UnitDeactivation, UnitWorkload } from '@paicha/core/api/units';
 import type { LoginLimit, NewUser, UnlockResult, User, UserChanges } from '@paicha/core/api/users';
 import { http } from './client';
 
@@ -29,6 +29,10 @@ export const unitsApi = {
   create: (body: NewUnit) => http.post<Unit>('/api/units', body),
   update: (id: number, body: UnitChanges) => http.patch<Unit>(`/api/units/${id}`, body),
   remove: (id: number) => http.delete<Ok>(`/api/units/${id}`),
+  /** What deactivating would affect (open problems, items of running campaigns, active accounts). */
+  workload: (id: number) => http.get<UnitWorkload>(`/api/units/${id}/workload`),
+  deactivate: (id: number, body: UnitDeactivation) => http.post<Unit>(`/api/units/${id}/deactivate`, body),
+  reactivate: (id: number) => http.post<Unit>(`/api/units/${id}/reactivate`, {}),
 };
 
 export const usersApi = {

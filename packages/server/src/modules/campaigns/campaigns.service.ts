@@ -18,7 +18,8 @@ import * as repo from './campaigns.repository.js';
  * to the units its 责任单位 text names. Returns the campaign id.
  */
 export async function insertCampaignFromTemplate(trx: Executor, template: CampaignTemplate, at: string) {
-  const units = await listUnits(trx);
+  // A deactivated unit takes no part in a new campaign: 各街道 means the streets still active.
+  const units = (await listUnits(trx)).filter((u) => u.active);
   const { id, itemIdBySeq } = await repo.insertCampaign(trx, template, at);
   const rows = template.checkItems.flatMap((item) =>
     resolveUnitsText(item.unitsText, units).units.map((u) => ({
@@ -147,7 +148,9 @@ export async function assignItemUnits(
       item.id,
       chosen.map((u) => u.id),
     );
-    await repo.updateCheckItem(trx, item.id, { unitsText: describeUnits(chosen, all) });
+    // "各街道" means every active street: a deactivated one kept on an item does not count.
+    const described = all.filter((u) => u.active || chosen.includes(u));
+    await repo.updateCheckItem(trx, item.id, { unitsText: describeUnits(chosen, described) });
     await appendAudit(trx, ctx.dialect, {
       actorId,
       action: 'check_item.assign_units',

@@ -1,10 +1,17 @@
 import { IdParams, OkResponse } from '@paicha/core/api/common';
-import { CreateUnitBody, UnitResponse, UpdateUnitBody } from '@paicha/core/api/units';
+import {
+  CreateUnitBody,
+  DeactivateUnitBody,
+  UnitResponse,
+  UnitWorkload,
+  UpdateUnitBody,
+} from '@paicha/core/api/units';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor, requireAdmin } from '../../http/access.js';
 import type { AppContext } from '../../kernel/context.js';
+import { deactivateUnit, reactivateUnit, unitWorkload } from './unit-deactivation.service.js';
 import { listUnits } from './units.repository.js';
 import { createUnit, removeUnit, renameUnit } from './units.service.js';
 
@@ -42,6 +49,42 @@ export function unitRoutes(ctx: AppContext) {
         },
       },
       async (request) => renameUnit(ctx, requireAdmin(request), request.params.id, request.body),
+    );
+
+    app.get(
+      '/api/units/:id/workload',
+      {
+        schema: {
+          tags,
+          summary: '停用前核对：单位未销号的问题、未结束活动中的排查事项、在用账号数',
+          params: IdParams,
+          response: { 200: UnitWorkload },
+        },
+      },
+      async (request) => {
+        requireAdmin(request);
+        return unitWorkload(ctx, request.params.id);
+      },
+    );
+
+    app.post(
+      '/api/units/:id/deactivate',
+      {
+        schema: {
+          tags,
+          summary: '停用单位：未销号问题和未结束活动的排查事项移交同类单位（move）或保留在停用单位（keep）',
+          params: IdParams,
+          body: DeactivateUnitBody,
+          response: { 200: UnitResponse },
+        },
+      },
+      async (request) => deactivateUnit(ctx, requireAdmin(request), request.params.id, request.body),
+    );
+
+    app.post(
+      '/api/units/:id/reactivate',
+      { schema: { tags, summary: '恢复停用的单位', params: IdParams, response: { 200: UnitResponse } } },
+      async (request) => reactivateUnit(ctx, requireAdmin(request), request.params.id),
     );
 
     app.delete(

@@ -1,6 +1,9 @@
-import { AppError, type UnitKind } from '@paicha/core';
+import { AppError, resolveUnitsText, type UnitKind } from '@paicha/core';
+import type { Executor } from '../../db/transaction.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { insertItemUnits } from '../campaigns/campaigns.repository.js';
+import { hasHistory, itemsOfOpenCampaigns } from './unit-work.repository.js';
 import {
   countUsersOfUnit,
   deleteUnit,
@@ -17,12 +20,13 @@ export async function createUnit(ctx: AppContext, actor: Actor, input: { name: s
     if (await findUnitByName(trx, input.name))
       throw new AppError('conflict', `已有名为“${input.name}”的单位`);
     const unit = await insertUnit(trx, { ...input, sortOrder: await nextSortOrder(trx), at });
+    const assignedItems = await assignGroupItems(trx, unit, ctx.clock.today());
     await appendAudit(trx, ctx.dialect, {
       actorId: actor.userId,
       action: 'unit.create',
       entity: 'unit',
       entityId: unit.id,
-      detail: input,
+      detail: { ...input, assignedItems },
       at,
     });
     return unit;
@@ -58,7 +62,29 @@ export async function renameUnit(
   });
 }
 
-/** Removes a street or department; refused while people still belong to it. */
+/**
+ * A unit added after a campaign started takes its share of it: every item of a campaign not yet
+ * ended whose 责任单位 names its kind (各街道 → a new street, 区各相关部门 → a new department) or
+ * the unit by name, exactly as the campaign's creation resolved them. Returns how many.
+ */
+async function assignGroupItems(
+  trx: Executor,
+  unit: { id: number; name: string; kind: UnitKind },
+  today: string,
+) {
+  const items = await itemsOfOpenCampaigns(trx, today);
+  const mine = items.filter((i) => resolveUnitsText(i.unitsText, [unit]).units.length > 0);
+  await insertItemUnits(
+    trx,
+    mine.map((i) => ({ checkItemId: i.id, unitId: unit.id })),
+  );
+  return mine.length;
+}
+
+/**
+ * Removes a street or department added by mistake; refused while people belong to it or once
+ * anything was filed for it (problems, reports, submissions) — such a unit is deactivated instead.
+ */
 export async function removeUnit(ctx: AppContext, actor: Actor, id: number) {
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
@@ -71,6 +97,8 @@ export async function removeUnit(ctx: AppContext, actor: Actor, id: number) {
         'conflict',
         `“${unit.name}”下还有${users}个用户，请先将其调到其他单位或停用后再删除`,
       );
+    if (await hasHistory(trx, id))
+      throw new AppError('conflict', `“${unit.name}”已有问题或报送记录，不能删除；如不再参与，请停用`);
     // Its check-item assignments go with it (ON DELETE CASCADE on item_units).
     await deleteUnit(trx, id);
     await appendAudit(trx, ctx.dialect, {

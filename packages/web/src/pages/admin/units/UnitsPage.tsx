@@ -9,6 +9,7 @@ import { UNIT_KIND_COLORS, UNIT_KIND_LABELS } from '../../../components/labels';
 import { testIdRow } from '../../../components/rowProps';
 import { useAction } from '../../../hooks/useAction';
 import { useAsync } from '../../../hooks/useAsync';
+import { DeactivateUnitModal } from './DeactivateUnitModal';
 import { UnitFormModal } from './UnitFormModal';
 
 /** 单位管理: the streets, departments and the office that take part in campaigns. */
@@ -16,6 +17,7 @@ export default function UnitsPage() {
   const { data, error, loading, reload } = useAsync(() => unitsApi.list(), []);
   // undefined: no dialog; null: adding a unit; a unit: editing it.
   const [editing, setEditing] = useState<Unit | null>();
+  const [deactivating, setDeactivating] = useState<Unit>();
   const { message } = App.useApp();
 
   // 409 when users still belong to it, or it is the office: the server's message says which.
@@ -24,9 +26,27 @@ export default function UnitsPage() {
     message.success(`已删除 ${unit.name}`);
     reload();
   });
+  const reactivate = useAction(async (unit: Unit) => {
+    await unitsApi.reactivate(unit.id);
+    message.success(`已恢复 ${unit.name}`);
+    reload();
+  });
 
   const columns: ColumnsType<Unit> = [
     { title: '单位名称', dataIndex: 'name' },
+    {
+      title: '状态',
+      dataIndex: 'active',
+      width: 100,
+      render: (active: boolean) =>
+        active ? (
+          <Tag color="green">在用</Tag>
+        ) : (
+          <Tag color="default" data-testid="unit-inactive">
+            已停用
+          </Tag>
+        ),
+    },
     {
       title: '类型',
       dataIndex: 'kind',
@@ -39,17 +59,32 @@ export default function UnitsPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 180,
+      width: 240,
       render: (_, u) => (
         <Space>
           <Button size="small" onClick={() => setEditing(u)}>
             重命名
           </Button>
+          {u.kind !== 'office' &&
+            (u.active ? (
+              <Button size="small" data-testid="unit-deactivate" onClick={() => setDeactivating(u)}>
+                停用
+              </Button>
+            ) : (
+              <Button
+                size="small"
+                data-testid="unit-reactivate"
+                loading={reactivate.pending?.[0].id === u.id}
+                onClick={() => reactivate.run(u)}
+              >
+                恢复
+              </Button>
+            ))}
           {/* The office runs the campaign; the server refuses to delete it, so don't offer it. */}
           {u.kind !== 'office' && (
             <Popconfirm
               title={`确定删除“${u.name}”吗？`}
-              description="仍有用户的单位不能删除。"
+              description="仅用于删除误建的单位：已有用户、问题或报送记录的单位不能删除，请停用。"
               okText="删除"
               okButtonProps={{ danger: true }}
               cancelText="取消"
@@ -84,6 +119,14 @@ export default function UnitsPage() {
           columns={columns}
           pagination={false}
           onRow={(u) => testIdRow('unit-row', { 'data-unit': u.name })}
+        />
+      )}
+      {deactivating && data && (
+        <DeactivateUnitModal
+          unit={deactivating}
+          units={data}
+          onClose={() => setDeactivating(undefined)}
+          onDone={reload}
         />
       )}
       {editing !== undefined && (
