@@ -24,10 +24,8 @@ export function groupDescriptionParts(rule: RuleId): { before: string; after: st
 }
 
 /** Why a group problem may not be submitted for 销号 yet, or null when every finding is done. */
-export function groupSubmitBlockedBy(
-  g: { findingsTotal: number; findingsDone: number } | null,
-): string | null {
-  if (g === null) return null;
-  const open = g.findingsTotal - g.findingsDone;
+export function groupSubmitBlockedBy(findings: { total: number; done: number } | null): string | null {
+  if (findings === null) return null;
+  const open = findings.total - findings.done;
   return open > 0 ? `还有${open}条问题线索未完成（再次比对不再发现或不属实已认定），不能提交销号` : null;
 }

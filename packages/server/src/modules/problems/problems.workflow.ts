@@ -136,7 +136,9 @@ export function submitForClosure(
     set: (at) => ({ submitted_at: at }),
     async check(p, trx) {
       // A screening group is done when every one of its findings is (counted by the screening).
-      const blocked = groupSubmitBlockedBy(p.findingRule === null ? null : p);
+      const blocked = groupSubmitBlockedBy(
+        p.findingRule === null ? null : { total: p.findingsTotal, done: p.findingsDone },
+      );
       if (blocked) throw new AppError('unprocessable', blocked);
       if ((await countEvidence(trx, id)) === 0) {
         throw new AppError('unprocessable', '申请销号前请至少上传一份佐证材料（在“整改进展”中添加）');

@@ -4,6 +4,7 @@ import type { ColumnType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import type { Problem } from '../../api/problemTypes';
 import { cnDate, cnDateOfInstant } from '../../components/dates';
+import { FindingsProgress } from '../../components/FindingsProgress';
 import { OverdueTag, ProblemStatusTag } from '../../components/ProblemTags';
 import type { ListView, SortKey } from './ledgerQuery';
 
@@ -57,7 +58,16 @@ function columnsOf(ctx: Ctx): Record<string, Col> {
         </Tooltip>
       ),
     },
-    description: { title: '问题描述', dataIndex: 'description', render: (v: string) => clamp(v) },
+    description: {
+      title: '问题描述',
+      dataIndex: 'description',
+      render: (v: string, p) => (
+        <>
+          {clamp(v)}
+          <FindingsProgress p={p} />
+        </>
+      ),
+    },
     source: { title: '来源', dataIndex: 'source', width: 100 },
     place: {
       title: '地点（村/户）',

@@ -4,12 +4,14 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../../api/client';
 import { useUser } from '../../../auth/AuthContext';
+import { FindingsProgress } from '../../../components/FindingsProgress';
 import { LoadError } from '../../../components/LoadError';
 import { OverdueTag, ProblemStatusTag } from '../../../components/ProblemTags';
 import { canEdit } from '../../../components/problemRoles';
 import { ProblemUrge } from '../../../components/SupervisionUrge';
 import { useDraft } from '../../../hooks/useDraft';
 import type { EditDraft } from '../problemForm';
+import { GroupFindings } from './GroupFindings';
 import { HistoryTimeline } from './HistoryTimeline';
 import { ProblemEditForm } from './ProblemEditForm';
 import { ProblemInfo } from './ProblemInfo';
@@ -80,6 +82,11 @@ export default function ProblemDetailPage() {
             data-testid="return-reason"
           />
         )}
+        {p.findings && (
+          <div style={{ marginBottom: 12 }}>
+            <FindingsProgress p={p} wide />
+          </div>
+        )}
         <StepActions user={user} detail={detail} onDone={set} onReload={reload} />
       </Card>
       <Row gutter={[16, 16]}>
@@ -119,6 +126,7 @@ export default function ProblemDetailPage() {
           </Card>
         </Col>
       </Row>
+      {p.findings && <GroupFindings problem={p} />}
     </Space>
   );
 }

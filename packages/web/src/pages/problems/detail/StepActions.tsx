@@ -1,4 +1,4 @@
-import { closeBlockedBy } from '@paicha/core';
+import { closeBlockedBy, groupSubmitBlockedBy } from '@paicha/core';
 import { Button, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { problemsApi } from '../../../api/problems';
@@ -30,6 +30,10 @@ export function StepActions({ user, detail, onDone, onReload }: Props) {
   const hasEvidence = detail.events.some((e) => e.attachments.length > 0);
   // The server's own rule, asked before the dialog: a refusal after confirming wastes the review.
   const closeBlocked = closeBlockedBy(p);
+  // A 数据比对 group goes to 销号 only when every one of its findings is done.
+  const submitBlocked =
+    groupSubmitBlockedBy(p.findings) ??
+    (hasEvidence ? null : '还没有佐证材料：请先在“记录整改进展”中上传整改照片、文件等，再提交销号');
 
   const textSteps: Partial<Record<Step, TextStep>> = {
     submit: {
@@ -81,13 +85,8 @@ export function StepActions({ user, detail, onDone, onReload }: Props) {
       <Button key="progress" type="primary" onClick={() => setOpen('progress')} data-testid="step-progress">
         记录整改进展
       </Button>,
-      <Tooltip
-        key="submit"
-        title={
-          hasEvidence ? undefined : '还没有佐证材料：请先在“记录整改进展”中上传整改照片、文件等，再提交销号'
-        }
-      >
-        <Button disabled={!hasEvidence} onClick={() => setOpen('submit')} data-testid="step-submit">
+      <Tooltip key="submit" title={submitBlocked}>
+        <Button disabled={submitBlocked !== null} onClick={() => setOpen('submit')} data-testid="step-submit">
           提交销号
         </Button>
       </Tooltip>,
@@ -129,6 +128,7 @@ export function StepActions({ user, detail, onDone, onReload }: Props) {
   if (isUnitClerk(user, p.unit.id) && p.status === 'awaiting_review')
     note = '已提交销号，等待领导小组办公室审核。';
   else if (isUnitClerk(user, p.unit.id) && p.status === 'closed') note = '该问题已销号。';
+  else if (unit && groupSubmitBlockedBy(p.findings)) note = groupSubmitBlockedBy(p.findings) ?? '';
   else if (unit && !hasEvidence) note = '提交销号前须至少上传一份佐证材料。';
   else if (office && p.status === 'awaiting_review' && closeBlocked) note = closeBlocked;
   else if (!buttons.length) note = '您可以查看该问题，办理由责任单位和领导小组办公室进行。';
