@@ -14,6 +14,7 @@ export * from './plan/types.js';
 export * from './plan/units.js';
 export * from './problem.js';
 export * from './problem-rules.js';
+export * from './report/index.js';
 export * from './roles.js';
 export * from './scoring-rules.js';
 export * from './workbench.js';

@@ -1,6 +1,8 @@
 // Monthly reports (月报表, /api/campaigns/:id/monthly-reports), and the workflow pieces milestone
 // submissions share with them: statuses, timeliness, history, the caller's allowed steps, totals.
 import { z } from 'zod';
+import { phoneProblem } from '../report/phone.js';
+import { REPORT_RULE_IDS } from '../report/rules.js';
 import { CampaignParams } from './campaigns.js';
 import { IdParam, Int, Version, VersionOrNew } from './integers.js';
 
@@ -30,7 +32,13 @@ export const SaveReportBody = z.object({
   /** 填报人, 审核人, 联系电话: left out, they keep their value (or the prefilled one). */
   fillerName: text(40).trim().optional(),
   reviewerName: text(40).trim().optional(),
-  phone: text(40).trim().optional(),
+  phone: text(40)
+    .trim()
+    .superRefine((phone, ctx) => {
+      const problem = phoneProblem(phone);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
   rows: z.array(RowInput).max(200).default([]),
 });
 export type SaveReportInput = z.infer<typeof SaveReportBody>;
@@ -41,8 +49,12 @@ export const VersionBody = z.object({ version: Version });
 export const ReasonBody = VersionBody.extend({
   reason: z.string().trim().min(2, '请填写原因（至少2个字）').max(500, '原因不能超过500字'),
 });
+/** Submitting a monthly report: the head's explanation of the rules' warnings, where there are any. */
+export const SubmitReportBody = VersionBody.extend({
+  explanation: z.string().trim().max(1000, '说明不能超过1000字').optional(),
+});
 /** The body of a workflow step (submit, accept, return, unlock): the reason only where one is asked. */
-export type StepInput = z.input<typeof VersionBody> & { reason?: string };
+export type StepInput = z.input<typeof VersionBody> & { reason?: string; explanation?: string };
 
 export const Counts = z.object({
   found: z.number(),
@@ -99,6 +111,14 @@ export const WORKFLOW_TRAIL = {
   late: z.boolean(),
 };
 
+export const Violation = z.object({
+  seq: z.number(),
+  rule: z.enum(REPORT_RULE_IDS),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+});
+export type Violation = z.infer<typeof Violation>;
+
 const ReportRow = z.object({
   seq: z.number(),
   subCategory: z.string(),
@@ -110,7 +130,10 @@ const ReportRow = z.object({
   progress: z.string(),
   /** false for an item taken off the unit after it was reported on (kept for the record). */
   assigned: z.boolean(),
+  /** Ledger figures: live, or as at submission for a submitted or accepted report (snapshotAt). */
   counts: Counts,
+  /** Where an unsaved report's texts came from: last month's report, or the ledger (按台账预填). */
+  prefill: z.enum(['previous', 'ledger']).nullable(),
 });
 export type ReportRow = z.infer<typeof ReportRow>;
 
@@ -128,11 +151,32 @@ export const ReportView = z.object({
   /** The earlier period whose texts prefilled this report (shown until the first save). */
   prefilledFrom: z.string().nullable(),
   rows: z.array(ReportRow),
+  /** The validation rules (core report/rules.ts) over the rows as shown. */
+  validation: z.array(Violation),
+  /** The unit head's explanation of the warnings, given at submission. */
+  explanation: z.string(),
+  /** When the rows and figures shown were fixed: the submission (null while the unit edits). */
+  snapshotAt: z.string().nullable(),
   history: z.array(HistoryEntry),
   can: Actions,
 });
 export type ReportViewData = z.infer<typeof ReportView>;
 export type MonthlyReport = ReportViewData;
+
+/** 按台账生成: each row's texts written from the ledger's problems of the unit and item. */
+export const LedgerTextsView = z.object({
+  asOf: z.string(),
+  rows: z.array(
+    z.object({
+      seq: z.number(),
+      found: z.number(),
+      situation: z.string(),
+      measures: z.string(),
+      progress: z.string(),
+    }),
+  ),
+});
+export type LedgerTexts = z.infer<typeof LedgerTextsView>;
 
 const Cell = z.object({
   period: z.string(),

@@ -16,6 +16,7 @@ import { ledgerStampMigration } from './migrations/2026-12-03-017-ledger-stamp.j
 import { ledgerBigramsMigration } from './migrations/2026-12-03-018-ledger-bigrams.js';
 import { campaignChoiceMigration } from './migrations/2026-12-03-019-campaign-choice.js';
 import { workbenchMigration } from './migrations/2026-12-03-021-workbench.js';
+import { reportSnapshotsMigration } from './migrations/2026-12-03-022-report-snapshots.js';
 import { auditFiltersMigration } from './migrations/2026-12-03-024-audit-filters.js';
 import { findingVerificationMigration } from './migrations/2026-12-03-025-finding-verification.js';
 import { findingGroupsMigration } from './migrations/2026-12-03-026-finding-groups.js';
@@ -46,6 +47,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-12-03-021-workbench': workbenchMigration(),
     '2026-12-03-026-finding-groups': findingGroupsMigration(),
     '2026-12-03-024-audit-filters': auditFiltersMigration(),
+    '2026-12-03-022-report-snapshots': reportSnapshotsMigration(),
   };
 }
 

@@ -29,6 +29,10 @@ export interface MonthlyReportsTable {
   created_at: string;
   updated_by: number | null;
   updated_at: string;
+  /** When the snapshot rows were taken (the last submission); null before any. */
+  snapshot_at: Generated<string | null>;
+  /** The unit head's explanation of the validation warnings at the last submission. */
+  explanation: Generated<string>;
 }
 
 export interface MonthlyReportRowsTable {
@@ -40,6 +44,23 @@ export interface MonthlyReportRowsTable {
   measures: string;
   /** 整改进度 */
   progress: string;
+}
+
+/** A report's rows and their ledger figures as they were at its last submission. */
+export interface MonthlyReportSnapshotRowsTable {
+  report_id: number;
+  check_item_id: number;
+  situation: string;
+  measures: string;
+  progress: string;
+  /** 1, or 0 for an item kept only for the record (taken off the unit after it was reported). */
+  assigned: number;
+  found: number;
+  rectifying: number;
+  awaiting_review: number;
+  rectified: number;
+  closed: number;
+  overdue: number;
 }
 
 export interface SubmissionsTable {

@@ -28,6 +28,7 @@ import type {
 } from './schema-problems.js';
 import type {
   MonthlyReportRowsTable,
+  MonthlyReportSnapshotRowsTable,
   MonthlyReportsTable,
   SubmissionFilesTable,
   SubmissionsTable,
@@ -77,6 +78,7 @@ export interface DB extends HouseholdTables {
   inspections: InspectionsTable;
   monthly_reports: MonthlyReportsTable;
   monthly_report_rows: MonthlyReportRowsTable;
+  monthly_report_snapshot_rows: MonthlyReportSnapshotRowsTable;
   submissions: SubmissionsTable;
   submission_files: SubmissionFilesTable;
   circulars: CircularsTable;

@@ -85,6 +85,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessAction>> = {
   [`GET ${R}`]: 'view',
   [`PUT ${R}`]: 'report.save',
   [`POST ${R}/submit`]: 'report.submit',
+  [`GET ${R}/ledger-texts`]: 'report.save',
   [`POST ${R}/accept`]: 'report.review',
   [`POST ${R}/return`]: 'report.review',
   [`POST ${R}/unlock`]: 'report.review',

@@ -1,10 +1,12 @@
 // Filling the 月报表 model: one unit's report, or the office's consolidated table of every
-// responsible unit's entries for one period.
+// responsible unit's entries for one period. A submitted or accepted report is printed from the
+// snapshot taken at its submission (reports/report-rows.ts).
 import { AppError, formatChineseDate } from '@paicha/core';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { findCampaign, listCheckItems, listItemUnits } from '../campaigns/campaigns.repository.js';
+import { loadReport, type ReportKey } from '../reports/report-load.js';
+import { reportRows } from '../reports/report-rows.js';
 import * as reports from '../reports/reports.repository.js';
-import { loadReport, type ReportKey, reportRows } from '../reports/reports.view.js';
 import { reportingUnits } from '../reports/timeliness.js';
 import { summarize, timelinessOf } from '../reports/workflow.js';
 import { listUnits } from '../units/units.repository.js';
@@ -85,10 +87,14 @@ export async function consolidatedMonthlyTable(
     listUnits(ctx.db),
   ]);
   const filed = list.filter((r) => r.status === 'submitted' || r.status === 'accepted');
-  const entries = await reports.listRowsOfReports(
-    ctx.db,
-    filed.map((r) => r.id),
-  );
+  const filedIds = filed.map((r) => r.id);
+  // What each unit submitted: its snapshot (reports submitted before snapshots existed: its rows).
+  const [live, snapshots] = await Promise.all([
+    reports.listRowsOfReports(ctx.db, filedIds),
+    reports.listSnapshotRows(ctx.db, filedIds),
+  ]);
+  const snapped = new Set(snapshots.map((r) => r.reportId));
+  const entries = [...snapshots, ...live.filter((r) => !snapped.has(r.reportId))];
   const reportOf = new Map(list.map((r) => [r.unitId, r]));
   const groups = mergeGroups(items);
   const rows = items.flatMap((item) => {

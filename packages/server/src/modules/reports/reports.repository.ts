@@ -1,5 +1,5 @@
-import type { Insertable, Updateable } from 'kysely';
-import type { MonthlyReportsTable } from '../../db/schema.js';
+import { type Insertable, sql, type Updateable } from 'kysely';
+import type { MonthlyReportSnapshotRowsTable, MonthlyReportsTable } from '../../db/schema.js';
 import type { Executor } from '../../db/transaction.js';
 
 export function listMonthlyMilestones(db: Executor, campaignId: number) {
@@ -102,6 +102,77 @@ export async function upsertRows(
         progress: r.progress,
       })),
     )
+    .execute();
+}
+
+/** The rows and ledger figures a report was last submitted with (report/view.ts snapshot). */
+export function listSnapshotRows(db: Executor, reportIds: number[]) {
+  if (reportIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('monthly_report_snapshot_rows')
+    .select([
+      'report_id as reportId',
+      'check_item_id as checkItemId',
+      'situation',
+      'measures',
+      'progress',
+      'assigned',
+      'found',
+      'rectifying',
+      'awaiting_review as awaitingReview',
+      'rectified',
+      'closed',
+      'overdue',
+    ])
+    .where('report_id', 'in', reportIds)
+    .execute();
+}
+
+/** Replaces a report's snapshot with the rows it is being submitted with. */
+export async function replaceSnapshot(
+  db: Executor,
+  reportId: number,
+  rows: Omit<Insertable<MonthlyReportSnapshotRowsTable>, 'report_id'>[],
+) {
+  await db.deleteFrom('monthly_report_snapshot_rows').where('report_id', '=', reportId).execute();
+  if (rows.length === 0) return;
+  await db
+    .insertInto('monthly_report_snapshot_rows')
+    .values(rows.map((r) => ({ ...r, report_id: reportId })))
+    .execute();
+}
+
+/**
+ * The first `perItem` problems (in ledger order) of a unit for each of the given items: what
+ * 按台账生成 names. One window query over the (campaign, unit, item, id) index, however many
+ * problems the ledger holds.
+ */
+export function firstProblemsPerItem(
+  db: Executor,
+  opts: { campaignId: number; unitId: number; checkItemIds: number[]; perItem: number },
+) {
+  if (opts.checkItemIds.length === 0) return Promise.resolve([]);
+  const ranked = db
+    .selectFrom('problems')
+    .select([
+      'check_item_id as checkItemId',
+      'description',
+      'measures',
+      'status',
+      'mode',
+      'deadline',
+      'id',
+      sql<number>`row_number() over (partition by check_item_id order by id)`.as('rn'),
+    ])
+    .where('campaign_id', '=', opts.campaignId)
+    .where('unit_id', '=', opts.unitId)
+    .where('check_item_id', 'in', opts.checkItemIds);
+  return db
+    .selectFrom(ranked.as('p'))
+    .select(['checkItemId', 'description', 'measures', 'status', 'mode', 'deadline'])
+    .where('rn', '<=', opts.perItem)
+    .orderBy('checkItemId')
+    .orderBy('id')
     .execute();
 }
 

@@ -1,18 +1,21 @@
 import { CampaignParams } from '@paicha/core/api/campaigns';
 import {
+  LedgerTextsView,
   ReasonBody,
   ReportGrid,
   ReportParams,
   ReportView,
   SaveReportBody,
+  SubmitReportBody,
   VersionBody,
 } from '@paicha/core/api/reports';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/access.js';
 import type { AppContext } from '../../kernel/context.js';
+import { loadReport, type ReportKey } from './report-load.js';
 import { decideReport, saveReport, submitReport } from './reports.service.js';
-import { loadReport, presentReport, type ReportKey } from './reports.view.js';
+import { presentLedgerTexts, presentReport } from './reports.view.js';
 import { reportGrid } from './timeliness.js';
 
 export function reportRoutes(ctx: AppContext) {
@@ -78,17 +81,36 @@ export function reportRoutes(ctx: AppContext) {
       {
         schema: {
           tags,
-          summary: '单位负责人审核并报送（逾期报送记为迟报）',
+          summary:
+            '单位负责人审核并报送（逾期报送记为迟报）；校验规则有提示时须填写说明（explanation）；报送时的内容和台账数字留存为快照',
           params: ReportParams,
-          body: VersionBody,
+          body: SubmitReportBody,
           response: { 200: ReportView },
         },
       },
       async (request) => {
         const actor = requireActor(request);
         const key = keyOf(request.params);
-        await submitReport(ctx, actor, key, request.body.version);
+        await submitReport(ctx, actor, key, request.body);
         return present(actor, key);
+      },
+    );
+
+    app.get(
+      `${base}/ledger-texts`,
+      {
+        schema: {
+          tags,
+          summary:
+            '按台账生成：本单位各事项按问题台账写出的排查情况、整改措施、整改进度（只含台账有问题的事项）',
+          params: ReportParams,
+          response: { 200: LedgerTextsView },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        const key = keyOf(request.params);
+        return presentLedgerTexts(ctx, key, await loadReport(ctx, actor, key));
       },
     );
 

@@ -1,13 +1,15 @@
 // Monthly report commands. Each runs in one transaction with its audit row; every write names the
 // version the caller saw, and a stale version changes nothing (409 version_conflict).
-import { AppError } from '@paicha/core';
+import { AppError, phoneProblem, seqList, validateReport } from '@paicha/core';
 import type { SaveReportInput } from '@paicha/core/api/reports';
+import type { Executor } from '../../db/transaction.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { withNotices, writeNotices } from '../notifications/notices.js';
 import { monthlyReportName, type ReportStep, reportStep } from '../notifications/notices-reporting.js';
+import { type LoadedReport, loadReport, type ReportKey } from './report-load.js';
+import { reportRows } from './report-rows.js';
 import * as repo from './reports.repository.js';
-import { type LoadedReport, loadReport, type ReportKey, reportRows } from './reports.view.js';
 import { assertAllowed, isUniqueViolation, statusAfter, versionConflict } from './workflow.js';
 
 const ENTITY = 'monthly_report';
@@ -96,21 +98,44 @@ function pickTexts(r: { situation: string; measures: string; progress: string })
   return { situation: r.situation, measures: r.measures, progress: r.progress };
 }
 
-/** The unit head approves and submits: 填报人/联系电话 and every row's 排查情况 must be filled. */
-export async function submitReport(ctx: AppContext, actor: Actor, key: ReportKey, version: number) {
+/**
+ * The unit head approves and submits: 填报人 and a valid 联系电话, every row's 排查情况 (the rules'
+ * errors), and an explanation where the rules warn. The rows and the ledger's figures beside them
+ * are kept as the report's snapshot in the same transaction.
+ */
+export async function submitReport(
+  ctx: AppContext,
+  actor: Actor,
+  key: ReportKey,
+  input: { version: number; explanation?: string | undefined },
+) {
+  const { version } = input;
   const loaded = await loadReport(ctx, actor, key);
   const report = loaded.report;
   assertAllowed(actor, key.unitId, 'submit', report?.status ?? 'not_started');
   checkVersion(loaded, version);
   if (!report) throw versionConflict(0);
   const { rows } = await reportRows(ctx, key, loaded);
-  const problems: string[] = [];
-  if (!report.filler_name) problems.push('填报人');
-  if (!report.phone) problems.push('联系电话');
-  const blank = rows.filter((r) => r.assigned && !r.situation.trim()).map((r) => r.seq);
-  if (blank.length > 0) problems.push(`第${blank.join('、')}项的排查情况`);
-  if (problems.length > 0)
-    throw new AppError('unprocessable', `报送前请填写：${problems.join('；')}`, { missingSeqs: blank });
+  const violations = validateReport(rows);
+  const missing: string[] = [];
+  if (!report.filler_name) missing.push('填报人');
+  if (!report.phone) missing.push('联系电话');
+  const blank = violations.filter((v) => v.severity === 'error');
+  if (blank.length > 0) missing.push(`${seqList(blank)}的排查情况`);
+  if (missing.length > 0)
+    throw new AppError('unprocessable', `报送前请填写：${missing.join('；')}`, {
+      missingSeqs: blank.map((v) => v.seq),
+    });
+  const badPhone = phoneProblem(report.phone);
+  if (badPhone) throw new AppError('unprocessable', `报送前请改正联系电话：${badPhone}`);
+  const warnings = violations.filter((v) => v.severity === 'warning');
+  const explanation = warnings.length > 0 ? (input.explanation ?? '').trim() : '';
+  if (warnings.length > 0 && [...explanation].length < 2)
+    throw new AppError(
+      'unprocessable',
+      `${seqList(warnings)}与台账不一致或整改情况未填（${warnings.length}条提示）：请修改，或填写说明后报送`,
+      { violations: warnings },
+    );
   const at = ctx.clock.now().toISOString();
   const today = ctx.clock.today();
   const firstOn = report.first_submitted_on ?? today;
@@ -131,13 +156,35 @@ export async function submitReport(ctx: AppContext, actor: Actor, key: ReportKey
       submitted_on: today,
       submitted_by: actor.userId,
       return_reason: '',
+      snapshot_at: at,
+      explanation,
     },
     {
       late,
       dueDate: loaded.milestone.dueDate,
       submittedOn: today,
       resubmission: report.first_submitted_at !== null,
+      warnings: warnings.map((w) => ({ seq: w.seq, rule: w.rule })),
+      ...(explanation ? { explanation } : {}),
     },
+    (trx) =>
+      repo.replaceSnapshot(
+        trx,
+        report.id,
+        rows.map((r) => ({
+          check_item_id: r.checkItemId,
+          situation: r.situation,
+          measures: r.measures,
+          progress: r.progress,
+          assigned: r.assigned ? 1 : 0,
+          found: r.counts.found,
+          rectifying: r.counts.rectifying,
+          awaiting_review: r.counts.awaitingReview,
+          rectified: r.counts.rectified,
+          closed: r.counts.closed,
+          overdue: r.counts.overdue,
+        })),
+      ),
   );
 }
 
@@ -177,6 +224,7 @@ async function transition(
   action: ReportStep,
   patch: Parameters<typeof repo.updateReportAtVersion>[3],
   detail: Record<string, unknown>,
+  alsoWrite?: (trx: Executor) => Promise<void>,
 ) {
   const report = loaded.report;
   if (!report) throw new AppError('not_found', '月报不存在');
@@ -188,6 +236,7 @@ async function transition(
       updated_at: at,
     });
     if (!ok) throw versionConflict();
+    await alsoWrite?.(trx);
     await appendAudit(trx, ctx.dialect, {
       actorId: actor.userId,
       action: `${ENTITY}.${action}`,

@@ -118,7 +118,7 @@ describe.each(DIALECTS)('monthly report workflow on %s', (dialect) => {
     res = await t.request('PUT', url, reporter, {
       version: 2,
       fillerName: '张填报',
-      phone: '85882331',
+      phone: '0518-85882331',
       rows: [{ seq: 2, situation: '已排查' }],
     });
     await travel('2020-01-03T09:30:00Z');
@@ -153,7 +153,14 @@ describe.each(DIALECTS)('monthly report workflow on %s', (dialect) => {
     });
     res = await t.request('PUT', url, reporter, {
       version: 5,
-      rows: [{ seq: 13, situation: '已排查，限2020年3月底前整改' }],
+      rows: [
+        {
+          seq: 13,
+          situation: '已排查，限2020年3月底前整改',
+          measures: '第13项整改措施',
+          progress: '第13项整改进度',
+        },
+      ],
     });
     expect(res.json()).toMatchObject({ status: 'returned', version: 6 });
     await travel('2020-01-06T01:00:00Z');
