@@ -118,7 +118,11 @@ describe('monthly report: draft → submit → accept → download', () => {
         '宣传册补发到户，逐户签收。',
       );
       await page.getByTestId('submit-report').click();
-      await page.locator('.ant-modal-confirm').getByRole('button', { name: '报送' }).click();
+      const dialog = page.locator('.ant-modal', { hasText: '审核并报送月报' });
+      // Every row filled and nothing in the ledger to contradict: no warning, nothing to explain.
+      await expect(dialog.getByTestId('submit-warnings').count()).resolves.toBe(0);
+      await expect(dialog.getByTestId('late-notice').count()).resolves.toBe(0);
+      await dialog.getByTestId('submit-ok').click();
       await toast(page, '月报已报送');
       await expect.poll(() => status(page)).toBe('submitted');
       await expect(page.getByTestId('report-meta').textContent()).resolves.toContain('李主任');

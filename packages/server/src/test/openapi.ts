@@ -84,6 +84,7 @@ const KNOWN: Record<string, unknown> = {
   newPassword: 'fuzz-password-2027',
   email: '',
   name: '某某街道',
+  phone: '0518-85882331',
 };
 
 /** A valid value for a schema: its default, a known value, the minimum, the first enum member. */

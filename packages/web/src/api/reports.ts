@@ -2,6 +2,7 @@
 // shapes of the API contract (@paicha/core/api/reports, submissions) re-exported for the pages.
 import type { ExportFormat } from '@paicha/core/api/exports';
 import type {
+  LedgerTexts,
   MonthlyReport,
   ReportAction,
   ReportGrid,
@@ -18,6 +19,7 @@ export type {
   Counts,
   GridCell,
   HistoryEntry,
+  LedgerTexts,
   MonthlyReport,
   ReportAction,
   ReportGrid,
@@ -26,6 +28,7 @@ export type {
   ReportStatus,
   Timeliness,
   Totals,
+  Violation,
 } from '@paicha/core/api/reports';
 export type { FileKind, Submission, SubmissionGrid, SubmissionInput } from '@paicha/core/api/submissions';
 
@@ -47,6 +50,8 @@ export const reportsApi = {
     action: Exclude<ReportAction, 'save'>,
     body: StepInput,
   ) => http.post<MonthlyReport>(`${reportPath(campaignId, period, unitId)}/${action}`, body),
+  ledgerTexts: (campaignId: number, period: string, unitId: number) =>
+    http.get<LedgerTexts>(`${reportPath(campaignId, period, unitId)}/ledger-texts`),
   download: (campaignId: number, period: string, unitId: number, format: ExportFormat) =>
     downloadFile(`${reportPath(campaignId, period, unitId)}/export?format=${format}`, `月报表.${format}`),
   downloadConsolidated: (campaignId: number, period: string, format: ExportFormat) =>

@@ -1,15 +1,23 @@
 import { DownloadOutlined, SaveOutlined } from '@ant-design/icons';
+import type { ReportViolation } from '@paicha/core';
 import { Button, Card, Space } from 'antd';
+import { useState } from 'react';
 import type { MonthlyReport } from '../../api/reports';
 import { type ExportFormat, reportsApi } from '../../api/reports';
 import type { VersionedEditor } from '../../hooks/useVersionedEditor';
+import { LedgerFillButtons } from './LedgerFillButtons';
 import { ReviewButtons, StepError, useReviewSteps } from './ReviewControls';
 import type { Draft } from './reportDraft';
+import { SubmitReportModal } from './SubmitReportModal';
 
 type Editor = VersionedEditor<MonthlyReport, Draft>;
 
-/** Save / submit for the unit, accept / return / unlock for the office, downloads for everyone. */
-export function ReportActions({ editor }: { editor: Editor }) {
+/**
+ * Save, the ledger shortcuts and submit for the unit, accept / return / unlock for the office,
+ * downloads for everyone. `issues` are the validation rules' findings on the rows as typed.
+ */
+export function ReportActions({ editor, issues }: { editor: Editor; issues: ReportViolation[] }) {
+  const [submitting, setSubmitting] = useState(false);
   const steps = useReviewSteps(
     editor,
     (action, body) => {
@@ -47,9 +55,11 @@ export function ReportActions({ editor }: { editor: Editor }) {
             {editor.dirty || view.version === 0 ? '保存草稿' : '已保存'}
           </Button>
         )}
+        <LedgerFillButtons editor={editor} />
         <ReviewButtons
           view={view}
           steps={steps}
+          onSubmit={() => setSubmitting(true)}
           testIdSuffix="report"
           reasonTitle={(a) => (a === 'return' ? '退回月报' : '解锁月报')}
           reasonHint={(a) =>
@@ -77,6 +87,14 @@ export function ReportActions({ editor }: { editor: Editor }) {
         {editor.dirty && <span style={{ color: '#d46b08' }}>有未保存的修改（已在本机暂存）</span>}
       </Space>
       <StepError steps={steps} />
+      {submitting && (
+        <SubmitReportModal
+          view={view}
+          issues={issues}
+          onSubmit={(explanation) => steps.submitWith({ explanation })}
+          onClose={() => setSubmitting(false)}
+        />
+      )}
     </Card>
   );
 }

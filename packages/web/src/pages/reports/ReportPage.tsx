@@ -1,7 +1,8 @@
 // One unit's monthly report: the unit fills it in and its head submits it; the office accepts,
 // returns or unlocks it; everyone who may see it can download it as .xlsx or .docx.
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Form, Input, Row, Space, Spin, Typography } from 'antd';
+import { PHONE_HINT, phoneProblem } from '@paicha/core';
+import { Alert, Button, Card, Col, Form, Input, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { reportsApi } from '../../api/reports';
@@ -12,7 +13,9 @@ import { useVersionedEditor } from '../../hooks/useVersionedEditor';
 import { periodLabel, StatusTag, TimelinessTag } from './labels';
 import { ReportActions } from './ReportActions';
 import { ReportTable, type TextField } from './ReportTable';
+import { checksOf } from './reportChecks';
 import { changedRows, draftOf, inputOf, type MetaField, withCell, withMeta } from './reportDraft';
+import { ValidationSummary } from './ValidationSummary';
 import { WorkflowHistory } from './WorkflowHistory';
 
 const META: { field: MetaField; label: string; placeholder: string }[] = [
@@ -58,6 +61,8 @@ function ReportEditor(key: { campaignId: number; period: string; unitId: number 
     return <LoadError error={editor.loadError} onRetry={() => void editor.reload()} />;
   if (!view || !draft) return <Spin style={{ display: 'block', margin: 48 }} />;
   const editable = view.can.save;
+  const issues = checksOf(view, draft.rows, editable);
+  const phoneError = editable ? phoneProblem(draft.phone) : null;
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -85,6 +90,12 @@ function ReportEditor(key: { campaignId: number; period: string; unitId: number 
               `（首次报送 ${cnDateTime(view.firstSubmittedAt)}）`}
             {view.reviewedAt && ` · 审核：${cnDateTime(view.reviewedAt)} ${view.reviewedBy ?? ''}`}
           </Typography.Text>
+          {view.snapshotAt && (
+            <Typography.Text data-testid="snapshot-label">
+              <Tag color="purple">截至提交时</Tag>
+              表中内容和台账数字为 {cnDateTime(view.snapshotAt)} 报送时的留存，之后台账的变化不影响本月报。
+            </Typography.Text>
+          )}
           {view.status === 'returned' && view.returnReason && (
             <Alert
               type="warning"
@@ -155,7 +166,18 @@ function ReportEditor(key: { campaignId: number; period: string; unitId: number 
             <Row gutter={16}>
               {META.map((m) => (
                 <Col key={m.field} xs={24} md={8}>
-                  <Form.Item label={m.label} style={{ marginBottom: 0 }}>
+                  <Form.Item
+                    label={m.label}
+                    style={{ marginBottom: 0 }}
+                    {...(m.field === 'phone' && phoneError
+                      ? {
+                          validateStatus: 'error' as const,
+                          help: <span data-testid="phone-error">{phoneError}</span>,
+                        }
+                      : m.field === 'phone' && editable
+                        ? { help: PHONE_HINT }
+                        : {})}
+                  >
                     <Input
                       aria-label={m.label}
                       data-testid={`meta-${m.field}`}
@@ -173,10 +195,18 @@ function ReportEditor(key: { campaignId: number; period: string; unitId: number 
           </Form>
         </Space>
       </Card>
-      <ReportActions editor={editor} />
+      <ReportActions editor={editor} issues={issues} />
+      <ValidationSummary
+        issues={issues}
+        editable={editable}
+        explanation={view.explanation}
+        hasRows={view.rows.length > 0}
+      />
       <Card title="任务分解月报表" size="small">
         <ReportTable
           rows={view.rows}
+          issues={issues}
+          snapshotAt={view.snapshotAt}
           texts={draft.rows}
           editable={editable}
           today={view.today}

@@ -1,5 +1,8 @@
 // The 月报表 as a unit fills it in: one row per assigned check item with 排查情况 / 整改措施 /
-// 整改进度, and beside it the unit's live ledger counts for that item, which it can quote.
+// 整改进度, and beside it the unit's ledger counts for that item (live, or as at submission),
+// which it can quote, and what the validation rules say about the row.
+import { ExclamationCircleFilled, WarningFilled } from '@ant-design/icons';
+import type { ReportViolation } from '@paicha/core';
 import { Button, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { memo } from 'react';
@@ -68,8 +71,35 @@ function CountsCell({ counts, onQuote }: { counts: Counts; onQuote?: () => void 
   );
 }
 
+/** The rules' findings on one row, beside it (test id row-issue, data-rule). */
+function RowIssues({ issues }: { issues: ReportViolation[] }) {
+  if (issues.length === 0) return null;
+  return (
+    <Space direction="vertical" size={2} style={{ marginTop: 6 }}>
+      {issues.map((v) => (
+        <Typography.Text
+          key={v.rule}
+          type={v.severity === 'error' ? 'danger' : 'warning'}
+          style={{ fontSize: 12, lineHeight: 1.4 }}
+          data-testid="row-issue"
+          data-rule={v.rule}
+          data-severity={v.severity}
+        >
+          {v.severity === 'error' ? <ExclamationCircleFilled /> : <WarningFilled />} {v.message}
+        </Typography.Text>
+      ))}
+    </Space>
+  );
+}
+
+const ROW_TINT = { error: '#fff1f0', warning: '#fffbe6' } as const;
+
 interface Props {
   rows: ReportRow[];
+  /** The validation rules' findings, by row. */
+  issues: ReportViolation[];
+  /** Set when the counts are the snapshot taken at submission. */
+  snapshotAt: string | null;
   texts: Record<number, RowTexts>;
   editable: boolean;
   today: string;
@@ -78,7 +108,17 @@ interface Props {
   onChange: (seq: number, field: TextField, value: string) => void;
 }
 
-export function ReportTable({ rows, texts, editable, today, changedElsewhere, onChange }: Props) {
+export function ReportTable({
+  rows,
+  issues,
+  snapshotAt,
+  texts,
+  editable,
+  today,
+  changedElsewhere,
+  onChange,
+}: Props) {
+  const issuesOf = (seq: number) => issues.filter((v) => v.seq === seq);
   const columns: ColumnsType<ReportRow> = [
     { title: '序号', dataIndex: 'seq', width: 56, align: 'center', fixed: 'left' },
     { title: '排查项目', dataIndex: 'subCategory', width: 88, align: 'center' },
@@ -92,6 +132,13 @@ export function ReportTable({ rows, texts, editable, today, changedElsewhere, on
           {!r.assigned && (
             <div>
               <Tag color="default">已不再承担此项</Tag>
+            </div>
+          )}
+          {r.prefill === 'ledger' && editable && (
+            <div>
+              <Tag color="cyan" data-testid="prefill-ledger">
+                按台账预填
+              </Tag>
             </div>
           )}
         </div>
@@ -114,22 +161,25 @@ export function ReportTable({ rows, texts, editable, today, changedElsewhere, on
       ),
     })),
     {
-      title: '台账实时数',
+      title: snapshotAt ? '台账数（截至提交时）' : '台账实时数',
       key: 'counts',
-      width: 150,
+      width: 170,
       render: (_: unknown, r: ReportRow) => (
-        <CountsCell
-          counts={r.counts}
-          onQuote={
-            editable
-              ? () => {
-                  const now = texts[r.seq]?.situation ?? '';
-                  const quote = quoteCounts(r.counts, today);
-                  if (!now.includes(quote)) onChange(r.seq, 'situation', now ? `${now}\n${quote}` : quote);
-                }
-              : undefined
-          }
-        />
+        <>
+          <CountsCell
+            counts={r.counts}
+            onQuote={
+              editable
+                ? () => {
+                    const now = texts[r.seq]?.situation ?? '';
+                    const quote = quoteCounts(r.counts, today);
+                    if (!now.includes(quote)) onChange(r.seq, 'situation', now ? `${now}\n${quote}` : quote);
+                  }
+                : undefined
+            }
+          />
+          <RowIssues issues={issuesOf(r.seq)} />
+        </>
       ),
     },
   ];
@@ -141,8 +191,18 @@ export function ReportTable({ rows, texts, editable, today, changedElsewhere, on
       columns={columns}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 1150 }}
-      onRow={(r) => ({ 'data-testid': 'report-row', 'data-seq': r.seq }) as React.HTMLAttributes<HTMLElement>}
+      scroll={{ x: 1170 }}
+      onRow={(r) => {
+        const mine = issuesOf(r.seq);
+        const worst = mine.some((v) => v.severity === 'error') ? 'error' : mine.length ? 'warning' : null;
+        return {
+          'data-testid': 'report-row',
+          'data-seq': r.seq,
+          'data-issues': mine.length,
+          id: `report-row-${r.seq}`,
+          style: worst ? { background: ROW_TINT[worst] } : undefined,
+        } as React.HTMLAttributes<HTMLElement>;
+      }}
       locale={{ emptyText: '本单位在本活动中没有承担的排查事项，无需报送月报' }}
       data-testid="report-table"
     />

@@ -31,13 +31,15 @@ export interface ReviewTexts {
   /** The confirmation before submitting. */
   submitTitle: string;
   submitContent: string;
+  /** Said first, as a warning, when submitting now is late (reportChecks.ts lateNotice). */
+  late?: string | null;
   submitted: string;
   unlocked: string;
 }
 
 export function useReviewSteps<V extends Reviewed>(
   editor: ReviewEditor<V>,
-  step: (action: Step, body: { version: number; reason?: string }) => Promise<V>,
+  step: (action: Step, body: { version: number; reason?: string; explanation?: string }) => Promise<V>,
   texts: ReviewTexts,
 ) {
   const { message, modal } = App.useApp();
@@ -79,7 +81,20 @@ export function useReviewSteps<V extends Reviewed>(
   const submit = () =>
     modal.confirm({
       title: texts.submitTitle,
-      content: texts.submitContent,
+      content: texts.late ? (
+        <>
+          <Alert
+            type="error"
+            showIcon
+            data-testid="late-notice"
+            message={texts.late}
+            style={{ marginBottom: 8 }}
+          />
+          {texts.submitContent}
+        </>
+      ) : (
+        texts.submitContent
+      ),
       okText: '报送',
       cancelText: '取消',
       onOk: () =>
@@ -91,6 +106,19 @@ export function useReviewSteps<V extends Reviewed>(
         }),
     });
 
+  /** Submits with extra fields (a dialog of the caller's own); failures are thrown to that dialog. */
+  const submitWith = async (extra: { explanation?: string | undefined }) => {
+    const base = await saved();
+    if (!base) return;
+    editor.adopt(
+      await step('submit', {
+        version: base.version,
+        ...(extra.explanation ? { explanation: extra.explanation } : {}),
+      }),
+    );
+    message.success(texts.submitted);
+  };
+
   const decide = (action: 'accept' | 'return' | 'unlock', reason?: string) =>
     run(action, async () => {
       const view = editor.view;
@@ -99,7 +127,7 @@ export function useReviewSteps<V extends Reviewed>(
       message.success({ accept: '已审核通过', return: '已退回', unlock: texts.unlocked }[action]);
     });
 
-  return { busy, error, clearError: () => setError(undefined), run, saved, save, submit, decide };
+  return { busy, error, clearError: () => setError(undefined), run, saved, save, submit, submitWith, decide };
 }
 
 /**
@@ -110,6 +138,8 @@ export function ReviewButtons<V extends Reviewed>(props: {
   view: V;
   steps: ReturnType<typeof useReviewSteps<V>>;
   testIdSuffix: string;
+  /** Replaces the plain confirmation before submitting (the monthly report's own dialog). */
+  onSubmit?: () => void;
   /** 退回 / 解锁 dialog: title and the hint under the reason. */
   reasonTitle: (action: 'return' | 'unlock') => string;
   reasonHint: (action: 'return' | 'unlock') => string;
@@ -125,7 +155,7 @@ export function ReviewButtons<V extends Reviewed>(props: {
           type="primary"
           icon={<SendOutlined />}
           loading={steps.busy === 'submit'}
-          onClick={steps.submit}
+          onClick={props.onSubmit ?? steps.submit}
           data-testid={`submit-${what}`}
         >
           审核并报送

@@ -4,6 +4,7 @@ import type { Submission } from '../../api/reports';
 import { submissionsApi } from '../../api/reports';
 import type { VersionedEditor } from '../../hooks/useVersionedEditor';
 import { ReviewButtons, StepError, useReviewSteps } from '../reports/ReviewControls';
+import { lateNotice } from '../reports/reportChecks';
 import type { SubmissionDraft } from './submissionDraft';
 
 type Editor = VersionedEditor<Submission, SubmissionDraft>;
@@ -23,6 +24,7 @@ export function SubmissionActions({ editor }: { editor: Editor }) {
       submitTitle: `审核并报送：${view?.milestone.title ?? ''}`,
       submitContent:
         '报送后由区领导小组办公室审核，审核期间不能修改。确认材料齐全（含加盖公章的扫描件）并报送？',
+      late: view ? lateNotice({ ...view, dueDate: view.milestone.dueDate }) : null,
       submitted: '已报送',
       unlocked: '已解锁',
     },
