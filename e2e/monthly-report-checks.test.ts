@@ -80,10 +80,17 @@ describe('monthly report checked against the ledger', () => {
       .getByTestId('row-issue')
       .evaluateAll((e) => e.map((x) => x.getAttribute('data-rule')));
   const status = (page: Page) => page.getByTestId('status-tag').first().getAttribute('data-status');
-  const bothSizes = async (page: Page, name: string, fullPage = true) => {
-    await shot(page, `${name}-1440`, fullPage);
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await shot(page, `${name}-1280`, fullPage);
+  /** The viewport at 1440×900 and 1280×720: the top of the page, or centred on a row. */
+  const bothSizes = async (page: Page, name: string, seq?: number) => {
+    for (const [width, height] of [
+      [1440, 900],
+      [1280, 720],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      if (seq === undefined) await page.evaluate(() => window.scrollTo(0, 0));
+      else await row(page, seq).evaluate((e) => e.scrollIntoView({ block: 'center' }));
+      await shot(page, `${name}-${width}`, false);
+    }
     await page.setViewportSize({ width: 1440, height: 900 });
   };
 
@@ -122,8 +129,8 @@ describe('monthly report checked against the ledger', () => {
       await expect(
         summary.getByTestId('summary-issue').evaluateAll((e) => e.map((x) => x.getAttribute('data-seq'))),
       ).resolves.toEqual([String(SEQ)]);
-      await row(page, SEQ).scrollIntoViewIfNeeded();
       await bothSizes(page, 'monthly-report-checks');
+      await bothSizes(page, 'monthly-report-checks-row', SEQ);
 
       // 按台账生成 asks before replacing the typed 排查情况; the clerk keeps it.
       await page.getByTestId('fill-from-ledger').click();
@@ -166,7 +173,7 @@ describe('monthly report checked against the ledger', () => {
       await dialog.getByTestId('submit-ok').click();
       await dialog.getByText('请说明与台账不一致的原因').waitFor();
       await dialog.getByTestId('submit-explanation').fill(EXPLANATION);
-      await bothSizes(page, 'monthly-report-submit-dialog', false);
+      await bothSizes(page, 'monthly-report-submit-dialog');
       await dialog.getByTestId('submit-ok').click();
       await toast(page, '月报已报送');
       await expect.poll(() => status(page)).toBe('submitted');
@@ -194,6 +201,7 @@ describe('monthly report checked against the ledger', () => {
       await expect(counts()).resolves.toContain('发现 3');
       await expect(page.getByRole('columnheader', { name: '台账数（截至提交时）' }).count()).resolves.toBe(1);
       await bothSizes(page, 'monthly-report-accepted-snapshot');
+      await bothSizes(page, 'monthly-report-accepted-snapshot-row', SEQ);
     } finally {
       await context.close();
     }
