@@ -87,7 +87,7 @@ describe('monthly report checked against the ledger', () => {
       [1280, 720],
     ] as const) {
       await page.setViewportSize({ width, height });
-      if (seq === undefined) await page.evaluate(() => window.scrollTo(0, 0));
+      if (seq === undefined) await page.evaluate('window.scrollTo(0, 0)');
       else await row(page, seq).evaluate((e) => e.scrollIntoView({ block: 'center' }));
       await shot(page, `${name}-${width}`, false);
     }
