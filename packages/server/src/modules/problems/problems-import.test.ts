@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { importLedger } from '../../test/files.js';
@@ -152,6 +153,41 @@ describe.each(DIALECTS)('ledger import on %s', (dialect) => {
       '',
     ]);
     const back = await importLedger(t, reporter.cookie, Buffer.from(await wb.xlsx.writeBuffer()), 'all');
+    expect(back.json()).toMatchObject({ rows: 1, imported: 1 });
+  });
+
+  it('imports the template re-saved by another program: no styles, no 批注, stored entries', async () => {
+    // What a script or another spreadsheet program leaves of the template: the parts ExcelJS's
+    // loader needed (styles, comments and their drawings, theme, document properties) gone, the
+    // rest stored uncompressed, the header cells still pointing at styles that no longer exist.
+    const res = await t.request('GET', '/api/problems/import-template', reporter.cookie);
+    const src = await JSZip.loadAsync(res.rawPayload);
+    const dropped = /comments|vmlDrawing|styles\.xml|theme|docProps/;
+    const out = new JSZip();
+    for (const [name, entry] of Object.entries(src.files)) {
+      if (entry.dir || dropped.test(name)) continue;
+      let text = await entry.async('string');
+      text = text
+        .replace(
+          /<Relationship [^>]*Target="[^"]*(comments|vmlDrawing|styles|theme|docProps)[^"]*"[^>]*\/>/g,
+          '',
+        )
+        .replace(
+          /<Override [^>]*PartName="[^"]*(comments|vmlDrawing|styles|theme|docProps)[^"]*"[^>]*\/>/g,
+          '',
+        )
+        .replace(/<legacyDrawing [^>]*\/>/g, '');
+      if (name === 'xl/worksheets/sheet1.xml') {
+        const cell = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+        const row = `<row r="2"><c r="A2"><v>15</v></c>${cell('C2', '国扶系统与阳光扶贫人口数不一致')}${cell('D2', '2019-12-21')}${cell('E2', '某村')}${cell('H2', '核对更正')}${cell('K2', '限期整改')}${cell('L2', '2020-01-31')}</row>`;
+        text = text.replace('</sheetData>', `${row}</sheetData>`);
+      }
+      out.file(name, text);
+    }
+    const bytes = await out.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+    expect(Object.keys((await JSZip.loadAsync(bytes)).files).some((f) => dropped.test(f))).toBe(false);
+    const back = await importLedger(t, reporter.cookie, bytes, 'all');
+    expect(back.statusCode, back.body).toBe(200);
     expect(back.json()).toMatchObject({ rows: 1, imported: 1 });
   });
 
