@@ -160,6 +160,9 @@ describe('household data screening in the browser', () => {
     await admin.getByTestId('menu-households-rules').click();
     const row = admin.locator('[data-testid=rule-row][data-rule=income_below_line]');
     await expect(row.getByTestId('rule-params').textContent()).resolves.toContain('6000元');
+    // Rules are named in Chinese only: no rule ids such as id_invalid or household_head_count.
+    const shown = (await admin.getByTestId('rule-row').allTextContents()).join('');
+    expect(shown).not.toMatch(/[a-z]+_[a-z_]+/);
     await row.getByTestId('rule-edit').click();
     const dialog = admin.getByRole('dialog');
     await dialog.getByLabel('脱贫标准（年人均纯收入）').fill('-100');

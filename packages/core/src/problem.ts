@@ -74,3 +74,32 @@ export const OPEN_STATUSES: readonly ProblemStatus[] = [
   'returned',
   'awaiting_review',
 ];
+
+/**
+ * A problem's history lines (problem_events.kind) by name: the steps above, what the office and
+ * the import record, and what screening writes when a 数据比对 problem's findings are all done or
+ * come back. The server types its writes with these keys, so a new kind cannot reach the screen
+ * without a Chinese name.
+ */
+export const PROBLEM_EVENT_LABELS = {
+  created: '登记问题',
+  assigned: '交办',
+  edited: '修改问题信息',
+  imported: '从Excel台账导入',
+  start: '开始整改',
+  progress: '整改进展',
+  submit: '提交销号',
+  return: '退回',
+  close: '销号',
+  reopen: '重新打开',
+  screening_cleared: '再次比对：问题线索均已完成',
+  screening_found_again: '再次比对：又发现问题线索',
+} as const;
+export type ProblemEventKind = keyof typeof PROBLEM_EVENT_LABELS;
+/** Every workflow step is a history line: the compiler holds the map to PROBLEM_ACTIONS. */
+export const STEP_EVENT_LABELS: Record<ProblemAction, string> = PROBLEM_EVENT_LABELS;
+
+/** A history line's name; a kind this version does not know reads as a plain 办理记录. */
+export function problemEventLabel(kind: string): string {
+  return (PROBLEM_EVENT_LABELS as Record<string, string>)[kind] ?? '办理记录';
+}

@@ -1,7 +1,7 @@
 // A problem's history: each step as a row of problem_events, read back with who took it, and
 // the evidence files its progress entries carry.
 import { setImmediate } from 'node:timers/promises';
-import type { ProblemStatus } from '@paicha/core';
+import type { ProblemEventKind, ProblemStatus } from '@paicha/core';
 import type { Executor } from '../../db/transaction.js';
 import { INSERT_CHUNK } from './problems.repository.js';
 
@@ -12,7 +12,7 @@ export async function insertEvent(
     at: string;
     eventDate: string;
     actorId: number | null;
-    kind: string;
+    kind: ProblemEventKind;
     fromStatus: ProblemStatus | null;
     toStatus: ProblemStatus | null;
     text: string;

@@ -83,10 +83,7 @@ export default function RulesPage() {
               title: '规则',
               render: (_, r) => (
                 <>
-                  <Typography.Text strong>{r.title}</Typography.Text>{' '}
-                  <Typography.Text type="secondary" code>
-                    {r.id}
-                  </Typography.Text>
+                  <Typography.Text strong>{r.title}</Typography.Text>
                   <div style={{ color: '#666', marginTop: 4 }}>{r.description}</div>
                 </>
               ),

@@ -3,7 +3,7 @@
 // done into its street's open group (opening one where there is none, or where the last was closed
 // out), keep each open group's counts and description, clear and un-clear it as its findings say,
 // and hand a re-mapped place's findings to their new street's group. No statement runs per finding.
-import { groupDescriptionParts, RULE_IDS } from '@paicha/core';
+import { groupDescriptionParts, type ProblemEventKind, RULE_IDS } from '@paicha/core';
 import { sql } from 'kysely';
 import type { Executor } from '../../../db/transaction.js';
 import { findingDoneSql } from './findings.repository.js';
@@ -118,7 +118,7 @@ async function markCleared(trx: Executor, run: RunRef, only: number | null) {
   const groups = sql`p.campaign_id = ${campaignId} and p.finding_rule is not null and p.status <> 'closed' ${one}`;
   const toClear = sql`${groups} and p.screening_cleared_at is null and p.findings_done = p.findings_total`;
   const toUnclear = sql`${groups} and p.screening_cleared_at is not null and p.findings_done < p.findings_total`;
-  const event = (kind: string, text: string, where: ReturnType<typeof sql>) =>
+  const event = (kind: ProblemEventKind, text: string, where: ReturnType<typeof sql>) =>
     sql`insert into problem_events (problem_id, at, event_date, actor_id, kind, from_status, to_status, text, detail)
       select p.id, ${at}, ${today}, ${run.actorId}, ${kind}, p.status, p.status, ${text}, '{}'
       from problems p where ${where} order by p.id`.execute(trx);

@@ -1,21 +1,21 @@
 import { PaperClipOutlined } from '@ant-design/icons';
+import { problemEventLabel } from '@paicha/core';
 import { Empty, Space, Timeline, Typography } from 'antd';
 import { filesApi } from '../../../api/problems';
 import type { ProblemEvent } from '../../../api/problemTypes';
 import { cnDate, cnDateTime } from '../../../components/dates';
 import { ProblemStatusTag } from '../../../components/ProblemTags';
 
-const KINDS: Record<string, { label: string; color: string }> = {
-  created: { label: '登记问题', color: 'gray' },
-  assigned: { label: '交办', color: 'gray' },
-  edited: { label: '修改问题信息', color: 'gray' },
-  imported: { label: '从Excel台账导入', color: 'gray' },
-  start: { label: '开始整改', color: 'blue' },
-  progress: { label: '整改进展', color: 'blue' },
-  submit: { label: '提交销号', color: 'purple' },
-  return: { label: '退回', color: 'red' },
-  close: { label: '销号', color: 'green' },
-  reopen: { label: '重新打开', color: 'orange' },
+/** The dot's colour per kind of line; names come from core (PROBLEM_EVENT_LABELS). */
+const COLORS: Record<string, string> = {
+  start: 'blue',
+  progress: 'blue',
+  submit: 'purple',
+  return: 'red',
+  close: 'green',
+  reopen: 'orange',
+  screening_cleared: 'green',
+  screening_found_again: 'orange',
 };
 
 function sameDay(e: ProblemEvent): boolean {
@@ -35,7 +35,7 @@ export function HistoryTimeline({ events }: { events: ProblemEvent[] }) {
     <Timeline
       data-testid="history"
       items={events.map((e) => {
-        const kind = KINDS[e.kind] ?? { label: e.kind, color: 'gray' };
+        const kind = { label: problemEventLabel(e.kind), color: COLORS[e.kind] ?? 'gray' };
         const changed = e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus;
         return {
           key: e.id,
