@@ -60,6 +60,14 @@ export const ACCESS_RULES = {
   },
   /** Turning a visit's finding into a problem 交办 to the visited unit. */
   'inspection.assign': { anyUnit: ['admin'], ownUnit: NONE, denied: '只有领导小组办公室可以交办问题' },
+  /** A screening finding's verification (属实 / 不属实 / 已整改, visits, cadre): its street's clerks. */
+  'finding.verify': {
+    anyUnit: NONE,
+    ownUnit: CLERKS,
+    denied: '只有问题线索所在街道的填报人或负责人可以核实',
+  },
+  /** Deciding a street's 不属实: the office. */
+  'finding.review': { anyUnit: ['admin'], ownUnit: NONE, denied: '只有领导小组办公室可以认定不属实' },
   /** Names and ID numbers in full (audited). */
   'household.unmask': {
     anyUnit: ['admin'],

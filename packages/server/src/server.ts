@@ -22,6 +22,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { householdFindingRoutes } from './modules/households/findings/findings.routes.js';
 import { householdImportRoutes } from './modules/households/import/imports.routes.js';
 import { householdScreeningRoutes } from './modules/households/screening/screening.routes.js';
+import { findingVerificationRoutes } from './modules/households/verification/verification.routes.js';
 import { inspectionRoutes } from './modules/inspections/inspections.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { problemRoutes } from './modules/problems/problems.routes.js';
@@ -102,6 +103,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(householdImportRoutes(ctx));
   await app.register(householdScreeningRoutes(ctx));
   await app.register(householdFindingRoutes(ctx));
+  await app.register(findingVerificationRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(workbenchRoutes(ctx));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>

@@ -3,7 +3,7 @@
 // types from them.
 
 import { z } from 'zod';
-import { RULE_IDS, type RuleId } from '../household/index.js';
+import { FINDING_VERIFICATIONS, RULE_IDS, type RuleId } from '../household/index.js';
 import { Paging, Source } from './households.js';
 import { Id, IdParam, IntParam } from './integers.js';
 
@@ -23,6 +23,8 @@ export const FindingsQuery = Paging.extend({
   village: z.string().max(100).optional(),
   q: z.string().max(100).optional(),
   unmasked: z.enum(['1', '0']).optional(),
+  /** The street's verdict (待核实, 属实, …); any when absent. */
+  verification: z.enum(FINDING_VERIFICATIONS).optional(),
   sort: z.enum(['checkItem', 'unit', 'household', 'createdAt']).default('checkItem'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
@@ -50,6 +52,15 @@ export const FindingView = z.object({
   problemId: z.number().nullable(),
   createdAt: z.string(),
   masked: z.boolean(),
+  verification: z.enum(FINDING_VERIFICATIONS),
+  verificationLabel: z.string(),
+  /** The last verification step's note (the office's, when it rejected a 不属实). */
+  verificationNote: z.string(),
+  verifiedAt: z.string().nullable(),
+  /** Sent back with a step: a finding changed meanwhile refuses it. */
+  version: z.number(),
+  /** The village cadre it is assigned to. */
+  assignee: z.object({ name: z.string(), phone: z.string() }).nullable(),
 });
 export type Finding = z.infer<typeof FindingView>;
 export const FindingList = z.object({

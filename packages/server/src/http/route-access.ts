@@ -134,6 +134,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessAction>> = {
   [`GET ${H}/findings/export`]: 'view',
   [`GET ${H}/findings/:id`]: 'view',
   [`GET ${H}/households/:householdId`]: 'view',
+  [`POST ${H}/findings/:id/verification`]: 'finding.verify',
+  [`POST ${H}/findings/:id/decision`]: 'finding.review',
+  [`GET ${H}/findings/:id/history`]: 'view',
+  [`POST ${H}/finding-batches`]: 'finding.verify',
+  [`GET ${H}/visit-queue`]: 'view',
+  [`GET ${H}/households/:householdId/visits`]: 'view',
+  [`POST ${H}/households/:householdId/visits`]: 'finding.verify',
 
   'GET /api/workbench': 'view',
   'POST /api/workbench/seen': 'session',

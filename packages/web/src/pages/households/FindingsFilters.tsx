@@ -2,6 +2,7 @@ import { Button, Input, Segmented, Select, Space } from 'antd';
 import type { ScreeningRuleView } from '../../api/householdTypes';
 import type { Unit } from '../../api/types';
 import type { FindingStatus, useFindingsQuery } from './findingsQuery';
+import { VERIFICATION_OPTIONS } from './VerificationTag';
 
 /** 规则 / 街道 / 状态 / 搜索 — every filter is the server's, so counts and export agree with it. */
 export function FindingsFilters(props: {
@@ -48,6 +49,16 @@ export function FindingsFilters(props: {
         ]}
         data-testid="finding-status-filter"
       />
+      <Select
+        aria-label="按核实状态筛选"
+        allowClear
+        placeholder="全部核实状态"
+        style={{ width: 190 }}
+        value={view.verification}
+        onChange={(v: string | undefined) => update({ verification: v })}
+        options={VERIFICATION_OPTIONS}
+        data-testid="verification-filter"
+      />
       <Input.Search
         key={view.q ?? ''}
         aria-label="搜索户编号或问题描述"
@@ -57,7 +68,10 @@ export function FindingsFilters(props: {
         style={{ width: 220 }}
         onSearch={(v) => update({ q: v.trim() })}
       />
-      <Button onClick={clear} disabled={!view.rule && !view.unit && !view.q && view.status === 'open'}>
+      <Button
+        onClick={clear}
+        disabled={!view.rule && !view.unit && !view.q && !view.verification && view.status === 'open'}
+      >
         清除筛选
       </Button>
     </Space>

@@ -1,5 +1,5 @@
 import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
-import { isAdmin, seesAllUnits } from '@paicha/core';
+import { isAdmin, mayTake, seesAllUnits } from '@paicha/core';
 import { Alert, Button, Card, Empty, Space, Spin, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -15,6 +15,7 @@ import { testIdRow } from '../../components/rowProps';
 import { PAGE_SIZES } from '../../hooks/tableQuery';
 import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
+import { BatchBar } from './BatchBar';
 import { FindingDrawer } from './FindingDrawer';
 import { FindingsFilters } from './FindingsFilters';
 import { findingColumns } from './findingColumns';
@@ -40,6 +41,9 @@ export default function FindingsPage() {
   useEffect(() => {
     if (office) workbenchApi.seen('screening').then(workbenchChanged, () => {});
   }, [office]);
+  // The street's clerks tick findings for the batch steps.
+  const clerk = mayTake(user.role, 'finding.verify');
+  const [selected, setSelected] = useState<number[]>([]);
   const rules = useAsync(() => householdsApi.rules(), []);
   const streets = useAsync(
     async () => (wide ? (await unitsApi.list()).filter((u) => u.kind === 'street') : undefined),
@@ -109,10 +113,19 @@ export default function FindingsPage() {
             type="info"
             showIcon
             style={{ marginBottom: 16 }}
-            message="这里是区里比对国扶系统、阳光扶贫和各部门数据后发现的本街道问题线索；每条已自动登记到本单位问题台账（来源“数据比对”），请在台账中整改。姓名和证件号码已脱敏。"
+            message="这里是区里比对国扶系统、阳光扶贫和各部门数据后发现的本街道问题线索；每条已自动登记到本单位问题台账（来源“数据比对”）。请逐条核实（属实、不属实或已整改），可勾选后批量标记属实或交村干部入户核实；整改在台账中办理。姓名和证件号码已脱敏。"
           />
         )}
         <FindingsFilters fq={fq} rules={rules.data ?? []} streets={streets.data} />
+        {clerk && (
+          <BatchBar
+            ids={selected}
+            onDone={() => {
+              setSelected([]);
+              findings.reload();
+            }}
+          />
+        )}
         {findings.error ? (
           <LoadError error={findings.error} onRetry={findings.reload} />
         ) : (
@@ -122,6 +135,15 @@ export default function FindingsPage() {
             bordered
             loading={findings.loading}
             dataSource={findings.data?.items}
+            rowSelection={
+              clerk
+                ? {
+                    selectedRowKeys: selected,
+                    onChange: (keys) => setSelected(keys as number[]),
+                    getCheckboxProps: (f) => ({ disabled: f.status !== 'open' }),
+                  }
+                : undefined
+            }
             columns={findingColumns({
               showUnit: wide,
               onDetail: (f) => setDetail(f.id),
@@ -156,7 +178,12 @@ export default function FindingsPage() {
         )}
       </Card>
       {detail !== undefined && (
-        <FindingDrawer id={detail} unmasked={unmasked} onClose={() => setDetail(undefined)} />
+        <FindingDrawer
+          id={detail}
+          unmasked={unmasked}
+          onClose={() => setDetail(undefined)}
+          onChanged={findings.reload}
+        />
       )}
     </>
   );

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import type { Finding } from '../../api/householdTypes';
 import { cnDateOfInstant } from '../../components/dates';
 import type { FindingSort } from './findingsQuery';
+import { VerificationCell } from './VerificationTag';
 
 export function FindingStatusTag({ f }: { f: Finding }) {
   return f.status === 'open' ? (
@@ -129,6 +130,7 @@ export function findingColumns(opts: {
       render: (t: string) => <div className="cell-content">{t}</div>,
     },
     { title: '状态', width: 84, render: (_, f) => <FindingStatusTag f={f} /> },
+    { title: '核实', width: 118, render: (_, f) => <VerificationCell f={f} /> },
     {
       title: '发现日期',
       dataIndex: 'createdAt',

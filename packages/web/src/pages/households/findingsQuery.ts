@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import type { TableSpec } from '../../hooks/tableQuery';
 import { useTableQuery } from '../../hooks/useTableQuery';
 
-export const FINDING_FILTERS = ['rule', 'unit', 'status', 'q'] as const;
+export const FINDING_FILTERS = ['rule', 'unit', 'status', 'verification', 'q'] as const;
 export type FindingFilter = (typeof FINDING_FILTERS)[number];
 export type FindingStatus = FindingsQuery['status'];
 export type FindingSort = FindingsQuery['sort'];
@@ -22,6 +22,8 @@ export interface FindingsView {
   /** A street's id, or 'none' for findings whose place matches no street yet. */
   unit?: string;
   status: FindingStatus;
+  /** The street's verdict (core FindingVerification). */
+  verification?: string;
   q?: string;
   sort: FindingSort;
   order: FindingsQuery['order'];
@@ -60,6 +62,7 @@ export function apiQuery(view: FindingsView, campaignId: number | undefined, unm
     unit: view.unit === 'none' ? undefined : view.unit,
     unrouted: view.unit === 'none' ? 1 : undefined,
     status: view.status,
+    verification: view.verification,
     q: view.q,
     sort: view.sort,
     order: view.order,

@@ -1,7 +1,15 @@
 // Reading findings and households for the API, scoped and masked. Names and ID numbers are
 // masked (3207**********1234, 张*) for everyone by default; the office's admin may ask for them
 // unmasked, and every such view is written to the audit log with what was shown.
-import { AppError, maskIdNumber, maskName, type RuleId, screeningRule } from '@paicha/core';
+import {
+  AppError,
+  FINDING_VERIFICATION_LABELS,
+  type FindingVerification,
+  maskIdNumber,
+  maskName,
+  type RuleId,
+  screeningRule,
+} from '@paicha/core';
 import type { FindingsQuery } from '@paicha/core/api/screening';
 import { sql } from 'kysely';
 import { containsPattern, likeContains } from '../../../db/text-search.js';
@@ -57,6 +65,12 @@ interface FindingRow {
   resolvedAt: string | null;
   problemId: number | null;
   createdAt: string;
+  verification: FindingVerification;
+  verificationNote: string;
+  verifiedAt: string | null;
+  version: number;
+  assigneeName: string;
+  assigneePhone: string;
 }
 
 function peopleOf(data: string): Named[] | undefined {
@@ -89,6 +103,12 @@ export function presentFinding(f: FindingRow, unmasked: boolean) {
     problemId: f.problemId,
     createdAt: f.createdAt,
     masked: !unmasked,
+    verification: f.verification,
+    verificationLabel: FINDING_VERIFICATION_LABELS[f.verification],
+    verificationNote: f.verificationNote,
+    verifiedAt: f.verifiedAt,
+    version: Number(f.version),
+    assignee: f.assigneeName ? { name: f.assigneeName, phone: f.assigneePhone } : null,
   };
 }
 
@@ -108,6 +128,9 @@ function filtered(ctx: AppContext, actor: Actor, campaignId: number, q: Partial<
     .$if(q.householdId !== undefined, (w) => w.where('f.household_id', '=', q.householdId as string))
     .$if(q.problemId !== undefined, (w) => w.where('f.problem_id', '=', q.problemId as number))
     .$if(q.village !== undefined && q.village !== '', (w) => w.where('f.village', '=', q.village as string))
+    .$if(q.verification !== undefined, (w) =>
+      w.where('f.verification', '=', q.verification as FindingVerification),
+    )
     .$if(like !== null, (w) =>
       w.where((eb) => eb.or(['f.detail', 'f.household_id'].map((c) => likeContains(c, like as string)))),
     );
@@ -155,6 +178,12 @@ const SELECT = [
   'f.resolved_at as resolvedAt',
   'f.problem_id as problemId',
   'f.created_at as createdAt',
+  'f.verification',
+  'f.verification_note as verificationNote',
+  'f.verified_at as verifiedAt',
+  'f.version',
+  'f.assignee_name as assigneeName',
+  'f.assignee_phone as assigneePhone',
 ] as const;
 
 export async function listFindings(ctx: AppContext, actor: Actor, q: FindingsQuery) {
