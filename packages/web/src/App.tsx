@@ -23,6 +23,7 @@ const NotificationRoutes = lazy(() => import('./pages/notifications/Notification
 const InspectionRoutes = lazy(() => import('./pages/inspections/InspectionRoutes'));
 const SourceRoutes = lazy(() => import('./pages/sources/SourceRoutes'));
 const HouseholdRoutes = lazy(() => import('./pages/households/HouseholdRoutes'));
+const VisitRoutes = lazy(() => import('./pages/visit/VisitRoutes'));
 
 function FullPageSpin() {
   return (
@@ -38,6 +39,19 @@ function RequireLogin({ children }: { children: ReactNode }) {
   if (user === undefined) return <FullPageSpin />;
   if (user === null) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   return <>{children}</>;
+}
+
+/** 入户核实 brings its own frame: on a phone, no side menu (pages/visit/VisitRoutes). */
+function Visits() {
+  return (
+    <RequireLogin>
+      <CampaignProvider>
+        <Suspense fallback={<FullPageSpin />}>
+          <VisitRoutes />
+        </Suspense>
+      </CampaignProvider>
+    </RequireLogin>
+  );
 }
 
 function Authenticated() {
@@ -87,6 +101,7 @@ export function App() {
     <AuthProvider>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/visit/*" element={<Visits />} />
         <Route path="/*" element={<Authenticated />} />
       </Routes>
     </AuthProvider>

@@ -12,6 +12,7 @@ import {
   FileSearchOutlined,
   FlagOutlined,
   FundOutlined,
+  HomeOutlined,
   ImportOutlined,
   NotificationOutlined,
   OrderedListOutlined,
@@ -21,7 +22,7 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import { isAdmin, landingOf, type Role, seesAllUnits } from '@paicha/core';
+import { isAdmin, landingOf, mayTake, type Role, seesAllUnits } from '@paicha/core';
 import { Badge, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { canRecord } from './problemRoles';
@@ -153,6 +154,15 @@ const MENU: MenuEntry[] = [
     icon: <FileSearchOutlined />,
     testId: 'menu-households',
     visible: everyone,
+    group: '数据比对',
+  },
+  {
+    // The street's cadres at the door, on a phone (pages/visit): the street's clerks.
+    path: '/visit',
+    label: '入户核实',
+    icon: <HomeOutlined />,
+    testId: 'menu-visit',
+    visible: (role) => mayTake(role, 'finding.verify'),
     group: '数据比对',
   },
   {

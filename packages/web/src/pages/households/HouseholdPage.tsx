@@ -12,6 +12,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { householdsApi } from '../../api/households';
 import type { HouseholdMember } from '../../api/householdTypes';
+import { verificationApi } from '../../api/verification';
 import { useUser } from '../../auth/AuthContext';
 import { LoadError } from '../../components/LoadError';
 import { testIdRow } from '../../components/rowProps';
@@ -20,6 +21,7 @@ import { FindingDrawer } from './FindingDrawer';
 import { findingColumns } from './findingColumns';
 import { SourcesCard } from './HouseholdSources';
 import { UNMASKED_NOTICE, UnmaskSwitch } from './UnmaskSwitch';
+import { VisitRecords } from './VisitRecords';
 
 const category = (v: string | null) => (v ? (HOUSEHOLD_CATEGORY_LABELS[v as HouseholdCategory] ?? v) : '—');
 const exit = (v: string | null) => (v ? (EXIT_STATUS_LABELS[v as ExitStatus] ?? v) : '—');
@@ -32,6 +34,11 @@ export default function HouseholdPage() {
   const [unmasked, setUnmasked] = useState(false);
   const [detail, setDetail] = useState<number>();
   const hh = useAsync(() => householdsApi.household(householdId, unmasked), [householdId, unmasked]);
+  // A household with no findings in reach has no visits either (404): shown as none.
+  const visits = useAsync(
+    () => verificationApi.visits(householdId).catch(() => ({ items: [] })),
+    [householdId],
+  );
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
       返回
@@ -152,8 +159,25 @@ export default function HouseholdPage() {
           locale={{ emptyText: '这一户没有存在的问题线索' }}
         />
       </Card>
+      {visits.data && (
+        <VisitRecords
+          visits={visits.data.items}
+          findingTitle={(id) => {
+            const f = d.findings.find((x) => x.id === id);
+            return f ? `序号${f.checkItem} ${f.ruleTitle}` : `线索 #${id}`;
+          }}
+        />
+      )}
       {detail !== undefined && (
-        <FindingDrawer id={detail} unmasked={unmasked} onClose={() => setDetail(undefined)} />
+        <FindingDrawer
+          id={detail}
+          unmasked={unmasked}
+          onClose={() => setDetail(undefined)}
+          onChanged={() => {
+            hh.reload();
+            visits.reload();
+          }}
+        />
       )}
     </Space>
   );

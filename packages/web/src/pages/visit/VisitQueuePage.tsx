@@ -1,0 +1,108 @@
+// The cadre's list: the street's households with findings still to check, nearest deadline first,
+// found by 户编号 or name. Paged by the server; "更多" appends the next page.
+import { RightOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Input, List, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { type VisitQueueItem, verificationApi } from '../../api/verification';
+import { cnDate, cnDateOfInstant } from '../../components/dates';
+import { LoadError } from '../../components/LoadError';
+import { useAction } from '../../hooks/useAction';
+import { OutboxCard } from './OutboxCard';
+import { useOutbox } from './useOutbox';
+
+const PAGE = 20;
+
+export default function VisitQueuePage() {
+  const navigate = useNavigate();
+  const { sent } = useOutbox();
+  const [q, setQ] = useState('');
+  const [items, setItems] = useState<VisitQueueItem[]>([]);
+  const [total, setTotal] = useState<number>();
+  const [error, setError] = useState<unknown>();
+  const load = useAction(async (page: number) => {
+    setError(undefined);
+    try {
+      const r = await verificationApi.queue({ q, page, pageSize: PAGE });
+      setItems((old) => (page === 1 ? r.items : [...old, ...r.items]));
+      setTotal(r.total);
+    } catch (e) {
+      setError(e);
+    }
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload on a new search or a sent visit.
+  useEffect(() => void load.run(1), [q, sent]);
+
+  return (
+    <>
+      <OutboxCard />
+      <Input.Search
+        placeholder="户编号或姓名"
+        allowClear
+        enterButton="查找"
+        size="large"
+        onSearch={(v) => setQ(v.trim())}
+        style={{ marginBottom: 12 }}
+        data-testid="visit-search"
+      />
+      {error ? (
+        <LoadError error={error} onRetry={() => void load.run(1)} />
+      ) : (
+        <Card
+          size="small"
+          title={total === undefined ? '待核实的户' : `待核实的户（${total} 户）`}
+          styles={{ body: { padding: 0 } }}
+        >
+          <List
+            loading={load.busy && items.length === 0}
+            dataSource={items}
+            locale={{
+              emptyText: <Empty description={q ? '没有找到符合条件的户' : '本街道没有待核实的户'} />,
+            }}
+            renderItem={(h) => (
+              <List.Item
+                data-testid="visit-household"
+                data-household={h.householdId}
+                onClick={() => navigate(`/visit/h/${encodeURIComponent(h.householdId)}`)}
+                style={{ cursor: 'pointer', padding: '12px 16px' }}
+                extra={<RightOutlined style={{ color: '#bbb' }} />}
+              >
+                <Space direction="vertical" size={2} style={{ minWidth: 0 }}>
+                  <Space wrap size={6}>
+                    <Typography.Text strong>户编号 {h.householdId}</Typography.Text>
+                    {h.name && <Typography.Text>{h.name}</Typography.Text>}
+                  </Space>
+                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                    {[h.township, h.village].filter(Boolean).join(' ')}
+                  </Typography.Text>
+                  <Space wrap size={4}>
+                    <Tag color={h.pending ? 'red' : 'orange'}>
+                      {h.pending ? `待核实 ${h.pending} 条` : `未办结 ${h.openFindings} 条`}
+                    </Tag>
+                    {h.deadline && <Tag>期限 {cnDate(h.deadline)}</Tag>}
+                    {h.lastVisitAt && <Tag color="blue">{cnDateOfInstant(h.lastVisitAt)} 已走访</Tag>}
+                  </Space>
+                  {h.assignees.length > 0 && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      核实人：{h.assignees.map((a) => (a.phone ? `${a.name} ${a.phone}` : a.name)).join('，')}
+                    </Typography.Text>
+                  )}
+                </Space>
+              </List.Item>
+            )}
+          />
+          {total !== undefined && items.length < total && (
+            <Button
+              block
+              type="link"
+              loading={load.busy}
+              onClick={() => void load.run(Math.floor(items.length / PAGE) + 1)}
+            >
+              显示更多
+            </Button>
+          )}
+        </Card>
+      )}
+    </>
+  );
+}
