@@ -143,7 +143,10 @@ describe('入户核实 on a phone', () => {
       .click();
     await page.getByTestId('verify-accept').click();
     await page.getByTestId('verify-note').fill('已核对公安户籍，数据录入有误');
-    await page.getByRole('dialog', { name: '认定不属实' }).getByRole('button', { name: /确\s*定/ }).click();
+    await page
+      .getByRole('dialog', { name: '认定不属实' })
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
     const drawer = page.getByTestId('finding-drawer');
     await poll(() =>
       drawer.locator('[data-testid=finding-verification]').first().getAttribute('data-state'),

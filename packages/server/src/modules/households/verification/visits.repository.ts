@@ -81,22 +81,24 @@ export async function queueExtras(db: Executor, campaignId: number, householdIds
 
 /** The household's findings, every campaign's (a visit may speak only of these). */
 export function householdFindings(db: Executor, householdId: string, unitId?: number) {
-  return db
-    .selectFrom('findings')
-    .select([
-      'id',
-      'campaign_id as campaignId',
-      'unit_id as unitId',
-      'verification',
-      'version',
-      'resolved_at as resolvedAt',
-    ])
-    // Every campaign named, so the (campaign_id, household_id) index serves the look-up.
-    .where('campaign_id', 'in', (eb) => eb.selectFrom('campaigns').select('id'))
-    .where('household_id', '=', householdId)
-    .$if(unitId !== undefined, (w) => w.where('unit_id', '=', unitId as number))
-    .orderBy('id')
-    .execute();
+  return (
+    db
+      .selectFrom('findings')
+      .select([
+        'id',
+        'campaign_id as campaignId',
+        'unit_id as unitId',
+        'verification',
+        'version',
+        'resolved_at as resolvedAt',
+      ])
+      // Every campaign named, so the (campaign_id, household_id) index serves the look-up.
+      .where('campaign_id', 'in', (eb) => eb.selectFrom('campaigns').select('id'))
+      .where('household_id', '=', householdId)
+      .$if(unitId !== undefined, (w) => w.where('unit_id', '=', unitId as number))
+      .orderBy('id')
+      .execute()
+  );
 }
 
 export function visitByClientId(db: Executor, clientId: string) {

@@ -8,10 +8,10 @@ import type { Visit, VisitInput, VisitQueue, VisitQueueQuery } from '@paicha/cor
 import { assertMay, assertUnitVisible, scopedUnitId } from '../../../http/access.js';
 import type { Actor, AppContext } from '../../../kernel/context.js';
 import { appendAudit } from '../../audit/audit.repository.js';
+import { resolveCampaignId } from '../../campaigns/current-campaign.js';
 import { listAttachmentsOf } from '../../files/files.repository.js';
 import { linkAttachments } from '../../files/files.service.js';
 import { isUniqueViolation, versionConflict } from '../../reports/workflow.js';
-import { latestCampaignId } from '../findings/findings-read.repository.js';
 import { insertFindingEvents, setVerification } from './verification.repository.js';
 import {
   householdFindings,
@@ -25,7 +25,7 @@ import {
 
 /** Households of the actor's street (every street for the office) with findings to check. */
 export async function visitQueue(ctx: AppContext, actor: Actor, q: VisitQueueQuery): Promise<VisitQueue> {
-  const campaignId = await latestCampaignId(ctx);
+  const campaignId = await resolveCampaignId(ctx, actor);
   const { rows, total } = await visitQueuePage(ctx.db, {
     campaignId,
     unitId: scopedUnitId(actor),
