@@ -15,6 +15,8 @@ export interface FindingState {
   version: number;
   resolvedAt: string | null;
   detail: string;
+  /** The group (ledger problem) it belongs to. */
+  problemId: number | null;
 }
 
 const STATE = [
@@ -26,6 +28,7 @@ const STATE = [
   'version',
   'resolved_at as resolvedAt',
   'detail',
+  'problem_id as problemId',
 ] as const;
 
 export async function findingState(db: Executor, id: number): Promise<FindingState | undefined> {

@@ -20,6 +20,7 @@ import { linkAttachments } from '../../files/files.service.js';
 import { insertNotifications } from '../../notifications/notifications.repository.js';
 import { versionConflict } from '../../reports/workflow.js';
 import { getFinding } from '../findings/findings-read.repository.js';
+import { refreshGroup } from '../findings/ledger.repository.js';
 import {
   assignFindings,
   confirmPending,
@@ -108,6 +109,15 @@ export async function officeDecision(ctx: AppContext, actor: Actor, id: number, 
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const to = await applyStep(trx, actor, f, { ...body, attachmentIds: [], at });
+    // An accepted 不属实 is done (core findingIsDone): its group's progress, and 销号 once all are.
+    if (to === 'dispute_accepted' && f.problemId !== null)
+      await refreshGroup(trx, f.problemId, {
+        id: null,
+        campaignId: f.campaignId,
+        at,
+        actorId: actor.userId,
+        today: ctx.clock.today(),
+      });
     if (f.unitId !== null) {
       const accepted = body.action === 'accept';
       await insertNotifications(trx, [

@@ -6,7 +6,7 @@ import { DIALECTS } from '../../../test/databases.js';
 import { tinyPng, upload } from '../../../test/files.js';
 import { insertFinding } from '../../../test/finding-rows.js';
 import { type LedgerApp, startLedgerApp } from '../../../test/problems.js';
-import { auditActions, countRows, unitIdByName } from '../../../test/tables.js';
+import { auditActions, checkItemId, countRows, insertProblem, unitIdByName } from '../../../test/tables.js';
 
 describe.each(DIALECTS)('finding verification on %s', (dialect) => {
   let w: LedgerApp;
@@ -103,6 +103,17 @@ describe.each(DIALECTS)('finding verification on %s', (dialect) => {
         })
       ).statusCode,
     ).toBe(403);
+    // Its group in the ledger: one finding, none done yet.
+    const group = await insertProblem(w.t, {
+      campaign_id: w.campaignId,
+      check_item_id: await checkItemId(w.t, w.campaignId, 13),
+      unit_id: street,
+      source: '数据比对',
+      finding_rule: 'income_below_line',
+      findings_total: 1,
+      findings_done: 0,
+    });
+    await w.t.ctx.db.updateTable('findings').set({ problem_id: group }).where('id', '=', id).execute();
     const notices = await countRows(w.t, 'notifications');
     const accepted = await decide(id, { action: 'accept', version: 2, note: '经核对属实录入错误' });
     expect(accepted.statusCode, accepted.body).toBe(200);
@@ -111,6 +122,14 @@ describe.each(DIALECTS)('finding verification on %s', (dialect) => {
       verificationLabel: '不属实（已认定）',
     });
     expect(await countRows(w.t, 'notifications')).toBe(notices + 1);
+    // Done now: the group counts it, and with every finding done the group may be closed out.
+    const after = await w.t.ctx.db
+      .selectFrom('problems')
+      .select(['findings_done', 'screening_cleared_at'])
+      .where('id', '=', group)
+      .executeTakeFirstOrThrow();
+    expect(after.findings_done).toBe(1);
+    expect(after.screening_cleared_at).not.toBeNull();
     const inbox = await w.t.request('GET', '/api/notifications', w.reporter.cookie);
     expect(JSON.stringify(inbox.json())).toContain('不属实已认定');
     // Decided: nothing more to do on it.
