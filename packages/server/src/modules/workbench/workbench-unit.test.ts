@@ -1,32 +1,15 @@
-// The 待办 workbench per role on both databases: the right entries and counts, scoped to the
-// person's unit (a street never sees another street's items), overdue by the one rule and "due
-// soon" by the office's setting; the office's queues; an inspector's visits; leaders' landing.
+// A street's 待办 on both databases: its returned, overdue (the one rule) and soon-due problems
+// ("due soon" by the office's setting), reports and submissions at each person's step, 通报 naming
+// it and unread notices — and never another street's items.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import type { TestApp } from '../../test/harness.js';
-import { startLedgerApp } from '../../test/problems.js';
 import { fillReport, reportUrl } from '../../test/reports.js';
-import { auditActions, checkItemId, insertProblem, unitIdByName } from '../../test/tables.js';
+import { auditActions } from '../../test/tables.js';
+import { badge, keys, WORKBENCH_NOW as NOW, section, startWorkbenchWorld } from '../../test/workbench.js';
 
-// 2 January 2020 in China: the January report (due the 4th) is due soon, 12-15 and 12-24 are past.
-const NOW = '2020-01-02T02:00:00Z';
-
-interface Section {
-  key: string;
-  count: number;
-  link: string;
-  entries: { key: string; link: string; tag: string; urgent: boolean; date: string | null }[];
-}
-interface Workbench {
-  landing: string;
-  today: string;
-  dueWithinDays: number;
-  sections: Section[];
-  badges: { path: string; count: number }[];
-  total: number;
-}
-
-describe.each(DIALECTS)('workbench on %s', (dialect) => {
+describe.each(DIALECTS)("a street's workbench on %s", (dialect) => {
+  let w: Awaited<ReturnType<typeof startWorkbenchWorld>>;
   let t: TestApp;
   let admin: string;
   let reporter: string;
@@ -35,52 +18,12 @@ describe.each(DIALECTS)('workbench on %s', (dialect) => {
   let campaignId: number;
   let zhongyun: number;
   let houzui: number;
-  const ids: Record<string, number> = {};
-
-  const get = async (cookie: string) => {
-    const res = await t.request('GET', '/api/workbench', cookie);
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json() as Workbench;
-  };
-  const section = (w: Workbench, key: string) => {
-    const s = w.sections.find((x) => x.key === key);
-    if (!s) throw new Error(`no section ${key}: ${w.sections.map((x) => x.key).join(',')}`);
-    return s;
-  };
-  const keys = (s: Section) => s.entries.map((e) => Number(e.key)).sort((a, b) => a - b);
-  const badge = (w: Workbench, path: string) => w.badges.find((b) => b.path === path)?.count ?? 0;
+  let ids: Record<string, number>;
+  const get = (cookie: string) => w.get(cookie);
 
   beforeAll(async () => {
-    const app = await startLedgerApp(dialect, NOW);
-    ({ t, admin, campaignId } = app);
-    reporter = app.reporter.cookie;
-    head = (await t.userIn('中云街道', 'unit_head')).cookie;
-    otherReporter = (await t.userIn('猴嘴街道', 'reporter')).cookie;
-    zhongyun = await unitIdByName(t, '中云街道');
-    houzui = await unitIdByName(t, '猴嘴街道');
-    const item = await checkItemId(t, campaignId, 13);
-    const add = (
-      name: string,
-      unit: number,
-      over: Parameters<typeof insertProblem>[1] extends infer R ? Partial<R> : never,
-    ) =>
-      insertProblem(t, { campaign_id: campaignId, check_item_id: item, unit_id: unit, ...over }).then(
-        (id) => {
-          ids[name] = id;
-        },
-      );
-    await add('returned', zhongyun, { status: 'returned', return_reason: '佐证材料不全' });
-    await add('returnedOverdue', zhongyun, { status: 'returned', deadline: '2019-12-30' });
-    await add('overdue', zhongyun, { status: 'pending', deadline: '2019-12-31' });
-    await add('reviewOverdue', zhongyun, { status: 'awaiting_review', deadline: '2019-12-25' });
-    await add('closed', zhongyun, { status: 'closed', deadline: '2019-12-01', closed_at: NOW });
-    await add('dueToday', zhongyun, { status: 'pending', deadline: '2020-01-02' });
-    await add('dueSoon', zhongyun, { status: 'rectifying', deadline: '2020-01-05' });
-    await add('dueLastDay', zhongyun, { status: 'pending', deadline: '2020-01-09' });
-    await add('dueLater', zhongyun, { status: 'pending', deadline: '2020-01-10' });
-    await add('immediate', zhongyun, { status: 'pending', mode: '立行立改', deadline: null });
-    await add('otherStreet', houzui, { status: 'returned', deadline: '2019-12-31' });
-    await add('otherReview', houzui, { status: 'awaiting_review' });
+    w = await startWorkbenchWorld(dialect);
+    ({ t, admin, reporter, head, otherReporter, campaignId, zhongyun, houzui, ids } = w);
   });
   afterAll(() => t?.close());
 
@@ -171,22 +114,6 @@ describe.each(DIALECTS)('workbench on %s', (dialect) => {
     expect(section(a, 'reports_review').count).toBe(0);
   });
 
-  it('the office sees the 待销号 queue and units with overdue problems, district-wide', async () => {
-    const w = await get(admin);
-    expect(w.landing).toBe('workbench');
-    const queue = section(w, 'review_queue');
-    expect(keys(queue)).toEqual([ids.reviewOverdue, ids.otherReview]);
-    expect(queue.link).toBe('/problems?status=awaiting_review&sort=updatedAt&order=asc');
-    expect(badge(w, '/problems')).toBe(2);
-    const late = section(w, 'overdue_units');
-    expect(late.count).toBe(2);
-    expect(late.entries.map((e) => [Number(e.key), e.tag])).toEqual([
-      [zhongyun, '逾期 3'],
-      [houzui, '逾期 1'],
-    ]);
-    expect(late.entries[0]?.link).toBe(`/problems?unit=${zhongyun}&overdue=1&sort=deadline&order=asc`);
-  });
-
   it('通报 naming the unit and unread notices reach that unit only', async () => {
     const figures = (unitId: number) =>
       JSON.stringify({
@@ -266,75 +193,6 @@ describe.each(DIALECTS)('workbench on %s', (dialect) => {
     expect(section(o, 'notices').entries.map((e) => e.key)).toEqual([String(created[2]?.id)]);
     expect(badge(o, '/notifications')).toBe(1);
     expect(o.total).toBe(o.badges.reduce((n, b) => n + b.count, 0));
-  });
-
-  it('the office sees unmapped places and the screening runs finished since it last looked', async () => {
-    const at = t.clock.now().toISOString();
-    await t.ctx.db
-      .insertInto('household_places')
-      .values([
-        { name: '新浦镇', unit_id: null, households: 40, first_seen_at: at, last_seen_at: at },
-        { name: '浦南乡', unit_id: null, households: 12, first_seen_at: at, last_seen_at: at },
-        { name: '中云', unit_id: zhongyun, households: 90, first_seen_at: at, last_seen_at: at },
-      ])
-      .execute();
-    const run = (finished: string) => ({
-      campaign_id: campaignId,
-      status: 'done' as const,
-      started_at: finished,
-      finished_at: finished,
-      summary: JSON.stringify({ findings: 5, new: 3, resolved: 1 }),
-    });
-    await t.ctx.db
-      .insertInto('screening_runs')
-      .values([run('2020-01-01T01:00:00.000Z'), run('2020-01-01T03:00:00.000Z')])
-      .execute();
-    let w = await get(admin);
-    expect(section(w, 'places').entries.map((e) => e.key).length).toBe(2);
-    expect(badge(w, '/households/places')).toBe(2);
-    // Never looked: the latest run is news, not the whole history.
-    expect(section(w, 'screening').count).toBe(1);
-    expect(section(w, 'screening').entries[0]?.date).toBe('2020-01-01');
-
-    const seen = await t.request('POST', '/api/workbench/seen', admin, { what: 'screening' });
-    expect(seen.statusCode, seen.body).toBe(200);
-    w = await get(admin);
-    expect(section(w, 'screening').count).toBe(0);
-    t.clock.set('2020-01-02T06:00:00Z');
-    await t.ctx.db.insertInto('screening_runs').values(run('2020-01-02T05:00:00.000Z')).execute();
-    await t.ctx.db.insertInto('screening_runs').values(run('2020-01-02T05:30:00.000Z')).execute();
-    w = await get(admin);
-    expect(section(w, 'screening').count).toBe(2);
-    expect(badge(w, '/households')).toBe(2);
-    // Unit users have no office queues.
-    expect((await get(reporter)).sections.map((s) => s.key)).not.toContain('places');
-  });
-
-  it('an inspector sees their own visits; a leader lands on the 督查看板', async () => {
-    const inspector = await t.userIn('区领导小组办公室', 'inspector');
-    const visit = (by: number | null, place: string) => ({
-      campaign_id: campaignId,
-      unit_id: zhongyun,
-      visit_date: '2019-12-28',
-      place,
-      visit_type: '暗访',
-      inspectors: '',
-      findings: '',
-      created_by: by,
-      created_at: NOW,
-    });
-    const [mine] = await t.ctx.db
-      .insertInto('inspections')
-      .values([visit(inspector.id, '某村'), visit(null, '他人登记')])
-      .returning('id')
-      .execute();
-    const w = await get(inspector.cookie);
-    expect(w.sections.map((s) => s.key)).toEqual(['visits']);
-    expect(section(w, 'visits').entries.map((e) => e.link)).toEqual([`/inspections/${mine?.id}`]);
-    const leader = await t.userIn('区领导小组办公室', 'leader');
-    const l = await get(leader.cookie);
-    expect(l.landing).toBe('supervision');
-    expect(l.sections).toEqual([]);
   });
 
   it('"due soon" follows the office setting, which only the office changes (audited)', async () => {
