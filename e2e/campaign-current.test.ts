@@ -123,6 +123,7 @@ describe('the current campaign in the browser', () => {
     const other = await h.newPage();
     try {
       await loginViaUi(other.page, h.baseUrl, REPORTER.username, REPORTER.password);
+      await other.page.getByTestId('menu-overview').click();
       await expect.poll(() => other.page.getByTestId('campaign-title').textContent()).toBe(COMING);
       await other.page.getByTestId('campaign-follow-current').click();
       await expect.poll(() => other.page.getByTestId('campaign-title').textContent()).toBe(RUNNING);

@@ -51,7 +51,7 @@ export function DeactivateUnitModal({ unit, units, onClose, onDone }: Props) {
       data-testid="unit-workload"
       data-open-problems={load.openProblems}
       data-assignments={load.assignments}
-      message={`“${unit.name}”目前有 ${load.openProblems} 个未销号问题，承担 ${load.assignments} 项未结束活动中的排查事项。`}
+      message={`“${unit.name}”目前有 ${load.openProblems} 个未销号问题，在未结束的活动中承担 ${load.assignments} 项排查事项。`}
       description={
         load.activeUsers > 0
           ? `该单位还有 ${load.activeUsers} 个在用账号，请先在用户管理中将其调到其他单位或停用。`
