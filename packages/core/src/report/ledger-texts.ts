@@ -60,10 +60,14 @@ export function ledgerTexts(
   const rest = figures.found > listed.length;
   const items = listed.map((p, i) => `${i + 1}.${clip(p.description, DESCRIPTION_CHARS)}`).join('；');
   const situation = `经排查，发现问题${figures.found}个：${items}${rest ? '等（详见问题台账）' : ''}。`;
-  const withMeasures = listed
-    .map((p, i) => ({ p, n: i + 1 }))
-    .filter(({ p }) => p.measures.trim() !== '')
-    .map(({ p, n }) => `${n}.${clip(p.measures, MEASURE_CHARS)}（${howSoon(p)}）`);
+  // Problems with the same measure and timing share one line: “1、2、3.逐户核实（立行立改）”.
+  const lines = new Map<string, number[]>();
+  listed.forEach((p, i) => {
+    if (p.measures.trim() === '') return;
+    const line = `${clip(p.measures, MEASURE_CHARS)}（${howSoon(p)}）`;
+    lines.set(line, [...(lines.get(line) ?? []), i + 1]);
+  });
+  const withMeasures = [...lines].map(([line, ns]) => `${ns.join('、')}.${line}`);
   const measures =
     withMeasures.length === 0
       ? ''

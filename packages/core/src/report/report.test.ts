@@ -132,6 +132,16 @@ describe('texts written from the ledger', () => {
     expect(statedProblemCount(t.situation)).toBe(25);
     expect(t.measures).toBe('');
   });
+
+  it('writes a measure shared by several problems once, with their numbers', () => {
+    const same = { measures: '逐户核实，当场整改', mode: '立行立改' as const, deadline: null };
+    const t = ledgerTexts(
+      { ...figures, found: 3 },
+      [problem(1, same), problem(2), problem(3, same)],
+      '2020-02-03',
+    );
+    expect(t.measures).toBe('1、3.逐户核实，当场整改（立行立改）；2.措施2（限2020年3月31日前整改到位）。');
+  });
 });
 
 describe('联系电话', () => {

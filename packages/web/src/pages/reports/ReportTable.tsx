@@ -79,8 +79,8 @@ function RowIssues({ issues }: { issues: ReportViolation[] }) {
       {issues.map((v) => (
         <Typography.Text
           key={v.rule}
-          type={v.severity === 'error' ? 'danger' : 'warning'}
-          style={{ fontSize: 12, lineHeight: 1.4 }}
+          type={v.severity === 'error' ? 'danger' : undefined}
+          style={{ fontSize: 12, lineHeight: 1.4, ...(v.severity === 'warning' ? { color: '#ad6800' } : {}) }}
           data-testid="row-issue"
           data-rule={v.rule}
           data-severity={v.severity}
@@ -164,6 +164,8 @@ export function ReportTable({
       title: snapshotAt ? '台账数（截至提交时）' : '台账实时数',
       key: 'counts',
       width: 170,
+      // Kept in view on narrow screens: the figures and the rules' findings belong beside the texts.
+      fixed: 'right' as const,
       render: (_: unknown, r: ReportRow) => (
         <>
           <CountsCell

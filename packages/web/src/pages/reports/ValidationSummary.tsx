@@ -71,7 +71,7 @@ export function ValidationSummary(props: {
       {...data}
       type="warning"
       showIcon
-      message={`报送时校验有${issues.length}条提示，单位负责人已作说明`}
+      message={`报送时校验有${issues.length}条提示${explanation ? '，单位负责人已作说明' : ''}`}
       description={
         <>
           <IssueList issues={issues} />
