@@ -1,7 +1,7 @@
 // One unit's monthly report: the unit fills it in and its head submits it; the office accepts,
 // returns or unlocks it; everyone who may see it can download it as .xlsx or .docx.
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { PHONE_HINT, phoneProblem } from '@paicha/core';
+import { phoneProblem } from '@paicha/core';
 import { Alert, Button, Card, Col, Form, Input, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -175,7 +175,7 @@ function ReportEditor(key: { campaignId: number; period: string; unitId: number 
                           help: <span data-testid="phone-error">{phoneError}</span>,
                         }
                       : m.field === 'phone' && editable
-                        ? { help: PHONE_HINT }
+                        ? { help: '手机号，或带区号的固定电话' }
                         : {})}
                   >
                     <Input
