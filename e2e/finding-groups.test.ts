@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shot } from './antd.js';
 import { clearGroup, insertGroup } from './group-steps.js';
-import { type Harness, loginViaUi, startHarness } from './harness.js';
+import { ADMIN_PASSWORD, type Harness, loginViaUi, startHarness } from './harness.js';
 
 // Each filter is a request to a loaded server: give the table time to answer.
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
@@ -84,5 +84,23 @@ describe('a grouped 数据比对 problem', () => {
     await expect(page.getByTestId('step-actions').textContent()).resolves.not.toContain('问题线索未完成');
     await expect(page.getByTestId('step-actions').textContent()).resolves.toContain('佐证材料');
     await shot(page, 'group-problem-cleared');
+  });
+
+  it('shows the office the findings apart from the problems on the dashboard and the scorecard', async () => {
+    const office = await h.newPage();
+    await loginViaUi(office.page, h.baseUrl, 'admin', ADMIN_PASSWORD);
+    await office.page.goto(`${h.baseUrl}/supervision`);
+    const card = office.page.getByTestId('dashboard-findings');
+    await card.waitFor();
+    await poll(() => card.textContent()).toContain('中云街道');
+    await expect(card.textContent()).resolves.toContain('发现线索32');
+    await card.scrollIntoViewIfNeeded();
+    await shot(office.page, 'group-dashboard');
+    await office.page.goto(`${h.baseUrl}/supervision/scorecard`);
+    const row = office.page.locator('[data-testid=scorecard-row][data-unit=中云街道]');
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('32');
+    await shot(office.page, 'group-scorecard');
+    await office.context.close();
   });
 });

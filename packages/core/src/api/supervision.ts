@@ -69,6 +69,20 @@ const figures = tally.extend({
 });
 const rates = z.object({ onTimeRate: rate, closureRate: rate, overdueRate: rate, returnRate: rate });
 
+/**
+ * A unit's 数据比对 findings, counted apart from its problems (a street × rule problem holds many):
+ * found (routed to it), verified (checked at the household: no longer 待核实), cleared (a later
+ * screening no longer finds it), 不属实 accepted by the office, and done (cleared or 不属实).
+ */
+const findingFigures = z.object({
+  found: z.number(),
+  verified: z.number(),
+  cleared: z.number(),
+  disputeAccepted: z.number(),
+  done: z.number(),
+});
+export type FindingFigures = z.infer<typeof findingFigures>;
+
 const ScorecardRowView = z.object({
   unit: unitRef,
   rank: z.number().nullable(),
@@ -78,6 +92,7 @@ const ScorecardRowView = z.object({
   milestones: tally,
   rates,
   groups: z.array(z.object({ group: z.enum(CRITICISM_GROUPS), reason: z.string() })),
+  findings: findingFigures,
 });
 export type ScorecardRow = z.infer<typeof ScorecardRowView>;
 
@@ -92,7 +107,7 @@ export const ScorecardView = z.object({
   rules: RulesBody,
   reportsDue: z.array(z.object({ title: z.string(), dueDate: z.string() })),
   units: z.array(ScorecardRowView),
-  totals: z.object({ figures, rates }),
+  totals: z.object({ figures, rates, findings: findingFigures }),
   categories: z.array(
     z.object({ category: z.enum(CATEGORIES), found: z.number(), closed: z.number(), overdue: z.number() }),
   ),
@@ -121,6 +136,7 @@ export const DashboardView = z.object({
   totals: problemFigures,
   categories: z.array(problemFigures.extend({ category: z.enum(CATEGORIES) })),
   units: z.array(problemFigures.extend({ unit: unitRef })),
+  findings: z.object({ totals: findingFigures, units: z.array(findingFigures.extend({ unit: unitRef })) }),
   trend: z.object({
     rectificationStart: z.string(),
     rectificationDue: z.string(),

@@ -9,6 +9,7 @@ import {
   listMilestones,
   listPhases,
 } from '../campaigns/campaigns.repository.js';
+import { figuresOf, findingFiguresByUnit } from '../households/findings/findings.repository.js';
 import { countProblems } from '../problems/tallies.repository.js';
 import { reportGrid } from '../reports/timeliness.js';
 import { listUnits } from '../units/units.repository.js';
@@ -33,7 +34,7 @@ export async function buildDashboard(ctx: AppContext, actor: Actor, campaignId: 
   const campaign = await findCampaign(ctx.db, campaignId);
   if (!campaign) throw new AppError('not_found', '工作活动不存在');
   const today = ctx.clock.today();
-  const [byUnit, byItem, units, items, grid, milestones, phases] = await Promise.all([
+  const [byUnit, byItem, units, items, grid, milestones, phases, findings] = await Promise.all([
     countProblems(ctx.db, { campaignId, groupBy: 'unit', today }),
     countProblems(ctx.db, { campaignId, groupBy: 'item', today }),
     listUnits(ctx.db),
@@ -41,6 +42,7 @@ export async function buildDashboard(ctx: AppContext, actor: Actor, campaignId: 
     reportGrid(ctx, actor, campaignId),
     listMilestones(ctx.db, campaignId),
     listPhases(ctx.db, campaignId),
+    findingFiguresByUnit(ctx.db, campaignId),
   ]);
   const figures = (rows: typeof byUnit) => {
     const found = rows.reduce((n, r) => n + r.found, 0);
@@ -76,6 +78,13 @@ export async function buildDashboard(ctx: AppContext, actor: Actor, campaignId: 
         unit: { id: u.id, name: u.name, kind: u.kind },
         ...figures(byUnit.filter((r) => r.unitId === u.id)),
       })),
+    // Data work counted apart: a 数据比对 problem holds a street's findings of one rule.
+    findings: {
+      totals: figuresOf(findings),
+      units: units
+        .filter((u) => findings.some((f) => f.unitId === u.id))
+        .map((u) => ({ unit: { id: u.id, name: u.name, kind: u.kind }, ...figuresOf(findings, u.id) })),
+    },
     trend,
     timeliness: {
       periods: grid.periods.map((p) => ({ period: p.period, title: p.title, dueDate: p.dueDate })),

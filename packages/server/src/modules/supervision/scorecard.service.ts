@@ -4,6 +4,7 @@
 import { AppError, CATEGORIES, type Category, CRITICISM_GROUPS } from '@paicha/core';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { findCampaign, listCheckItems } from '../campaigns/campaigns.repository.js';
+import { figuresOf, findingFiguresByUnit } from '../households/findings/findings.repository.js';
 import { reportGrid } from '../reports/timeliness.js';
 import { summarize, type Timeliness } from '../reports/workflow.js';
 import { submissionGrid } from '../submissions/submissions.view.js';
@@ -55,7 +56,7 @@ export async function resolvePeriod(ctx: AppContext, q: ScorecardQuery) {
 export async function buildScorecard(ctx: AppContext, actor: Actor, q: ScorecardQuery) {
   const { campaign, today, from, to, asOf } = await resolvePeriod(ctx, q);
   const inPeriod = (due: string) => due >= from && due <= to;
-  const [rules, monthly, milestones, units, counts, events, items] = await Promise.all([
+  const [rules, monthly, milestones, units, counts, events, items, findings] = await Promise.all([
     readRules(ctx.db),
     reportGrid(ctx, actor, campaign.id),
     submissionGrid(ctx, actor, campaign.id),
@@ -63,6 +64,7 @@ export async function buildScorecard(ctx: AppContext, actor: Actor, q: Scorecard
     problemCountsAsOf(ctx.db, campaign.id, asOf),
     eventCounts(ctx.db, campaign.id, from, to),
     listCheckItems(ctx.db, campaign.id),
+    findingFiguresByUnit(ctx.db, campaign.id),
   ]);
   const monthlyDue = monthly.periods.map((p) => inPeriod(p.dueDate));
   const milestoneDue = milestones.milestones.map((m) => inPeriod(m.dueDate));
@@ -97,6 +99,8 @@ export async function buildScorecard(ctx: AppContext, actor: Actor, q: Scorecard
         rates,
         score: compositeScore(rates, rules.weights),
         groups: groupsOf(figures, rules.thresholds),
+        // Its 数据比对 findings, apart from the problems the score counts.
+        findings: figuresOf(findings, unit.id),
       };
     });
   const ranks = rank(rows.map((r) => r.score));
@@ -124,7 +128,7 @@ export async function buildScorecard(ctx: AppContext, actor: Actor, q: Scorecard
         .map((m) => ({ title: m.title, dueDate: m.dueDate })),
     ].sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
     units: ranked,
-    totals: { figures: totalFigures, rates: ratesOf(totalFigures) },
+    totals: { figures: totalFigures, rates: ratesOf(totalFigures), findings: figuresOf(findings) },
     categories: CATEGORIES.map((category) => {
       const of = counts.filter((c) => categoryOf.get(c.checkItemId) === category);
       return { category, found: sum(of, 'found'), closed: sum(of, 'closed'), overdue: sum(of, 'overdue') };

@@ -24,6 +24,7 @@ import {
   unitDrill,
 } from './dashboardCharts';
 import { EChart } from './EChart';
+import { FindingsFigures } from './FindingsFigures';
 
 function Kpis({ d }: { d: Dashboard }) {
   const t = d.totals;
@@ -157,6 +158,9 @@ export default function DashboardPage() {
               onItemClick={() => navigate('/reports')}
             />
           </Card>
+        </Col>
+        <Col span={24}>
+          <FindingsFigures d={d} />
         </Col>
       </Row>
     </Space>

@@ -114,7 +114,7 @@ export default function ScorecardPage() {
           pagination={false}
           columns={scorecardColumns(sc.period.asOf === sc.period.today)}
           dataSource={sc.units}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1330 }}
           onRow={(r) => testIdRow('scorecard-row', { 'data-unit': r.unit.name, 'data-rank': r.rank ?? '' })}
         />
       </Card>

@@ -93,6 +93,26 @@ export function scorecardColumns(linkable: boolean): ColumnsType<ScorecardRow> {
       ],
     },
     {
+      // Data work, not scored: a street's findings sit inside its 数据比对 problems.
+      title: '数据比对线索（不计分）',
+      children: [
+        { title: '发现', key: 'findingsFound', width: 60, align: center, render: (_, r) => r.findings.found },
+        {
+          title: '已完成',
+          key: 'findingsDone',
+          width: 66,
+          align: center,
+          render: (_, r) => (
+            <Tooltip
+              title={`已入户核实 ${r.findings.verified}，再次比对已消除 ${r.findings.cleared}，认定不属实 ${r.findings.disputeAccepted}`}
+            >
+              <span>{r.findings.done}</span>
+            </Tooltip>
+          ),
+        },
+      ],
+    },
+    {
       title: '退回次数',
       key: 'returned',
       width: 76,

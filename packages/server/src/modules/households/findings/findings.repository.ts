@@ -122,3 +122,57 @@ export async function campaignsWithPlace(db: Executor, place: string): Promise<n
 export function findingDoneSql(f: string) {
   return sql<boolean>`(${sql.ref(`${f}.resolved_at`)} is not null or ${sql.ref(`${f}.verification`)} = 'dispute_accepted')`;
 }
+
+/** A unit's findings figures (api/supervision FindingFigures), as numbers. */
+export interface UnitFindingFigures {
+  unitId: number;
+  found: number;
+  verified: number;
+  cleared: number;
+  disputeAccepted: number;
+  done: number;
+}
+
+/**
+ * The campaign's routed findings counted per unit in one aggregate (the dashboard's and the
+ * scorecard's data figures, apart from the problems).
+ */
+export async function findingFiguresByUnit(db: Executor, campaignId: number): Promise<UnitFindingFigures[]> {
+  const count = (when: ReturnType<typeof sql>) => sql<number>`sum(case when ${when} then 1 else 0 end)`;
+  const rows = await db
+    .selectFrom('findings as f')
+    .select((eb) => [
+      'f.unit_id as unitId',
+      eb.fn.countAll<number>().as('found'),
+      count(sql`f.verification <> 'pending'`).as('verified'),
+      count(sql`f.resolved_at is not null`).as('cleared'),
+      count(sql`f.verification = 'dispute_accepted'`).as('disputeAccepted'),
+      count(findingDoneSql('f')).as('done'),
+    ])
+    .where('f.campaign_id', '=', campaignId)
+    .where('f.unit_id', 'is not', null)
+    .groupBy('f.unit_id')
+    .execute();
+  return rows.map((r) => ({
+    unitId: Number(r.unitId),
+    found: Number(r.found),
+    verified: Number(r.verified),
+    cleared: Number(r.cleared),
+    disputeAccepted: Number(r.disputeAccepted),
+    done: Number(r.done),
+  }));
+}
+
+/** The figures of one unit (zeros when it has no findings), or summed over all. */
+export function figuresOf(rows: readonly UnitFindingFigures[], unitId?: number) {
+  const out = { found: 0, verified: 0, cleared: 0, disputeAccepted: 0, done: 0 };
+  for (const r of rows) {
+    if (unitId !== undefined && r.unitId !== unitId) continue;
+    out.found += r.found;
+    out.verified += r.verified;
+    out.cleared += r.cleared;
+    out.disputeAccepted += r.disputeAccepted;
+    out.done += r.done;
+  }
+  return out;
+}
