@@ -184,6 +184,15 @@ describe.each(DIALECTS)('monthly report validation on %s', (dialect) => {
       admin,
     );
     expect(consolidated.statusCode).toBe(200);
+    const all = new ExcelJS.Workbook();
+    await all.xlsx.load(consolidated.rawPayload as unknown as ArrayBuffer);
+    const sheet = all.worksheets[0] as ExcelJS.Worksheet;
+    const texts: string[] = [];
+    sheet.eachRow((r) => {
+      if (r.getCell(1).value === 13 && r.getCell(7).value === '中云街道')
+        texts.push(String(r.getCell(4).value));
+    });
+    expect(texts).toEqual(['经排查，未发现问题']);
   });
 
   it("prefills a new month from the ledger where last month's “未发现问题” no longer holds", async () => {
