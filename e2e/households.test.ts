@@ -200,8 +200,16 @@ describe('household data screening in the browser', () => {
       .click();
     await admin.getByTestId('household').waitFor();
     await expect(admin.getByTestId('household').textContent()).resolves.toContain('张*');
+    // 与户主关系 as each file wrote it: the roll's (mapped by hand from 成员关系) and 阳光扶贫's.
+    await expect(admin.getByTestId('member-relation').allTextContents()).resolves.toEqual(['户主', '配偶']);
     // The same household as 阳光扶贫 and 住建 hold it, side by side with the roll.
     await poll(() => admin.locator('[data-testid=source-row][data-source=sunshine]').count()).toBe(2);
+    await expect(
+      admin.locator('[data-testid=source-row][data-source=sunshine]').allTextContents(),
+    ).resolves.toEqual([
+      expect.stringContaining('与户主关系：户主'),
+      expect.stringContaining('与户主关系：配偶'),
+    ]);
     await admin.getByTestId('source-tab-housing').click();
     await poll(() => admin.locator('[data-testid=source-row][data-source=housing]').textContent()).toContain(
       '鉴定等级：B级',

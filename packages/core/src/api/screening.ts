@@ -164,6 +164,8 @@ export const MemberView = z.object({
   idNumber: z.string().nullable(),
   idValid: z.boolean(),
   isHead: z.boolean(),
+  /** 与户主关系 as the roll's file wrote it; null when the file had none (or was imported before it was kept). */
+  relation: z.string().nullable(),
   householdSize: z.number().nullable(),
   category: z.string().nullable(),
   exitStatus: z.string().nullable(),

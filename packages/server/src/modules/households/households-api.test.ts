@@ -172,6 +172,11 @@ describe.each(DIALECTS)('household API on %s', (dialect) => {
     );
     const hh = (await t.request('GET', '/api/households/households/3207001', zhongyun.cookie)).json();
     expect(hh.members[0].name).toBe('张*');
+    // 与户主关系 as the file wrote it, beside the flag the 户主 rules use.
+    expect(hh.members.map((m: { relation: string; isHead: boolean }) => [m.relation, m.isHead])).toEqual([
+      ['户主', true],
+      ['配偶', false],
+    ]);
     // The same household in the other sources: the water list by 户编号, the appraisal by 户编号.
     const inWater = hh.sources.find((s: { source: string }) => s.source === 'water');
     expect(inWater.records).toHaveLength(1);

@@ -126,6 +126,12 @@ export default function HouseholdPage() {
                 </>
               ),
             },
+            {
+              title: '与户主关系',
+              dataIndex: 'relation',
+              width: 110,
+              render: (v: string | null) => <span data-testid="member-relation">{v ?? '—'}</span>,
+            },
             { title: '贫困户属性', dataIndex: 'category', width: 130, render: category },
             { title: '脱贫状态', dataIndex: 'exitStatus', width: 100, render: exit },
             {

@@ -313,10 +313,7 @@ export async function getHousehold(
   const table = sql.table(rowsTableName(imports.national));
   const { rows } = await sql<
     Record<string, unknown>
-  >`select row_no, name, id_number, id_error, is_head, household_size,
-      category, exit_status, income, remarks, township, village from ${table} where household_id = ${householdId} order by row_no`.execute(
-    ctx.db,
-  );
+  >`select * from ${table} where household_id = ${householdId} order by row_no`.execute(ctx.db);
   const first = rows[0];
   if (!first) throw new AppError('not_found', '户不存在');
   const township = placeName(String(first.township ?? ''));
@@ -357,6 +354,8 @@ export async function getHousehold(
         r.id_number === null ? null : unmasked ? text(r.id_number) : maskIdNumber(String(r.id_number)),
       idValid: r.id_error === null,
       isHead: Number(r.is_head) === 1,
+      // Absent from the tables of imports made before it was kept.
+      relation: text(r.relation),
       householdSize: r.household_size === null ? null : Number(r.household_size),
       category: text(r.category),
       exitStatus: text(r.exit_status),

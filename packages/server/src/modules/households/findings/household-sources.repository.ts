@@ -19,6 +19,7 @@ import { type RowColumn, rowsTableName } from '../import/rows-table.repository.j
 
 /** What a clerk reads for each stored value, in this order. */
 const SHOWN: [RowColumn, string, (v: unknown) => string][] = [
+  ['relation', '与户主关系', String],
   ['household_size', '家庭人口数', (v) => `${v}人`],
   ['category', '贫困户属性', (v) => HOUSEHOLD_CATEGORY_LABELS[v as HouseholdCategory] ?? String(v)],
   ['exit_status', '脱贫属性', (v) => EXIT_STATUS_LABELS[v as ExitStatus] ?? String(v)],

@@ -112,10 +112,11 @@ function readers(
   };
   const income = { scale: moneyScale(unit('incomePerCapita')) };
   const iRemarks = at('remarks');
-  const [iName, iHead, iEnrolled, iResident, iEmployee, iSerious, iLow, iExtreme] = (
+  const [iName, iHead, iRelation, iEnrolled, iResident, iEmployee, iSerious, iLow, iExtreme] = (
     [
       'name',
       'is_head',
+      'relation',
       'enrolled',
       'resident_ins',
       'employee_ins',
@@ -145,6 +146,8 @@ function readers(
     householdId: value(at('household_id'), readHouseholdId, false),
     relation: (raw, out) => {
       out[iHead as number] = (relation(raw) as { value: number }).value;
+      const written = cleanText(raw);
+      if (written) out[iRelation as number] = written;
       return null;
     },
     householdSize: value(at('household_size'), (raw) => parseInteger(raw, { min: 1, max: 99 })),

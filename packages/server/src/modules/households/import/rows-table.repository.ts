@@ -36,6 +36,9 @@ const ROW_COLUMNS = [
   ['housing_grade', 'text'],
   ['appraisal_date', 'text'],
   ['safe_water', 'integer'],
+  // 与户主关系 as written (户主, 配偶, 之子 …): is_head is what the rules use, this is what a clerk
+  // checking a 户主人数 finding reads. Tables of imports before it lack the column (read with *).
+  ['relation', 'text'],
 ] as const satisfies readonly (readonly [string, ColumnType])[];
 
 export type RowColumn = (typeof ROW_COLUMNS)[number][0];
@@ -47,7 +50,7 @@ const COLUMNS_OF: Partial<Record<FieldId, RowColumn[]>> = {
   headIdNumber: ['head_id_number'],
   name: ['name'],
   householdId: ['household_id'],
-  relation: ['is_head'],
+  relation: ['is_head', 'relation'],
   householdSize: ['household_size'],
   category: ['category'],
   exitStatus: ['exit_status'],
