@@ -18,7 +18,8 @@ export async function uploadExport(page: Page, source: string, name: string, buf
 /** Maps an unknown header by hand: types into its select and picks the first matching field. */
 export async function mapHeader(page: Page, header: string, field: string) {
   const input = page.getByRole('combobox', { name: `对应字段：${header}`, exact: true });
-  await input.click();
+  // A column already matched shows its field over the search box: the click lands on it and opens the list.
+  await input.click({ force: true });
   await input.fill(field);
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: field })

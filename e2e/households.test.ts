@@ -58,6 +58,15 @@ describe('household data screening in the browser', () => {
     await mapHeader(admin, '成员关系', '与户主关系');
     await mapHeader(admin, '联系电话', '忽略此列');
     await expect(admin.getByTestId('mapping-missing').count()).resolves.toBe(0);
+    // A column the header matched by itself can be re-mapped too, and cleared back to the match.
+    const size = admin.locator('[data-testid=mapping-row][data-header="家庭人口数"]');
+    await expect(size.getByTestId('mapping-auto').count()).resolves.toBe(1);
+    await mapHeader(admin, '家庭人口数', '忽略此列');
+    await poll(() => size.textContent()).toContain('不导入');
+    await size.locator('.ant-select').hover();
+    await size.locator('.ant-select-clear').click();
+    await poll(() => size.getByTestId('mapping-auto').count()).toBe(1);
+    await expect(size.textContent()).resolves.not.toContain('不导入');
     await shot(admin, 'households-mapping');
     const progress = await importAndWait(admin, 'committed');
     expect(progress).toBe('100');

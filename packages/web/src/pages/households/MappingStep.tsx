@@ -49,17 +49,21 @@ export function MappingStep(props: {
     await previewing.run(next);
   }
 
+  /**
+   * Every column's field can be chosen, the ones the headers matched by themselves too: a header
+   * that names the wrong field in this file (or a column better left out) is re-mapped here.
+   * Clearing a choice goes back to what the header matched.
+   */
   function fieldCell(c: Column) {
     const manual = c.header in mapping;
-    if (c.field && !manual) return <Tag color="green">{c.fieldLabel}</Tag>;
-    const value = manual ? (mapping[c.header] ?? IGNORE) : undefined;
+    const value = manual ? (mapping[c.header] ?? IGNORE) : (c.field ?? undefined);
     return (
       <Space>
         <Select
           aria-label={`对应字段：${c.header}`}
           style={{ width: 260 }}
           showSearch
-          allowClear
+          allowClear={manual}
           optionFilterProp="label"
           placeholder="请选择对应的字段"
           value={value}
@@ -69,6 +73,11 @@ export function MappingStep(props: {
           onChange={(v: string | undefined) => void remap(c.header, v)}
         />
         {unknown.has(c.column) && <Tag color="orange">未识别</Tag>}
+        {!manual && c.field && (
+          <Tag color="green" data-testid="mapping-auto">
+            自动识别
+          </Tag>
+        )}
         {manual && value === IGNORE && <Tag>不导入</Tag>}
         {manual && value !== IGNORE && <Tag color="blue">手动对应</Tag>}
       </Space>
