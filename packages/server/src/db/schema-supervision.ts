@@ -4,9 +4,9 @@ import type { Generated } from 'kysely';
 export interface NotificationsTable {
   id: Generated<number>;
   unit_id: number;
-  /** upcoming | missed | urge */
+  /** One of core's NOTIFICATION_KINDS: upcoming | missed | urge | assigned | submitted | returned | … */
   kind: string;
-  /** milestone | problem | report | submission */
+  /** milestone | problem | monthly_report | submission | circular | general */
   entity: string;
   entity_id: number | null;
   title: string;
