@@ -12,6 +12,7 @@ export const NOTIFICATION_KIND_LABELS = {
   reopened: '重新打开',
   submitted: '待审核',
   circular: '通报',
+  finding_decision: '核实认定',
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KIND_LABELS;
 export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_KIND_LABELS) as NotificationKind[];

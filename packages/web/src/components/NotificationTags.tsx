@@ -12,6 +12,7 @@ const COLOURS: Record<NotificationKind, string> = {
   reopened: 'orange',
   submitted: 'geekblue',
   circular: 'purple',
+  finding_decision: 'cyan',
 };
 
 /** Every kind with its Chinese name and colour, in the order the filters offer them. */
