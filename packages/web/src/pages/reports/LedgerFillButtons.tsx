@@ -1,7 +1,7 @@
 // 按台账生成 and 其余事项填未发现问题: the clerk's two shortcuts for writing the table from the
 // ledger. Empty cells are filled at once; a typed cell is overwritten only after the clerk agrees.
 import { DatabaseOutlined, FileDoneOutlined } from '@ant-design/icons';
-import { App, Button, Tooltip } from 'antd';
+import { App, Button, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { type MonthlyReport, reportsApi } from '../../api/reports';
@@ -52,7 +52,8 @@ export function LedgerFillButtons({ editor }: { editor: VersionedEditor<MonthlyR
   };
 
   return (
-    <>
+    // Its own Space: the toolbar's Space spaces its children, and these two are one child there.
+    <Space wrap>
       <Tooltip title="按问题台账写出有问题事项的排查情况、整改措施、整改进度；已填写的内容覆盖前会先询问">
         <Button
           icon={<DatabaseOutlined />}
@@ -68,6 +69,6 @@ export function LedgerFillButtons({ editor }: { editor: VersionedEditor<MonthlyR
           其余事项填未发现问题
         </Button>
       </Tooltip>
-    </>
+    </Space>
   );
 }
