@@ -112,6 +112,11 @@ describe('入户核实 on a phone', () => {
     await outbox.waitFor();
     await expect(outbox.getAttribute('data-count')).resolves.toBe('1');
     await expect(phone.getByTestId('outbox-title').textContent()).resolves.toBe('待上传 1 条核实记录');
+    // Without signal the list is the one loaded before, and the household opens from it too.
+    await phone.getByTestId('queue-stale').waitFor();
+    await household.click();
+    await phone.getByTestId('household-waiting').waitFor();
+    await phone.getByTestId('visit-household-page').getByRole('button', { name: '返回列表' }).click();
     await shot(phone, 'visit-phone-waiting');
 
     await phoneCtx.setOffline(false);

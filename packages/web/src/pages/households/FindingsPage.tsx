@@ -152,7 +152,7 @@ export default function FindingsPage() {
             onRow={(f) =>
               testIdRow('finding-row', { 'data-rule': f.rule, 'data-household': f.householdId ?? '' })
             }
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1240 }}
             locale={{ emptyText: view.status === 'open' ? '没有存在的问题线索' : '没有符合条件的问题线索' }}
             pagination={{
               current: view.page,

@@ -160,7 +160,7 @@ export function VisitForm(props: { householdId: string; findings: Finding[] }) {
             accept="image/*"
             capture="environment"
             multiple
-            hidden
+            style={{ display: 'none' }}
             onChange={(e) => void addPhotos(e.target.files)}
             data-testid="visit-photo-input"
           />

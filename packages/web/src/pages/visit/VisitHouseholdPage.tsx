@@ -6,9 +6,12 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { householdsApi } from '../../api/households';
 import { verificationApi } from '../../api/verification';
+import { useUser } from '../../auth/AuthContext';
+import { cnDateTime } from '../../components/dates';
 import { LoadError } from '../../components/LoadError';
 import { useAsync } from '../../hooks/useAsync';
 import { VisitRecords } from '../households/VisitRecords';
+import { cached, cacheKey } from './offlineCache';
 import { useOutbox } from './useOutbox';
 import { VisitForm } from './VisitForm';
 
@@ -16,8 +19,15 @@ export default function VisitHouseholdPage() {
   const { householdId = '' } = useParams();
   const navigate = useNavigate();
   const { sent, drafts } = useOutbox();
-  const hh = useAsync(() => householdsApi.household(householdId), [householdId, sent]);
-  const visits = useAsync(() => verificationApi.visits(householdId), [householdId, sent]);
+  const user = useUser();
+  const hh = useAsync(
+    () => cached(cacheKey(user.id, 'hh', householdId), () => householdsApi.household(householdId)),
+    [householdId, sent],
+  );
+  const visits = useAsync(
+    () => cached(cacheKey(user.id, 'visits', householdId), () => verificationApi.visits(householdId)),
+    [householdId, sent],
+  );
   const waiting = drafts.filter((d) => d.householdId === householdId).length;
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/visit')} style={{ marginBottom: 12 }}>
@@ -36,7 +46,7 @@ export default function VisitHouseholdPage() {
       </>
     );
   if (!hh.data) return <Spin style={{ display: 'block', margin: 48 }} />;
-  const d = hh.data;
+  const d = hh.data.data;
   const title = (id: number) => {
     const f = d.findings.find((x) => x.id === id);
     return f ? `序号${f.checkItem} ${f.ruleTitle}` : `线索 #${id}`;
@@ -45,6 +55,13 @@ export default function VisitHouseholdPage() {
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="visit-household-page">
       {back}
+      {hh.data.staleSince && (
+        <Alert
+          type="warning"
+          showIcon
+          message={`没有网络，显示的是 ${cnDateTime(hh.data.staleSince)} 加载的信息；核实记录照常保存，恢复网络后上传`}
+        />
+      )}
       <Card size="small" title={`户编号 ${d.householdId}`}>
         <Descriptions size="small" column={1}>
           <Descriptions.Item label="地址">
@@ -109,7 +126,7 @@ export default function VisitHouseholdPage() {
       ) : (
         <VisitForm householdId={d.householdId} findings={d.findings} />
       )}
-      {visits.data && <VisitRecords visits={visits.data.items} findingTitle={title} />}
+      {visits.data && <VisitRecords visits={visits.data.data.items} findingTitle={title} />}
     </Space>
   );
 }

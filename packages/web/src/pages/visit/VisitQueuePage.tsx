@@ -1,21 +1,40 @@
 // The cadre's list: the street's households with findings still to check, nearest deadline first,
 // found by 户编号 or name. Paged by the server; "更多" appends the next page.
 import { RightOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, List, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Input, List, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { householdsApi } from '../../api/households';
 import { type VisitQueueItem, verificationApi } from '../../api/verification';
-import { cnDate, cnDateOfInstant } from '../../components/dates';
+import { useUser } from '../../auth/AuthContext';
+import { cnDate, cnDateOfInstant, cnDateTime } from '../../components/dates';
 import { LoadError } from '../../components/LoadError';
 import { useAction } from '../../hooks/useAction';
 import { OutboxCard } from './OutboxCard';
+import { cached, cacheKey, keepAhead } from './offlineCache';
 import { useOutbox } from './useOutbox';
 
 const PAGE = 20;
+/** A household card fetched ahead for offline use is fetched again after this long. */
+const AHEAD_MS = 10 * 60_000;
+
+/** The listed households' cards, kept for a door without signal (one at a time, errors ignored). */
+async function fetchAhead(userId: number, items: VisitQueueItem[]) {
+  for (const h of items) {
+    if (!navigator.onLine) return;
+    await keepAhead(
+      cacheKey(userId, 'hh', h.householdId),
+      () => householdsApi.household(h.householdId),
+      AHEAD_MS,
+    ).catch(() => {});
+  }
+}
 
 export default function VisitQueuePage() {
   const navigate = useNavigate();
+  const user = useUser();
   const { sent } = useOutbox();
+  const [staleSince, setStaleSince] = useState<string>();
   const [q, setQ] = useState('');
   const [items, setItems] = useState<VisitQueueItem[]>([]);
   const [total, setTotal] = useState<number>();
@@ -23,9 +42,15 @@ export default function VisitQueuePage() {
   const load = useAction(async (page: number) => {
     setError(undefined);
     try {
-      const r = await verificationApi.queue({ q, page, pageSize: PAGE });
+      const fetch = () => verificationApi.queue({ q, page, pageSize: PAGE });
+      // The first page is kept for offline use; later pages need the network.
+      const loaded =
+        page === 1 ? await cached(cacheKey(user.id, 'queue', q), fetch) : { data: await fetch() };
+      const r = loaded.data;
+      setStaleSince(loaded.staleSince);
       setItems((old) => (page === 1 ? r.items : [...old, ...r.items]));
       setTotal(r.total);
+      if (page === 1 && !loaded.staleSince) void fetchAhead(user.id, r.items);
     } catch (e) {
       setError(e);
     }
@@ -45,6 +70,15 @@ export default function VisitQueuePage() {
         style={{ marginBottom: 12 }}
         data-testid="visit-search"
       />
+      {staleSince && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`没有网络，显示的是 ${cnDateTime(staleSince)} 加载的列表`}
+          data-testid="queue-stale"
+        />
+      )}
       {error ? (
         <LoadError error={error} onRetry={() => void load.run(1)} />
       ) : (
