@@ -7,7 +7,7 @@ import { signIn } from '../packages/server/src/test/server-process.js';
 import { shot, toast } from './antd.js';
 import { pngImage } from './files.js';
 import { ApiSession, type Harness, loginViaUi, startHarness } from './harness.js';
-import { unitId } from './supervision-steps.js';
+import { bellCount, unitId } from './supervision-steps.js';
 
 const STREET = '中云街道';
 const OTHER = '猴嘴街道';
@@ -162,6 +162,16 @@ describe('待办 workbench in the browser', () => {
         .locator('[data-testid=workbench-section][data-key=reports] [data-testid=workbench-entry-link]')
         .click();
       await page.waitForURL(`**/reports/2020-01/${street}`);
+
+      // The office's 退回 told the street: opening that notice from here reads it, as the bell does.
+      await page.getByTestId('menu-workbench').click();
+      const notices = page.locator('[data-testid=workbench-section][data-key=notices]');
+      await notices.waitFor();
+      const unread = await bellCount(page);
+      expect(unread).toBeGreaterThan(0);
+      await notices.getByTestId('workbench-entry-link').first().click();
+      await page.waitForURL((url) => url.pathname !== '/');
+      await expect.poll(() => bellCount(page)).toBe(unread - 1);
     } finally {
       await context.close();
     }
