@@ -129,4 +129,22 @@ describe('batch 销号 and 退回 from the ledger', () => {
     expect(await admin.getByRole('dialog').count()).toBe(0);
     expect((await problem(screened)).status).toBe('awaiting_review');
   });
+
+  it('the office sets the 立行立改期限; the form says what an empty deadline becomes', async () => {
+    await admin.goto(`${h.baseUrl}/notifications/settings`);
+    const card = admin.getByTestId('ledger-settings');
+    await card.waitFor();
+    await expect(card.getByTestId('immediate-days').inputValue()).resolves.toBe('7');
+    await card.getByTestId('immediate-days').fill('5');
+    await card.getByTestId('ledger-settings-save').click();
+    await toast(admin, '台账设置已保存');
+    await shot(admin, 'ledger-settings');
+    expect(await h.admin.call('GET', '/api/settings/ledger')).toEqual({ immediateDays: 5 });
+
+    await admin.goto(`${h.baseUrl}/problems/new`);
+    const form = admin.getByTestId('problem-form');
+    await form.getByLabel('立行立改').check();
+    await form.getByText('不填则为登记之日起 5 天').waitFor();
+    await shot(admin, 'problem-new-immediate', false);
+  });
 });

@@ -15,7 +15,17 @@ const shift = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 interface Dashboard {
-  totals: { found: number; closed: number; overdue: number; open: number };
+  totals: {
+    found: number;
+    closed: number;
+    overdue: number;
+    open: number;
+    pending: number;
+    inProgress: number;
+    returned: number;
+    closureRate: number;
+  };
+  closureRateBelow: number;
   categories: { category: string; found: number; closed: number; overdue: number }[];
 }
 interface Scorecard {
@@ -130,6 +140,18 @@ describe('supervision: dashboard, scorecard and 通报', () => {
       await expect(page.getByTestId(`kpi-${k}`).getAttribute('data-value')).resolves.toBe(
         String(d.totals[k]),
       );
+    // 整改中 is only the problems in progress; 待整改 and 已退回 stand on their own.
+    for (const [id, k] of [
+      ['pending', 'pending'],
+      ['in-progress', 'inProgress'],
+      ['returned', 'returned'],
+    ] as const)
+      await expect(page.getByTestId(`kpi-${id}`).getAttribute('data-value')).resolves.toBe(
+        String(d.totals[k]),
+      );
+    // One closed of eight is below the office's threshold: the rate is red, not green.
+    expect(d.totals.closureRate * 100).toBeLessThan(d.closureRateBelow);
+    await expect(page.getByTestId('kpi-closure-rate').getAttribute('data-color')).resolves.toBe('#c23531');
     // The category chart labels its bars with the API's counts.
     const expected = d.categories.flatMap((c) => [c.found, c.closed, c.overdue].filter(Boolean).map(String));
     const labels = page.locator('[data-testid="chart-category"] svg text');

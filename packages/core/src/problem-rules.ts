@@ -1,6 +1,7 @@
 // Rules about a problem that the server enforces and the web needs to shape its forms and
 // buttons: one function each, so the client never restates them.
 import { actsOnAnyUnit } from './access.js';
+import { addDays } from './dates.js';
 import type { ProblemStatus } from './problem.js';
 import type { Role } from './roles.js';
 
@@ -41,4 +42,21 @@ export function closeBlockedBy(p: { source: string; screeningClearedAt: string |
   if (p.source === '数据比对' && !p.screeningClearedAt)
     return '数据比对发现的问题须经再次比对不再出现后方可销号';
   return null;
+}
+
+/** 立行立改期限（天） unless the office set another (settings `ledger`). */
+export const DEFAULT_IMMEDIATE_DAYS = 7;
+
+/**
+ * A 立行立改 problem's deadline when none was given: the office's 立行立改期限 counted from the
+ * day it was recorded, so it can be overdue by the one overdue rule like any other. A 限期整改
+ * problem, or one with a deadline, keeps what was given.
+ */
+export function immediateDeadline(
+  f: { mode: string; deadline: string | null },
+  recordedOn: string,
+  days: number,
+): string | null {
+  if (f.deadline !== null || f.mode !== '立行立改') return f.deadline;
+  return addDays(recordedOn, days);
 }

@@ -29,6 +29,7 @@ import { problemRoutes } from './modules/problems/problems.routes.js';
 import { batchRoutes } from './modules/problems/problems-batch.routes.js';
 import { ledgerRoutes } from './modules/problems/problems-ledger.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
+import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { submissionRoutes } from './modules/submissions/submissions.routes.js';
 import { circularRoutes } from './modules/supervision/circulars.routes.js';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
@@ -93,6 +94,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(ledgerRoutes(ctx));
   await app.register(problemRoutes(ctx));
   await app.register(batchRoutes(ctx));
+  await app.register(settingsRoutes(ctx));
   await app.register(notificationRoutes(ctx));
   await app.register(inspectionRoutes(ctx));
   await app.register(reportRoutes(ctx));

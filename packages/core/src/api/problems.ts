@@ -184,7 +184,11 @@ export const CountsRow = z.object({
   key: z.number(),
   label: z.string(),
   found: z.number(),
+  /** 待整改 + 整改中 + 已退回 (not yet submitted); each of the three also on its own. */
   rectifying: z.number(),
+  pending: z.number(),
+  inProgress: z.number(),
+  returned: z.number(),
   awaitingReview: z.number(),
   rectified: z.number(),
   closed: z.number(),

@@ -126,6 +126,10 @@ const problemFigures = z.object({
   closed: z.number(),
   overdue: z.number(),
   awaitingReview: z.number(),
+  /** 待整改, 整改中 (only those in progress) and 已退回: the open problems not awaiting review. */
+  pending: z.number(),
+  inProgress: z.number(),
+  returned: z.number(),
   open: z.number(),
   closureRate: rate,
 });
@@ -133,6 +137,8 @@ const problemFigures = z.object({
 export const DashboardView = z.object({
   today: z.string(),
   campaign: z.object({ id: z.number(), title: z.string() }),
+  /** The office's 成效不明显 threshold (percent): a closure rate below it is a warning. */
+  closureRateBelow: z.number(),
   totals: problemFigures,
   categories: z.array(problemFigures.extend({ category: z.enum(CATEGORIES) })),
   units: z.array(problemFigures.extend({ unit: unitRef })),

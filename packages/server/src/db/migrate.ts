@@ -17,6 +17,7 @@ import { ledgerBigramsMigration } from './migrations/2026-12-03-018-ledger-bigra
 import { campaignChoiceMigration } from './migrations/2026-12-03-019-campaign-choice.js';
 import { workbenchMigration } from './migrations/2026-12-03-021-workbench.js';
 import { reportSnapshotsMigration } from './migrations/2026-12-03-022-report-snapshots.js';
+import { immediateDeadlinesMigration } from './migrations/2026-12-03-023-immediate-deadlines.js';
 import { auditFiltersMigration } from './migrations/2026-12-03-024-audit-filters.js';
 import { findingVerificationMigration } from './migrations/2026-12-03-025-finding-verification.js';
 import { findingGroupsMigration } from './migrations/2026-12-03-026-finding-groups.js';
@@ -48,6 +49,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-12-03-026-finding-groups': findingGroupsMigration(),
     '2026-12-03-024-audit-filters': auditFiltersMigration(),
     '2026-12-03-022-report-snapshots': reportSnapshotsMigration(),
+    '2026-12-03-023-immediate-deadlines': immediateDeadlinesMigration(dialect),
   };
 }
 

@@ -72,6 +72,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessAction>> = {
   'POST /api/notifications/urge': 'office',
   'POST /api/reminders/run': 'office',
   'GET /api/settings/reminders': 'view',
+  'GET /api/settings/ledger': 'view',
+  'PUT /api/settings/ledger': 'office',
   'PUT /api/settings/reminders': 'office',
 
   'GET /api/inspections': 'view',

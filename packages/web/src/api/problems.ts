@@ -21,8 +21,11 @@ import type {
   ReasonInput,
   SubmitInput,
 } from '@paicha/core/api/problems';
+import type { LedgerSettings } from '@paicha/core/api/settings';
 import { http } from './client';
 import { downloadFile, type UploadOptions, uploadFile } from './transfer';
+
+export type { LedgerSettings };
 
 /** List query parameters as the server reads them (all optional strings from the URL). */
 export type ProblemQuery = Record<string, string | number | undefined>;
@@ -50,6 +53,8 @@ export const problemsApi = {
   returnMany: (body: BatchReturnInput) => http.post<BatchResult>('/api/problems/batch/return', body),
   assignMany: (body: BatchAssignInput) => http.post<BatchResult>('/api/problems/batch/assign', body),
   progressMany: (body: BatchProgressInput) => http.post<BatchResult>('/api/problems/batch/progress', body),
+  ledgerSettings: () => http.get<LedgerSettings>('/api/settings/ledger'),
+  saveLedgerSettings: (body: LedgerSettings) => http.put<LedgerSettings>('/api/settings/ledger', body),
   counts: (campaignId: number, groupBy: CountsGroupBy) =>
     http.get<CountsRow[]>(`/api/problems/counts${qs({ campaignId, groupBy })}`),
   exportList: (query: ProblemQuery, list: LedgerList) =>

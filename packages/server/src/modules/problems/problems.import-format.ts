@@ -98,7 +98,7 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
     synonyms: ['完成时限', '整改期限', '整改完成时限'],
     required: false,
     width: 12,
-    note: '限期整改必填',
+    note: '限期整改必填；立行立改不填则为导入之日起按立行立改期限（默认7天）',
   },
   {
     field: 'deadlineReason',

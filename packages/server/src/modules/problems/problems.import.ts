@@ -17,12 +17,13 @@ import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { listCheckItems, listItemUnits } from '../campaigns/campaigns.repository.js';
 import { problemsImported, withNotices, writeNotices } from '../notifications/notices.js';
+import { readLedgerSettings } from '../settings/ledger-settings.js';
 import { listUnits } from '../units/units.repository.js';
 import { insertEvents } from './problem-events.repository.js';
 import { HEADER_BY_FIELD, IMPORT_COLUMNS } from './problems.import-format.js';
 import { readLedgerRows } from './problems.import-read.js';
 import { insertProblems } from './problems.repository.js';
-import { campaignLimits, checkDeadline } from './problems.rules.js';
+import { campaignLimits, checkDeadline, withImmediateDeadline } from './problems.rules.js';
 
 type ImportError = ImportReport['errors'][number];
 
@@ -41,6 +42,10 @@ export async function importProblems(
 
   const today = ctx.clock.today();
   const limits = await campaignLimits(ctx.db, opts.campaignId);
+  // A 立行立改 row without 整改时限 gets the office's 立行立改期限 from today, as on the form.
+  const { immediateDays } = await readLedgerSettings(ctx.db);
+  const dueOf = (f: Pick<ProblemFields, 'mode' | 'deadline' | 'deadlineReason'>) =>
+    withImmediateDeadline(f, today, immediateDays, limits);
   const units = await listUnits(ctx.db);
   const items = await listCheckItems(ctx.db, opts.campaignId);
   if (items.length === 0) throw new AppError('not_found', '工作活动不存在');
@@ -121,8 +126,10 @@ export async function importProblems(
     }
     const modeOk = candidate.mode === '立行立改' || candidate.mode === '限期整改';
     if (modeOk && candidate.foundDate) {
+      const mode = candidate.mode as '立行立改' | '限期整改';
+      const due = dueOf({ mode, deadline: candidate.deadline, deadlineReason: candidate.deadlineReason });
       const deadlineErrors = checkDeadline(
-        { ...candidate, mode: candidate.mode as '立行立改' | '限期整改', foundDate: candidate.foundDate },
+        { ...candidate, ...due, mode, foundDate: candidate.foundDate },
         limits,
         today,
       );
@@ -144,6 +151,7 @@ export async function importProblems(
       const ids = await insertProblems(
         trx,
         valid.map(({ unitId, itemId, fields: f }) => ({
+          ...dueColumns(dueOf(f)),
           campaign_id: opts.campaignId,
           check_item_id: itemId,
           unit_id: unitId,
@@ -157,8 +165,6 @@ export async function importProblems(
           responsible_leader: f.responsibleLeader,
           responsible_person: f.responsiblePerson,
           mode: f.mode,
-          deadline: f.deadline,
-          deadline_reason: f.deadlineReason,
           status: 'pending' as const,
           created_by: actor.userId,
           created_at: at,
@@ -233,4 +239,8 @@ export async function importTemplate(): Promise<Buffer> {
     '表头按名称识别，列的顺序可以不同；表头上方可以有标题行。有任何一行不合格时不会导入，可修改后重新上传，或选择“仅导入合格行”。',
   ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function dueColumns(due: { deadline: string | null; deadlineReason: string }) {
+  return { deadline: due.deadline, deadline_reason: due.deadlineReason };
 }

@@ -1,6 +1,6 @@
 // Validation of a problem's fields against its campaign: the check item exists (and is the
 // unit's), deadlines fit the mode and the campaign's rectification deadline.
-import { AppError, deadlineNeedsReason } from '@paicha/core';
+import { AppError, deadlineNeedsReason, immediateDeadline } from '@paicha/core';
 import type { ProblemFields } from '@paicha/core/api/problems';
 import type { Executor } from '../../db/transaction.js';
 import { findCheckItem, isItemAssigned, rectificationDue } from '../campaigns/campaigns.repository.js';
@@ -11,6 +11,28 @@ export interface CampaignLimits {
 
 export async function campaignLimits(db: Executor, campaignId: number): Promise<CampaignLimits> {
   return { rectificationDue: await rectificationDue(db, campaignId) };
+}
+
+/**
+ * The deadline and its reason as stored: what was given, or for a 立行立改 problem without one the
+ * office's 立行立改期限 counted from the day recorded (core immediateDeadline). An automatic
+ * deadline past the campaign's 全面整改到位 date carries its own reason, so the clerk is not
+ * asked to explain a date they did not choose.
+ */
+export function withImmediateDeadline(
+  f: Pick<ProblemFields, 'mode' | 'deadline' | 'deadlineReason'>,
+  recordedOn: string,
+  immediateDays: number,
+  limits: CampaignLimits,
+): { deadline: string | null; deadlineReason: string } {
+  const deadline = immediateDeadline(f, recordedOn, immediateDays);
+  if (
+    deadline === f.deadline ||
+    f.deadlineReason.trim() ||
+    !deadlineNeedsReason(deadline, limits.rectificationDue)
+  )
+    return { deadline, deadlineReason: f.deadlineReason };
+  return { deadline, deadlineReason: `立行立改：登记之日起${immediateDays}天内整改` };
 }
 
 /** Returns Chinese messages keyed by field; empty when the fields are consistent. */

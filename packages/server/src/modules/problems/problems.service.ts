@@ -3,6 +3,7 @@
 import {
   AppError,
   actsOnAnyUnit,
+  chinaToday,
   editBlockedBy,
   isReservedSource,
   RESERVED_SOURCE_MESSAGE,
@@ -15,11 +16,18 @@ import { assertMay } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { problemAssigned, withNotices, writeNotices } from '../notifications/notices.js';
+import { readLedgerSettings } from '../settings/ledger-settings.js';
 import { findUnit } from '../units/units.repository.js';
 import { insertEvent } from './problem-events.repository.js';
 import { assertOffice, loadVisibleProblem, staleVersion } from './problems.access.js';
 import { insertProblem, updateProblemAt } from './problems.repository.js';
-import { campaignLimits, checkDeadline, resolveCheckItem, throwIfErrors } from './problems.rules.js';
+import {
+  campaignLimits,
+  checkDeadline,
+  resolveCheckItem,
+  throwIfErrors,
+  withImmediateDeadline,
+} from './problems.rules.js';
 
 export async function createProblem(
   ctx: AppContext,
@@ -46,7 +54,10 @@ export async function createProblem(
   if (!office && !item.assigned)
     throw new AppError('validation_failed', `第${input.checkItem}项不是本单位承担的排查事项`);
   const today = ctx.clock.today();
-  throwIfErrors(checkDeadline(input, await campaignLimits(ctx.db, input.campaignId), today));
+  const limits = await campaignLimits(ctx.db, input.campaignId);
+  const { immediateDays } = await readLedgerSettings(ctx.db);
+  const due = withImmediateDeadline(input, today, immediateDays, limits);
+  throwIfErrors(checkDeadline({ ...input, ...due }, limits, today));
 
   const at = ctx.clock.now().toISOString();
   return withNotices(ctx, async (trx) => {
@@ -64,8 +75,8 @@ export async function createProblem(
       responsible_leader: input.responsibleLeader,
       responsible_person: input.responsiblePerson,
       mode: input.mode,
-      deadline: input.deadline,
-      deadline_reason: input.deadlineReason,
+      deadline: due.deadline,
+      deadline_reason: due.deadlineReason,
       status: 'pending',
       inspection_id: inspectionId,
       created_by: actor.userId,
@@ -127,13 +138,18 @@ export async function editProblem(
     (isReservedSource(patch.source) || isReservedSource(p.source))
   )
     throw reservedSource();
-  const merged = {
+  const limits = await campaignLimits(ctx.db, p.campaignId);
+  const given = {
     mode: patch.mode ?? p.mode,
     deadline: patch.deadline === undefined ? p.deadline : patch.deadline,
     deadlineReason: patch.deadlineReason ?? p.deadlineReason,
-    foundDate: patch.foundDate ?? p.foundDate,
   };
-  throwIfErrors(checkDeadline(merged, await campaignLimits(ctx.db, p.campaignId), ctx.clock.today()));
+  // A 立行立改 problem left without a deadline gets the 立行立改期限 from the day it was recorded.
+  const { immediateDays } = await readLedgerSettings(ctx.db);
+  const due = withImmediateDeadline(given, chinaToday(new Date(p.createdAt)), immediateDays, limits);
+  if (due.deadline !== given.deadline) Object.assign(patch, due);
+  const merged = { ...given, ...due, foundDate: patch.foundDate ?? p.foundDate };
+  throwIfErrors(checkDeadline(merged, limits, ctx.clock.today()));
   let checkItemId: number | undefined;
   if (patch.checkItem !== undefined && patch.checkItem !== p.checkItem) {
     const item = await resolveCheckItem(ctx.db, p.campaignId, patch.checkItem, p.unitId);

@@ -10,7 +10,7 @@ import { tallyRows } from './tally-cache.js';
 export interface ProblemCounts {
   /** 发现: every problem recorded. */
   found: number;
-  /** 待整改 + 整改中 + 已退回. */
+  /** 待整改 + 整改中 + 已退回: not yet submitted for 销号 (the 月报's 整改中 column). */
   rectifying: number;
   /** 待销号: the unit submitted evidence, the office has not decided. */
   awaitingReview: number;
@@ -22,9 +22,19 @@ export interface ProblemCounts {
   overdue: number;
 }
 
+/** The ledger's counts with the open statuses one by one (reports keep only ProblemCounts). */
+export interface LedgerCounts extends ProblemCounts {
+  /** 待整改: recorded, no progress yet. */
+  pending: number;
+  /** 整改中 only: progress recorded (or reopened), not submitted. */
+  inProgress: number;
+  /** 已退回: the office returned it at review. */
+  returned: number;
+}
+
 export type CountsGroup = 'unit' | 'item' | 'unit_item';
 
-export interface CountsRow extends ProblemCounts {
+export interface CountsRow extends LedgerCounts {
   unitId: number | null;
   checkItemId: number | null;
 }
@@ -58,6 +68,9 @@ export async function countProblems(
     checkItemId: r.checkItemId === null ? null : Number(r.checkItemId),
     found: Number(r.found),
     rectifying: Number(r.rectifying),
+    pending: Number(r.pending),
+    inProgress: Number(r.inProgress),
+    returned: Number(r.returned),
     awaitingReview: Number(r.awaitingReview),
     rectified: Number(r.rectified),
     closed: Number(r.closed),
@@ -65,13 +78,16 @@ export async function countProblems(
   }));
 }
 
-/** The six counts as sums of tally rows ('' = no deadline). */
+/** The counts as sums of tally rows ('' = no deadline). */
 function tallied(today: string) {
   return [
     sql<number>`coalesce(sum(n), 0)`.as('found'),
     sql<number>`sum(case when status in ('pending','rectifying','returned') then n else 0 end)`.as(
       'rectifying',
     ),
+    sql<number>`sum(case when status = 'pending' then n else 0 end)`.as('pending'),
+    sql<number>`sum(case when status = 'rectifying' then n else 0 end)`.as('inProgress'),
+    sql<number>`sum(case when status = 'returned' then n else 0 end)`.as('returned'),
     sql<number>`sum(case when status = 'awaiting_review' then n else 0 end)`.as('awaitingReview'),
     sql<number>`sum(case when status in ('awaiting_review','closed') then n else 0 end)`.as('rectified'),
     sql<number>`sum(case when status = 'closed' then n else 0 end)`.as('closed'),
@@ -79,9 +95,12 @@ function tallied(today: string) {
   ] as const;
 }
 
-export const ZERO_COUNTS: ProblemCounts = {
+export const ZERO_COUNTS: LedgerCounts = {
   found: 0,
   rectifying: 0,
+  pending: 0,
+  inProgress: 0,
+  returned: 0,
   awaitingReview: 0,
   rectified: 0,
   closed: 0,
@@ -107,6 +126,9 @@ export async function countBySource(
     source: r.source,
     found: Number(r.found),
     rectifying: Number(r.rectifying),
+    pending: Number(r.pending),
+    inProgress: Number(r.inProgress),
+    returned: Number(r.returned),
     awaitingReview: Number(r.awaitingReview),
     rectified: Number(r.rectified),
     closed: Number(r.closed),

@@ -15,6 +15,7 @@ import { reportGrid } from '../reports/timeliness.js';
 import { listUnits } from '../units/units.repository.js';
 import { earliest, latest } from './scorecard.rules.js';
 import { cumulativeCounts } from './supervision.repository.js';
+import { readRules } from './supervision.settings.js';
 
 const rate = (x: number, of: number) => (of === 0 ? null : Math.round((x / of) * 1000) / 1000);
 
@@ -34,7 +35,7 @@ export async function buildDashboard(ctx: AppContext, actor: Actor, campaignId: 
   const campaign = await findCampaign(ctx.db, campaignId);
   if (!campaign) throw new AppError('not_found', '工作活动不存在');
   const today = ctx.clock.today();
-  const [byUnit, byItem, units, items, grid, milestones, phases, findings] = await Promise.all([
+  const [byUnit, byItem, units, items, grid, milestones, phases, findings, rules] = await Promise.all([
     countProblems(ctx.db, { campaignId, groupBy: 'unit', today }),
     countProblems(ctx.db, { campaignId, groupBy: 'item', today }),
     listUnits(ctx.db),
@@ -43,13 +44,27 @@ export async function buildDashboard(ctx: AppContext, actor: Actor, campaignId: 
     listMilestones(ctx.db, campaignId),
     listPhases(ctx.db, campaignId),
     findingFiguresByUnit(ctx.db, campaignId),
+    readRules(ctx.db),
   ]);
   const figures = (rows: typeof byUnit) => {
     const found = rows.reduce((n, r) => n + r.found, 0);
     const closed = rows.reduce((n, r) => n + r.closed, 0);
     const overdue = rows.reduce((n, r) => n + r.overdue, 0);
     const awaitingReview = rows.reduce((n, r) => n + r.awaitingReview, 0);
-    return { found, closed, overdue, awaitingReview, open: found - closed, closureRate: rate(closed, found) };
+    const pending = rows.reduce((n, r) => n + r.pending, 0);
+    const inProgress = rows.reduce((n, r) => n + r.inProgress, 0);
+    const returned = rows.reduce((n, r) => n + r.returned, 0);
+    return {
+      found,
+      closed,
+      overdue,
+      awaitingReview,
+      pending,
+      inProgress,
+      returned,
+      open: found - closed,
+      closureRate: rate(closed, found),
+    };
   };
   const categoryOf = new Map(items.map((i) => [i.id, i.category as Category]));
 
@@ -67,6 +82,8 @@ export async function buildDashboard(ctx: AppContext, actor: Actor, campaignId: 
   return {
     today,
     campaign: { id: campaign.id, title: campaign.title },
+    // A closure rate below the 通报 threshold (成效不明显) is shown as a warning, never as success.
+    closureRateBelow: rules.thresholds.closureRateBelow,
     totals: figures(byUnit),
     categories: CATEGORIES.map((category) => ({
       category,
@@ -105,8 +122,15 @@ export async function buildDashboard(ctx: AppContext, actor: Actor, campaignId: 
 
 /**
  * Open problems (recorded − closed out) at the end of each week, from the campaign's start to the
- * rectification deadline (or to today / the campaign's end when later), and the ideal line: a
- * straight fall from the problems open on the eve of the rectification phase to zero on its due day.
+ * rectification deadline (or to today / the campaign's end when later), and the ideal line.
+ *
+ * The ideal line counts problems added later: at each week's end w it is
+ *   (found by w − closed before the rectification phase) × (days left until the due day ÷ the phase's days)
+ * — everything recorded so far that the phase has to close, falling evenly to zero on the due
+ * day. With no problem added during the phase it is the straight line from the problems open on
+ * the phase's eve; a problem recorded later raises it by its share of the time still left (a
+ * screening filing 200 problems mid-phase moves the target, instead of showing the office 200
+ * "behind plan" at once). Weeks not yet begun use today's total.
  */
 async function burnDown(
   ctx: AppContext,
@@ -122,6 +146,8 @@ async function burnDown(
   const counts = await cumulativeCounts(ctx.db, campaignId, [baselineDay, ...started.map(asOf)]);
   const [base, ...actual] = counts;
   const baseline = base ? base.found - base.closed : 0;
+  const closedBefore = base?.closed ?? 0;
+  const latestFound = actual.at(-1)?.found ?? base?.found ?? 0;
   const span = Math.max(1, daysBetween(eve, d.rectificationDue));
   return {
     rectificationStart: d.rectificationStart,
@@ -130,13 +156,14 @@ async function burnDown(
     points: weeks.map((weekEnd, i) => {
       const c = actual[i];
       const t = daysBetween(eve, weekEnd) / span;
+      const toClose = Math.max(0, (c?.found ?? latestFound) - closedBefore);
       return {
         weekEnd,
         asOf: c?.day ?? null,
         found: c?.found ?? null,
         closed: c?.closed ?? null,
         open: c ? c.found - c.closed : null,
-        ideal: t < 0 ? null : Math.round(Math.max(0, baseline * (1 - t)) * 10) / 10,
+        ideal: t < 0 ? null : Math.round(Math.max(0, toClose * (1 - t)) * 10) / 10,
       };
     }),
   };

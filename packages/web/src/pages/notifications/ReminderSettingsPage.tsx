@@ -9,6 +9,7 @@ import { LoadError } from '../../components/LoadError';
 import { validValues } from '../../components/validValues';
 import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
+import { LedgerSettingsCard } from '../problems/LedgerSettingsCard';
 import { WorkbenchSettingsCard } from '../workbench/WorkbenchSettingsCard';
 
 const DAY_CHOICES = [0, 1, 2, 3, 5, 7, 10, 14, 15, 30].map((d) => ({
@@ -138,6 +139,7 @@ export default function ReminderSettingsPage() {
       </Card>
       <WorkbenchSettingsCard />
       <RunNow />
+      <LedgerSettingsCard />
     </Space>
   );
 }

@@ -1,9 +1,11 @@
 import { deadlineNeedsReason, FORM_SOURCES, PROBLEM_MODES, type ProblemSource } from '@paicha/core';
 import { Col, DatePicker, Form, Input, Radio, Row, Select, type SelectProps, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { problemsApi } from '../../api/problems';
 import type { CheckItem } from '../../api/types';
 import { useServerToday } from '../../auth/AuthContext';
 import { CN_DATE_FORMATS, cnDate } from '../../components/dates';
+import { useAsync } from '../../hooks/useAsync';
 
 /** Dates stay YYYY-MM-DD strings in the form, so drafts serialise as plain JSON. */
 export const dateItemProps = {
@@ -42,6 +44,9 @@ export function ProblemFormFields({ items, assigned, rectificationDue, sources =
   const seq: number | undefined = Form.useWatch('checkItem', form);
   const today = useServerToday();
   const late = deadlineNeedsReason(deadline ?? null, rectificationDue);
+  // The office's 立行立改期限: a 立行立改 problem left without a deadline is due that many days on.
+  const ledger = useAsync(() => problemsApi.ledgerSettings(), []);
+  const immediateDays = ledger.data?.immediateDays;
   const chosen = items.find((i) => i.seq === seq);
 
   return (
@@ -141,7 +146,16 @@ export function ProblemFormFields({ items, assigned, rectificationDue, sources =
                     : Promise.resolve(),
               },
             ]}
-            extra={rectificationDue ? `全面整改到位时间：${cnDate(rectificationDue)}` : undefined}
+            extra={
+              [
+                mode === '立行立改' && !deadline && immediateDays
+                  ? `不填则为登记之日起 ${immediateDays} 天`
+                  : '',
+                rectificationDue ? `全面整改到位时间：${cnDate(rectificationDue)}` : '',
+              ]
+                .filter(Boolean)
+                .join('；') || undefined
+            }
             {...dateItemProps}
           >
             <DatePicker format={CN_DATE_FORMATS} style={{ width: '100%' }} />

@@ -1,7 +1,7 @@
 // 督查看板: found / closed / overdue by category and by unit, closure rates, the weekly burn-down
 // toward the rectification deadline, and monthly reporting timeliness. Every chart opens the
 // list behind what was clicked.
-import { Card, Col, Empty, Row, Space, Spin, Statistic, Typography } from 'antd';
+import { Card, Col, Empty, Row, Space, Spin, Statistic, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCampaign } from '../../campaign/CampaignContext';
@@ -16,6 +16,7 @@ import {
   categoryChart,
   categoryDrill,
   closureChart,
+  closureColor,
   closureDrill,
   TREND_DRILL,
   timelinessChart,
@@ -41,6 +42,12 @@ function Kpis({ d }: { d: Dashboard }) {
     },
     { key: 'awaiting', title: '待销号审核', value: t.awaitingReview, filter: { status: 'awaiting_review' } },
   ];
+  // The open problems not awaiting review, each status on its own: 整改中 is only those in progress.
+  const stages = [
+    { key: 'pending', title: '待整改', value: t.pending, status: 'pending' },
+    { key: 'in-progress', title: '整改中', value: t.inProgress, status: 'rectifying' },
+    { key: 'returned', title: '已退回', value: t.returned, status: 'returned' },
+  ];
   return (
     <Card size="small">
       <Space size={48} wrap>
@@ -49,7 +56,25 @@ function Kpis({ d }: { d: Dashboard }) {
             <Statistic title={k.title} value={k.value} valueStyle={{ color: k.color }} />
           </Link>
         ))}
-        <Statistic title="整改销号率" value={percent(t.closureRate)} valueStyle={{ color: COLORS.closed }} />
+        {stages.map((k) => (
+          <Link
+            key={k.key}
+            to={ledgerLink({ status: k.status })}
+            data-testid={`kpi-${k.key}`}
+            data-value={k.value}
+          >
+            <Statistic title={k.title} value={k.value} />
+          </Link>
+        ))}
+        <Tooltip title={`低于${d.closureRateBelow}%（通报“成效不明显”的标准）显示为红色`}>
+          <span data-testid="kpi-closure-rate" data-color={closureColor(t.closureRate, d.closureRateBelow)}>
+            <Statistic
+              title="整改销号率"
+              value={percent(t.closureRate)}
+              valueStyle={{ color: closureColor(t.closureRate, d.closureRateBelow) }}
+            />
+          </span>
+        </Tooltip>
         <Statistic title="月报及时率" value={percent(d.timeliness.overall.timelinessRate)} />
         <Typography.Text type="secondary" style={{ maxWidth: 260, display: 'inline-block' }}>
           截至{cnDate(d.today)}。点击数字或图表查看对应的问题清单。
@@ -121,7 +146,9 @@ export default function DashboardPage() {
             title={`未销号问题周趋势（燃尽图，目标：${due}前全部整改到位）`}
             size="small"
             extra={
-              <Typography.Text type="secondary">理想线：从整改阶段开始时的未销号数匀速降至零</Typography.Text>
+              <Typography.Text type="secondary">
+                理想线：截至每周已登记、须在整改阶段销号的问题，按剩余天数匀速降至零（后增问题计入）
+              </Typography.Text>
             }
           >
             <EChart

@@ -6,6 +6,15 @@ import { type Dashboard, percent } from './api';
 import type { ChartOption } from './EChart';
 
 export const COLORS = { found: '#4e79a7', closed: '#3ba272', overdue: '#c23531', ideal: '#999999' };
+/**
+ * A closure rate's colour: green only at or above the office's 成效不明显 threshold (settings),
+ * red below it — 0% included; no colour when there is nothing to close.
+ */
+export function closureColor(rate: number | null, thresholdPercent: number): string | undefined {
+  if (rate === null) return undefined;
+  return rate * 100 < thresholdPercent ? COLORS.overdue : COLORS.closed;
+}
+
 const TIMELY = { onTime: '#3ba272', late: '#fa8c16', missing: '#c23531' };
 const OPEN_STATUSES = 'pending,rectifying,awaiting_review,returned';
 
@@ -88,6 +97,10 @@ export function closureChart(d: Dashboard): ChartOption {
         type: 'bar',
         name: '销号率',
         color: COLORS.closed,
+        itemStyle: {
+          color: (p: { dataIndex: number }) =>
+            closureColor(d.units[p.dataIndex]?.closureRate ?? null, d.closureRateBelow) ?? COLORS.ideal,
+        },
         label: {
           show: true,
           position: 'top',

@@ -62,5 +62,5 @@ export function batchBlockedBy(kind: BatchKind, user: SessionUser, problems: Pro
   }
   if (reasons.size === 0) return null;
   const parts = [...reasons].map(([why, n]) => `${n} 个${why}`);
-  return `所选问题中有${parts.join('、')}，不能${BATCH_VERBS[kind]}`;
+  return `所选问题中有 ${parts.join('、')}，不能${BATCH_VERBS[kind]}`;
 }
