@@ -52,6 +52,9 @@ describe('batch 销号 and 退回 from the ledger', () => {
     await admin.goto(`${h.baseUrl}/problems?status=awaiting_review`);
     await admin.getByTestId('problem-row').first().waitFor();
     await expect.poll(() => admin.getByTestId('problem-row').count()).toBe(7);
+    await admin.setViewportSize({ width: 1280, height: 720 });
+    await shot(admin, 'ledger-counts-1280', false);
+    await admin.setViewportSize({ width: 1440, height: 900 });
     await tick(admin, toClose);
     const bar = admin.getByTestId('batch-bar');
     await expect(bar.getByTestId('batch-count').textContent()).resolves.toBe('已选 3 项');
@@ -139,6 +142,9 @@ describe('batch 销号 and 退回 from the ledger', () => {
     await card.getByTestId('ledger-settings-save').click();
     await toast(admin, '台账设置已保存');
     await shot(admin, 'ledger-settings');
+    await admin.setViewportSize({ width: 1280, height: 720 });
+    await shot(admin, 'ledger-settings-1280', false);
+    await admin.setViewportSize({ width: 1440, height: 900 });
     expect(await h.admin.call('GET', '/api/settings/ledger')).toEqual({ immediateDays: 5 });
 
     await admin.goto(`${h.baseUrl}/problems/new`);

@@ -20,7 +20,7 @@ export function CountsSummary({ rows, scope, onPick }: Props) {
           key={c.key}
           size="small"
           hoverable
-          style={{ flex: '1 1 150px', cursor: 'pointer' }}
+          style={{ flex: '1 1 110px', minWidth: 110, cursor: 'pointer' }}
           onClick={() => onPick(c.filter)}
           data-testid={`count-${c.key}`}
         >

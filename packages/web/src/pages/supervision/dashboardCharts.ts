@@ -97,16 +97,20 @@ export function closureChart(d: Dashboard): ChartOption {
         type: 'bar',
         name: '销号率',
         color: COLORS.closed,
-        itemStyle: {
-          color: (p: { dataIndex: number }) =>
-            closureColor(d.units[p.dataIndex]?.closureRate ?? null, d.closureRateBelow) ?? COLORS.ideal,
-        },
         label: {
           show: true,
           position: 'top',
           formatter: (p: { dataIndex: number }) => percent(d.units[p.dataIndex]?.closureRate ?? null),
         },
-        data: d.units.map((u) => (u.closureRate === null ? null : Math.round(u.closureRate * 1000) / 10)),
+        // Each bar and its label coloured by the office's threshold: a 0% unit reads red, not green.
+        data: d.units.map((u) => {
+          const color = closureColor(u.closureRate, d.closureRateBelow);
+          return {
+            value: u.closureRate === null ? null : Math.round(u.closureRate * 1000) / 10,
+            itemStyle: { color },
+            label: { color },
+          };
+        }),
         markLine:
           rate === null
             ? undefined
