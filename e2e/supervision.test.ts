@@ -161,6 +161,9 @@ describe('supervision: dashboard, scorecard and 通报', () => {
     };
     await expect.poll(missing, { timeout: 10_000 }).toEqual([]);
     await shot(page, 'supervision-dashboard');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await shot(page, 'supervision-dashboard-1280', false);
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // Click the 三保障 "发现问题" bar: the ledger opens filtered to that category.
     const index = d.categories.findIndex((c) => c.category === '三保障');
