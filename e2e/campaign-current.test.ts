@@ -10,6 +10,8 @@ import { fillDate, shot, toast } from './antd.js';
 import { type Harness, loginViaUi, startHarness } from './harness.js';
 
 const STREET = '中云街道';
+/** Pages load slowly on a busy machine: wait for what a clerk would see, up to 15 s (not 1 s). */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 const REPORTER = { username: 'zy-current', displayName: '中云填报员', password: 'reporter-pass-123' };
 const LATE = { username: 'xinba-reporter', displayName: '新坝填报员', password: 'reporter-pass-123' };
 const RUNNING = '问题大排查（进行中）';
@@ -54,7 +56,7 @@ describe('the current campaign in the browser', () => {
   /** The street's home, 月报 and 台账 all show the running campaign. */
   async function seesRunning(page: Page, title: string) {
     await page.getByTestId('menu-overview').click();
-    await expect.poll(() => page.getByTestId('campaign-title').textContent()).toBe(title);
+    await poll(() => page.getByTestId('campaign-title').textContent()).toBe(title);
     await page.getByTestId('menu-reports').click();
     await page.waitForURL('**/reports');
     await page.getByTestId('grid-cell').first().waitFor();
@@ -89,7 +91,7 @@ describe('the current campaign in the browser', () => {
       const currentRow = page.locator('[data-testid="campaign-row"]', {
         has: page.getByTestId('current-campaign-tag'),
       });
-      await expect.poll(() => currentRow.textContent()).toContain(RUNNING);
+      await poll(() => currentRow.textContent()).toContain(RUNNING);
       await shots(page, 'campaign-admin-list');
     } finally {
       await context.close();
@@ -112,9 +114,9 @@ describe('the current campaign in the browser', () => {
       // The reporter looks at the coming campaign on purpose; it stays chosen after a reload.
       await page.getByTestId('menu-overview').click();
       await choose(page, 'campaign-select', COMING);
-      await expect.poll(() => page.getByTestId('campaign-title').textContent()).toBe(COMING);
+      await poll(() => page.getByTestId('campaign-title').textContent()).toBe(COMING);
       await page.reload();
-      await expect.poll(() => page.getByTestId('campaign-title').textContent()).toBe(COMING);
+      await poll(() => page.getByTestId('campaign-title').textContent()).toBe(COMING);
       await shots(page, 'campaign-chosen-overview');
     } finally {
       await context.close();
@@ -124,9 +126,9 @@ describe('the current campaign in the browser', () => {
     try {
       await loginViaUi(other.page, h.baseUrl, REPORTER.username, REPORTER.password);
       await other.page.getByTestId('menu-overview').click();
-      await expect.poll(() => other.page.getByTestId('campaign-title').textContent()).toBe(COMING);
+      await poll(() => other.page.getByTestId('campaign-title').textContent()).toBe(COMING);
       await other.page.getByTestId('campaign-follow-current').click();
-      await expect.poll(() => other.page.getByTestId('campaign-title').textContent()).toBe(RUNNING);
+      await poll(() => other.page.getByTestId('campaign-title').textContent()).toBe(RUNNING);
       await other.page.getByTestId('menu-problems').click();
       await other.page.locator('[data-testid="problem-row"]', { hasText: '进行中活动的问题' }).waitFor();
     } finally {
@@ -159,13 +161,13 @@ describe('the current campaign in the browser', () => {
     try {
       await loginViaUi(late.page, h.baseUrl, LATE.username, LATE.password);
       await late.page.getByTestId('menu-tasks').click();
-      await expect.poll(() => late.page.getByTestId('check-item-row').count()).toBe(streetItems);
+      await poll(() => late.page.getByTestId('check-item-row').count()).toBe(streetItems);
       await shots(late.page, 'campaign-late-street-tasks');
       await late.page.getByTestId('menu-reports').click();
       const cell = late.page.locator('[data-testid="grid-cell"][data-unit="新坝街道"]').first();
       await cell.click();
       await late.page.getByTestId('report-row').first().waitFor();
-      await expect.poll(() => late.page.getByTestId('report-row').count()).toBe(streetItems);
+      await poll(() => late.page.getByTestId('report-row').count()).toBe(streetItems);
     } finally {
       await late.context.close();
     }
@@ -183,7 +185,7 @@ describe('the current campaign in the browser', () => {
       const counts = page.getByTestId('unit-workload');
       await counts.waitFor();
       expect(Number(await counts.getAttribute('data-assignments'))).toBeGreaterThan(0);
-      await expect.poll(() => counts.textContent()).toContain('1 个未销号问题');
+      await poll(() => counts.textContent()).toContain('1 个未销号问题');
       await choose(page, 'receiving-unit', STREET);
       await shots(page, 'campaign-deactivate-dialog');
       await page.getByRole('button', { name: '确认停用' }).click();

@@ -20,13 +20,15 @@ export function CampaignPicker() {
         style={{ minWidth: 320 }}
         value={campaignId}
         loading={choose.busy}
-        onChange={(id: number) => choose.run(id)}
+        // Picking the current campaign means following it (to the next one once that starts),
+        // not pinning it: the saved choice is cleared.
+        onChange={(id: number) => choose.run(id === currentId ? null : id)}
         options={campaigns.map((c) => ({
           value: c.id,
           label: c.id === currentId ? `${c.title}（当前）` : c.title,
         }))}
       />
-      {chosen && campaignId !== currentId && (
+      {chosen && (
         <Button type="link" data-testid="campaign-follow-current" onClick={() => choose.run(null)}>
           回到当前活动
         </Button>
