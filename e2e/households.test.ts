@@ -68,6 +68,9 @@ describe('household data screening in the browser', () => {
     await poll(() => size.getByTestId('mapping-auto').count()).toBe(1);
     await expect(size.textContent()).resolves.not.toContain('不导入');
     await shot(admin, 'households-mapping');
+    await admin.setViewportSize({ width: 1280, height: 720 });
+    await shot(admin, 'households-mapping-1280');
+    await admin.setViewportSize({ width: 1440, height: 900 });
     const progress = await importAndWait(admin, 'committed');
     expect(progress).toBe('100');
     await expect(admin.getByTestId('import-committed').textContent()).resolves.toContain('已导入 7 行');
@@ -224,6 +227,9 @@ describe('household data screening in the browser', () => {
       '鉴定等级：B级',
     );
     await shot(admin, 'households-household');
+    await admin.setViewportSize({ width: 1280, height: 720 });
+    await shot(admin, 'households-household-1280');
+    await admin.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('the street sees its findings and their 数据比对 problems; another street sees nothing of them', async () => {

@@ -20,14 +20,22 @@ export type AuditStatus = z.infer<typeof AuditStatusResponse>;
 
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为有效日期（YYYY-MM-DD）`);
 
+/** A text filter; NUL never occurs in the log, and PostgreSQL refuses it in a parameter. */
+const filterText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine((s) => !s.includes('\u0000'), '筛选条件含有无效字符');
+
 /** The audit log's filters (GET /api/audit/entries and its export); dates are days in China. */
 export const AuditFilter = z.object({
   actor: IdParam.optional(),
   /** The acting person's unit. */
   unit: IdParam.optional(),
-  entity: z.string().trim().min(1).max(64).optional(),
-  entityId: z.string().trim().min(1).max(64).optional(),
-  action: z.string().trim().min(1).max(64).optional(),
+  entity: filterText.optional(),
+  entityId: filterText.optional(),
+  action: filterText.optional(),
   from: isoDate('开始日期').optional(),
   to: isoDate('结束日期').optional(),
 });

@@ -87,6 +87,11 @@ describe.each(DIALECTS)('audit log page on %s', (dialect) => {
     const res = await t.request('GET', '/api/audit/entries?from=2019-13-01', admin);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('开始日期');
+    for (const q of ['entity=%00', 'action=a%00b', 'entityId=%00']) {
+      const bad = await t.request('GET', `/api/audit/entries?${q}`, admin);
+      expect(bad.statusCode, q).toBe(400);
+      expect((await t.request('GET', `/api/audit/entries/export?${q}`, admin)).statusCode, q).toBe(400);
+    }
   });
 
   it('exports the filtered rows as .xlsx with Chinese labels, readable detail and formulas kept as text', async () => {

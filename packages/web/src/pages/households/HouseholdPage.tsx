@@ -104,7 +104,7 @@ export default function HouseholdPage() {
             {
               title: '姓名',
               dataIndex: 'name',
-              width: 110,
+              width: 100,
               render: (v: string | null, m) => (
                 <>
                   {v ?? '—'} {m.isHead && <Tag color="blue">户主</Tag>}
@@ -114,7 +114,7 @@ export default function HouseholdPage() {
             {
               title: '证件号码',
               dataIndex: 'idNumber',
-              width: 250,
+              width: 230,
               render: (v: string | null, m) => (
                 <>
                   <span style={{ fontFamily: 'monospace' }}>{v ?? '—'}</span>
@@ -129,15 +129,15 @@ export default function HouseholdPage() {
             {
               title: '与户主关系',
               dataIndex: 'relation',
-              width: 110,
+              width: 100,
               render: (v: string | null) => <span data-testid="member-relation">{v ?? '—'}</span>,
             },
-            { title: '贫困户属性', dataIndex: 'category', width: 130, render: category },
-            { title: '脱贫状态', dataIndex: 'exitStatus', width: 100, render: exit },
+            { title: '贫困户属性', dataIndex: 'category', width: 110, render: category },
+            { title: '脱贫状态', dataIndex: 'exitStatus', width: 90, render: exit },
             {
               title: '人均纯收入（元）',
               dataIndex: 'income',
-              width: 140,
+              width: 130,
               align: 'right',
               render: (v: number | null) => (v === null ? '—' : v.toLocaleString('zh-CN')),
             },
