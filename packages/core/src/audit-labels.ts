@@ -20,6 +20,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   household_rule: '比对规则',
   household: '户',
   finding: '问题线索',
+  finding_visit: '入户核实记录',
   findings: '问题线索列表',
   screening_run: '数据比对',
 };
@@ -78,6 +79,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'household.place_resolve': '对应地名',
   'household.rule_update': '修改比对规则',
   'household.screening': '运行数据比对',
+  'finding.confirm': '核实属实',
+  'finding.dispute': '核实不属实',
+  'finding.rectify': '问题线索整改完成',
+  'finding.accept': '认定不属实',
+  'finding.reject': '不认定不属实',
+  'finding.batch_confirm': '批量标记属实',
+  'finding.batch_assign': '交村干部入户核实',
+  'finding.visit': '入户核实',
 };
 
 /** An action's Chinese name; one not in the map (written by an older version) says what it is. */
@@ -139,6 +148,13 @@ export const AUDIT_DETAIL_KEY_LABELS: Record<string, string> = {
   visitType: '检查方式',
   inspectors: '检查人员',
   sortOrder: '排序',
+  note: '说明',
+  attachmentIds: '附件编号',
+  ids: '问题线索编号',
+  householdId: '户编号',
+  clientId: '记录编号',
+  recordedAt: '记录时间（手机）',
+  results: '核实结果',
 };
 
 export function auditKeyLabel(key: string): string {

@@ -22,6 +22,13 @@ const COLUMNS: TableSheet<Finding>['columns'] = [
   { header: '姓名', width: 10, value: (f) => f.name },
   { header: '问题描述', width: 80, value: (f) => f.detail },
   { header: '状态', width: 10, value: (f) => (f.status === 'open' ? '存在' : '已不再发现') },
+  { header: '核实状态', width: 18, value: (f) => f.verificationLabel },
+  { header: '核实说明', width: 40, value: (f) => f.verificationNote },
+  {
+    header: '核实人员',
+    width: 18,
+    value: (f) => (f.assignee ? `${f.assignee.name} ${f.assignee.phone}`.trim() : ''),
+  },
 ];
 
 export async function prepareFindingsExport(

@@ -1,6 +1,7 @@
 // Each finding worked on its own: the street's 属实 / 不属实 / 已整改 with evidence, the office's
 // decision on a 不属实 (the street notified), version checks, scope, batch steps — on both
 // databases.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/databases.js';
 import { tinyPng, upload } from '../../../test/files.js';
@@ -65,6 +66,18 @@ describe.each(DIALECTS)('finding verification on %s', (dialect) => {
       w.reporter.cookie,
     );
     expect(list.json().items.map((f: { id: number }) => f.id)).toEqual([id]);
+    const xlsx = await w.t.app.inject({
+      method: 'GET',
+      url: '/api/households/findings/export?verification=rectified&status=all',
+      headers: { cookie: w.reporter.cookie },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const header = (ws?.getRow(1).values as unknown[]).slice(1);
+    const row = (ws?.getRow(2).values as unknown[]).slice(1);
+    expect(row[header.indexOf('核实状态')]).toBe('已整改');
+    expect(row[header.indexOf('核实说明')]).toBe('已落实帮扶措施');
   });
 
   it('refuses a step from the wrong state and a stale version, changing nothing', async () => {
