@@ -73,9 +73,10 @@ describe.each(DIALECTS)('finding verification on %s', (dialect) => {
     });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0];
-    const header = (ws?.getRow(1).values as unknown[]).slice(1);
-    const row = (ws?.getRow(2).values as unknown[]).slice(1);
+    const ws = wb.getWorksheet('问题线索');
+    if (!ws) throw new Error('no sheet');
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const row = (ws.getRow(2).values as unknown[]).slice(1);
     expect(row[header.indexOf('核实状态')]).toBe('已整改');
     expect(row[header.indexOf('核实说明')]).toBe('已落实帮扶措施');
   });
