@@ -2,6 +2,7 @@
 // the side menu's badge counts, computed from the same sections so they always agree.
 import { addDays, landingOf } from '@paicha/core';
 import type { Workbench, WorkbenchSection } from '@paicha/core/api/workbench';
+import { scopeOf } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { resolveCampaignId } from '../campaigns/current-campaign.js';
 import {
@@ -16,6 +17,7 @@ import { workbenchSettings } from './workbench.settings.js';
 import {
   circularSection,
   noticeSection,
+  type UnitWorkbenchScope,
   unitProblemSections,
   unitStepSections,
   type WorkbenchScope,
@@ -26,13 +28,13 @@ type Badge = Workbench['badges'][number];
 const countOf = (sections: WorkbenchSection[], key: WorkbenchSection['key']) =>
   sections.find((s) => s.key === key)?.count ?? 0;
 
-async function unitWorkbench(ctx: AppContext, actor: Actor, s: WorkbenchScope, days: number) {
+async function unitWorkbench(ctx: AppContext, actor: Actor, s: UnitWorkbenchScope, days: number) {
   const [problems, steps, circular, notices, todo] = await Promise.all([
     unitProblemSections(ctx, actor, s, days),
     unitStepSections(ctx, actor, s),
-    circularSection(ctx, actor, s),
+    circularSection(ctx, s),
     noticeSection(ctx, actor),
-    unitTodoCounts(ctx.db, { ...s, unitId: actor.unitId }),
+    unitTodoCounts(ctx.db, s),
   ]);
   const sections = [...problems, ...steps, circular, notices];
   // A returned problem may also be overdue or due soon: the ledger's badge counts it once.
@@ -70,15 +72,16 @@ export async function buildWorkbench(ctx: AppContext, actor: Actor, campaignId?:
   const { dueWithinDays } = await workbenchSettings(ctx);
   const today = ctx.clock.today();
   const scope: WorkbenchScope = { campaignId: id, today, dueBy: addDays(today, dueWithinDays) };
-  const { sections, badges } =
-    actor.role === 'admin'
+  // Unit clerks read their own unit only: the access policy's one scope decides which.
+  const units = scopeOf(actor);
+  const { sections, badges } = !units.all
+    ? await unitWorkbench(ctx, actor, { ...scope, unitId: units.unitId }, dueWithinDays)
+    : actor.role === 'admin'
       ? await officeWorkbench(ctx, actor, scope)
       : actor.role === 'inspector'
         ? { sections: [await visitSection(ctx, actor, scope)], badges: [] }
-        : actor.role === 'leader'
-          ? // Leaders land on the 督查看板; nothing in the workbench waits for them.
-            { sections: [], badges: [] }
-          : await unitWorkbench(ctx, actor, scope, dueWithinDays);
+        : // Leaders land on the 督查看板; nothing in the workbench waits for them.
+          { sections: [], badges: [] };
   const shown = badges.filter((b) => b.count > 0);
   return {
     campaignId: id,

@@ -22,6 +22,11 @@ export interface WorkbenchScope {
   dueBy: string;
 }
 
+/** A unit clerk's workbench: the one unit the access policy's scope gives them (`scopeOf`). */
+export interface UnitWorkbenchScope extends WorkbenchScope {
+  unitId: number;
+}
+
 type Problem = Awaited<ReturnType<typeof queryProblems>>['items'][number];
 
 const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -121,8 +126,8 @@ function stepEntry(actor: Actor, r: Step, today: string, key: string, title: str
   return { key, title, detail, date: r.dueDate, dateLabel: '报送截止', tag, urgent: r.dueDate < today, link };
 }
 
-export async function unitStepSections(ctx: AppContext, actor: Actor, s: WorkbenchScope) {
-  const unitId = actor.unitId;
+export async function unitStepSections(ctx: AppContext, actor: Actor, s: UnitWorkbenchScope) {
+  const unitId = s.unitId;
   const [expected, reports, submissions] = await Promise.all([
     unitIdsWithItems(ctx.db, s.campaignId),
     unitReports(ctx.db, s.campaignId, unitId),
@@ -181,16 +186,12 @@ export async function unitStepSections(ctx: AppContext, actor: Actor, s: Workben
 }
 
 /** Issued 通报 that name the unit for criticism and whose 反馈时限 has not passed (or has none). */
-export async function circularSection(
-  ctx: AppContext,
-  actor: Actor,
-  s: WorkbenchScope,
-): Promise<WorkbenchSection> {
+export async function circularSection(ctx: AppContext, s: UnitWorkbenchScope): Promise<WorkbenchSection> {
   const named = (await issuedCirculars(ctx.db, s.campaignId)).flatMap((c) => {
     if (c.deadline !== null && c.deadline < s.today) return [];
     const figures = JSON.parse(c.figures) as Pick<Scorecard, 'groups'>;
     const hits = figures.groups.flatMap((g) =>
-      g.units.filter((u) => u.unitId === actor.unitId).map((u) => `${g.group}（${u.reason}）`),
+      g.units.filter((u) => u.unitId === s.unitId).map((u) => `${g.group}（${u.reason}）`),
     );
     return hits.length === 0 ? [] : [{ c, hits }];
   });
