@@ -12,6 +12,7 @@ export function insertAwaitingReview(
   unit: string,
   descriptions: string[],
   source = '自查',
+  status = 'awaiting_review',
 ): number[] {
   const db = new Database(path.join(h.dataDir, 'paicha.sqlite'));
   try {
@@ -30,11 +31,16 @@ export function insertAwaitingReview(
          deadline_reason, status, version, return_reason, created_by, created_at, updated_at,
          submitted_at, closed_at, finding_key, screening_cleared_at)
        values (?, ?, ?, ?, ?, '2020-01-10', '某村', null, '程序意识不强', '补齐材料', '王某', '李某',
-         '限期整改', '2020-03-31', '', 'awaiting_review', 1, '', null, ?, ?, ?, null, null, null)
+         '限期整改', '2020-03-31', '', ?, 1, '', null, ?, ?, ?, null, null, null)
        returning id`,
     );
     return descriptions.map(
-      (d) => (insert.get(campaign, item, unitId, source, d, at, at, at) as { id: number }).id,
+      (d) =>
+        (
+          insert.get(campaign, item, unitId, source, d, status, at, at, status === 'pending' ? null : at) as {
+            id: number;
+          }
+        ).id,
     );
   } finally {
     db.close();

@@ -2,10 +2,12 @@
 // three at once and returns the rest with one reason; a problem changed meanwhile refuses the
 // whole batch, listed with its reason, and can be unticked to send the rest. A 数据比对 problem
 // not yet cleared by a re-screen cannot be closed: the buttons say why before any dialog.
+import { chinaToday } from '@paicha/core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shot, toast } from './antd.js';
+import { fillDate, shot, toast } from './antd.js';
 import { insertAwaitingReview, tick } from './batch-steps.js';
+import { pngImage } from './files.js';
 import { ADMIN_PASSWORD, type Harness, loginViaUi, startHarness } from './harness.js';
 
 type Listed = { id: number; status: string; version: number; returnReason: string };
@@ -152,5 +154,55 @@ describe('batch 销号 and 退回 from the ledger', () => {
     await form.getByLabel('立行立改').check();
     await form.getByText('不填则为登记之日起 5 天').waitFor();
     await shot(admin, 'problem-new-immediate', false);
+  });
+
+  it('a street records one progress note with a photo on several of its problems at once', async () => {
+    const reporterAccount = {
+      username: 'zy-batch',
+      displayName: '中云填报员',
+      password: 'reporter-pass-321',
+    };
+    await h.createUser({ ...reporterAccount, unit: '中云街道', role: 'reporter' });
+    const ids = insertAwaitingReview(
+      h,
+      '中云街道',
+      ['中云村5户帮扶措施未落实到位', '新河村2户教育资助未按时发放'],
+      '自查',
+      'pending',
+    );
+    const { context, page } = await h.newPage();
+    try {
+      await loginViaUi(page, h.baseUrl, reporterAccount.username, reporterAccount.password);
+      await page.goto(`${h.baseUrl}/problems?status=pending`);
+      await page.locator(`[data-testid=problem-row][data-id="${ids[0]}"]`).waitFor();
+      await tick(page, ids);
+      await expect(page.getByTestId('batch-count').textContent()).resolves.toBe('已选 2 项');
+      // A unit is offered only its own step.
+      await expect(page.getByTestId('batch-close').count()).resolves.toBe(0);
+      await page.getByTestId('batch-progress').click();
+      const dialog = page.getByRole('dialog', { name: '批量记录进展（2 个问题）' });
+      await fillDate(dialog, '进展日期', chinaToday());
+      await dialog.getByLabel('整改进展（所选问题共用）').fill('已逐户上门核实，补齐帮扶台账');
+      await dialog.locator('input[type=file]').setInputFiles({
+        name: '整改照片.png',
+        mimeType: 'image/png',
+        buffer: pngImage(),
+      });
+      await dialog.locator('[data-testid=evidence-file][data-status=done]').waitFor();
+      await shot(page, 'ledger-batch-progress', false);
+      await dialog.getByTestId('batch-ok').click();
+      await toast(page, '已记录整改进展 2 个问题');
+      for (const id of ids) {
+        const d = await h.admin.call<{ problem: Listed; events: { kind: string; attachments: unknown[] }[] }>(
+          'GET',
+          `/api/problems/${id}`,
+        );
+        expect(d.problem.status).toBe('rectifying');
+        expect(d.events.at(-1)).toMatchObject({ kind: 'progress' });
+        expect(d.events.at(-1)?.attachments).toHaveLength(1);
+      }
+    } finally {
+      await context.close();
+    }
   });
 });
