@@ -30,7 +30,9 @@ describe('a page whose code is gone after a redeploy', () => {
     page.on('load', () => loads++);
     try {
       await loginViaUi(page, h.baseUrl, 'admin', ADMIN_PASSWORD);
-      await page.getByTestId('check-item-row').first().waitFor();
+      // Signed in, the layout and the landing page's code loaded.
+      await page.getByTestId('current-user').waitFor();
+      await page.getByTestId('menu-admin-audit').waitFor();
       // The "redeploy": the audit page's chunk disappears from under the open tab.
       for (const c of chunks) await rename(path.join(ASSETS, c), path.join(ASSETS, `${c}.gone`));
       const before = loads;
