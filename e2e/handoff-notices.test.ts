@@ -93,7 +93,7 @@ describe('a notice on every hand-off', () => {
     await submitForClosure(reporter);
 
     await admin.reload();
-    await expect.poll(() => bellCount(admin)).toBeGreaterThan(0);
+    await expect.poll(() => bellCount(admin), { timeout: 15_000 }).toBeGreaterThan(0);
     const title = await openFromBell(admin, 'submitted', `问题 ${problemId}`);
     expect(title).toContain(`【待销号】${STREET}申请问题 ${problemId} 销号`);
     await admin.waitForURL(`**/problems/${problemId}`);
@@ -105,13 +105,13 @@ describe('a notice on every hand-off', () => {
 
     const before = await bellCount(reporter);
     await reporter.getByTestId('menu-notifications').click();
-    await expect.poll(() => bellCount(reporter)).toBe(before + 1);
+    await expect.poll(() => bellCount(reporter), { timeout: 15_000 }).toBe(before + 1);
     await expect.poll(() => unreadOf(reporterApi)).toBe(before + 1);
     const opened = await openFromBell(reporter, 'returned', `问题 ${problemId}`);
     expect(opened).toContain('销号申请被退回');
     await reporter.waitForURL(`**/problems/${problemId}`);
-    await expect(reporter.getByTestId('return-reason').textContent()).resolves.toContain(PROBLEM_REASON);
-    await expect.poll(() => bellCount(reporter)).toBe(before);
+    await reporter.getByTestId('return-reason').filter({ hasText: PROBLEM_REASON }).waitFor();
+    await expect.poll(() => bellCount(reporter), { timeout: 15_000 }).toBe(before);
   });
 
   it('the office returns the monthly report; the street opens it from the bell at the report', async () => {
@@ -136,7 +136,7 @@ describe('a notice on every hand-off', () => {
     const title = await openFromBell(reporter, 'returned', '月报');
     expect(title).toContain('请修改后重新报送');
     await reporter.waitForURL(`**/reports/${period}/${streetId}`);
-    await expect(reporter.getByTestId('return-reason').textContent()).resolves.toContain(REPORT_REASON);
+    await reporter.getByTestId('return-reason').filter({ hasText: REPORT_REASON }).waitFor();
   });
 
   it('issuing a 通报 tells the street, which opens it from the bell', async () => {
@@ -157,7 +157,7 @@ describe('a notice on every hand-off', () => {
     const rows = reporter.getByTestId('notification-row');
     await rows.first().waitFor();
     const returned = reporter.locator('[data-testid=notification-row][data-kind=returned]');
-    await expect.poll(() => returned.count()).toBe(2);
+    await expect.poll(() => returned.count(), { timeout: 15_000 }).toBe(2);
     const texts = await returned.allTextContents();
     expect(texts.join('\n')).toContain(`退回理由：${PROBLEM_REASON}`);
     expect(texts.join('\n')).toContain(`退回理由：${REPORT_REASON}`);
@@ -181,5 +181,20 @@ describe('a notice on every hand-off', () => {
     await shot(admin, 'notices-office-1440');
     await admin.setViewportSize({ width: 1280, height: 720 });
     await shot(admin, 'notices-office-1280');
+    // What every unit was sent: the street's answered reminder shows there as 已完成 too.
+    await admin.getByTestId('tab-sent').click();
+    const sent = admin.locator('.ant-tabs-tabpane-active');
+    const unitFilter = sent.getByRole('combobox', { name: '接收单位' });
+    await unitFilter.click();
+    await unitFilter.fill('中云');
+    await admin.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+    await unitFilter.press('Enter');
+    await sent.getByRole('combobox', { name: '类型' }).click();
+    await admin.locator('.ant-select-dropdown:visible .ant-select-item-option[title="已逾期"]').click();
+    await sent
+      .locator('[data-testid=sent-row]', { hasText: '月报' })
+      .getByTestId('notification-resolved')
+      .waitFor();
+    await shot(admin, 'notices-office-sent');
   });
 });

@@ -53,8 +53,9 @@ export async function withNotices<T>(
 }
 
 /**
- * Writes the notices in the caller's transaction; one row each, never deduplicated away. Inside
- * `withNotices` they are mailed after the commit; otherwise the caller delivers what it returns.
+ * Writes the notices in the caller's transaction; one row each, never deduplicated away. Written
+ * through the transaction `withNotices` opened, they are mailed after its commit; a hand-off
+ * should always run in one (every service does), or its notices stay in the app only.
  */
 export async function writeNotices(
   trx: Executor,

@@ -12,7 +12,11 @@ import { useUser } from '../../auth/AuthContext';
 import { cnDate, cnDateTime } from '../../components/dates';
 import { LoadError } from '../../components/LoadError';
 import { safeLink } from '../../components/NotificationItem';
-import { NOTIFICATION_KIND_OPTIONS, NotificationKindTag } from '../../components/NotificationTags';
+import {
+  NOTIFICATION_KIND_OPTIONS,
+  NotificationKindTag,
+  NotificationResolvedTag,
+} from '../../components/NotificationTags';
 import { testIdRow } from '../../components/rowProps';
 import { UrgeModal } from '../../components/UrgeModal';
 import { useAsync } from '../../hooks/useAsync';
@@ -32,8 +36,16 @@ const columns: ColumnsType<AppNotification> = [
     title: '内容',
     key: 'title',
     render: (_, n) => (
-      <div>
-        <div>{n.title}</div>
+      <div style={{ opacity: n.resolved ? 0.6 : 1 }}>
+        <div>
+          {/* A reminder that needs nothing more (item done, date passed): the office sees why. */}
+          {n.resolved && (
+            <>
+              <NotificationResolvedTag resolved={n.resolved} />{' '}
+            </>
+          )}
+          {n.title}
+        </div>
         {n.body && (
           <Typography.Paragraph
             type="secondary"
