@@ -185,6 +185,15 @@ describe('入户核实 on a phone', () => {
     await shot(page, 'visit-street-findings');
     await page.setViewportSize({ width: 1280, height: 720 });
     await shot(page, 'visit-street-findings-1280');
+    // On a desktop the visit page keeps the usual frame; the cadre assigned shows on the household.
+    await page.goto(`${h.baseUrl}/visit`);
+    const item = page.locator(`[data-testid=visit-household][data-household="${HH.A}"]`);
+    await item.waitFor();
+    await expect(item.textContent()).resolves.toContain('核实人：王村干');
+    await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+    await shot(page, 'visit-desktop-1280');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await shot(page, 'visit-desktop');
     await context.close();
   });
 });

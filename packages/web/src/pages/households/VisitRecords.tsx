@@ -6,9 +6,18 @@ import { filesApi } from '../../api/problems';
 import type { Visit } from '../../api/verification';
 import { cnDateTime } from '../../components/dates';
 
-export function VisitRecords(props: { visits: Visit[]; findingTitle?: (id: number) => string }) {
+export function VisitRecords(props: {
+  visits: Visit[];
+  findingTitle?: (id: number) => string;
+  /** The phone's compact cards. */
+  small?: boolean;
+}) {
   return (
-    <Card title={`入户核实记录（${props.visits.length} 次）`} size="small" data-testid="visit-records">
+    <Card
+      title={`入户核实记录（${props.visits.length} 次）`}
+      size={props.small ? 'small' : 'default'}
+      data-testid="visit-records"
+    >
       {props.visits.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未入户核实" />
       ) : (

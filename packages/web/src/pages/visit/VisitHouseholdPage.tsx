@@ -126,7 +126,7 @@ export default function VisitHouseholdPage() {
       ) : (
         <VisitForm householdId={d.householdId} findings={d.findings} />
       )}
-      {visits.data && <VisitRecords visits={visits.data.data.items} findingTitle={title} />}
+      {visits.data && <VisitRecords visits={visits.data.data.items} findingTitle={title} small />}
     </Space>
   );
 }
