@@ -235,6 +235,8 @@ describe('household data screening in the browser', () => {
   it('the street sees its findings and their 数据比对 problems; another street sees nothing of them', async () => {
     const { context, page } = await h.newPage();
     await loginViaUi(page, h.baseUrl, ZY.username, ZY.password);
+    // 筛查结果 and 入户核实 nest under 数据比对 for a street's clerk.
+    await page.getByTestId('menu-group-households').click();
     await page.getByTestId('menu-households').click();
     await poll(() => findingRows(page)).toEqual(
       expect.arrayContaining([
@@ -258,6 +260,7 @@ describe('household data screening in the browser', () => {
 
     const other = await h.newPage();
     await loginViaUi(other.page, h.baseUrl, HZ.username, HZ.password);
+    await other.page.getByTestId('menu-group-households').click();
     await other.page.getByTestId('menu-households').click();
     await other.page.getByTestId('findings').waitFor();
     await poll(() => findingRows(other.page)).toEqual([]);
