@@ -19,7 +19,8 @@ export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_KIND_LABELS) as Notif
 
 /**
  * A reminder that needs nothing more: its item was done (report or submission sent, problem
- * closed out) or, for a 即将到期 reminder, its date has passed (the 已逾期 notice takes over).
+ * closed out), its problem was handed to another unit (交办: no longer this unit's to rectify),
+ * or, for a 即将到期 reminder, its date has passed (the 已逾期 notice takes over).
  */
-export const NOTIFICATION_RESOLUTIONS = { done: '已完成', expired: '已过期' } as const;
+export const NOTIFICATION_RESOLUTIONS = { done: '已完成', moved: '已交办他单位', expired: '已过期' } as const;
 export type NotificationResolution = keyof typeof NOTIFICATION_RESOLUTIONS;

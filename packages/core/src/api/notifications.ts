@@ -45,7 +45,8 @@ export const NotificationResponse = z.object({
   unitReadAt: z.string().nullable(),
   /**
    * A reminder that needs nothing more, decided when read: done = its item was done (report or
-   * submission sent, problem closed out), expired = a 即将到期 reminder whose date has passed.
+   * submission sent, problem closed out), moved = its problem was handed to another unit,
+   * expired = a 即将到期 reminder whose date has passed.
    * Resolved notices never count as unread.
    */
   resolved: z

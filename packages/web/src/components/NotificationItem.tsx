@@ -13,7 +13,7 @@ interface Props {
 
 /**
  * One notification: kind, title (bold while unread), when, due date. A resolved reminder (its item
- * done, or its date passed) is muted and says why; it never counts as unread.
+ * done or handed to another unit, or its date passed) is muted and says why; never counted unread.
  */
 export function NotificationItem({ n, withBody, withUnit }: Props) {
   const unread = !n.readAt && !n.resolved;

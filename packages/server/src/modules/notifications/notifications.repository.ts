@@ -28,12 +28,13 @@ export async function insertNotifications(db: Executor, rows: NotificationInsert
 /**
  * Whether a reminder still needs anything, decided when read rather than by a timer: 'done' once
  * its item is done — the problem closed out, or the unit's report or submission for the milestone
- * sent (at least once, as the reminder run itself counts a milestone answered) — and 'expired'
+ * sent (at least once, as the reminder run itself counts a milestone answered) —, 'moved' once its
+ * problem was handed to another unit (交办: the link would no longer open for this one), 'expired'
  * once a 即将到期 reminder's date has passed (today in China; the 已逾期 notice takes over).
  * Hand-off notices and 催办 are never resolved: they are read.
  */
 function resolution(today: string) {
-  return sql<'done' | 'expired' | null>`case
+  return sql<'done' | 'moved' | 'expired' | null>`case
     when n.kind in ('upcoming', 'missed') and (
       (n.entity = 'problem' and exists (
         select 1 from problems rp where rp.id = n.entity_id and rp.status = 'closed'))
@@ -43,6 +44,8 @@ function resolution(today: string) {
         or exists (select 1 from submissions rs where rs.milestone_id = n.entity_id
           and rs.unit_id = n.unit_id and rs.first_submitted_on is not null)))
     ) then 'done'
+    when n.kind in ('upcoming', 'missed') and n.entity = 'problem' and exists (
+      select 1 from problems mp where mp.id = n.entity_id and mp.unit_id <> n.unit_id) then 'moved'
     when n.kind = 'upcoming' and n.due_date < ${today} then 'expired'
     else null end`;
 }

@@ -15,7 +15,7 @@ interface Note {
   entity: string;
   entityId: number | null;
   title: string;
-  resolved: 'done' | 'expired' | null;
+  resolved: 'done' | 'moved' | 'expired' | null;
 }
 type User = { username: string; cookie: string };
 
@@ -156,5 +156,24 @@ describe.each(DIALECTS)('reminders resolving themselves on %s', (dialect) => {
     const unread = await list(hz, '&unread=1');
     expect(unread.items.map((n) => n.kind)).toEqual(['closed']);
     expect(unread.unread).toBe(1);
+  });
+
+  it("a problem handed to another unit leaves its old unit's reminder 已交办他单位", async () => {
+    const moving = await recordProblem(
+      t,
+      hz.cookie,
+      problemBody(campaignId, { deadline: '2019-12-27', foundDate: '2019-12-24' }),
+    );
+    await runReminders(t.ctx);
+    expect(reminderOf((await list(hz)).items, 'problem', moving.id, 'upcoming')?.resolved).toBeNull();
+    const zyId = (await ids(t, admin)).unit('中云街道');
+    await ok('POST', `/api/problems/${moving.id}/assign`, admin, {
+      version: moving.version,
+      unitId: zyId,
+      reason: '',
+    });
+    const notes = await list(hz);
+    expect(reminderOf(notes.items, 'problem', moving.id, 'upcoming')?.resolved).toBe('moved');
+    expect(notes.unread).toBe(1);
   });
 });
