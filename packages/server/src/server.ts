@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { frameworkErrors, registerErrorHandling } from './http/errors.js';
+import { registerNulGuard } from './http/no-nul.js';
 import { registerAccessPolicy } from './http/policy.js';
 import type { AppContext } from './kernel/context.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -83,6 +84,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // Sessions first, then the gate: every route registered after this is authenticated unless public.
   registerAuthentication(app, ctx);
   registerAccessPolicy(app);
+  registerNulGuard(app);
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   await app.register(healthRoutes);

@@ -87,6 +87,23 @@ describe.each(DIALECTS)('HTTP basics on %s', (dialect) => {
     expect(body.error.message).toMatch(/单位名称至少2个字/);
   });
 
+  it('refuses NUL in a path, a query or a body with 400 (PostgreSQL refuses it in any text parameter)', async () => {
+    const cookie = await t.login('admin', ADMIN_PASSWORD);
+    for (const [method, url, body] of [
+      ['GET', '/api/households/households/%00/visits', undefined],
+      ['GET', '/api/households/findings?q=%00', undefined],
+      ['GET', '/api/problems?q=a%00b', undefined],
+      ['GET', '/api/notifications?q=%00', undefined],
+      ['POST', '/api/units', { name: '新\u0000街道', kind: 'street' }],
+    ] as const) {
+      const res = await t.request(method, url, cookie, body);
+      expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(400);
+      expect(res.json().error.code).toBe('validation_failed');
+    }
+    // Signed out, the gate still answers first.
+    expect((await t.request('GET', '/api/problems?q=%00')).statusCode).toBe(401);
+  });
+
   it('asks for a session on every API route but health', async () => {
     for (const url of ['/api/campaigns', '/api/units', '/api/auth/me', '/api/users']) {
       const res = await t.request('GET', url);
