@@ -89,6 +89,8 @@ describe('入户核实 on a phone', () => {
     await household.click();
     await phone.getByTestId('visit-household-page').waitFor();
     await expect(phone.getByTestId('member-row').first().textContent()).resolves.toContain('户主');
+    // 与户主关系 as the roll's file wrote it: the 户主人数 finding is checked on this card.
+    await expect(phone.getByTestId('member-row').nth(1).textContent()).resolves.toContain('配偶');
     await shot(phone, 'visit-phone-household');
 
     await phoneCtx.setOffline(true);

@@ -1,4 +1,4 @@
-// One household at the door: who lives there (与户主关系 as the roll records it: 户主 or member),
+// One household at the door: who lives there (与户主关系 as the roll's file wrote it, else 户主 or member),
 // what every source says about it, the findings, the visit form, and the visits recorded so far.
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Collapse, Descriptions, List, Space, Spin, Tag, Typography } from 'antd';
@@ -78,7 +78,9 @@ export default function VisitHouseholdPage() {
             <List.Item data-testid="member-row">
               <Space wrap size={6}>
                 <Typography.Text strong>{m.name ?? '—'}</Typography.Text>
-                <Tag color={m.isHead ? 'blue' : 'default'}>{m.isHead ? '户主' : '家庭成员'}</Tag>
+                <Tag color={m.isHead ? 'blue' : 'default'}>
+                  {m.relation ?? (m.isHead ? '户主' : '家庭成员')}
+                </Tag>
                 <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }}>
                   {m.idNumber ?? ''}
                 </Typography.Text>
