@@ -10,6 +10,7 @@ import type { Executor } from '../../../db/transaction.js';
 import type { Actor, AppContext } from '../../../kernel/context.js';
 import { resolvePlace } from '../places/places.js';
 import * as findings from './findings.repository.js';
+import { noticeFiledFindings } from './findings-notices.js';
 import { moveProblemsOfPlace, syncLedger, unitName } from './ledger.repository.js';
 import type { Routed, RunRef } from './types.js';
 
@@ -73,6 +74,14 @@ export async function syncFindings(
 
   if (run.dialect === 'postgres') await findings.analyzeFindings(trx);
   const ledger = await syncLedger(trx, run);
+  // The streets given work by this run: findings new to them, found again, or routed to them now.
+  const perUnit = new Map<number, number>();
+  for (const f of found) {
+    const before = existing.get(f.key);
+    const given = !before || before.resolved_at !== null || before.unit_id !== f.unitId;
+    if (f.unitId !== null && given) perUnit.set(f.unitId, (perUnit.get(f.unitId) ?? 0) + 1);
+  }
+  await noticeFiledFindings(trx, run, perUnit);
   return {
     new: fresh.length,
     stillOpen: found.length - fresh.length - reappeared.length,

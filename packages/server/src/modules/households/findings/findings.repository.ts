@@ -17,7 +17,7 @@ function chunks<T>(xs: T[]): T[][] {
 export function campaignFindings(db: Executor, campaignId: number) {
   return db
     .selectFrom('findings')
-    .select(['id', 'finding_key', 'resolved_at', 'rule_id'])
+    .select(['id', 'finding_key', 'resolved_at', 'rule_id', 'unit_id'])
     .where('campaign_id', '=', campaignId)
     .execute();
 }

@@ -168,3 +168,16 @@ export async function moveProblemsOfPlace(
     trx,
   );
 }
+
+/** Each street's open 数据比对 groups of a campaign, for the notice of what a run filed with it. */
+export function openGroupsOf(db: Executor, campaignId: number, unitIds: number[]) {
+  return db
+    .selectFrom('problems')
+    .select(['id', 'unit_id as unitId', 'finding_rule as rule'])
+    .where('campaign_id', '=', campaignId)
+    .where('unit_id', 'in', unitIds)
+    .where('finding_rule', 'is not', null)
+    .where('status', '!=', 'closed')
+    .orderBy('id')
+    .execute();
+}
