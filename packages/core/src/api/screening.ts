@@ -200,3 +200,23 @@ export const HouseholdView = z.object({
   masked: z.boolean(),
 });
 export type HouseholdDetail = z.infer<typeof HouseholdView>;
+
+/** The data-quality trend: findings per 100 households, per run × street × rule that ran. */
+export const TrendQuery = z.object({ campaignId: IdParam.optional() });
+export const TrendPoint = z.object({
+  runId: z.number(),
+  /** The run's day (YYYY-MM-DD, the server's calendar). */
+  date: z.string(),
+  unitId: z.number(),
+  rule: RuleIdSchema,
+  findings: z.number(),
+  /** The national roll's households routed to the street in that run. */
+  households: z.number(),
+});
+export type TrendPoint = z.infer<typeof TrendPoint>;
+export const TrendView = z.object({
+  /** Only the caller's street for a street's user; every street for the office. */
+  units: z.array(UnitRef),
+  points: z.array(TrendPoint),
+});
+export type ScreeningTrend = z.infer<typeof TrendView>;

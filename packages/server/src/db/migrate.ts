@@ -21,6 +21,7 @@ import { immediateDeadlinesMigration } from './migrations/2026-12-03-023-immedia
 import { auditFiltersMigration } from './migrations/2026-12-03-024-audit-filters.js';
 import { findingVerificationMigration } from './migrations/2026-12-03-025-finding-verification.js';
 import { findingGroupsMigration } from './migrations/2026-12-03-026-finding-groups.js';
+import { screeningTalliesMigration } from './migrations/2026-12-03-027-screening-tallies.js';
 import type { DB } from './schema.js';
 
 /**
@@ -50,6 +51,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-12-03-024-audit-filters': auditFiltersMigration(),
     '2026-12-03-022-report-snapshots': reportSnapshotsMigration(),
     '2026-12-03-023-immediate-deadlines': immediateDeadlinesMigration(dialect),
+    '2026-12-03-027-screening-tallies': screeningTalliesMigration(),
   };
 }
 

@@ -158,6 +158,15 @@ export interface FindingEventsTable {
   at: string;
 }
 
+/** Per run × street × rule that ran: findings open after the run, the roll's households there. */
+export interface ScreeningRunTalliesTable {
+  run_id: number;
+  unit_id: number;
+  rule_id: RuleId;
+  findings: number;
+  households: number;
+}
+
 export interface HouseholdTables {
   household_uploads: HouseholdUploadsTable;
   household_imports: HouseholdImportsTable;
@@ -165,6 +174,7 @@ export interface HouseholdTables {
   household_places: HouseholdPlacesTable;
   household_rules: HouseholdRulesTable;
   screening_runs: ScreeningRunsTable;
+  screening_run_tallies: ScreeningRunTalliesTable;
   findings: FindingsTable;
   finding_visits: FindingVisitsTable;
   finding_events: FindingEventsTable;

@@ -132,6 +132,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessAction>> = {
   [`POST ${H}/screenings`]: 'office',
   [`GET ${H}/screenings`]: 'view',
   [`GET ${H}/screenings/:id`]: 'view',
+  [`GET ${H}/trend`]: 'view',
   [`GET ${H}/findings`]: 'view',
   [`GET ${H}/findings/export`]: 'view',
   [`GET ${H}/findings/:id`]: 'view',

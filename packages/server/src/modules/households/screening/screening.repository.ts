@@ -100,6 +100,11 @@ export class ScreeningSql {
     );
   }
 
+  /** The roll's households per 乡镇（街道） name (tens of rows), read off the roll per household. */
+  householdsByTownship(): Promise<{ township: string | null; households: number }[]> {
+    return this.rows(sql`select township, count(*) as households from scr_hh group by township`);
+  }
+
   /**
    * Another system's rows keyed to the roll's households, for reconciliation: the household
    * (link) is worked out once per row here, not in every query that needs it.

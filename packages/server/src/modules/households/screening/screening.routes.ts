@@ -6,6 +6,8 @@ import {
   RunView,
   ScreeningsQuery,
   StartScreeningBody,
+  TrendQuery,
+  TrendView,
 } from '@paicha/core/api/screening';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -14,6 +16,7 @@ import { requireActor } from '../../../http/access.js';
 import type { AppContext } from '../../../kernel/context.js';
 import { listRules, updateRule } from './rules.service.js';
 import { getRun, listRuns, startScreeningJob } from './runs.service.js';
+import { screeningTrend } from './trend.service.js';
 
 export function householdScreeningRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
@@ -78,6 +81,19 @@ export function householdScreeningRoutes(ctx: AppContext) {
       '/api/households/screenings/:id',
       { schema: { tags, summary: '比对进度与汇总', params: IdParams, response: { 200: RunView } } },
       async (request) => getRun(ctx, requireActor(request), request.params.id),
+    );
+
+    app.get(
+      '/api/households/trend',
+      {
+        schema: {
+          tags,
+          summary: '数据质量趋势：每次比对各街道各规则的问题线索数与户数（街道只看到本街道）',
+          querystring: TrendQuery,
+          response: { 200: TrendView },
+        },
+      },
+      async (request) => screeningTrend(ctx, requireActor(request), request.query.campaignId),
     );
   };
 }

@@ -21,6 +21,7 @@ import * as repo from './runs.repository.js';
 import { ScreeningSql } from './screening.repository.js';
 import { keepAlive, retireDeadRuns, THIS_OWNER } from './screening-owner.js';
 import { RULES } from './screening-rules.repository.js';
+import { recordTallies } from './trend.repository.js';
 
 export async function startScreening(
   ctx: AppContext,
@@ -119,6 +120,8 @@ interface Ruled {
   settings: RuleSetting[];
   outcomes: RuleOutcome[];
   found: Found[];
+  /** The roll's households per 乡镇（街道） name, for the run's data-quality tallies. */
+  households: { township: string | null; households: number }[];
 }
 
 /** Every enabled rule over the run's imports; reads the main database, writes only temporary tables. */
@@ -145,8 +148,9 @@ async function applyRules(trx: Transaction<DB>, job: Job, dialect: DialectName):
     for (const f of rows) found.push(f);
     outcomes.push({ id: s.id, checkItem, findings: rows.length, skipped: null });
   }
+  const households = await q.householdsByTownship();
   await q.dropTemp();
-  return { settings, outcomes, found };
+  return { settings, outcomes, found, households };
 }
 
 /** Routes the findings to streets, files them and their ledger problems, closes the run. */
@@ -154,7 +158,7 @@ async function record(
   trx: Transaction<DB>,
   job: Job,
   dialect: DialectName,
-  { settings, outcomes, found: raw }: Ruled,
+  { settings, outcomes, found: raw, households }: Ruled,
 ): Promise<{ summary: ScreeningSummary; findings: Routed[] }> {
   const { runId, campaignId, at, actorId } = job;
   // Resolved here, in the transaction that files them: a place mapped while the rules ran counts.
@@ -170,6 +174,7 @@ async function record(
     found,
     ran,
   );
+  await recordTallies(trx, { id: runId, campaignId }, householdsPerStreet(households, resolve), ran);
   const summary: ScreeningSummary = {
     runId,
     campaignId,
@@ -201,6 +206,19 @@ async function record(
     at,
   });
   return { summary, findings: found };
+}
+
+/** The roll's households per street the run routes them to (unmapped names count nowhere yet). */
+function householdsPerStreet(
+  perPlace: Ruled['households'],
+  resolve: (name: string) => number | null,
+): Map<number, number> {
+  const perStreet = new Map<number, number>();
+  for (const p of perPlace) {
+    const unit = resolve(placeName(p.township));
+    if (unit !== null) perStreet.set(unit, (perStreet.get(unit) ?? 0) + Number(p.households));
+  }
+  return perStreet;
 }
 
 /**

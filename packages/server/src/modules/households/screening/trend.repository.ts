@@ -1,0 +1,90 @@
+// The data-quality trend (screening_run_tallies): written by a run's recording transaction in one
+// INSERT … SELECT, read back per campaign for the 数据比对 page's chart, the dashboard and the
+// scorecard export.
+import type { RuleId } from '@paicha/core';
+import { sql } from 'kysely';
+import type { Executor } from '../../../db/transaction.js';
+
+/**
+ * One row per street the roll has households in × rule that ran: the findings of the rule open
+ * after this run in the street (stampRun has just marked them with the run) — 0 when none, so a
+ * street that cleared a rule shows a point at 0 rather than a gap. The streets' household counts
+ * (tens of rows, routed in JavaScript by the place resolver) travel as a VALUES list.
+ */
+export async function recordTallies(
+  trx: Executor,
+  run: { id: number; campaignId: number },
+  households: ReadonlyMap<number, number>,
+  rules: readonly RuleId[],
+): Promise<void> {
+  if (households.size === 0 || rules.length === 0) return;
+  const streets = sql.join(
+    [...households].map(([unit, n]) => sql`(cast(${unit} as integer), cast(${n} as integer))`),
+  );
+  const ruleRows = sql.join(rules.map((r) => sql`(cast(${r} as text))`));
+  await sql`insert into screening_run_tallies (run_id, unit_id, rule_id, findings, households)
+    select cast(${run.id} as integer), h.column1, r.column1, coalesce(f.n, 0), h.column2
+    from (values ${streets}) h cross join (values ${ruleRows}) r
+    left join (select unit_id, rule_id, count(*) as n from findings
+      where campaign_id = ${run.campaignId} and last_run_id = ${run.id} and resolved_at is null
+        and unit_id is not null
+      group by unit_id, rule_id) f on f.unit_id = h.column1 and f.rule_id = r.column1`.execute(trx);
+}
+
+export interface TallyRow {
+  runId: number;
+  startedAt: string;
+  unitId: number;
+  ruleId: RuleId;
+  findings: number;
+  households: number;
+}
+
+/** The campaign's last `runs` finished runs' tallies, oldest run first; one street's when given. */
+export async function readTallies(
+  db: Executor,
+  campaignId: number,
+  unitId: number | undefined,
+  runs: number,
+): Promise<TallyRow[]> {
+  const last = db
+    .selectFrom('screening_runs')
+    .select('id')
+    .where('campaign_id', '=', campaignId)
+    .where('status', '=', 'done')
+    .orderBy('id', 'desc')
+    .limit(runs);
+  let q = db
+    .selectFrom('screening_run_tallies as t')
+    .innerJoin('screening_runs as r', 'r.id', 't.run_id')
+    .select([
+      't.run_id as runId',
+      'r.started_at as startedAt',
+      't.unit_id as unitId',
+      't.rule_id as ruleId',
+      't.findings',
+      't.households',
+    ])
+    .where('t.run_id', 'in', last)
+    .orderBy('t.run_id')
+    .orderBy('t.unit_id')
+    .orderBy('t.rule_id');
+  if (unitId !== undefined) q = q.where('t.unit_id', '=', unitId);
+  return (await q.execute()).map((r) => ({
+    ...r,
+    findings: Number(r.findings),
+    households: Number(r.households),
+  }));
+}
+
+/** The streets the tallies name, by name order. */
+export async function unitsNamed(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}
