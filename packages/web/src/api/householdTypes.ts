@@ -27,4 +27,5 @@ export type {
   RuleOutcome,
   ScreeningRuleView,
   ScreeningRun,
+  ScreeningTrend,
 } from '@paicha/core/api/screening';

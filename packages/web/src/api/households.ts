@@ -18,6 +18,7 @@ import type {
   RuleChanges,
   ScreeningRuleView,
   ScreeningRun,
+  ScreeningTrend,
   UploadPreview,
 } from './householdTypes';
 import { downloadFile, type UploadOptions, uploadFile } from './transfer';
@@ -63,6 +64,7 @@ export const householdsApi = {
   screenings: (campaignId?: number) =>
     http.get<ScreeningRun[]>(`/api/households/screenings${qs({ campaignId })}`),
   screening: (id: number) => http.get<ScreeningRun>(`/api/households/screenings/${id}`),
+  trend: (campaignId?: number) => http.get<ScreeningTrend>(`/api/households/trend${qs({ campaignId })}`),
 
   findings: (q: Query) => http.get<FindingPage>(`/api/households/findings${qs(q)}`),
   exportFindings: (q: Query) =>

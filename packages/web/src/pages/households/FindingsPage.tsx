@@ -21,6 +21,7 @@ import { FindingsFilters } from './FindingsFilters';
 import { findingColumns } from './findingColumns';
 import { apiQuery, useFindingsQuery } from './findingsQuery';
 import { ScreeningPanel } from './ScreeningPanel';
+import { TrendCard } from './TrendCard';
 import { UNMASKED_NOTICE, UnmaskSwitch } from './UnmaskSwitch';
 
 /**
@@ -37,6 +38,7 @@ export default function FindingsPage() {
   const { view } = fq;
   const [unmasked, setUnmasked] = useState(false);
   const [detail, setDetail] = useState<number>();
+  const [runsDone, setRunsDone] = useState(0);
   // The office has now seen the screening results: its 待办 counts only runs finished later.
   useEffect(() => {
     if (office) workbenchApi.seen('screening').then(workbenchChanged, () => {});
@@ -76,9 +78,13 @@ export default function FindingsPage() {
           campaignId={campaignId}
           canRun={office}
           rules={rules.data ?? []}
-          onFinished={findings.reload}
+          onFinished={() => {
+            findings.reload();
+            setRunsDone((n) => n + 1);
+          }}
         />
       )}
+      <TrendCard campaignId={campaignId} wide={wide} version={runsDone} />
       <Card
         title={title}
         data-testid="findings"
