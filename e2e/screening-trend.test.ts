@@ -102,6 +102,18 @@ describe('the data-quality trend chart', () => {
     await shot(page, 'trend-office-by-street', false);
   });
 
+  it('shows the trend, small, on the supervision dashboard', async () => {
+    await page.goto(`${h.baseUrl}/supervision`);
+    const small = page.getByTestId('dashboard').getByTestId('trend-chart');
+    await small.locator('svg').waitFor();
+    await expect
+      .poll(async () => (await small.textContent()) ?? '', { timeout: 15_000 })
+      .toContain('2019年12月27日');
+    await small.scrollIntoViewIfNeeded();
+    await settled();
+    await shot(page, 'trend-dashboard', false);
+  });
+
   it('shows a street its own street only, per rule', async () => {
     await ctx.clearCookies();
     await loginViaUi(page, h.baseUrl, ZY.username, ZY.password);

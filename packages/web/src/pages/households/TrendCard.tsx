@@ -29,7 +29,8 @@ export function TrendCard({ campaignId, wide, compact = false, version = 0 }: Pr
     <Card
       title="数据质量趋势（每百户问题线索数）"
       size={compact ? 'small' : undefined}
-      style={{ marginBottom: 16 }}
+      // On the 数据比对 page it stands above the findings; in the dashboard's grid the gutter spaces it.
+      style={compact ? undefined : { marginBottom: 16 }}
       data-testid="trend"
       extra={
         wide && (

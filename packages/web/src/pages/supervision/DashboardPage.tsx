@@ -1,14 +1,18 @@
 // 督查看板: found / closed / overdue by category and by unit, closure rates, the weekly burn-down
 // toward the rectification deadline, and monthly reporting timeliness. Every chart opens the
 // list behind what was clicked.
+
+import { seesAllUnits } from '@paicha/core';
 import { Card, Col, Empty, Row, Space, Spin, Statistic, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { useUser } from '../../auth/AuthContext';
 import { useCampaign } from '../../campaign/CampaignContext';
 import { CampaignPicker } from '../../components/CampaignPicker';
 import { cnDate } from '../../components/dates';
 import { LoadError } from '../../components/LoadError';
 import { useAsync } from '../../hooks/useAsync';
+import { TrendCard } from '../households/TrendCard';
 import { type Filters, ledgerLink } from '../problems/ledgerQuery';
 import { type Dashboard, percent, supervisionApi } from './api';
 import {
@@ -86,6 +90,7 @@ function Kpis({ d }: { d: Dashboard }) {
 
 export default function DashboardPage() {
   const { campaigns, campaignId } = useCampaign();
+  const wide = seesAllUnits(useUser().role);
   const navigate = useNavigate();
   const {
     data: d,
@@ -188,6 +193,9 @@ export default function DashboardPage() {
         </Col>
         <Col span={24}>
           <FindingsFigures d={d} />
+        </Col>
+        <Col span={24}>
+          <TrendCard campaignId={d.campaign.id} wide={wide} compact />
         </Col>
       </Row>
     </Space>
