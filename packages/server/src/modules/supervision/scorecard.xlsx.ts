@@ -4,6 +4,7 @@ import { formatChineseDate } from '@paicha/core';
 import { lineCount } from '../../lib/text-width.js';
 import { type ListColumn, listWorkbookBuffer, pagesOf } from '../../lib/xlsx-list.js';
 import { periodText } from './circular.text.js';
+import { dataQualitySheet, type LatestRun } from './data-quality.xlsx.js';
 import { percent } from './scorecard.rules.js';
 import type { Scorecard } from './scorecard.service.js';
 
@@ -47,8 +48,11 @@ function formulaLines(sc: Scorecard): string[] {
   ];
 }
 
-/** A row per unit: small enough to build whole, through the same list writer as the ledger. */
-export async function scorecardXlsx(sc: Scorecard): Promise<Buffer> {
+/**
+ * A row per unit: small enough to build whole, through the same list writer as the ledger. A second
+ * sheet gives each street's data quality in the latest screening run.
+ */
+export async function scorecardXlsx(sc: Scorecard, latestRun: LatestRun): Promise<Buffer> {
   // Spreadsheets do not grow rows to wrapped text on opening: size them from the 通报情形 text.
   const groupsWidth = COLUMNS[COLUMNS.length - 1]?.width ?? 44;
   return listWorkbookBuffer(
@@ -64,6 +68,7 @@ export async function scorecardXlsx(sc: Scorecard): Promise<Buffer> {
         wrapFooter: true,
         rowHeight: (r: Row) => Math.max(22, lineCount(groupsText(r), groupsWidth) * 16 + 6),
       },
+      dataQualitySheet(latestRun, sc.period.today),
     ],
     sc.campaign.issuer,
   );

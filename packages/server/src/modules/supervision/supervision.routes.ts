@@ -13,6 +13,7 @@ import { requireActor, requireAdmin } from '../../http/access.js';
 import { contentDisposition } from '../../http/content-disposition.js';
 import type { AppContext } from '../../kernel/context.js';
 import { XLSX_MIME } from '../../lib/xlsx-list.js';
+import { latestRunByStreet } from '../households/screening/trend.repository.js';
 import { buildDashboard } from './dashboard.service.js';
 import { buildScorecard } from './scorecard.service.js';
 import { scorecardXlsx } from './scorecard.xlsx.js';
@@ -63,7 +64,7 @@ export function supervisionRoutes(ctx: AppContext) {
             contentDisposition(`单位评分排名表_${sc.period.from}至${sc.period.to}.xlsx`),
           )
           .header('cache-control', 'private, no-store')
-          .send(await scorecardXlsx(sc));
+          .send(await scorecardXlsx(sc, await latestRunByStreet(ctx.db, sc.campaign.id)));
       },
     );
 

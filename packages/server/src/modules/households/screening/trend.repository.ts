@@ -88,3 +88,52 @@ export async function unitsNamed(db: Executor, ids: readonly number[]) {
     .orderBy('id')
     .execute();
 }
+
+export interface StreetRate {
+  unitId: number;
+  name: string;
+  households: number;
+  findings: number;
+}
+
+/**
+ * The campaign's latest run that recorded tallies, per street (all its rules summed; a street's
+ * households are the same on each rule's row), in the office's unit order.
+ */
+export async function latestRunByStreet(
+  db: Executor,
+  campaignId: number,
+): Promise<{ startedAt: string; streets: StreetRate[] } | null> {
+  const run = await db
+    .selectFrom('screening_runs as r')
+    .select(['r.id', 'r.started_at'])
+    .where('r.campaign_id', '=', campaignId)
+    .where('r.status', '=', 'done')
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom('screening_run_tallies as t').select('t.run_id').whereRef('t.run_id', '=', 'r.id'),
+      ),
+    )
+    .orderBy('r.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!run) return null;
+  const rows = await db
+    .selectFrom('screening_run_tallies as t')
+    .innerJoin('units as u', 'u.id', 't.unit_id')
+    .select((eb) => [
+      't.unit_id as unitId',
+      'u.name',
+      eb.fn.max('t.households').as('households'),
+      eb.fn.sum<number>('t.findings').as('findings'),
+    ])
+    .where('t.run_id', '=', run.id)
+    .groupBy(['t.unit_id', 'u.name', 'u.sort_order'])
+    .orderBy('u.sort_order')
+    .orderBy('t.unit_id')
+    .execute();
+  return {
+    startedAt: run.started_at,
+    streets: rows.map((r) => ({ ...r, households: Number(r.households), findings: Number(r.findings) })),
+  };
+}

@@ -3,6 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/databases.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../../test/harness.js';
@@ -92,6 +93,27 @@ describe.each(DIALECTS)('data-quality trend on %s', (dialect) => {
           first,
           second,
         ]);
+  });
+
+  it("puts each street's rate in the latest run into the scorecard workbook", async () => {
+    admin = await t.login('admin', ADMIN_PASSWORD);
+    const res = await t.request('GET', '/api/supervision/scorecard/export?campaignId=1', admin);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('数据质量');
+    if (!ws) throw new Error('no 数据质量 sheet');
+    expect(ws.getCell('A1').value).toBe('各街道数据质量（最近一次数据比对）');
+    expect(String(ws.getCell('A2').value)).toContain('比对日期：2019年12月22日');
+    const rows: unknown[][] = [];
+    ws.eachRow((r, i) => {
+      const v = (r.values as unknown[]).slice(2, 6);
+      if (i > 4 && typeof v[1] === 'number') rows.push(v);
+    });
+    expect(rows).toEqual([
+      ['中云街道', 4, 0, '0.00'],
+      ['猴嘴街道', 3, 1, '33.33'],
+    ]);
   });
 
   it('shows a street only its own street', async () => {
