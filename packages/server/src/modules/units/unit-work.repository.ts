@@ -41,7 +41,8 @@ export async function countOpenProblems(db: Executor, unitId: number): Promise<n
 
 /** Whether anything was ever filed by or for the unit (problems, reports, submissions). */
 export async function hasHistory(db: Executor, unitId: number): Promise<boolean> {
-  for (const table of ['problems', 'monthly_reports', 'submissions'] as const) {
+  // screening_run_tallies: a street the screenings measured keeps its place in the trend.
+  for (const table of ['problems', 'monthly_reports', 'submissions', 'screening_run_tallies'] as const) {
     const row = await db
       .selectFrom(table)
       .select('unit_id')

@@ -98,7 +98,10 @@ export async function removeUnit(ctx: AppContext, actor: Actor, id: number) {
         `“${unit.name}”下还有${users}个用户，请先将其调到其他单位或停用后再删除`,
       );
     if (await hasHistory(trx, id))
-      throw new AppError('conflict', `“${unit.name}”已有问题或报送记录，不能删除；如不再参与，请停用`);
+      throw new AppError(
+        'conflict',
+        `“${unit.name}”已有问题、报送或数据比对记录，不能删除；如不再参与，请停用`,
+      );
     // Its check-item assignments go with it (ON DELETE CASCADE on item_units).
     await deleteUnit(trx, id);
     await appendAudit(trx, ctx.dialect, {

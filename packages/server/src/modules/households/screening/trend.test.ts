@@ -13,7 +13,7 @@ import { runScreening } from './screening.service.js';
 const dir = mkdtempSync(path.join(tmpdir(), 'paicha-trend-'));
 const HEAD = '户编号,姓名,证件号码,与户主关系,家庭人口数,贫困户属性,脱贫状态,人均纯收入,乡镇';
 // 中云街道: four households, one head's ID fails its check digit (…2017 should end 2016).
-// 猴嘴街道: two households, H6 with two 户主.
+// 猴嘴街道: two households, H6 with two 户主. 朝阳街道: one household, nothing wrong.
 const FIRST = [
   HEAD,
   'H1,张一,320703199001011231,户主,1,一般贫困户,已脱贫,30000,中云街道',
@@ -23,6 +23,7 @@ const FIRST = [
   'H5,李一,320703195005053019,户主,1,一般贫困户,已脱贫,30000,猴嘴街道',
   'H6,李二,320703195506064015,户主,2,一般贫困户,已脱贫,30000,猴嘴街道',
   'H6,李三,320703198007075012,户主,2,一般贫困户,已脱贫,30000,猴嘴街道',
+  'H8,王一,320703199509097013,户主,1,一般贫困户,已脱贫,30000,朝阳街道',
 ];
 // The second roll: the ID corrected; 猴嘴街道 gains a household, H6 still has two heads.
 const SECOND = [
@@ -77,7 +78,7 @@ describe.each(DIALECTS)('data-quality trend on %s', (dialect) => {
     const { units, points } = res.json() as { units: { id: number; name: string }[]; points: Point[] };
     const zhongyun = await unitId('中云街道');
     const houzui = await unitId('猴嘴街道');
-    expect(units.map((u) => u.name).sort()).toEqual(['中云街道', '猴嘴街道'].sort());
+    expect(units.map((u) => u.name).sort()).toEqual(['中云街道', '猴嘴街道', '朝阳街道'].sort());
     const at = (run: number, unit: number, rule: string) =>
       points.find((p) => p.runId === run && p.unitId === unit && p.rule === rule);
     // 中云 names itself without 街道 in H4's row: the place resolver still routes it there.
@@ -87,6 +88,7 @@ describe.each(DIALECTS)('data-quality trend on %s', (dialect) => {
     expect(at(second, houzui, 'household_head_count')).toMatchObject({ findings: 1, households: 3 });
     expect(at(second, houzui, 'household_head_count')?.date).toBe('2019-12-22');
     // Every rule that ran has one point per street per run: a rule that found nothing is 0, not a gap.
+    expect(at(second, await unitId('朝阳街道'), 'id_invalid')).toMatchObject({ findings: 0, households: 1 });
     for (const unit of [zhongyun, houzui])
       for (const rule of new Set(points.map((p) => p.rule)))
         expect(points.filter((p) => p.unitId === unit && p.rule === rule).map((p) => p.runId)).toEqual([
@@ -113,7 +115,16 @@ describe.each(DIALECTS)('data-quality trend on %s', (dialect) => {
     expect(rows).toEqual([
       ['中云街道', 4, 0, '0.00'],
       ['猴嘴街道', 3, 1, '33.33'],
+      ['朝阳街道', 1, 0, '0.00'],
     ]);
+  });
+
+  it('keeps a street the screenings measured from being deleted', async () => {
+    // 朝阳街道 has a household with nothing wrong: tallied at 0, no problem filed.
+    admin = await t.login('admin', ADMIN_PASSWORD);
+    const res = await t.request('DELETE', `/api/units/${await unitId('朝阳街道')}`, admin);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toContain('数据比对记录');
   });
 
   it('shows a street only its own street', async () => {
