@@ -10,7 +10,6 @@
 //   {type:'footer', text, height, wrap}   ends the sheet (text '' = no footer)
 //   {type:'end'}                    → {type:'done'} after the last byte was posted
 // Messages out: {type:'data', chunk} (the .xlsx bytes, in order), ack, done, {type:'error', message}.
-import { once } from 'node:events';
 import { setPriority } from 'node:os';
 import { Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -177,6 +176,18 @@ function closeSheet({ text, height, wrap }) {
 // at 400,000). A page is acknowledged once the compressor has taken in all but BACKLOG bytes.
 const BACKLOG = 2 * 1024 * 1024;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The next 'drain' of `entry`, or `ms` — whichever comes first; the listener never outlives it. */
+function drained(entry, ms) {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      entry.off('drain', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    entry.on('drain', done);
+  });
+}
 
 // The zip reads the sheet through a PassThrough of its own (the readable-stream 2 package, which
 // has no writableLength: its queues are read from the stream states), piped into the deflater.
@@ -187,7 +198,7 @@ async function compressed(stream) {
     const held = stream.buffers.reduce((n, b) => n + b.length, 0);
     const entry = stream.pipes[0];
     if (entry && held <= BACKLOG && queued(entry) <= BACKLOG) return;
-    if (entry?._writableState?.needDrain) await Promise.race([once(entry, 'drain'), sleep(50)]);
+    if (entry?._writableState?.needDrain) await drained(entry, 50);
     else await sleep(5); // the zip is still writing an earlier entry
   }
 }
