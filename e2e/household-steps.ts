@@ -25,6 +25,9 @@ export async function mapHeader(page: Page, header: string, field: string) {
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: field })
     .first()
     .click();
+  // The list closes with an animation: until it is gone, the next select's click (forced) can land
+  // on this list's options instead, and that select never opens.
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 5_000 }).toBe(0);
   await expect
     .poll(() => page.locator(`[data-testid=mapping-row][data-header="${header}"]`).textContent(), {
       timeout: 15_000,
