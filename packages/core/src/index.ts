@@ -11,6 +11,7 @@ export * from './plan/check-items.js';
 export * from './plan/current-campaign.js';
 export * from './plan/shift.js';
 export * from './plan/types.js';
+export * from './plan/unit-phrases.js';
 export * from './plan/units.js';
 export * from './problem.js';
 export * from './problem-rules.js';

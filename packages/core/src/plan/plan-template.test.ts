@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { PLAN_CAMPAIGN } from './campaign.js';
 import { PLAN_CHECK_ITEMS } from './check-items.js';
 import { shiftTemplate } from './shift.js';
-import { EXAMPLE_STREETS, OFFICE_NAME, PLAN_DEPARTMENTS, resolveUnitsText, type UnitRef } from './units.js';
+import { resolveUnitsText } from './unit-phrases.js';
+import { EXAMPLE_STREETS, OFFICE_NAME, PLAN_DEPARTMENTS, type UnitRef } from './units.js';
 
 /** Parses the verbatim copy of the plan's attachment table: one tab-indented cell per line. */
 function parseAttachmentTable(): string[][] {

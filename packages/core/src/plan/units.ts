@@ -14,46 +14,10 @@ export const PLAN_DEPARTMENTS = ['区财政局', '区住建局', '区社会事�
  */
 export const EXAMPLE_STREETS = ['中云街道', '猴嘴街道', '朝阳街道', '宋跳街道'] as const;
 
-/** Phrases in the 责任单位 column that stand for a group of units. */
-const GROUP_PHRASES: Record<string, UnitKind> = {
-  各街道: 'street',
-  区各相关部门: 'department',
-  区相关部门: 'department',
-};
-
 export interface UnitRef {
   id: number;
   name: string;
   kind: UnitKind;
-}
-
-export interface ResolvedUnits {
-  units: UnitRef[];
-  /** Phrases naming a unit that does not exist (the office must create or rename one). */
-  unknown: string[];
-}
-
-/**
- * Resolve a 责任单位 cell ("各街道\n区住建局") against the current units:
- * "各街道" → every street, "区各相关部门"/"区相关部门" → every department, a name → that unit.
- */
-export function resolveUnitsText(unitsText: string, all: readonly UnitRef[]): ResolvedUnits {
-  const chosen = new Map<number, UnitRef>();
-  const unknown: string[] = [];
-  for (const phrase of unitsText
-    .split(/[\n、，,]/)
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    const groupKind = GROUP_PHRASES[phrase];
-    if (groupKind) {
-      for (const u of all) if (u.kind === groupKind) chosen.set(u.id, u);
-      continue;
-    }
-    const named = all.find((u) => u.name === phrase);
-    if (named) chosen.set(named.id, named);
-    else unknown.push(phrase);
-  }
-  return { units: [...chosen.values()].sort((a, b) => a.id - b.id), unknown };
 }
 
 /**
