@@ -12,7 +12,8 @@ export const MappingSchema = z.record(z.string().min(1).max(200), FieldIdSchema.
 export type Mapping = z.infer<typeof MappingSchema>;
 
 export const UploadParams = z.object({ id: z.string().regex(/^[a-f0-9]{32}$/) });
-export const UploadQuery = z.object({ source: Source });
+/** Without `source` the server recognises the file's source by its headers (then its name), as `paicha import <文件夹>` does. */
+export const UploadQuery = z.object({ source: Source.optional() });
 export const PreviewBody = z.object({ source: Source, mapping: MappingSchema });
 export const StartImportBody = z.object({
   uploadId: z.string().regex(/^[a-f0-9]{32}$/),
@@ -81,7 +82,19 @@ export type ImportErrorPage = z.infer<typeof ImportErrorList>;
 
 export const Preview = z.object({
   upload: z.object({ id: z.string(), fileName: z.string(), size: z.number(), format: z.string() }),
-  source: Source,
+  /** Null only for an upload sent without a source whose source could not be recognised. */
+  source: Source.nullable(),
+  /**
+   * How the source was recognised when the upload named none (null when it did): `by` null means
+   * not recognised — `candidates` are the sources the headers fit (empty: none), `message` says why.
+   */
+  recognised: z
+    .object({
+      by: z.enum(['headers', 'name']).nullable(),
+      candidates: z.array(Source),
+      message: z.string(),
+    })
+    .nullable(),
   encoding: z.string().nullable(),
   sheet: z.string().nullable(),
   /** Row number (1-based) of the header row in the file. */

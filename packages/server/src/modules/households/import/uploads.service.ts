@@ -15,6 +15,7 @@ import {
   maskName,
 } from '@paicha/core';
 import type { Actor, AppContext } from '../../../kernel/context.js';
+import { guessFileSource } from './file-source.js';
 import { dataRows, type HeaderFound } from './header-scan.js';
 import { formatOf, openTable } from './read-table.js';
 import type { TableFormat } from './types.js';
@@ -106,6 +107,7 @@ async function previewUpload(
   const base = {
     upload: { id: upload.id, fileName: upload.fileName, size: upload.size, format: upload.format },
     source,
+    recognised: null,
     encoding: table.encoding,
   };
   if (!f) {
@@ -149,14 +151,45 @@ async function previewUpload(
   };
 }
 
-/** An upload as the API receives it: stored, then previewed with the headers as found. */
+/**
+ * An upload as the API receives it: stored, then previewed with the headers as found. Without a
+ * source (several files picked at once) its source is recognised first by the same rule as the
+ * CLI's (core detectSource); one not recognised is kept, so the office can name its source.
+ */
 export async function uploadAndPreview(
   ctx: AppContext,
   actor: Actor,
   file: Parameters<typeof saveUpload>[2],
-  source: HouseholdSource,
+  source: HouseholdSource | undefined,
 ) {
-  return previewUpload(await saveUpload(ctx, actor, file), source, {});
+  const upload = await saveUpload(ctx, actor, file);
+  if (source) return previewUpload(upload, source, {});
+  let guess: Awaited<ReturnType<typeof guessFileSource>>;
+  try {
+    guess = await guessFileSource(upload.path, upload.fileName, upload.format);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('unprocessable', '无法读取该文件');
+  }
+  if (guess.source) {
+    const preview = await previewUpload(upload, guess.source, {});
+    return { ...preview, recognised: { by: guess.by, candidates: [], message: '' } };
+  }
+  return {
+    upload: { id: upload.id, fileName: upload.fileName, size: upload.size, format: upload.format },
+    source: null,
+    recognised: { by: null, candidates: guess.candidates, message: guess.message },
+    encoding: null,
+    sheet: null,
+    headerRow: null,
+    columns: [],
+    unknown: [],
+    missing: [],
+    duplicates: [],
+    sample: [],
+    ok: false,
+    message: `无法识别数据来源：${guess.message}，请选择来源`,
+  };
 }
 
 /** The mapping step again for a stored upload, with the clerk's answers so far. */
