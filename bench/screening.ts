@@ -1,41 +1,42 @@
-// Screening benchmark: synthetic data for N people (~2.5 per household) in all seven sources
-// with planted problems, imported (CSV per source, then the national export again as .xlsx) and
-// screened; checks that exactly the planted problems are found; prints per-phase rows/s and peak
-// RSS beside two floors measured in the same run: the raw better-sqlite3 insert rate of the same
-// rows, and ExcelJS's bare streaming read of the same .xlsx.
-//   npm run bench:screening -- --people 1000000 [--db sqlite|postgres] [--no-xlsx]
+// Screening benchmark: synthetic data for N people (~2.5 per household) in all seven sources with
+// planted problems, written as the seven CSV exports; then, in the same run:
+//   1. the floor — DuckDB (one thread) loading the same seven files into tables (duckdb-floor.ts);
+//   2. paicha end to end as a user runs it — the built CLI, `paicha import s=f …` then
+//      `paicha screen --json > file`, as child processes (paicha-cli-run.ts): wall clock and each
+//      child's peak RSS; the findings printed must be exactly the planted problems;
+//   3. with --phases, the in-process phases (screening-phases.ts: rows/s per source, the raw
+//      better-sqlite3 insert floor, the .xlsx import against ExcelJS's bare read).
+// Prints paicha's end-to-end time as a ratio to the floor, against the targets.
+//   npm run build -w @paicha/server   (the CLI that is measured)
+//   npm run bench:screening -- --people 1000000 [--db sqlite|postgres] [--phases] [--no-xlsx]
 import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { HOUSEHOLD_SOURCES } from '@paicha/core';
-import SQLite from 'better-sqlite3';
-import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
-import { runImport } from '../packages/server/src/modules/households/import/import.service.js';
-import { currentImports } from '../packages/server/src/modules/households/import/imports.repository.js';
-import { sqliteFile } from '../packages/server/src/modules/households/import/row-sink.js';
-import {
-  ROW_COLUMN_NAMES,
-  rowsTableName,
-} from '../packages/server/src/modules/households/import/rows-table.repository.js';
-import { runScreening } from '../packages/server/src/modules/households/screening/screening.service.js';
-import { startTestApp } from '../packages/server/src/test/harness.js';
+import { duckDbFloor } from './duckdb-floor.js';
+import { runPaicha } from './paicha-cli-run.js';
 import { writeScreeningFiles } from './screening-files.js';
+import { screenedKeys } from './screening-output.js';
+import { benchPhases } from './screening-phases.js';
 
 const { values } = parseArgs({
   options: {
     people: { type: 'string', default: '100000' },
     db: { type: 'string', default: 'sqlite' },
+    phases: { type: 'boolean' },
     'no-xlsx': { type: 'boolean' },
   },
 });
 const N = Number(values.people);
 const dialect = values.db === 'postgres' ? 'postgres' : 'sqlite';
-const rss = () => Math.round(process.resourceUsage().maxRSS / 1024);
-const rate = (rows: number, ms: number) => Math.round((rows / ms) * 1000);
+const NOW = '2019-12-20T02:00:00Z';
 const dir = mkdtempSync(path.join(tmpdir(), 'paicha-bench-'));
+const s = (ms: number) => (ms / 1000).toFixed(1);
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 /**
  * Generated files reach the disk before anything is timed: the kernel's write-back of a freshly
@@ -43,119 +44,53 @@ const dir = mkdtempSync(path.join(tmpdir(), 'paicha-bench-'));
  */
 const settle = () => execSync('sync');
 
-let t0 = performance.now();
-const data = await writeScreeningFiles(dir, N);
-settle();
-console.log(
-  `generate: ${data.people} people, ${data.households} households, ${data.planted.length} planted problems in ${Math.round(performance.now() - t0)} ms`,
-);
-
-const app = await startTestApp(dialect, { now: '2019-12-20T02:00:00Z' });
-const report: string[] = [];
 try {
-  for (const source of HOUSEHOLD_SOURCES) {
-    t0 = performance.now();
-    const r = await runImport(app.ctx, {
-      source,
-      path: data.files[source],
-      fileName: `${source}.csv`,
-      format: 'csv',
-      actorId: null,
-    });
-    const ms = performance.now() - t0;
-    if (r.status !== 'committed')
-      throw new Error(`${source} rejected: ${JSON.stringify(r.errors.slice(0, 3))}`);
-    report.push(
-      `import ${source.padEnd(9)} csv : ${String(r.rows).padStart(8)} rows ${String(Math.round(ms)).padStart(7)} ms ${String(rate(r.rows, ms)).padStart(7)} rows/s  (peak RSS so far ${rss()} MB)`,
-    );
-    console.log(report.at(-1));
-  }
-  if (dialect === 'sqlite') {
-    // The floor: the same normalised national rows, one prepared single-row INSERT each, in one transaction.
-    const id = (await currentImports(app.ctx.db)).national as number;
-    const src = new SQLite(await sqliteFile(app.ctx), { readonly: true });
-    const dst = new SQLite(path.join(dir, 'raw.sqlite'));
-    dst.pragma('journal_mode = WAL');
-    dst.exec(`create table raw (${ROW_COLUMN_NAMES.join(', ')})`);
-    const insert = dst.prepare(`insert into raw values (${ROW_COLUMN_NAMES.map(() => '?').join(', ')})`);
-    let insertMs = 0;
-    let n = 0;
-    let batch: unknown[][] = [];
-    const flush = () => {
-      const s = performance.now();
-      dst.transaction(() => {
-        for (const row of batch) insert.run(row);
-      })();
-      insertMs += performance.now() - s;
-      n += batch.length;
-      batch = [];
-    };
-    for (const row of src
-      .prepare(`select * from ${rowsTableName(id)}`)
-      .raw()
-      .iterate()) {
-      batch.push(row as unknown[]);
-      if (batch.length === 50_000) flush();
-    }
-    flush();
-    src.close();
-    dst.close();
-    report.push(
-      `raw better-sqlite3 insert (same national rows, ${ROW_COLUMN_NAMES.length} columns): ${rate(n, insertMs)} rows/s`,
-    );
-    console.log(report.at(-1));
-  }
-  if (!values['no-xlsx']) {
-    // The same people again, as the national export in .xlsx; written only now, so that its
-    // generation (ExcelJS's writer, ~1 GB of garbage at N = 1 M) does not weigh on the CSV phases.
-    t0 = performance.now();
-    const again = await writeScreeningFiles(mkdtempSync(path.join(dir, 'xlsx-')), N, { xlsx: true });
-    const xlsx = again.xlsx as string;
-    settle();
-    console.log(`generate national.xlsx: ${Math.round(performance.now() - t0)} ms`);
-    t0 = performance.now();
-    let bare = 0;
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(xlsx, {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      styles: 'ignore',
-      hyperlinks: 'ignore',
-      entries: 'emit',
-    });
-    for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<unknown>>)
-      for await (const _row of ws) bare++;
-    const bareMs = performance.now() - t0;
-    t0 = performance.now();
-    const r = await runImport(app.ctx, {
-      source: 'national',
-      path: xlsx,
-      fileName: 'national.xlsx',
-      format: 'xlsx',
-      actorId: null,
-    });
-    const ms = performance.now() - t0;
-    if (r.status !== 'committed') throw new Error(`xlsx rejected: ${JSON.stringify(r.errors.slice(0, 3))}`);
-    report.push(
-      `ExcelJS bare streaming read: ${bare} rows ${Math.round(bareMs)} ms; import national xlsx: ${r.rows} rows ${Math.round(ms)} ms ${rate(r.rows, ms)} rows/s = ${(ms / bareMs).toFixed(2)}× the bare read (target ≤ 1.5×)`,
-    );
-    console.log(report.at(-1));
-  }
-  t0 = performance.now();
-  const { findings, summary } = await runScreening(app.ctx, null);
-  const screenMs = performance.now() - t0;
-  const got = new Set(findings.map((f) => f.key));
-  const want = new Set(data.planted.map((p) => p.key));
-  const missed = [...want].filter((k) => !got.has(k));
-  const extra = [...got].filter((k) => !want.has(k));
-  report.push(
-    `screen: ${findings.length} findings from ${data.people} people in ${Math.round(screenMs)} ms (target ≤ 30 s); planted ${want.size}, missed ${missed.length}, extra ${extra.length}; problems filed ${summary.problemsCreated}`,
+  let t0 = performance.now();
+  const data = await writeScreeningFiles(dir, N);
+  settle();
+  console.log(
+    `generate: ${data.people} people, ${data.households} households, ${data.planted.length} planted problems in ${s(performance.now() - t0)} s`,
   );
-  console.log(report.at(-1));
-  if (missed.length || extra.length) console.log('missed', missed.slice(0, 10), 'extra', extra.slice(0, 10));
-  const { rows } = await sql<{ n: number }>`select count(*) as n from problems`.execute(app.ctx.db);
-  console.log(`ledger problems: ${rows[0]?.n}; peak RSS ${rss()} MB (target ≤ 1024 MB); database ${dialect}`);
-  process.exitCode = missed.length || extra.length ? 1 : 0;
+
+  console.log(`load average before the floor: ${load()}`);
+  const floor = await duckDbFloor(data.files, { sunshine: 'gbk' }, dir);
+  settle();
+  console.log(
+    `DuckDB floor (threads=1, read_csv of the seven files into tables): ${s(floor.ms)} s (of which GBK → UTF-8 decode ${s(floor.decodeMs)} s), bench process peak RSS ${floor.rssMb} MB; rows ${JSON.stringify(floor.rows)}`,
+  );
+
+  console.log(`load average before paicha: ${load()}`);
+  const run = await runPaicha(dialect, data.files, dir, NOW);
+  const total = run.import.ms + run.screen.ms;
+  const peak = Math.max(run.import.rssMb, run.screen.rssMb);
+  const { keys, findings } = screenedKeys(run.output);
+  const want = new Set(data.planted.map((p) => `${p.rule}:${p.idNumber ?? p.householdId}`));
+  const missed = [...want].filter((k) => !keys.has(k));
+  const extra = [...keys].filter((k) => !want.has(k));
+  const targets =
+    dialect === 'sqlite'
+      ? 'targets: total ≤ 2× the floor, peak RSS ≤ 400 MB, screening ≤ 8 s'
+      : 'targets: screening ≤ 15 s';
+  console.log(
+    [
+      `paicha (${dialect}, built CLI as child processes; migrate ${s(run.migrate.ms)} s untimed):`,
+      `  import (7 files, one process): ${s(run.import.ms)} s, peak RSS ${run.import.rssMb} MB`,
+      `  screen --json: ${s(run.screen.ms)} s, peak RSS ${run.screen.rssMb} MB, ${findings} findings (planted ${want.size}, missed ${missed.length}, extra ${extra.length})`,
+      `  end to end: ${s(total)} s = ${(total / floor.ms).toFixed(2)}× the DuckDB floor (${s(floor.ms)} s); peak RSS ${peak} MB`,
+      `  ${targets}; national rows/s ${Math.round((data.rows.national / run.import.ms) * 1000)} over the whole import`,
+      `  load average after: ${load()}`,
+    ].join('\n'),
+  );
+  if (missed.length || extra.length) {
+    console.log('missed', missed.slice(0, 10), 'extra', extra.slice(0, 10));
+    process.exitCode = 1;
+  }
+  if (values.phases) {
+    t0 = performance.now();
+    const ok = await benchPhases(dialect, data, dir, { xlsx: !values['no-xlsx'], now: NOW });
+    if (!ok) process.exitCode = 1;
+    console.log(`in-process phases: ${s(performance.now() - t0)} s`);
+  }
 } finally {
-  await app.close();
   rmSync(dir, { recursive: true, force: true });
 }
