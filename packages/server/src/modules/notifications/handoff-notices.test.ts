@@ -7,6 +7,7 @@ import { tinyPdf, tinyPng, upload } from '../../test/files.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
 import { problemBody, recordProblem } from '../../test/problems.js';
 import { fillAndSubmit, ids, reportUrl } from '../../test/reports.js';
+import { checkItemId, insertProblem } from '../../test/tables.js';
 
 interface Note {
   id: number;
@@ -31,6 +32,7 @@ describe.each(DIALECTS)('hand-off notices on %s', (dialect) => {
   let zyId: number;
   let hzId: number;
   let officeId: number;
+  let unitOf: (name: string) => number;
   /** The highest notice id seen so far: what a step adds is what lies above it. */
   let seen = 0;
 
@@ -45,6 +47,7 @@ describe.each(DIALECTS)('hand-off notices on %s', (dialect) => {
     zyId = found.unit('中云街道');
     hzId = found.unit('猴嘴街道');
     officeId = found.unit('区领导小组办公室');
+    unitOf = found.unit;
   });
   afterAll(() => t.close());
 
@@ -56,7 +59,8 @@ describe.each(DIALECTS)('hand-off notices on %s', (dialect) => {
     };
   /** The notices written since the last call, for every unit. */
   const added = async () => {
-    const fresh = (await list(admin, '&all=1')).items.filter((n) => n.id > seen);
+    // Oldest first: the order the hand-off wrote them in.
+    const fresh = (await list(admin, '&all=1')).items.filter((n) => n.id > seen).reverse();
     seen = Math.max(seen, ...fresh.map((n) => n.id));
     return fresh;
   };
@@ -104,12 +108,89 @@ describe.each(DIALECTS)('hand-off notices on %s', (dialect) => {
       reason: '涉及猴嘴街道辖区农户',
     });
     fresh = await added();
-    expect(fresh.map((n) => [n.unitId, n.kind])).toEqual([[hzId, 'assigned']]);
+    expect(fresh.map((n) => [n.unitId, n.kind])).toEqual([
+      [hzId, 'assigned'],
+      [zyId, 'assigned'],
+    ]);
     expect(fresh[0]?.body).toContain('交办说明：涉及猴嘴街道辖区农户');
     expect(fresh[0]?.body).toContain('整改时限：2020年2月28日');
     // The street it went to reads it; the other street never does.
     expect((await list(hz.cookie)).items.map((n) => n.id)).toContain(fresh[0]?.id);
     expect((await list(zy.cookie)).items.map((n) => n.id)).not.toContain(fresh[0]?.id);
+    // The street that lost it is told where it went, linked to its ledger (the problem is no
+    // longer its own to open), and counts it as unread.
+    const lost = fresh[1] as Note;
+    expect(lost).toMatchObject({
+      entity: 'problem',
+      entityId: problem.id,
+      link: '/problems',
+      title: `【交办】问题 ${problem.id} 已改由猴嘴街道整改`,
+    });
+    expect(lost.body).toContain('区领导小组办公室 系统管理员于2019年12月20日将本单位的问题交办猴嘴街道');
+    expect(lost.body).toContain('交办说明：涉及猴嘴街道辖区农户');
+    const zyNotes = await list(zy.cookie, '&unread=1');
+    expect(zyNotes.items.map((n) => n.id)).toContain(lost.id);
+    expect((await list(hz.cookie)).items.map((n) => n.id)).not.toContain(lost.id);
+  });
+
+  it("a batch 交办 tells each problem's old unit and the new one", async () => {
+    const a = await recordProblem(t, zy.cookie, problemBody(campaignId));
+    const b = await recordProblem(t, zy.cookie, problemBody(campaignId));
+    await added();
+    await ok('POST', '/api/problems/batch/assign', admin, {
+      items: [a, b].map((p) => ({ id: p.id, version: p.version })),
+      unitId: hzId,
+      reason: '辖区调整',
+    });
+    const fresh = await added();
+    expect(fresh.map((n) => [n.unitId, n.entityId, n.title]).sort()).toEqual(
+      [a, b]
+        .flatMap((p) => [
+          [hzId, p.id, `【交办】问题 ${p.id} 已交办本单位整改`],
+          [zyId, p.id, `【交办】问题 ${p.id} 已改由猴嘴街道整改`],
+        ])
+        .sort(),
+    );
+  });
+
+  it("a deactivated unit's work handed on: the receiving unit is told what it now holds", async () => {
+    const leaving = (await ok('POST', '/api/units', admin, { name: '撤并街道', kind: 'street' }))
+      .id as number;
+    const item = await checkItemId(t, campaignId, 13);
+    const open = [
+      await insertProblem(t, { campaign_id: campaignId, check_item_id: item, unit_id: leaving }),
+      await insertProblem(t, { campaign_id: campaignId, check_item_id: item, unit_id: leaving }),
+    ];
+    await insertProblem(t, {
+      campaign_id: campaignId,
+      check_item_id: item,
+      unit_id: leaving,
+      status: 'closed',
+    });
+    await added();
+    // A refused deactivation (a unit of another kind) tells nobody.
+    const dept = unitOf('区财政局');
+    const refused = await t.request('POST', `/api/units/${leaving}/deactivate`, admin, {
+      disposition: 'move',
+      toUnitId: dept,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(await added()).toEqual([]);
+
+    await ok('POST', `/api/units/${leaving}/deactivate`, admin, { disposition: 'move', toUnitId: hzId });
+    const fresh = await added();
+    expect(fresh.map((n) => [n.unitId, n.kind, n.link])).toEqual([[hzId, 'assigned', '/problems']]);
+    expect(fresh[0]?.title).toBe('【交办】撤并街道停用，其工作交办本单位');
+    expect(fresh[0]?.body).toContain('区领导小组办公室 系统管理员于2019年12月20日停用撤并街道');
+    expect(fresh[0]?.body).toContain(`未销号问题2个（问题编号：${open.join('、')}）`);
+    expect(fresh[0]?.body).toMatch(/排查事项\d+项/);
+    expect((await list(hz.cookie, '&unread=1')).items.map((n) => n.id)).toContain(fresh[0]?.id);
+
+    // Kept with the unit: nothing changes hands, nobody is told.
+    const kept = (await ok('POST', '/api/units', admin, { name: '保留街道', kind: 'street' })).id as number;
+    await insertProblem(t, { campaign_id: campaignId, check_item_id: item, unit_id: kept });
+    await ok('POST', `/api/units/${kept}/deactivate`, admin, { disposition: 'keep' });
+    expect(await added()).toEqual([]);
   });
 
   it('a 销号 application reaches the office; 退回 reaches the unit with its reason; a refused step sends nothing', async () => {

@@ -18,7 +18,7 @@ type CreatedNotices = Awaited<ReturnType<typeof insertNotifications>>;
 export interface Notice {
   unitId: number;
   kind: NotificationKind;
-  entity: 'problem' | 'monthly_report' | 'submission' | 'circular';
+  entity: 'problem' | 'monthly_report' | 'submission' | 'circular' | 'finding' | 'unit';
   entityId: number;
   title: string;
   body: string;
@@ -135,6 +135,60 @@ export function problemAssigned(ctx: AppContext, actor: Actor, p: ProblemRef, re
       reason && `交办说明：${reason}`,
     ),
     dueDate: p.deadline,
+  };
+}
+
+/**
+ * 交办 away: the unit that held the problem learns it is no longer its to rectify, and where it
+ * went. The link is the ledger, not the problem: another unit's problem no longer opens for it.
+ */
+export function problemTakenAway(
+  ctx: AppContext,
+  actor: Actor,
+  p: ProblemRef,
+  to: { name: string },
+  reason: string,
+): Notice {
+  return {
+    ...problemNotice(p),
+    unitId: p.unitId,
+    kind: 'assigned',
+    link: '/problems',
+    title: `【交办】问题 ${p.id} 已改由${to.name}整改`,
+    body: lines(
+      `${byWhom(actor)}于${formatChineseDate(ctx.clock.today())}将本单位的问题交办${to.name}`,
+      problemLine(p),
+      reason && `交办说明：${reason}`,
+      '本单位不再负责该问题的整改。',
+    ),
+  };
+}
+
+/**
+ * A deactivated unit's open work handed to another unit of its kind: one notice to the receiving
+ * unit with what it now holds (the problems by number, the check items by count).
+ */
+export function unitWorkReceived(
+  ctx: AppContext,
+  actor: Actor,
+  move: { fromName: string; toUnitId: number; problemIds: number[]; items: number },
+): Notice {
+  const { problemIds, items } = move;
+  const shown = problemIds.slice(0, 10).join('、');
+  return {
+    unitId: move.toUnitId,
+    kind: 'assigned',
+    entity: problemIds.length === 1 ? 'problem' : 'unit',
+    entityId: problemIds.length === 1 ? (problemIds[0] as number) : move.toUnitId,
+    link: problemIds.length === 1 ? `/problems/${problemIds[0]}` : '/problems',
+    title: `【交办】${move.fromName}停用，其工作交办本单位`,
+    body: lines(
+      `${byWhom(actor)}于${formatChineseDate(ctx.clock.today())}停用${move.fromName}，将其未完成的工作交办本单位`,
+      problemIds.length > 0 &&
+        `未销号问题${problemIds.length}个（问题编号：${shown}${problemIds.length > 10 ? ` 等${problemIds.length}个` : ''}）`,
+      items > 0 && `排查事项${items}项（尚未结束的排查活动）`,
+      '请在问题台账中查看并落实整改。',
+    ),
   };
 }
 

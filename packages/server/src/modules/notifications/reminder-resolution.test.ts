@@ -174,6 +174,13 @@ describe.each(DIALECTS)('reminders resolving themselves on %s', (dialect) => {
     });
     const notes = await list(hz);
     expect(reminderOf(notes.items, 'problem', moving.id, 'upcoming')?.resolved).toBe('moved');
-    expect(notes.unread).toBe(1);
+    // What it now reads unread is the 交办 notice saying where the problem went (beside the
+    // 销号 notice of the test before).
+    const unread = await list(hz, '&unread=1');
+    expect(unread.items.map((n) => [n.kind, n.entityId])).toEqual([
+      ['assigned', moving.id],
+      ['closed', expect.any(Number)],
+    ]);
+    expect(notes.unread).toBe(2);
   });
 });

@@ -15,7 +15,7 @@ import type { Executor } from '../../db/transaction.js';
 import { assertMay } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
-import { problemAssigned, withNotices, writeNotices } from '../notifications/notices.js';
+import { problemAssigned, problemTakenAway, withNotices, writeNotices } from '../notifications/notices.js';
 import { readLedgerSettings } from '../settings/ledger-settings.js';
 import { findUnit } from '../units/units.repository.js';
 import { insertEvent } from './problem-events.repository.js';
@@ -269,8 +269,10 @@ export async function applyAssign(
     at,
   });
   const deadline = input.deadline === undefined ? p.deadline : input.deadline;
+  // Both ends of the hand-off hear of it: the unit it goes to, and the one that loses it.
   await writeNotices(trx, ctx, actor, [
     problemAssigned(ctx, actor, { ...p, unitId: unit.id, unitName: unit.name, deadline }, input.reason),
+    ...(p.unitId === unit.id ? [] : [problemTakenAway(ctx, actor, p, unit, input.reason)]),
   ]);
 }
 

@@ -7,6 +7,7 @@ import type { Executor } from '../../db/transaction.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { updateCheckItem } from '../campaigns/campaigns.repository.js';
+import { unitWorkReceived, withNotices, writeNotices } from '../notifications/notices.js';
 import {
   countActiveUsers,
   countOpenAssignments,
@@ -43,7 +44,7 @@ export async function unitWorkload(ctx: AppContext, id: number): Promise<UnitWor
 export async function deactivateUnit(ctx: AppContext, actor: Actor, id: number, choice: UnitDeactivation) {
   const at = ctx.clock.now().toISOString();
   const today = ctx.clock.today();
-  return ctx.db.transaction().execute(async (trx) => {
+  return withNotices(ctx, async (trx) => {
     const unit = await loadAnswering(trx, id);
     if (!unit.active) throw new AppError('conflict', `“${unit.name}”已停用`);
     const target = choice.disposition === 'move' ? await findUnit(trx, choice.toUnitId) : undefined;
@@ -70,7 +71,17 @@ export async function deactivateUnit(ctx: AppContext, actor: Actor, id: number, 
       });
       const itemIds = await moveOpenAssignments(trx, { fromId: id, toId: target.id, today });
       await renameInUnitsText(trx, itemIds, unit.name, target.name);
-      moved = { problems, items: itemIds.length };
+      moved = { problems: problems.length, items: itemIds.length };
+      // The receiving unit is told what it now holds, in the same transaction as the move.
+      if (problems.length > 0 || itemIds.length > 0)
+        await writeNotices(trx, ctx, actor, [
+          unitWorkReceived(ctx, actor, {
+            fromName: unit.name,
+            toUnitId: target.id,
+            problemIds: problems,
+            items: itemIds.length,
+          }),
+        ]);
     }
     await setUnitActive(trx, id, false);
     await appendAudit(trx, ctx.dialect, {

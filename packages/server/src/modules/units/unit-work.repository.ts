@@ -74,12 +74,12 @@ export async function setUnitActive(db: Executor, unitId: number, active: boolea
 
 /**
  * The unit's open problems become the other unit's, each with a 交办 event in its history;
- * 销号 problems stay where they were dealt with. Returns how many moved.
+ * 销号 problems stay where they were dealt with. Returns the ids of the problems that moved.
  */
 export async function moveOpenProblems(
   trx: Executor,
   move: { fromId: number; toId: number; text: string; at: string; today: string; actorId: number },
-): Promise<number> {
+): Promise<number[]> {
   const { fromId, toId, text, at, today, actorId } = move;
   const detail = JSON.stringify({ fromUnitId: fromId, toUnitId: toId });
   await sql`insert into problem_events (problem_id, at, event_date, actor_id, kind, from_status, to_status, text, detail)
@@ -90,8 +90,9 @@ export async function moveOpenProblems(
     .set((eb) => ({ unit_id: toId, version: eb('version', '+', 1), updated_at: at }))
     .where('unit_id', '=', fromId)
     .where('status', '<>', 'closed')
-    .executeTakeFirst();
-  return Number(moved.numUpdatedRows);
+    .returning('id')
+    .execute();
+  return moved.map((m) => m.id).sort((a, b) => a - b);
 }
 
 /**
