@@ -34,6 +34,20 @@ export interface SessionsTable {
   last_seen_at: string;
 }
 
+/**
+ * One running export (http/export-stream.ts): at most EXPORTS_PER_USER live rows per person
+ * across every server process; deleted when the export ends, renewed while it runs.
+ */
+export interface ExportLeasesTable {
+  id: Generated<number>;
+  user_id: number;
+  /** host:pid of the process sending the export (lib/process-owner.ts). */
+  owner: string;
+  started_at: string;
+  /** Renewed while the export runs; a row past it no longer counts. */
+  expires_at: string;
+}
+
 export interface LoginAttemptsTable {
   id: Generated<number>;
   username: string;

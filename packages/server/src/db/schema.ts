@@ -3,6 +3,7 @@
 // booleans 0/1 integers — the same representation on SQLite and PostgreSQL, so one query code
 // serves both.
 import type {
+  ExportLeasesTable,
   LoginAttemptsTable,
   LoginLimitsTable,
   SessionsTable,
@@ -59,6 +60,7 @@ export interface DB extends HouseholdTables {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
   login_limits: LoginLimitsTable;
+  export_leases: ExportLeasesTable;
   campaigns: CampaignsTable;
   campaign_choices: CampaignChoicesTable;
   phases: PhasesTable;

@@ -1,7 +1,10 @@
 // What the server tidies on its own, at start-up and on a timer: expired sessions, login attempts
-// too old to matter, uploads nobody claimed, and imports and screening runs whose process died.
+// too old to matter, uploads nobody claimed, and imports, screening runs and export leases whose
+// process died.
 // Safe in several server processes at once: every deletion is idempotent and every retirement is a
 // conditional update, so two processes never both act on one row.
+
+import { retireDeadLeases } from '../../http/export-leases.repository.js';
 import type { AppContext } from '../../kernel/context.js';
 import { deleteAttemptsBefore } from '../auth/login-attempts.repository.js';
 import { deleteStaleCounters } from '../auth/login-limits.repository.js';
@@ -23,6 +26,8 @@ export interface HousekeepingResult {
   householdUploads: number;
   imports: number[];
   screeningRuns: number[];
+  /** Export slots of exports that ended without giving them back (expired, or process gone). */
+  exportLeases: number;
 }
 
 /**
@@ -35,6 +40,7 @@ export async function runHousekeeping(ctx: AppContext, startingUp = false): Prom
     // Dead jobs first: a clerk is waiting on them; the rest is tidying.
     imports: await dropStaleImports(ctx, startingUp),
     screeningRuns: await retireDeadRuns(ctx, startingUp),
+    exportLeases: await retireDeadLeases(ctx.db, now.toISOString(), startingUp),
     sessions: await deleteExpiredSessions(ctx.db, now),
     loginAttempts: await deleteAttemptsBefore(
       ctx.db,
