@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
+import { insertFinding } from '../../test/finding-rows.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
 import { problemBody } from '../../test/problems.js';
+import { unitIdByName } from '../../test/tables.js';
 import { runReminders } from './reminders.js';
 
 describe.each(DIALECTS)('reminder mail on %s', (dialect) => {
@@ -102,5 +104,35 @@ describe.each(DIALECTS)('reminder mail on %s', (dialect) => {
     expect(stale.statusCode).toBe(409);
     await new Promise((r) => setTimeout(r, 300));
     expect(received).toHaveLength(4);
+  });
+
+  it("mails the office's 核实认定 on a street's 不属实 like any other hand-off", async () => {
+    const admin = await t.login('admin', ADMIN_PASSWORD);
+    const campaignId = (await t.request('GET', '/api/campaigns', admin)).json()[0].id as number;
+    const street = await unitIdByName(t, '中云街道');
+    const id = await insertFinding(t, {
+      campaign_id: campaignId,
+      unit_id: street,
+      household_id: 'M1',
+      verification: 'disputed',
+      version: 2,
+    });
+    const before = received.length;
+    const res = await t.request('POST', `/api/households/findings/${id}/decision`, admin, {
+      action: 'reject',
+      version: 2,
+      note: '务工收入无佐证',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    await vi.waitFor(() => expect(received).toHaveLength(before + 1), { timeout: 10_000 });
+    expect(received[before]?.to).toEqual(['zy@example.org']);
+    const note = (await t.request('GET', '/api/notifications?all=1&kind=finding_decision', admin)).json()
+      .items[0];
+    expect(note).toMatchObject({
+      entity: 'finding',
+      entityId: id,
+      link: `/households/findings?finding=${id}`,
+    });
+    expect(note.title).toBe('【不属实未认定】户M1的问题线索请按属实整改');
   });
 });

@@ -4,7 +4,7 @@
 // office turned it on and a mail server is configured, goes out after the commit.
 import { formatChineseDate, type NotificationKind } from '@paicha/core';
 import type { ReminderSettings } from '@paicha/core/api/notifications';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/transaction.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
@@ -42,9 +42,11 @@ const outboxes = new WeakMap<object, CreatedNotices>();
 export async function withNotices<T>(
   ctx: AppContext,
   work: (trx: Transaction<DB>) => Promise<T>,
+  /** Another handle on the same database (a screening run's own SQLite connection). */
+  db: Kysely<DB> = ctx.db,
 ): Promise<T> {
   const outbox: CreatedNotices = [];
-  const result = await ctx.db.transaction().execute((trx) => {
+  const result = await db.transaction().execute((trx) => {
     outboxes.set(trx, outbox);
     return work(trx);
   });
@@ -57,14 +59,26 @@ export async function withNotices<T>(
  * through the transaction `withNotices` opened, they are mailed after its commit; a hand-off
  * should always run in one (every service does), or its notices stay in the app only.
  */
-export async function writeNotices(
+export function writeNotices(
   trx: Executor,
   ctx: AppContext,
   actor: Actor,
   notices: Notice[],
 ): Promise<CreatedNotices> {
+  return writeNoticesBy(trx, { userId: actor.userId, at: ctx.clock.now().toISOString() }, notices);
+}
+
+/**
+ * `writeNotices` for a hand-off made by a job rather than a request: a screening run's notices
+ * carry the run's start and the person who started it (none for the CLI).
+ */
+export async function writeNoticesBy(
+  trx: Executor,
+  by: { userId: number | null; at: string },
+  notices: Notice[],
+): Promise<CreatedNotices> {
   if (notices.length === 0) return [];
-  const at = ctx.clock.now().toISOString();
+  const { at } = by;
   const created = await insertNotifications(
     trx,
     notices.map((n) => ({
@@ -76,7 +90,7 @@ export async function writeNotices(
       body: n.body,
       link: n.link,
       due_date: n.dueDate ?? null,
-      created_by: actor.userId,
+      created_by: by.userId,
       created_at: at,
     })),
   );

@@ -12,6 +12,7 @@ import { openSqliteWorker, type SqliteWorkerDatabase } from '../../../db/sqlite-
 import type { Actor, AppContext } from '../../../kernel/context.js';
 import { appendAudit } from '../../audit/audit.repository.js';
 import { resolveCampaignId } from '../../campaigns/current-campaign.js';
+import { withNotices } from '../../notifications/notices.js';
 import { syncFindings } from '../findings/findings-sync.js';
 import type { Found, Routed } from '../findings/types.js';
 import { currentImports } from '../import/imports.repository.js';
@@ -84,11 +85,12 @@ export async function executeScreening(
         .setAccessMode('read only')
         .execute((trx) => applyRules(trx, job, 'sqlite'));
       // While it writes, the server's own writes wait for it without stopping the event loop.
-      const write = () => db.transaction().execute((trx) => record(trx, job, 'sqlite', ruled));
+      // withNotices: the streets' 交办 notices are mailed once the run's recording commits.
+      const write = () => withNotices(ctx, (trx) => record(trx, job, 'sqlite', ruled), db);
       const gate = sqliteWriteGate(ctx.db);
       return await (gate ? gate.hold(write) : write());
     }
-    return await ctx.db.transaction().execute(async (trx) => {
+    return await withNotices(ctx, async (trx) => {
       await repo.tunePostgres(trx);
       return record(trx, job, ctx.dialect, await applyRules(trx, job, ctx.dialect));
     });

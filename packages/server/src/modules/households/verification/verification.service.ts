@@ -5,7 +5,6 @@
 import {
   AppError,
   FINDING_ACTION_LABELS,
-  FINDING_VERIFICATION_LABELS,
   type FindingAction,
   nextVerification,
   refusalMessage,
@@ -17,7 +16,8 @@ import type { Actor, AppContext } from '../../../kernel/context.js';
 import { appendAudit } from '../../audit/audit.repository.js';
 import { listAttachmentsOf } from '../../files/files.repository.js';
 import { linkAttachments } from '../../files/files.service.js';
-import { insertNotifications } from '../../notifications/notifications.repository.js';
+import { withNotices, writeNotices } from '../../notifications/notices.js';
+import { findingDecided } from '../../notifications/notices-households.js';
 import { versionConflict } from '../../reports/workflow.js';
 import { getFinding } from '../findings/findings-read.repository.js';
 import { refreshGroup } from '../findings/ledger.repository.js';
@@ -107,7 +107,7 @@ export async function officeDecision(ctx: AppContext, actor: Actor, id: number, 
   if (body.action === 'reject' && body.note === '')
     throw new AppError('validation_failed', '请填写不认定的理由，街道将据此整改');
   const at = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
+  await withNotices(ctx, async (trx) => {
     const to = await applyStep(trx, actor, f, { ...body, attachmentIds: [], at });
     // An accepted 不属实 is done (core findingIsDone): its group's progress, and 销号 once all are.
     if (to === 'dispute_accepted' && f.problemId !== null)
@@ -118,24 +118,10 @@ export async function officeDecision(ctx: AppContext, actor: Actor, id: number, 
         actorId: actor.userId,
         today: ctx.clock.today(),
       });
-    if (f.unitId !== null) {
-      const accepted = body.action === 'accept';
-      await insertNotifications(trx, [
-        {
-          unit_id: f.unitId,
-          kind: 'finding_decision',
-          entity: 'finding',
-          entity_id: id,
-          title: accepted
-            ? `【不属实已认定】户${f.householdId ?? ''}的问题线索`
-            : `【不属实未认定】户${f.householdId ?? ''}的问题线索请按属实整改`,
-          body: `${f.detail}\n办公室${FINDING_ACTION_LABELS[body.action]}，现为“${FINDING_VERIFICATION_LABELS[to]}”。${body.note ? `意见：${body.note}` : ''}`,
-          link: `/households/findings?finding=${id}`,
-          created_by: actor.userId,
-          created_at: at,
-        },
+    if (f.unitId !== null)
+      await writeNotices(trx, ctx, actor, [
+        findingDecided({ ...f, unitId: f.unitId }, body.action, to, body.note),
       ]);
-    }
     await appendAudit(trx, ctx.dialect, {
       actorId: actor.userId,
       action: `finding.${body.action}`,
