@@ -39,7 +39,8 @@ const unmask = (unmasked?: boolean) => qs({ unmasked });
 
 export const householdsApi = {
   fields: (source: HouseholdSource) => http.get<FieldCatalogue>(`/api/households/fields${qs({ source })}`),
-  upload: (source: HouseholdSource, file: File, opts?: UploadOptions) =>
+  /** Without a source the server recognises it by the file's headers (several files picked at once). */
+  upload: (source: HouseholdSource | undefined, file: File, opts?: UploadOptions) =>
     uploadFile<UploadPreview>(`/api/households/uploads${qs({ source })}`, file, opts),
   preview: (uploadId: string, source: HouseholdSource, mapping: Mapping) =>
     http.post<UploadPreview>(`/api/households/uploads/${uploadId}/preview`, { source, mapping }),

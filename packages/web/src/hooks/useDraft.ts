@@ -1,6 +1,6 @@
 // A form's unsaved input kept in localStorage, so a failed save, a closed tab or a reload never
 // loses what a clerk typed. Cleared only after the server accepted the input.
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 
 interface Stored<T> {
   values: T;
@@ -26,24 +26,42 @@ export interface Draft<T> {
 export function useDraft<T>(key: string): Draft<T> {
   const restored = useMemo(() => read<T>(key), [key]);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  /** Values waiting for the debounce: written at once if the page goes away meanwhile. */
+  const pending = useRef<{ values: T } | undefined>(undefined);
+
+  const write = useCallback(() => {
+    const p = pending.current;
+    pending.current = undefined;
+    if (!p) return;
+    try {
+      window.localStorage.setItem(
+        key,
+        JSON.stringify({ values: p.values, savedAt: new Date().toISOString() }),
+      );
+    } catch {
+      // Storage full or disabled: the form still works, only the safety net is missing.
+    }
+  }, [key]);
+
+  // A reload or a closed tab within the debounce would lose the last change.
+  useEffect(() => {
+    window.addEventListener('pagehide', write);
+    return () => window.removeEventListener('pagehide', write);
+  }, [write]);
 
   const save = useCallback(
     (values: T) => {
       clearTimeout(timer.current);
+      pending.current = { values };
       // Debounced: every keystroke would otherwise rewrite the whole draft.
-      timer.current = setTimeout(() => {
-        try {
-          window.localStorage.setItem(key, JSON.stringify({ values, savedAt: new Date().toISOString() }));
-        } catch {
-          // Storage full or disabled: the form still works, only the safety net is missing.
-        }
-      }, 300);
+      timer.current = setTimeout(write, 300);
     },
-    [key],
+    [write],
   );
 
   const clear = useCallback(() => {
     clearTimeout(timer.current);
+    pending.current = undefined;
     window.localStorage.removeItem(key);
   }, [key]);
 

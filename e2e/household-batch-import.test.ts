@@ -1,0 +1,150 @@
+// A whole delivery of household files in the browser: four files picked at once (a 国扶系统
+// .xlsx, a 住建 .xlsx, a broken 教育 CSV and a 阳光扶贫 CSV in GBK whose name says nothing), each
+// file's source recognised by the server from its headers, the one it cannot place chosen by
+// hand after a reload (nothing picked is lost), then imported one after another: the broken file
+// is refused with its per-row report and errors.csv while the files after it are imported.
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shot } from './antd.js';
+import { ADMIN_PASSWORD, type Harness, loginViaUi, startHarness } from './harness.js';
+import { housingXlsx, PEOPLE, sunshineCsvGbk } from './household-files.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 });
+
+/** 国扶系统 export with its usual headers; the file name says which system it is. */
+async function nationalXlsx(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('贫困人口');
+  ws.addRow([
+    '户编号',
+    '姓名',
+    '证件号码',
+    '与户主关系',
+    '家庭人口数',
+    '脱贫状态',
+    '人均纯收入',
+    '乡镇（街道）',
+  ]);
+  for (const x of PEOPLE) ws.addRow([x.hh, x.name, x.id, x.relation, x.size, x.exit, x.income, x.township]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A 学籍 list whose second pupil's ID Excel turned into a number (digits lost): refused. */
+function brokenEducationCsv(): Buffer {
+  const lines = [
+    '学生姓名,学生身份证号,学校名称,在校状态',
+    `王小红,${PEOPLE[3]?.id},开发区实验学校,在校`,
+    '赵小明,3.20703201001011E+17,开发区实验学校,在校',
+  ];
+  return Buffer.from(lines.join('\r\n'));
+}
+
+const row = (page: Page, name: string) => page.locator(`[data-testid=batch-file][data-name="${name}"]`);
+
+describe('several household files imported at once in the browser', () => {
+  let h: Harness;
+  let ctx: BrowserContext;
+  let admin: Page;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    ({ context: ctx, page: admin } = await h.newPage());
+    await loginViaUi(admin, h.baseUrl, 'admin', ADMIN_PASSWORD);
+  });
+  afterAll(async () => {
+    await ctx?.close();
+    await h?.stop();
+  });
+
+  it('recognises each file, keeps the list over a reload, imports the good files past a bad one', async () => {
+    await admin.goto(`${h.baseUrl}/households/import`);
+    await admin.getByTestId('import-mode').getByText('一次多个文件').click();
+    await admin.getByTestId('batch-import').waitFor();
+    await admin
+      .getByTestId('batch-upload')
+      .locator('input[type=file]')
+      .setInputFiles([
+        { name: '全国扶贫开发信息系统导出.xlsx', mimeType: XLSX, buffer: await nationalXlsx() },
+        { name: '学生名单.csv', mimeType: 'text/csv', buffer: brokenEducationCsv() },
+        { name: '危房鉴定.xlsx', mimeType: XLSX, buffer: await housingXlsx() },
+        { name: '导出数据.csv', mimeType: 'text/csv', buffer: sunshineCsvGbk() },
+      ]);
+    // Uploaded one after another: the last one is in when its source is known not to be recognisable.
+    await poll(() => admin.getByTestId('batch-unrecognised').count()).toBe(1);
+    await poll(() => admin.locator('[data-testid=batch-file][data-status=ready]').count()).toBe(3);
+    const sources = () =>
+      admin
+        .getByTestId('batch-file')
+        .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-name'), r.getAttribute('data-source')]));
+    await expect(sources()).resolves.toEqual([
+      ['全国扶贫开发信息系统导出.xlsx', 'national'],
+      ['学生名单.csv', 'education'],
+      ['危房鉴定.xlsx', 'housing'],
+      ['导出数据.csv', ''],
+    ]);
+    const unknown = row(admin, '导出数据.csv');
+    await expect(unknown.textContent()).resolves.toContain('阳光扶贫监管系统');
+    await expect(admin.getByTestId('batch-start').textContent()).resolves.toContain('导入 3 个文件');
+
+    // A reload (or leaving the page) keeps the delivery: the uploads wait on the server.
+    await admin.reload();
+    await admin.getByTestId('batch-import').waitFor();
+    await poll(() => admin.getByTestId('batch-file').count()).toBe(4);
+    await expect(sources()).resolves.toEqual([
+      ['全国扶贫开发信息系统导出.xlsx', 'national'],
+      ['学生名单.csv', 'education'],
+      ['危房鉴定.xlsx', 'housing'],
+      ['导出数据.csv', ''],
+    ]);
+
+    const choose = unknown.getByRole('combobox', { name: '数据来源：导出数据.csv', exact: true });
+    await choose.click();
+    await choose.fill('阳光');
+    await admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '阳光扶贫' }).click();
+    await poll(() => unknown.getAttribute('data-status')).toBe('ready');
+    await expect(unknown.textContent()).resolves.toContain('GBK');
+    await expect(unknown.textContent()).resolves.toContain('手动选择');
+    await shot(admin, 'households-batch-ready');
+
+    await admin.getByTestId('batch-start').click();
+    await admin.getByTestId('batch-summary').waitFor({ timeout: 60_000 });
+    const statuses = await admin
+      .getByTestId('batch-file')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+    expect(statuses).toEqual(['committed', 'rejected', 'committed', 'committed']);
+    await expect(admin.getByTestId('batch-summary').textContent()).resolves.toContain(
+      '共导入 4 个文件：成功 3 个，未导入 1 个',
+    );
+    await expect(row(admin, '全国扶贫开发信息系统导出.xlsx').textContent()).resolves.toContain(
+      `已导入 ${PEOPLE.length} 行`,
+    );
+    const bad = row(admin, '学生名单.csv');
+    await expect(bad.textContent()).resolves.toContain('1 行不合格');
+
+    // The refused file's per-row report: on the page, and as the GBK errors.csv Excel opens.
+    await bad.locator('.ant-table-row-expand-icon').click();
+    await admin.locator('[data-testid=import-error-row][data-row="3"]').first().waitFor();
+    await expect(admin.getByTestId('import-errors').textContent()).resolves.toContain('学生身份证号');
+    await shot(admin, 'households-batch-done');
+    const download = admin.waitForEvent('download');
+    await bad.getByTestId('batch-download-errors').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('错误报告-学生名单.csv');
+    const csv = iconv.decode(await readFile((await file.path()) as string), 'gbk');
+    expect(csv.split('\r\n')[0]).toBe('行号,列,原值,错误原因');
+    expect(csv).toContain('3.20703201001011E+17');
+
+    // What the server holds: the three good files are each their source's current import.
+    const current = await h.admin.call<{ items: { source: string; status: string; fileName: string }[] }>(
+      'GET',
+      '/api/households/imports?pageSize=50',
+    );
+    const committed = current.items.filter((i) => i.status === 'committed').map((i) => i.source);
+    expect(committed.sort()).toEqual(['housing', 'national', 'sunshine']);
+    expect(current.items.find((i) => i.source === 'education')?.status).toBe('rejected');
+  }, 180_000);
+});
