@@ -104,7 +104,9 @@ describe('several household files imported at once in the browser', () => {
     const choose = unknown.getByRole('combobox', { name: '数据来源：导出数据.csv', exact: true });
     await choose.click();
     await choose.fill('阳光');
-    await admin.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '阳光扶贫' }).click();
+    await admin
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '阳光扶贫' })
+      .click();
     await poll(() => unknown.getAttribute('data-status')).toBe('ready');
     await expect(unknown.textContent()).resolves.toContain('GBK');
     await expect(unknown.textContent()).resolves.toContain('手动选择');
