@@ -18,9 +18,15 @@ export type NotificationKind = keyof typeof NOTIFICATION_KIND_LABELS;
 export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_KIND_LABELS) as NotificationKind[];
 
 /**
- * A reminder that needs nothing more: its item was done (report or submission sent, problem
- * closed out), its problem was handed to another unit (交办: no longer this unit's to rectify),
- * or, for a 即将到期 reminder, its date has passed (the 已逾期 notice takes over).
+ * A notice that needs nothing more: a reminder whose item was done (report or submission sent,
+ * problem closed out), whose problem was handed to another unit (交办: no longer this unit's to
+ * rectify), or, for a 即将到期 reminder, whose date has passed (the 已逾期 notice takes over); a
+ * 待审核 notice the office has acted on (审核通过, 退回, 销号) or that a newer one replaced.
  */
-export const NOTIFICATION_RESOLUTIONS = { done: '已完成', moved: '已交办他单位', expired: '已过期' } as const;
+export const NOTIFICATION_RESOLUTIONS = {
+  done: '已完成',
+  moved: '已交办他单位',
+  expired: '已过期',
+  reviewed: '已审核',
+} as const;
 export type NotificationResolution = keyof typeof NOTIFICATION_RESOLUTIONS;

@@ -46,7 +46,8 @@ export const NotificationResponse = z.object({
   /**
    * A reminder that needs nothing more, decided when read: done = its item was done (report or
    * submission sent, problem closed out), moved = its problem was handed to another unit,
-   * expired = a 即将到期 reminder whose date has passed.
+   * expired = a 即将到期 reminder whose date has passed, reviewed = a 待审核 notice the office has
+   * acted on (or a newer one of the same problem or report replaced).
    * Resolved notices never count as unread.
    */
   resolved: z

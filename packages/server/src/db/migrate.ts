@@ -23,6 +23,7 @@ import { findingVerificationMigration } from './migrations/2026-12-03-025-findin
 import { findingGroupsMigration } from './migrations/2026-12-03-026-finding-groups.js';
 import { screeningTalliesMigration } from './migrations/2026-12-03-027-screening-tallies.js';
 import { exportLeasesMigration } from './migrations/2026-12-04-050-export-leases.js';
+import { notificationEntityMigration } from './migrations/2026-12-04-055-notification-entity.js';
 import type { DB } from './schema.js';
 
 /**
@@ -54,6 +55,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-12-03-023-immediate-deadlines': immediateDeadlinesMigration(dialect),
     '2026-12-03-027-screening-tallies': screeningTalliesMigration(),
     '2026-12-04-050-export-leases': exportLeasesMigration(dialect),
+    '2026-12-04-055-notification-entity': notificationEntityMigration(),
   };
 }
 

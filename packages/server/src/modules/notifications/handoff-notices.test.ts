@@ -349,6 +349,55 @@ describe.each(DIALECTS)('hand-off notices on %s', (dialect) => {
     expect(fresh.every((n) => n.body.includes('退回理由：佐证材料不全'))).toBe(true);
   });
 
+  it("the office's 待审核 is 已审核 once the office has acted, or once a newer one replaces it", async () => {
+    const byId = async (id: number | undefined) => (await list(admin)).items.find((n) => n.id === id);
+    const unreadIds = async () => (await list(admin, '&unread=1')).items.map((n) => n.id);
+    let p = await recordProblem(t, zy.cookie, problemBody(campaignId));
+    p = (
+      await ok('POST', `/api/problems/${p.id}/progress`, zy.cookie, {
+        version: p.version,
+        date: '2019-12-20',
+        text: '已整改',
+        attachmentIds: [await evidence()],
+      })
+    ).problem;
+    await added();
+    p = (await ok('POST', `/api/problems/${p.id}/submit`, zy.cookie, { version: p.version, text: '' }))
+      .problem;
+    const first = (await added())[0];
+    expect(first?.kind).toBe('submitted');
+    expect((await byId(first?.id))?.resolved).toBeNull();
+    expect(await unreadIds()).toContain(first?.id);
+    const unreadBefore = (await list(admin)).unread;
+
+    p = (await ok('POST', `/api/problems/${p.id}/return`, admin, { version: p.version, reason: '照片模糊' }))
+      .problem;
+    expect((await byId(first?.id))?.resolved).toBe('reviewed');
+    expect(await unreadIds()).not.toContain(first?.id);
+    expect((await list(admin)).unread).toBe(unreadBefore - 1);
+    expect((await list(admin, '&read=1')).items.map((n) => n.id)).toContain(first?.id);
+
+    // Sent again: the new 待审核 asks for the review, the old one stays settled.
+    p = (await ok('POST', `/api/problems/${p.id}/submit`, zy.cookie, { version: p.version, text: '' }))
+      .problem;
+    const second = (await added()).find((n) => n.kind === 'submitted');
+    expect((await byId(second?.id))?.resolved).toBeNull();
+    expect((await byId(first?.id))?.resolved).toBe('reviewed');
+    await ok('POST', `/api/problems/${p.id}/close`, admin, { version: p.version, text: '' });
+    expect((await byId(second?.id))?.resolved).toBe('reviewed');
+
+    // A report 审核通过 settles its 待审核 the same way; the street's own notices are untouched.
+    const hzHead = await t.userIn('猴嘴街道', 'unit_head', 'hz_h');
+    const url = reportUrl(campaignId, '2020-01', hzId);
+    const submitted = await fillAndSubmit(t, hz.cookie, hzHead.cookie, url);
+    const report = (await added()).find((n) => n.kind === 'submitted');
+    expect((await byId(report?.id))?.resolved).toBeNull();
+    await ok('POST', `${url}/accept`, admin, { version: submitted.version });
+    expect((await byId(report?.id))?.resolved).toBe('reviewed');
+    const accepted = (await added()).find((n) => n.kind === 'accepted');
+    expect((await list(hz.cookie, '&unread=1')).items.map((n) => n.id)).toContain(accepted?.id);
+  });
+
   it("a street's list holds its own notices only, whatever it asks for", async () => {
     const own = await list(hz.cookie, '&all=1');
     expect(own.items.length).toBeGreaterThan(0);

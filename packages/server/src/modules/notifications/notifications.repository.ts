@@ -1,3 +1,4 @@
+import type { NotificationResolution } from '@paicha/core';
 import { type Insertable, sql } from 'kysely';
 import type { NotificationsTable } from '../../db/schema-supervision.js';
 import { containsPattern, likeContains } from '../../db/text-search.js';
@@ -31,10 +32,24 @@ export async function insertNotifications(db: Executor, rows: NotificationInsert
  * sent (at least once, as the reminder run itself counts a milestone answered) —, 'moved' once its
  * problem was handed to another unit (交办: the link would no longer open for this one), 'expired'
  * once a 即将到期 reminder's date has passed (today in China; the 已逾期 notice takes over).
- * Hand-off notices and 催办 are never resolved: they are read.
+ * A 待审核 notice to the office is 'reviewed' once what it asks for is done — the problem is no
+ * longer 待销号, the report or submission no longer 已报送 (审核通过 or 退回) — or once a newer
+ * 待审核 of the same thing (sent again after a 退回) takes its place.
+ * Other hand-off notices and 催办 are never resolved: they are read.
  */
 function resolution(today: string) {
-  return sql<'done' | 'moved' | 'expired' | null>`case
+  return sql<NotificationResolution | null>`case
+    when n.kind = 'submitted' and (
+      (n.entity = 'problem' and exists (select 1 from problems sp where sp.id = n.entity_id
+        and sp.status <> 'awaiting_review'))
+      or (n.entity = 'monthly_report' and exists (select 1 from monthly_reports sr where sr.id = n.entity_id
+        and sr.status <> 'submitted'))
+      or (n.entity = 'submission' and exists (select 1 from submissions ss where ss.id = n.entity_id
+        and ss.status <> 'submitted'))
+      or exists (select 1 from notifications later where later.entity = n.entity
+        and later.entity_id = n.entity_id and later.kind = 'submitted' and later.unit_id = n.unit_id
+        and later.id > n.id)
+    ) then 'reviewed'
     when n.kind in ('upcoming', 'missed') and (
       (n.entity = 'problem' and exists (
         select 1 from problems rp where rp.id = n.entity_id and rp.status = 'closed'))

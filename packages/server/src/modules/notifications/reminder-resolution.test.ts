@@ -15,7 +15,7 @@ interface Note {
   entity: string;
   entityId: number | null;
   title: string;
-  resolved: 'done' | 'moved' | 'expired' | null;
+  resolved: 'done' | 'moved' | 'expired' | 'reviewed' | null;
 }
 type User = { username: string; cookie: string };
 
