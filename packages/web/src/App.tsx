@@ -14,6 +14,7 @@ const MyTasksPage = lazy(() => import('./pages/tasks/MyTasksPage'));
 const UnitsPage = lazy(() => import('./pages/admin/units/UnitsPage'));
 const UsersPage = lazy(() => import('./pages/admin/users/UsersPage'));
 const CampaignsPage = lazy(() => import('./pages/admin/campaigns/CampaignsPage'));
+const FromPlanPage = lazy(() => import('./pages/admin/campaigns/from-plan/FromPlanPage'));
 const AuditLogPage = lazy(() => import('./pages/admin/audit/AuditLogPage'));
 const ProblemRoutes = lazy(() => import('./pages/problems/ProblemRoutes'));
 const ReportRoutes = lazy(() => import('./pages/reports/ReportRoutes'));
@@ -89,6 +90,7 @@ function AdminRoutes() {
         <Route path="units" element={<UnitsPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="campaigns" element={<CampaignsPage />} />
+        <Route path="campaigns/from-plan" element={<FromPlanPage />} />
         <Route path="audit" element={<AuditLogPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -1,5 +1,6 @@
 // One function per API route, so pages never build URLs by hand.
 import type { UserEnvelope } from '@paicha/core/api/auth';
+import type { FromPlanCreated, FromPlanInput, PlanPreview } from '@paicha/core/api/campaign-import';
 import type {
   Campaign,
   CampaignChoice,
@@ -13,6 +14,7 @@ import type { Ok } from '@paicha/core/api/common';
 import type { NewUnit, Unit, UnitChanges, UnitDeactivation, UnitWorkload } from '@paicha/core/api/units';
 import type { LoginLimit, NewUser, UnlockResult, User, UserChanges } from '@paicha/core/api/users';
 import { http } from './client';
+import { type UploadOptions, uploadFile } from './transfer';
 
 export const authApi = {
   login: (username: string, password: string) =>
@@ -51,6 +53,10 @@ export const campaignsApi = {
   choose: (campaignId: number | null) => http.put<CampaignChoice>('/api/campaigns/current', { campaignId }),
   get: (id: number) => http.get<Campaign>(`/api/campaigns/${id}`),
   create: (body: NewCampaign) => http.post<Campaign>('/api/campaigns', body),
+  /** A plan's .docx or its 任务分解表 .xlsx read into a preview; nothing is stored. */
+  planPreview: (file: File, opts?: UploadOptions) =>
+    uploadFile<PlanPreview>('/api/campaigns/plan-preview', file, opts),
+  fromPlan: (body: FromPlanInput) => http.post<FromPlanCreated>('/api/campaigns/from-plan', body),
   overview: (id: number) => http.get<Overview>(`/api/campaigns/${id}/overview`),
   checkItems: (id: number, mine = false) =>
     http.get<CheckItem[]>(`/api/campaigns/${id}/check-items${mine ? '?mine=1' : ''}`),

@@ -1,8 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { formatChineseDate } from '@paicha/core';
 import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { CampaignSummary } from '../../../api/types';
 import { useCampaign } from '../../../campaign/CampaignContext';
 import { LoadError } from '../../../components/LoadError';
@@ -30,12 +31,18 @@ const columnsFor = (currentId: number | undefined): ColumnsType<CampaignSummary>
   { title: '结束日期', dataIndex: 'endDate', width: 150, render: formatChineseDate },
 ];
 
-/** 活动管理: start a campaign from the plan template and adjust its items and their units. */
+/**
+ * 活动管理: start a campaign from the plan template or from a new plan's own 任务分解表 (从方案导入,
+ * from-plan/), and adjust its items and their units.
+ */
 export default function CampaignsPage() {
   const { campaigns, campaignId, currentId, reload, error } = useCampaign();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
   const [creating, setCreating] = useState(false);
-  // The campaign being edited starts as the one selected app-wide, but can differ from it.
-  const [editId, setEditId] = useState<number>();
+  // The campaign being edited starts as the one selected app-wide (or the one just imported,
+  // ?edit=), but can differ from it.
+  const [editId, setEditId] = useState<number | undefined>(() => Number(params.get('edit')) || undefined);
   const editing = editId ?? campaignId;
 
   if (error) return <LoadError error={error} onRetry={reload} />;
@@ -45,9 +52,18 @@ export default function CampaignsPage() {
       <Card
         title="排查活动"
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            新建活动
-          </Button>
+          <Space>
+            <Button
+              icon={<FileWordOutlined />}
+              onClick={() => navigate('/admin/campaigns/from-plan')}
+              data-testid="campaign-from-plan"
+            >
+              从方案导入
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建活动
+            </Button>
+          </Space>
         }
       >
         <Table<CampaignSummary>
