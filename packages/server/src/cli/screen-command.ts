@@ -1,12 +1,43 @@
 // paicha screen [--json] [--campaign <id>]: every enabled rule over the current imports; findings
 // become ledger problems of the household's street. The CLI is the operator's tool: ID numbers
-// are printed in full (contract), and the run is in the audit log.
+// are printed in full (contract), and the run is in the audit log. --json streams the run's
+// findings out of the database a page at a time, waiting for stdout to drain, so the command's
+// memory does not grow with how many the run found.
+import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { AppError, SOURCE_LABELS } from '@paicha/core';
 import { IdParam } from '@paicha/core/api/integers';
+import type { ScreeningSummary } from '@paicha/core/api/screening';
+import type { Executor } from '../db/transaction.js';
+import { runFindingPages } from '../modules/households/findings/run-findings.js';
 import { runScreening } from '../modules/households/screening/screening.service.js';
-import { listUnits } from '../modules/units/units.repository.js';
 import { openRuntime } from '../runtime.js';
+
+/** Writes to stdout, waiting while its buffer is full (a pipe to a slow reader). */
+async function write(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+}
+
+/** The contract's {"findings":[…],"summary":{…}}, one finding per line, page after page. */
+async function printJson(db: Executor, summary: ScreeningSummary): Promise<void> {
+  await write('{"findings":[');
+  let first = true;
+  for await (const page of runFindingPages(db, summary.runId)) {
+    const lines = page.map((f) =>
+      JSON.stringify({
+        rule: f.rule,
+        checkItem: f.checkItem,
+        unit: f.unit,
+        householdId: f.householdId,
+        idNumber: f.idNumber,
+        detail: f.detail,
+      }),
+    );
+    await write(`${first ? '\n' : ',\n'}${lines.join(',\n')}`);
+    first = false;
+  }
+  await write(`\n],"summary":${JSON.stringify(summary)}}\n`);
+}
 
 export async function screenCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -19,18 +50,9 @@ export async function screenCommand(args: string[]): Promise<number> {
   const campaignId = parsed?.data;
   const runtime = await openRuntime();
   try {
-    const { summary, findings } = await runScreening(runtime.ctx, null, campaignId);
-    const units = new Map((await listUnits(runtime.ctx.db)).map((u) => [u.id, u.name]));
-    const list = findings.map((f) => ({
-      rule: f.rule,
-      checkItem: summary.rules.find((r) => r.id === f.rule)?.checkItem ?? null,
-      unit: f.unitId === null ? null : (units.get(f.unitId) ?? null),
-      householdId: f.householdId,
-      idNumber: f.idNumber,
-      detail: f.detail,
-    }));
+    const { summary } = await runScreening(runtime.ctx, null, campaignId);
     if (values.json) {
-      console.log(JSON.stringify({ findings: list, summary }));
+      await printJson(runtime.ctx.db, summary);
       return 0;
     }
     console.log(

@@ -167,6 +167,27 @@ export interface ScreeningRunTalliesTable {
   households: number;
 }
 
+/** A run's findings as found (migration 045): the latest run's only, streamed by (run_id, seq). */
+export interface ScreeningRunFindingsTable {
+  run_id: number;
+  seq: number;
+  rule_id: RuleId;
+  finding_key: string;
+  check_item: number;
+  unit_id: number | null;
+  township: string;
+  village: string;
+  household_id: string | null;
+  /** the valid 18-digit ID (null for household findings and invalid IDs) */
+  id_number: string | null;
+  /** the ID as held */
+  raw_id: string | null;
+  person_name: string | null;
+  detail: string;
+  /** JSON */
+  data: string;
+}
+
 export interface HouseholdTables {
   household_uploads: HouseholdUploadsTable;
   household_imports: HouseholdImportsTable;
@@ -175,6 +196,7 @@ export interface HouseholdTables {
   household_rules: HouseholdRulesTable;
   screening_runs: ScreeningRunsTable;
   screening_run_tallies: ScreeningRunTalliesTable;
+  screening_run_findings: ScreeningRunFindingsTable;
   findings: FindingsTable;
   finding_visits: FindingVisitsTable;
   finding_events: FindingEventsTable;

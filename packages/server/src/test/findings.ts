@@ -28,20 +28,55 @@ export function routedFinding(
   };
 }
 
-let runs = 0;
-
-/** One screening run's sync: `found` is everything the rules in `rulesRun` found this time. */
+/**
+ * One screening run's sync: `found` is everything the rules in `rulesRun` found this time. As a
+ * run does, the findings are first the run's own rows (screening_run_findings of a run row).
+ */
 export function syncRun(t: TestApp, campaignId: number, found: Routed[], rulesRun: RuleId[]) {
-  runs += 1;
   const at = t.clock.now().toISOString();
-  return t.ctx.db
-    .transaction()
-    .execute((trx) =>
-      syncFindings(
-        trx,
-        { id: runs, campaignId, at, actorId: null, today: t.clock.today(), dialect: t.ctx.dialect },
-        found,
-        rulesRun,
-      ),
+  return t.ctx.db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('screening_runs')
+      .values({ campaign_id: campaignId, status: 'done', started_at: at, finished_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (let i = 0; i < found.length; i += 400)
+      await trx
+        .insertInto('screening_run_findings')
+        .values(
+          found.slice(i, i + 400).map((f, j) => ({
+            run_id: id,
+            seq: i + j + 1,
+            rule_id: f.rule,
+            finding_key: f.key,
+            check_item: screeningRule(f.rule).checkItem,
+            unit_id: f.unitId,
+            township: f.township,
+            village: f.village,
+            household_id: f.householdId,
+            id_number: f.idNumber,
+            raw_id: f.rawId,
+            person_name: f.name,
+            detail: f.detail,
+            data: JSON.stringify(f.data),
+          })),
+        )
+        .execute();
+    return syncFindings(
+      trx,
+      { id, campaignId, at, actorId: null, today: t.clock.today(), dialect: t.ctx.dialect },
+      rulesRun,
     );
+  });
+}
+
+/** A run's findings as the run recorded them (key, rule, street), in the order found. */
+export async function runFindings(t: TestApp, runId: number) {
+  const rows = await t.ctx.db
+    .selectFrom('screening_run_findings')
+    .select(['finding_key as key', 'rule_id as rule', 'unit_id as unitId'])
+    .where('run_id', '=', runId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({ ...r, unitId: r.unitId === null ? null : Number(r.unitId) }));
 }

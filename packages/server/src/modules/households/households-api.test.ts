@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
+import { runFindings } from '../../test/findings.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
 import { runImport } from './import/import.service.js';
 import { currentImports } from './import/imports.repository.js';
@@ -157,7 +158,8 @@ describe.each(DIALECTS)('household API on %s', (dialect) => {
     writeFileSync(water, '户编号,是否通自来水\n3207001,否\n3207002,否\n');
     await runImport(t.ctx, { source: 'water', path: water, fileName: 'w.csv', format: 'csv', actorId: null });
     const run = await runScreening(t.ctx, null);
-    expect(run.findings.filter((f) => f.rule === 'no_safe_water')).toHaveLength(2);
+    const found = await runFindings(t, run.summary.runId);
+    expect(found.filter((f) => f.rule === 'no_safe_water')).toHaveLength(2);
     const zhongyun = await t.userIn('中云街道', 'reporter');
     const houzui = await t.userIn('猴嘴街道', 'reporter');
     const mine = (await t.request('GET', '/api/households/findings', zhongyun.cookie)).json();

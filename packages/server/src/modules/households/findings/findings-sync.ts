@@ -3,7 +3,7 @@
 // screening_cleared_at (only then may the office close it out); a finding that comes back
 // un-clears it — and reopens it if it had been closed out. Ledger writes are set-based
 // (ledger.repository.ts).
-import { type RuleId, screeningRule } from '@paicha/core';
+import type { RuleId } from '@paicha/core';
 import type { SyncCounts } from '@paicha/core/api/screening';
 import type { DialectName } from '../../../db/database.js';
 import type { Executor } from '../../../db/transaction.js';
@@ -12,81 +12,42 @@ import { resolvePlace } from '../places/places.js';
 import * as findings from './findings.repository.js';
 import { noticeFiledFindings } from './findings-notices.js';
 import { moveProblemsOfPlace, syncLedger, unitName } from './ledger.repository.js';
-import type { Routed, RunRef } from './types.js';
+import * as filing from './run-filing.repository.js';
+import type { RunRef } from './types.js';
 
+/**
+ * Files the run's findings (screening_run_findings of `run.id`, written by the run) into the
+ * registry, set-based: no finding passes through JavaScript, so a run's memory does not grow with
+ * how many it found.
+ */
 export async function syncFindings(
   trx: Executor,
   run: RunRef & { id: number; dialect: DialectName },
-  found: Routed[],
   rulesRun: readonly RuleId[],
-): Promise<SyncCounts> {
-  const existing = new Map(
-    (await findings.campaignFindings(trx, run.campaignId)).map((f) => [f.finding_key, f]),
-  );
-  const current = new Set(found.map((f) => f.key));
-  const fresh = found.filter((f) => !existing.has(f.key));
-  const reappeared = found.filter((f) => existing.get(f.key)?.resolved_at);
-  const ruleSet = new Set(rulesRun);
-  // Only rules that ran can clear their findings: a disabled or uncheckable rule proves nothing.
-  const gone = [...existing.values()].filter(
-    (f) => !f.resolved_at && ruleSet.has(f.rule_id) && !current.has(f.finding_key),
-  );
+): Promise<SyncCounts & { findings: number; unrouted: number }> {
   const { id: runId, campaignId, at } = run;
-
-  await findings.insertFindings(
-    trx,
-    fresh.map((f) => ({
-      campaign_id: campaignId,
-      finding_key: f.key,
-      rule_id: f.rule,
-      check_item: screeningRule(f.rule).checkItem,
-      unit_id: f.unitId,
-      township: f.township,
-      village: f.village,
-      household_id: f.householdId,
-      id_number: f.rawId,
-      person_name: f.name,
-      detail: f.detail,
-      data: JSON.stringify(f.data),
-      first_run_id: runId,
-      last_run_id: runId,
-      created_at: at,
-      updated_at: at,
-    })),
-  );
-  await findings.resolveFindings(
-    trx,
-    gone.map((g) => g.id),
-    { id: runId, at },
-  );
-  for (const f of reappeared)
-    await findings.reopenFinding(trx, campaignId, {
-      key: f.key,
-      detail: f.detail,
-      data: JSON.stringify(f.data),
-      at,
-    });
+  // The streets given work by this run — findings new to them, found again, or routed to them
+  // now — read before the registry changes.
+  const perUnit = await filing.givenPerUnit(trx, campaignId, runId);
+  const totals = await filing.runTotals(trx, runId);
+  const fresh = await filing.insertNewFindings(trx, campaignId, runId, at);
+  // Only rules that ran can clear their findings: a disabled or uncheckable rule proves nothing.
+  const resolved = await filing.resolveGone(trx, campaignId, { id: runId, at }, rulesRun);
+  const reappeared = await filing.reopenFound(trx, campaignId, runId, at);
   // Still found: stamp the run (the new ones already carry it).
   if (rulesRun.length > 0) await findings.stampRun(trx, campaignId, rulesRun, runId);
   // A place the office mapped since the finding was first made routes it now.
-  for (const f of found.filter((x) => x.unitId !== null && existing.has(x.key)))
-    await findings.routeFinding(trx, campaignId, f.key, f.unitId as number);
+  await filing.routeFound(trx, campaignId, runId);
 
   if (run.dialect === 'postgres') await findings.analyzeFindings(trx);
   const ledger = await syncLedger(trx, run);
-  // The streets given work by this run: findings new to them, found again, or routed to them now.
-  const perUnit = new Map<number, number>();
-  for (const f of found) {
-    const before = existing.get(f.key);
-    const given = !before || before.resolved_at !== null || before.unit_id !== f.unitId;
-    if (f.unitId !== null && given) perUnit.set(f.unitId, (perUnit.get(f.unitId) ?? 0) + 1);
-  }
   await noticeFiledFindings(trx, run, perUnit);
   return {
-    new: fresh.length,
-    stillOpen: found.length - fresh.length - reappeared.length,
-    reappeared: reappeared.length,
-    resolved: gone.length,
+    ...totals,
+    new: fresh,
+    stillOpen: totals.findings - fresh - reappeared,
+    reappeared,
+    resolved,
     ...ledger,
   };
 }

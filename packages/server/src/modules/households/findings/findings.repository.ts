@@ -1,53 +1,8 @@
-// The findings registry (findings): one row per finding key per campaign, kept across runs.
-// Rows are written in chunks of 400 (a statement's parameters stay under SQLite's limit).
+// The findings registry (findings): one row per finding key per campaign, kept across runs. A
+// run files into it from its own rows (run-filing.repository.ts); this file holds the rest.
 import type { RuleId } from '@paicha/core';
-import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
-import type { FindingsTable } from '../../../db/schema-households.js';
 import type { Executor } from '../../../db/transaction.js';
-
-const CHUNK = 400;
-
-function chunks<T>(xs: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
-  return out;
-}
-
-export function campaignFindings(db: Executor, campaignId: number) {
-  return db
-    .selectFrom('findings')
-    .select(['id', 'finding_key', 'resolved_at', 'rule_id', 'unit_id'])
-    .where('campaign_id', '=', campaignId)
-    .execute();
-}
-
-export async function insertFindings(db: Executor, rows: Insertable<FindingsTable>[]): Promise<void> {
-  for (const batch of chunks(rows)) await db.insertInto('findings').values(batch).execute();
-}
-
-export async function resolveFindings(db: Executor, ids: number[], run: { id: number; at: string }) {
-  for (const batch of chunks(ids))
-    await db
-      .updateTable('findings')
-      .set({ resolved_at: run.at, resolved_run_id: run.id, updated_at: run.at })
-      .where('id', 'in', batch)
-      .execute();
-}
-
-/** A resolved finding found again: open, with the text and data of this run. */
-export async function reopenFinding(
-  db: Executor,
-  campaignId: number,
-  f: { key: string; detail: string; data: string; at: string },
-): Promise<void> {
-  await db
-    .updateTable('findings')
-    .set({ resolved_at: null, resolved_run_id: null, detail: f.detail, data: f.data, updated_at: f.at })
-    .where('campaign_id', '=', campaignId)
-    .where('finding_key', '=', f.key)
-    .execute();
-}
 
 /** Open findings of the rules that ran are stamped with the run (one statement for all). */
 export async function stampRun(db: Executor, campaignId: number, rules: readonly RuleId[], runId: number) {
@@ -58,22 +13,6 @@ export async function stampRun(db: Executor, campaignId: number, rules: readonly
     .where('resolved_at', 'is', null)
     .where('rule_id', 'in', [...rules])
     .where('last_run_id', '<>', runId)
-    .execute();
-}
-
-/** Gives an unrouted finding its street. */
-export async function routeFinding(
-  db: Executor,
-  campaignId: number,
-  key: string,
-  unitId: number,
-): Promise<void> {
-  await db
-    .updateTable('findings')
-    .set({ unit_id: unitId })
-    .where('campaign_id', '=', campaignId)
-    .where('finding_key', '=', key)
-    .where('unit_id', 'is', null)
     .execute();
 }
 

@@ -10,6 +10,7 @@ import { groupDescription, HOUSEHOLD_SOURCES, type RuleId, screeningRule } from 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GeneratedData, writeScreeningFiles } from '../../../../../../bench/screening-files.js';
 import { DIALECTS } from '../../../test/databases.js';
+import { runFindings } from '../../../test/findings.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { runImport } from '../import/import.service.js';
 import { runScreening } from './screening.service.js';
@@ -99,8 +100,9 @@ describe.each(DIALECTS)('screening service on %s', (dialect) => {
       expect(r.status, JSON.stringify(r.errors.slice(0, 3))).toBe('committed');
     }
     const first = await runScreening(t.ctx, null);
-    expect(first.findings.map((f) => f.key).sort()).toEqual(data.planted.map((p) => p.key).sort());
-    const routedFindings = first.findings.filter((f) => f.unitId !== null);
+    const found = await runFindings(t, first.summary.runId);
+    expect(found.map((f) => f.key).sort()).toEqual(data.planted.map((p) => p.key).sort());
+    const routedFindings = found.filter((f) => f.unitId !== null);
     const routed = routedFindings.length;
     // One ledger problem per street × rule, its findings inside.
     const groups = new Set(routedFindings.map((f) => `${f.unitId}:${f.rule}`));

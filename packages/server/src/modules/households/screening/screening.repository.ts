@@ -10,6 +10,9 @@ import { rowsTableName } from '../import/rows-table.repository.js';
 
 export type Row = Record<string, unknown>;
 
+/** Rows per page a rule reads its candidates in. */
+const PAGE = 1000;
+
 export class ScreeningSql {
   /** Temporary tables made so far, in creation order: built once per run, dropped at its end. */
   private readonly made = new Map<string, Promise<RawBuilder<unknown>>>();
@@ -36,6 +39,44 @@ export class ScreeningSql {
 
   async exec(query: RawBuilder<unknown>): Promise<void> {
     await query.execute(this.trx);
+  }
+
+  /**
+   * A query's rows a page at a time, in `order` (columns of the query's result): the rows are first
+   * numbered into a temporary table, then read by keyset on that number, so a rule with 200,000
+   * findings holds a page of them, not all. The order is explicit (a window's ORDER BY), the same
+   * on both databases.
+   */
+  async each(
+    query: RawBuilder<unknown>,
+    order: string,
+    fn: (rows: Row[]) => Promise<void>,
+    pageSize = PAGE,
+  ): Promise<void> {
+    await this.exec(sql`drop table if exists scr_page`);
+    await this.exec(
+      sql`create temp table scr_page as select row_number() over (order by ${sql.raw(order)}) as scr_rn, x.*
+        from (${query}) x`,
+    );
+    await this.exec(sql`create index scr_page_rn on scr_page (scr_rn)`);
+    try {
+      for (let after = 0; ; ) {
+        const rows = await this.rows(
+          sql`select * from scr_page where scr_rn > ${after} order by scr_rn limit ${pageSize}`,
+        );
+        if (rows.length === 0) break;
+        after = Number(rows.at(-1)?.scr_rn);
+        await fn(rows);
+      }
+    } finally {
+      await this.exec(sql`drop table if exists scr_page`);
+    }
+  }
+
+  /** One row per person (the first in file order) of a query with id_number and row_no columns. */
+  firstPerPerson(query: RawBuilder<unknown>): RawBuilder<unknown> {
+    return sql`select * from (select y.*, row_number() over (partition by y.id_number order by y.row_no) as scr_dup
+      from (${query}) y) z where z.scr_dup = 1`;
   }
 
   /**
@@ -184,7 +225,7 @@ export class ScreeningSql {
           join ${n} p on p.household_id = hd.household_id
         where x.id_number is null group by p.id_number
       ), cv as (select pid, max(d) as d, max(t) as t from civ group by pid)
-      select p.household_id, p.id_number, p.name, p.township, p.village,
+      select p.household_id, p.id_number, p.name, p.township, p.village, p.row_no,
         ${nd} as nd, ${nt} as nt, coalesce(cv.d, 0) as cd, coalesce(cv.t, 0) as ct
       from ${n} p join scr_hh h on h.household_id = p.household_id
         left join cv on cv.pid = p.id_number

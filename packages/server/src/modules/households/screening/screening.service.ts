@@ -14,14 +14,14 @@ import { appendAudit } from '../../audit/audit.repository.js';
 import { resolveCampaignId } from '../../campaigns/current-campaign.js';
 import { withNotices } from '../../notifications/notices.js';
 import { syncFindings } from '../findings/findings-sync.js';
-import type { Found, Routed } from '../findings/types.js';
 import { currentImports } from '../import/imports.repository.js';
 import { placeName, placeResolver } from '../places/places.js';
+import * as staging from './found-staging.repository.js';
 import { ensureRules, type RuleSetting, ruleSettings } from './rules.service.js';
 import * as repo from './runs.repository.js';
 import { ScreeningSql } from './screening.repository.js';
 import { keepAlive, retireDeadRuns, THIS_OWNER } from './screening-owner.js';
-import { RULES } from './screening-rules.repository.js';
+import { RULES, type RuleFn } from './screening-rules.repository.js';
 import { recordTallies } from './trend.repository.js';
 
 export async function startScreening(
@@ -50,7 +50,7 @@ export async function runScreening(
   ctx: AppContext,
   actor: Actor | null,
   campaignId?: number,
-): Promise<{ summary: ScreeningSummary; findings: Routed[] }> {
+): Promise<{ summary: ScreeningSummary }> {
   return executeScreening(ctx, actor, await startScreening(ctx, actor, campaignId));
 }
 
@@ -58,7 +58,7 @@ export async function executeScreening(
   ctx: AppContext,
   actor: Actor | null,
   runId: number,
-): Promise<{ summary: ScreeningSummary; findings: Routed[] }> {
+): Promise<{ summary: ScreeningSummary }> {
   const started = performance.now();
   const run = await repo.findRun(ctx.db, runId);
   if (!run) throw new AppError('not_found', '比对记录不存在');
@@ -121,18 +121,21 @@ interface Job {
 interface Ruled {
   settings: RuleSetting[];
   outcomes: RuleOutcome[];
-  found: Found[];
   /** The roll's households per 乡镇（街道） name, for the run's data-quality tallies. */
   households: { township: string | null; households: number }[];
 }
 
-/** Every enabled rule over the run's imports; reads the main database, writes only temporary tables. */
+/**
+ * Every enabled rule over the run's imports; reads the main database, writes only temporary
+ * tables: each rule's findings go to the run's staging table as the rule hands them over.
+ */
 async function applyRules(trx: Transaction<DB>, job: Job, dialect: DialectName): Promise<Ruled> {
   const settings = await ruleSettings(trx, job.at);
   const q = new ScreeningSql(trx, job.imports, dialect);
   await q.prepareHouseholds();
+  await staging.createStaging(trx);
   const outcomes: RuleOutcome[] = [];
-  const found: Found[] = [];
+  let staged = 0;
   for (const s of settings) {
     const impl = RULES[s.id];
     const checkItem = screeningRule(s.id).checkItem;
@@ -146,13 +149,15 @@ async function applyRules(trx: Transaction<DB>, job: Job, dialect: DialectName):
       outcomes.push({ id: s.id, checkItem, findings: 0, skipped });
       continue;
     }
-    const rows = await (impl.run as (q: ScreeningSql, p: unknown) => Promise<Found[]>)(q, s.params);
-    for (const f of rows) found.push(f);
-    outcomes.push({ id: s.id, checkItem, findings: rows.length, skipped: null });
+    const before = staged;
+    await (impl.run as RuleFn)(q, s.params, async (page) => {
+      staged = await staging.stage(trx, page, checkItem, staged);
+    });
+    outcomes.push({ id: s.id, checkItem, findings: staged - before, skipped: null });
   }
   const households = await q.householdsByTownship();
   await q.dropTemp();
-  return { settings, outcomes, found, households };
+  return { settings, outcomes, households };
 }
 
 /** Routes the findings to streets, files them and their ledger problems, closes the run. */
@@ -160,20 +165,22 @@ async function record(
   trx: Transaction<DB>,
   job: Job,
   dialect: DialectName,
-  { settings, outcomes, found: raw, households }: Ruled,
-): Promise<{ summary: ScreeningSummary; findings: Routed[] }> {
+  { settings, outcomes, households }: Ruled,
+): Promise<{ summary: ScreeningSummary }> {
   const { runId, campaignId, at, actorId } = job;
   // Resolved here, in the transaction that files them: a place mapped while the rules ran counts.
   const resolve = await placeResolver(trx);
-  const found: Routed[] = raw.map((f) => {
-    const township = placeName(f.township);
-    return { ...f, township, unitId: township ? resolve(township) : null };
-  });
+  const streets = new Map<string, number>();
+  for (const township of await staging.stagedPlaces(trx)) {
+    const unit = township ? resolve(township) : null;
+    if (unit !== null) streets.set(township, unit);
+  }
+  await staging.publish(trx, runId, streets);
+  await staging.dropStaging(trx);
   const ran = outcomes.filter((o) => o.skipped === null).map((o) => o.id);
-  const counts = await syncFindings(
+  const { findings, unrouted, ...counts } = await syncFindings(
     trx,
     { id: runId, campaignId, at, actorId, today: job.today, dialect },
-    found,
     ran,
   );
   await recordTallies(trx, { id: runId, campaignId }, householdsPerStreet(households, resolve), ran);
@@ -182,8 +189,8 @@ async function record(
     campaignId,
     imports: job.imports,
     rules: outcomes,
-    findings: found.length,
-    unrouted: found.filter((f) => f.unitId === null).length,
+    findings,
+    unrouted,
     ...counts,
     durationMs: Math.round(performance.now() - job.started),
   };
@@ -200,14 +207,14 @@ async function record(
     entityId: runId,
     detail: {
       campaignId,
-      findings: found.length,
+      findings,
       new: counts.new,
       resolved: counts.resolved,
       problemsCreated: counts.problemsCreated,
     },
     at,
   });
-  return { summary, findings: found };
+  return { summary };
 }
 
 /** The roll's households per street the run routes them to (unmapped names count nowhere yet). */

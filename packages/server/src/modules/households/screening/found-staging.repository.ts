@@ -1,0 +1,73 @@
+// Where a run's findings wait between the rules and the filing, so that the run never holds them
+// all in memory: the rules hand each page of findings to `stage` (a temporary table of the run's
+// connection: on SQLite the rules' transaction takes no write lock, and a temporary table needs
+// none), and the recording transaction copies them, routed to their streets, into
+// screening_run_findings in one INSERT … SELECT (`publish`), which the filing and
+// `paicha screen --json` then read.
+import { sql } from 'kysely';
+import type { Executor } from '../../../db/transaction.js';
+import type { Found } from '../findings/types.js';
+import { placeName } from '../places/places.js';
+
+/** Rows per INSERT: 12 parameters each, well under both databases' limits per statement. */
+const CHUNK = 500;
+
+export async function createStaging(trx: Executor): Promise<void> {
+  await sql`drop table if exists scr_found`.execute(trx);
+  await sql`create temp table scr_found (seq integer not null, rule_id text not null, finding_key text not null,
+    check_item integer not null, township text not null, village text not null, household_id text,
+    id_number text, raw_id text, person_name text, detail text not null, data text not null)`.execute(trx);
+}
+
+/** Writes findings after the `seq` staged so far; returns the new count. */
+export async function stage(
+  trx: Executor,
+  found: readonly Found[],
+  checkItem: number,
+  seq: number,
+): Promise<number> {
+  let n = seq;
+  for (let i = 0; i < found.length; i += CHUNK) {
+    const rows = found.slice(i, i + CHUNK).map(
+      (f) =>
+        sql`(${++n}, ${f.rule}, ${f.key}, ${checkItem}, ${placeName(f.township)}, ${f.village}, ${f.householdId},
+        ${f.idNumber}, ${f.rawId}, ${f.name}, ${f.detail}, ${JSON.stringify(f.data)})`,
+    );
+    await sql`insert into scr_found (seq, rule_id, finding_key, check_item, township, village, household_id,
+      id_number, raw_id, person_name, detail, data) values ${sql.join(rows)}`.execute(trx);
+  }
+  return n;
+}
+
+/** The 乡镇（街道） names the staged findings name (tens), for the place resolver. */
+export async function stagedPlaces(trx: Executor): Promise<string[]> {
+  const { rows } = await sql<{ township: string }>`select distinct township from scr_found`.execute(trx);
+  return rows.map((r) => r.township);
+}
+
+/**
+ * The staged findings become the run's rows of screening_run_findings, each with the street its
+ * place maps to (the names' streets travel as a VALUES list); the previous runs' rows go.
+ */
+export async function publish(
+  trx: Executor,
+  runId: number,
+  streets: ReadonlyMap<string, number>,
+): Promise<void> {
+  await sql`delete from screening_run_findings where run_id <> ${runId}`.execute(trx);
+  const mapped = [...streets].map(([name, unit]) => sql`(cast(${name} as text), cast(${unit} as integer))`);
+  const places =
+    mapped.length > 0
+      ? sql`(values ${sql.join(mapped)})`
+      : sql`(select cast(null as text) as column1, cast(null as integer) as column2)`;
+  await sql`insert into screening_run_findings (run_id, seq, rule_id, finding_key, check_item, unit_id, township,
+      village, household_id, id_number, raw_id, person_name, detail, data)
+    select cast(${runId} as integer), f.seq, f.rule_id, f.finding_key, f.check_item, p.column2, f.township,
+      f.village, f.household_id, f.id_number, f.raw_id, f.person_name, f.detail, f.data
+    from scr_found f left join ${places} p on p.column1 = f.township
+    order by f.seq`.execute(trx);
+}
+
+export async function dropStaging(trx: Executor): Promise<void> {
+  await sql`drop table if exists scr_found`.execute(trx);
+}
