@@ -74,6 +74,10 @@ describe('audit log page in the browser', () => {
     await pick(admin, 'audit-filter-action', '修改单位');
     await admin.waitForURL(/action=unit\.update/);
     await poll(() => actions(admin)).toEqual(['unit.update']);
+    // The object by the name it has now, not its number.
+    await expect(admin.getByTestId('audit-entity').allTextContents()).resolves.toEqual([
+      '单位 宋跳街道办事处',
+    ]);
     await admin.getByTestId('audit-row').first().click();
     const changes = admin.getByTestId('audit-changes');
     await changes.waitFor();

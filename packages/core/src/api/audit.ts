@@ -56,6 +56,11 @@ export const AuditEntryView = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
+  /**
+   * The object as it is called now (a person's name and account, a unit's name, a problem's
+   * description, a report's unit and month); null when it has none or no longer exists.
+   */
+  entityName: z.string().nullable(),
   /** The row's detail as written (JSON); core's describeAuditDetail makes it readable. */
   detail: z.unknown(),
 });

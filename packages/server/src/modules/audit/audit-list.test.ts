@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
+import { problemBody } from '../../test/problems.js';
 
 type Entry = {
   id: number;
@@ -83,6 +84,26 @@ describe.each(DIALECTS)('audit log page on %s', (dialect) => {
     expect(update?.detail).toMatchObject({ before: { name: HOSTILE }, patch: { name: '浦西街道' } });
   });
 
+  it("names each row's object as it is called now: a person, a unit, a problem", async () => {
+    const named = async (query: string) =>
+      (await list(query)).items.map((e) => (e as Entry & { entityName: string | null }).entityName);
+    expect(await named(`entity=unit&entityId=${streetId}`)).toEqual(['浦西街道', '浦西街道']);
+    expect(await named(`action=auth.login&actor=${adminId}`)).toContain('系统管理员（admin）');
+    expect(await named(`action=auth.login&actor=${reporter.id}`)).toEqual([reporter.username]);
+    const campaignId = (await t.request('GET', '/api/campaigns', admin)).json()[0].id as number;
+    const description =
+      '低保对象名单未按季度在村务公开栏公示，群众反映强烈，需要尽快整改落实到位并建立长效机制';
+    const recorded = await t.request('POST', '/api/problems', admin, {
+      ...problemBody(campaignId, { description }),
+      unitId: (await t.request('GET', '/api/units', admin))
+        .json()
+        .find((u: { name: string }) => u.name === '中云街道').id,
+    });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    const problemId = recorded.json().problem.id as number;
+    expect(await named(`entity=problem&entityId=${problemId}`)).toEqual([`${description.slice(0, 30)}…`]);
+  });
+
   it('refuses bad filters in Chinese', async () => {
     const res = await t.request('GET', '/api/audit/entries?from=2019-13-01', admin);
     expect(res.statusCode).toBe(400);
@@ -113,6 +134,7 @@ describe.each(DIALECTS)('audit log page on %s', (dialect) => {
       '操作',
       '对象',
       '对象编号',
+      '对象名称',
       '详细内容',
     ]);
     expect(ws.rowCount).toBe(3);
@@ -125,9 +147,12 @@ describe.each(DIALECTS)('audit log page on %s', (dialect) => {
       String(streetId),
     ]);
     expect(row(2)[1]).toBe('2019年12月20日 10:00:00');
-    expect(String(row(2)[8])).toContain(`名称：${HOSTILE} → 浦西街道`);
+    // The unit as it is called now, on the row that named it otherwise too.
+    expect(row(2)[8]).toBe('浦西街道');
+    expect(row(3)[8]).toBe('浦西街道');
+    expect(String(row(2)[9])).toContain(`名称：${HOSTILE} → 浦西街道`);
     expect(row(3)[5]).toBe('添加单位');
-    expect(String(row(3)[8])).toContain(`名称：${HOSTILE}`);
+    expect(String(row(3)[9])).toContain(`名称：${HOSTILE}`);
     // The hostile name is a string cell: no sheet holds a formula.
     const zip = await JSZip.loadAsync(body);
     const sheets = Object.keys(zip.files).filter((f) => f.startsWith('xl/worksheets/'));

@@ -8,6 +8,7 @@ import type { PreparedExport } from '../../http/export-stream.js';
 import type { AppContext } from '../../kernel/context.js';
 import { type TableSheet, writeTableWorkbook, XLSX_MIME } from '../../lib/xlsx-list.js';
 import { type AuditRow, auditRowsBefore, auditRowsPage, countAudit } from './audit-list.repository.js';
+import { entityNames } from './audit-names.repository.js';
 
 function parseDetail(text: string): unknown {
   try {
@@ -18,7 +19,7 @@ function parseDetail(text: string): unknown {
   }
 }
 
-function present(r: AuditRow): AuditEntry {
+function present(r: AuditRow, names: Map<string, string>): AuditEntry {
   return {
     id: r.id,
     at: r.at,
@@ -34,6 +35,7 @@ function present(r: AuditRow): AuditEntry {
     action: r.action,
     entity: r.entity,
     entityId: r.entityId,
+    entityName: names.get(`${r.entity}:${r.entityId}`) ?? null,
     detail: parseDetail(r.detail),
   };
 }
@@ -43,7 +45,13 @@ export async function listAudit(ctx: AppContext, q: AuditListQuery): Promise<Aud
     countAudit(ctx.db, q),
     auditRowsPage(ctx.db, q, (q.page - 1) * q.pageSize, q.pageSize),
   ]);
-  return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
+  return { items: await presentPage(ctx, rows), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** A page's rows as the office reads them: each object named as it is called now. */
+async function presentPage(ctx: AppContext, rows: AuditRow[]): Promise<AuditEntry[]> {
+  const names = await entityNames(ctx.db, rows);
+  return rows.map((r) => present(r, names));
 }
 
 /** 2020年1月4日 14:05:09 in China time. */
@@ -61,6 +69,7 @@ const COLUMNS: TableSheet<AuditEntry>['columns'] = [
   { header: '操作', width: 18, value: (r) => auditActionLabel(r.action) },
   { header: '对象', width: 14, value: (r) => auditEntityLabel(r.entity) },
   { header: '对象编号', width: 12, value: (r) => r.entityId ?? '' },
+  { header: '对象名称', width: 30, value: (r) => r.entityName ?? '' },
   { header: '详细内容', width: 80, value: (r) => auditDetailText(r.detail) },
 ];
 
@@ -73,7 +82,7 @@ export async function prepareAuditExport(ctx: AppContext, f: AuditFilter): Promi
     for (;;) {
       const rows = await auditRowsBefore(ctx.db, f, before, EXPORT_PAGE);
       if (rows.length === 0) return;
-      yield rows.map(present);
+      yield await presentPage(ctx, rows);
       before = rows[rows.length - 1]?.id ?? null;
       if (rows.length < EXPORT_PAGE) return;
     }

@@ -16,6 +16,17 @@ import { AuditFilters } from './AuditFilters';
 import { AuditStatusCard } from './AuditStatusCard';
 import { useAuditQuery } from './auditQuery';
 
+/**
+ * The object in words: 用户 王主任（wangzr）, 单位 中云街道; a problem by its number and what it is
+ * (问题 #12 3户危房…), as the ledger calls it; the number alone when it has no name (deleted since).
+ */
+function entityText(e: AuditEntry): string {
+  const kind = auditEntityLabel(e.entity);
+  const number = e.entityId === null ? '' : ` #${e.entityId}`;
+  if (!e.entityName) return `${kind}${number}`;
+  return e.entity === 'problem' ? `${kind}${number} ${e.entityName}` : `${kind} ${e.entityName}`;
+}
+
 /** Where an entity can be opened in the app, when it has a page of its own. */
 function entityLink(e: AuditEntry): string | null {
   if (e.entityId === null) return null;
@@ -51,8 +62,8 @@ const columns: ColumnsType<AuditEntry> = [
     key: 'entity',
     render: (_, e) => {
       const link = entityLink(e);
-      const label = `${auditEntityLabel(e.entity)}${e.entityId === null ? '' : ` #${e.entityId}`}`;
-      return link ? <Link to={link}>{label}</Link> : label;
+      const label = entityText(e);
+      return <span data-testid="audit-entity">{link ? <Link to={link}>{label}</Link> : label}</span>;
     },
   },
 ];
