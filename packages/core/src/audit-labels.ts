@@ -36,6 +36,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'unit.update': '修改单位',
   'unit.delete': '删除单位',
   'campaign.create': '创建专项行动',
+  'campaign.create_from_plan': '按方案任务分解表创建专项行动',
   'check_item.update': '修改排查事项',
   'check_item.assign_units': '调整排查事项责任单位',
   'problem.created': '登记问题',

@@ -17,6 +17,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { registerAuthentication } from './modules/auth/authenticate.js';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.js';
+import { planImportRoutes } from './modules/campaigns/plan-import/plan-import.routes.js';
 import { exportRoutes } from './modules/exports/exports.routes.js';
 import { fileRoutes } from './modules/files/files.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -91,6 +92,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(authRoutes(ctx));
   await app.register(unitRoutes(ctx));
   await app.register(userRoutes(ctx));
+  await app.register(planImportRoutes(ctx));
   await app.register(campaignRoutes(ctx));
   await app.register(fileRoutes(ctx));
   await app.register(ledgerRoutes(ctx));

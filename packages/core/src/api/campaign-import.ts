@@ -4,6 +4,7 @@
 // what did not resolve, and creates the campaign in one transaction.
 import { z } from 'zod';
 import { isIsoDate } from '../dates.js';
+import { CATEGORIES } from '../plan/types.js';
 import { PHRASE_KINDS } from '../plan/unit-phrases.js';
 import { Id, Int } from './integers.js';
 
@@ -32,7 +33,7 @@ export const PlanPreviewItem = z.object({
   row: z.number(),
   seq: z.number(),
   /** The optional 类别 column; null when the table has none (imported tables usually don't). */
-  category: z.string().nullable(),
+  category: z.enum(CATEGORIES).nullable(),
   /** 排查项目, carried down over merged or blank cells. */
   subCategory: z.string(),
   /** 排查项目 as printed in this row ('' where merged with the row above). */
@@ -96,7 +97,7 @@ const Text = (label: string, max: number) => z.string().trim().min(1, `请填写
 
 export const FromPlanItem = z.object({
   seq: Int(1, 500),
-  category: z.string().trim().max(20).nullable().default(null),
+  category: z.enum(CATEGORIES).nullable().default(null),
   subCategory: Text('排查项目', 40),
   subCategoryCell: z.string().trim().max(40),
   content: Text('排查内容', 2000),
@@ -123,7 +124,7 @@ export const FromPlanBody = z.object({
     '结束日期应在 2000-01-01 至 2099-12-31 之间',
   ),
   monthlyDueDay: Int(1, 28, '每月报送日应为 1 到 28 之间的整数'),
-  /** Months a 月报 is due for; omitted → every month after the first one of the campaign. */
+  /** Months a 月报 is due for; omitted or empty → every month after the campaign's first. */
   monthlyPeriods: z.array(Period).max(60).optional(),
   phases: z
     .array(
@@ -157,7 +158,7 @@ export const FromPlanCreated = z.object({
   id: z.number(),
   title: z.string(),
   itemCount: z.number(),
-  unitsCreated: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string() })),
+  unitsCreated: z.array(z.object({ id: z.number(), name: z.string(), kind: z.enum(NEW_UNIT_KINDS) })),
 });
 export type FromPlanCreated = z.infer<typeof FromPlanCreated>;
 

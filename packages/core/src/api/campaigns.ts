@@ -49,6 +49,8 @@ export const Milestone = z.object({
 export type Milestone = z.infer<typeof Milestone>;
 
 export const CampaignDetail = CampaignSummary.extend({
+  /** The plan's own 文号 ('' when none). */
+  docNumber: z.string(),
   basisDocuments: z.array(z.object({ title: z.string(), docNumber: z.string() })),
   monthlyDueDay: z.number(),
   reportTitle: z.string(),
@@ -67,9 +69,12 @@ export const Overview = z.object({
 });
 export type Overview = z.infer<typeof Overview>;
 
+/** One of the plan's four groups, or '' for an imported item without one. */
+export const ItemCategorySchema = z.union([z.enum(CATEGORIES), z.literal('')]);
+
 export const CheckItem = z.object({
   seq: z.number(),
-  category: z.enum(CATEGORIES),
+  category: ItemCategorySchema,
   subCategory: z.string(),
   subCategoryCell: z.string(),
   content: z.string(),

@@ -117,7 +117,7 @@ export const ProblemView = z.object({
   campaignId: z.number(),
   checkItem: z.number(),
   checkItemContent: z.string(),
-  category: z.enum(CATEGORIES),
+  category: z.union([z.enum(CATEGORIES), z.literal('')]),
   subCategory: z.string(),
   unit: z.object({ id: z.number(), name: z.string() }),
   source: z.enum(PROBLEM_SOURCES),

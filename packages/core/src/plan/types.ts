@@ -1,11 +1,13 @@
 /** The body's four groups of check items (plan §二 一 to 四). */
 export const CATEGORIES = ['三落实', '三精准', '三保障', '其他方面'] as const;
 export type Category = (typeof CATEGORIES)[number];
+/** An item's group: one of the plan's four, or '' for an item of an imported table that has none. */
+export type ItemCategory = Category | '';
 
 export interface CheckItemTemplate {
   /** 序号 1–37 in the attachment table. */
   seq: number;
-  category: Category;
+  category: ItemCategory;
   /** 排查项目, filled down over merged cells. */
   subCategory: string;
   /** 排查项目 exactly as printed in this row ('' where the table merges it with the row above). */
@@ -39,6 +41,8 @@ export interface MilestoneTemplate {
 export interface CampaignTemplate {
   title: string;
   issuer: string;
+  /** The plan's own 文号 ('' when it has none, as the built-in plan). */
+  docNumber?: string;
   /** 依据文件: the provincial and municipal notices the plan implements. */
   basisDocuments: { title: string; docNumber: string }[];
   startDate: string;

@@ -22,6 +22,7 @@ import { auditFiltersMigration } from './migrations/2026-12-03-024-audit-filters
 import { findingVerificationMigration } from './migrations/2026-12-03-025-finding-verification.js';
 import { findingGroupsMigration } from './migrations/2026-12-03-026-finding-groups.js';
 import { screeningTalliesMigration } from './migrations/2026-12-03-027-screening-tallies.js';
+import { campaignDocNumberMigration } from './migrations/2026-12-04-030-campaign-doc-number.js';
 import { screeningRunFindingsMigration } from './migrations/2026-12-04-045-screening-run-findings.js';
 import { exportLeasesMigration } from './migrations/2026-12-04-050-export-leases.js';
 import { notificationEntityMigration } from './migrations/2026-12-04-055-notification-entity.js';
@@ -58,6 +59,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-12-04-045-screening-run-findings': screeningRunFindingsMigration(),
     '2026-12-04-050-export-leases': exportLeasesMigration(dialect),
     '2026-12-04-055-notification-entity': notificationEntityMigration(),
+    '2026-12-04-030-campaign-doc-number': campaignDocNumberMigration(),
   };
 }
 

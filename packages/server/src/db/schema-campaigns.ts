@@ -1,6 +1,6 @@
 // Row types of a campaign and its plan (phases, milestones, check items and who owns them);
 // listed in DB in schema.ts.
-import type { Category, MilestoneKind } from '@paicha/core';
+import type { ItemCategory, MilestoneKind } from '@paicha/core';
 import type { Generated } from 'kysely';
 
 export interface CampaignsTable {
@@ -9,6 +9,8 @@ export interface CampaignsTable {
   issuer: string;
   /** JSON array of {title, docNumber}. */
   basis_documents: string;
+  /** The plan's own 文号, '' when none (migration 030). */
+  doc_number: Generated<string>;
   start_date: string;
   end_date: string;
   monthly_due_day: number;
@@ -49,7 +51,7 @@ export interface CheckItemsTable {
   id: Generated<number>;
   campaign_id: number;
   seq: number;
-  category: Category;
+  category: ItemCategory;
   sub_category: string;
   sub_category_cell: string;
   content: string;

@@ -37,6 +37,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, AccessAction>> = {
   'GET /api/campaigns/current': 'session',
   'PUT /api/campaigns/current': 'session',
   'POST /api/campaigns': 'office',
+  'POST /api/campaigns/plan-preview': 'office',
+  'POST /api/campaigns/from-plan': 'office',
   [`GET ${C}`]: 'view',
   [`GET ${C}/overview`]: 'view',
   [`GET ${C}/check-items`]: 'view',

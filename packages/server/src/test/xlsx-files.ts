@@ -229,6 +229,14 @@ export const hostile = {
         `</row>${SHEET_END}`,
       ),
     ),
+  /** A Word file whose document.xml is 2 GB of empty paragraphs in ~2 MB. */
+  wordBomb: () =>
+    zip([
+      [
+        'word/document.xml',
+        repeated('<w:document xmlns:w="w"><w:body>', '<w:p/>', 340 * 1_048_576, '</w:body></w:document>'),
+      ],
+    ]),
   nested: (depth: number) =>
     workbook(deflated(`${SHEET_START}${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}${SHEET_END}`)),
   doctype: () =>

@@ -58,6 +58,7 @@ export async function insertCampaign(db: Executor, t: CampaignTemplate, at: stri
       title: t.title,
       issuer: t.issuer,
       basis_documents: JSON.stringify(t.basisDocuments),
+      doc_number: t.docNumber ?? '',
       start_date: t.startDate,
       end_date: t.endDate,
       monthly_due_day: t.monthlyDueDay,

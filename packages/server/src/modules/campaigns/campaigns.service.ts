@@ -63,6 +63,7 @@ export async function getCampaign(ctx: AppContext, id: number) {
     id: c.id,
     title: c.title,
     issuer: c.issuer,
+    docNumber: c.doc_number,
     basisDocuments: JSON.parse(c.basis_documents) as { title: string; docNumber: string }[],
     startDate: c.start_date,
     endDate: c.end_date,

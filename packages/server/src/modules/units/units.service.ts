@@ -16,21 +16,32 @@ import {
 
 export async function createUnit(ctx: AppContext, actor: Actor, input: { name: string; kind: UnitKind }) {
   const at = ctx.clock.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
-    if (await findUnitByName(trx, input.name))
-      throw new AppError('conflict', `已有名为“${input.name}”的单位`);
-    const unit = await insertUnit(trx, { ...input, sortOrder: await nextSortOrder(trx), at });
-    const assignedItems = await assignGroupItems(trx, unit, ctx.clock.today());
-    await appendAudit(trx, ctx.dialect, {
-      actorId: actor.userId,
-      action: 'unit.create',
-      entity: 'unit',
-      entityId: unit.id,
-      detail: { ...input, assignedItems },
-      at,
-    });
-    return unit;
+  return ctx.db.transaction().execute((trx) => addUnitIn(trx, ctx, actor.userId, input, at));
+}
+
+/**
+ * Adds a unit inside the caller's transaction (the 单位管理 page, or a plan import naming a new
+ * department): it takes its share of the campaigns not yet ended and is audited as unit.create.
+ */
+export async function addUnitIn(
+  trx: Executor,
+  ctx: AppContext,
+  actorId: number,
+  input: { name: string; kind: UnitKind },
+  at: string,
+) {
+  if (await findUnitByName(trx, input.name)) throw new AppError('conflict', `已有名为“${input.name}”的单位`);
+  const unit = await insertUnit(trx, { ...input, sortOrder: await nextSortOrder(trx), at });
+  const assignedItems = await assignGroupItems(trx, unit, ctx.clock.today());
+  await appendAudit(trx, ctx.dialect, {
+    actorId,
+    action: 'unit.create',
+    entity: 'unit',
+    entityId: unit.id,
+    detail: { ...input, assignedItems },
+    at,
   });
+  return unit;
 }
 
 export async function renameUnit(
