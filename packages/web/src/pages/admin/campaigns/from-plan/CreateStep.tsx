@@ -104,6 +104,9 @@ export function CreateStep(props: {
                   {u.name}（{u.kind === 'street' ? '街道' : '部门'}）
                 </Tag>
               ))}
+              <Typography.Text type="secondary">
+                新建的部门、街道也承担写明“区各相关部门”“各街道”的事项。
+              </Typography.Text>
             </Space>
           )}
         </Descriptions.Item>
