@@ -1,5 +1,6 @@
 export * from './access.js';
 export * from './audit-labels.js';
+export * from './calendar/index.js';
 export * from './dates.js';
 export * from './errors.js';
 export * from './household/index.js';
