@@ -16,6 +16,7 @@ import type { AppContext } from './kernel/context.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { registerAuthentication } from './modules/auth/authenticate.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.js';
 import { planImportRoutes } from './modules/campaigns/plan-import/plan-import.routes.js';
 import { exportRoutes } from './modules/exports/exports.routes.js';
@@ -99,6 +100,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(problemRoutes(ctx));
   await app.register(batchRoutes(ctx));
   await app.register(settingsRoutes(ctx));
+  await app.register(calendarRoutes(ctx));
   await app.register(notificationRoutes(ctx));
   await app.register(inspectionRoutes(ctx));
   await app.register(reportRoutes(ctx));

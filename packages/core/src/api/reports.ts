@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { phoneProblem } from '../report/phone.js';
 import { REPORT_RULE_IDS } from '../report/rules.js';
+import { DeadlineInfo } from './calendar.js';
 import { CampaignParams } from './campaigns.js';
 import { IdParam, Int, Version, VersionOrNew } from './integers.js';
 
@@ -143,6 +144,8 @@ export const ReportView = z.object({
   milestoneId: z.number(),
   title: z.string(),
   dueDate: z.string(),
+  /** The due date with the date that counts under the campaign's policy (timeliness uses `effective`). */
+  deadline: DeadlineInfo,
   ...WORKFLOW_STATE,
   fillerName: z.string(),
   reviewerName: z.string(),
@@ -205,7 +208,13 @@ export type Totals = z.infer<typeof Totals>;
 export const ReportGrid = z.object({
   today: z.string(),
   periods: z.array(
-    z.object({ period: z.string(), milestoneId: z.number(), title: z.string(), dueDate: z.string() }),
+    z.object({
+      period: z.string(),
+      milestoneId: z.number(),
+      title: z.string(),
+      dueDate: z.string(),
+      deadline: DeadlineInfo,
+    }),
   ),
   units: z.array(
     z.object({

@@ -1,6 +1,7 @@
 // Milestone submissions (节点报送, /api/campaigns/:id/submissions): texts and sealed scans per unit
 // and milestone, on the same workflow as the monthly reports.
 import { z } from 'zod';
+import { DeadlineInfo } from './calendar.js';
 import { CampaignParams } from './campaigns.js';
 import { Id, IdParam, VersionOrNew } from './integers.js';
 import {
@@ -63,6 +64,7 @@ export const SubmissionView = z.object({
     dueDate: z.string(),
     description: z.string(),
   }),
+  deadline: DeadlineInfo,
   ...WORKFLOW_STATE,
   content: z.string(),
   experience: z.string(),
@@ -79,7 +81,15 @@ export type Submission = SubmissionViewData;
 
 export const SubmissionGrid = z.object({
   today: z.string(),
-  milestones: z.array(z.object({ id: z.number(), kind: z.string(), title: z.string(), dueDate: z.string() })),
+  milestones: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.string(),
+      title: z.string(),
+      dueDate: z.string(),
+      deadline: DeadlineInfo,
+    }),
+  ),
   units: z.array(
     z.object({
       unit: z.object({ id: z.number(), name: z.string(), kind: z.string() }),

@@ -11,6 +11,7 @@ import type {
   UsersTable,
 } from './schema-accounts.js';
 import type { AuditLogTable, AuditSealTable } from './schema-audit.js';
+import type { CalendarDaysTable, CampaignDeadlinePoliciesTable } from './schema-calendar.js';
 import type {
   CampaignChoicesTable,
   CampaignsTable,
@@ -44,6 +45,7 @@ import type {
 
 export type * from './schema-accounts.js';
 export type * from './schema-audit.js';
+export type * from './schema-calendar.js';
 export type * from './schema-campaigns.js';
 export type * from './schema-problems.js';
 export type * from './schema-reports.js';
@@ -85,4 +87,6 @@ export interface DB extends HouseholdTables {
   submission_files: SubmissionFilesTable;
   circulars: CircularsTable;
   workbench_seen: WorkbenchSeenTable;
+  calendar_days: CalendarDaysTable;
+  campaign_deadline_policies: CampaignDeadlinePoliciesTable;
 }

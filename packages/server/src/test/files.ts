@@ -61,3 +61,7 @@ export const upload = (t: TestApp, cookie: string, name: string, bytes: Buffer, 
 /** A ledger workbook to the Excel import (`mode` check | valid | all). */
 export const importLedger = (t: TestApp, cookie: string, bytes: Buffer, mode: string) =>
   postFile(t, cookie, `/api/problems/import?mode=${mode}`, '台账.xlsx', bytes);
+
+/** A calendar file (.xlsx or .csv, by `name`) to the 节假日 import (`mode` check | all). */
+export const importCalendarFile = (t: TestApp, cookie: string, name: string, bytes: Buffer, mode = 'all') =>
+  postFile(t, cookie, `/api/calendar/import?mode=${mode}`, name, bytes);

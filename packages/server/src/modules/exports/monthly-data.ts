@@ -3,6 +3,7 @@
 // snapshot taken at its submission (reports/report-rows.ts).
 import { AppError, formatChineseDate } from '@paicha/core';
 import type { Actor, AppContext } from '../../kernel/context.js';
+import { campaignDeadlines } from '../calendar/deadlines.js';
 import { findCampaign, listCheckItems, listItemUnits } from '../campaigns/campaigns.repository.js';
 import { loadReport, type ReportKey } from '../reports/report-load.js';
 import { reportRows } from '../reports/report-rows.js';
@@ -148,13 +149,14 @@ async function reportingSummary(
 ): Promise<string> {
   const today = ctx.clock.today();
   const { units, withItems } = await reportingUnits(ctx, campaignId);
+  const effective = (await campaignDeadlines(ctx.db, campaignId)).effective(dueDate);
   const byUnit = new Map(list.map((r) => [r.unitId, r]));
   const cells = units.map((u) => ({
     name: u.name,
     t: timelinessOf({
       expected: withItems.has(u.id),
       firstSubmittedOn: byUnit.get(u.id)?.firstSubmittedOn ?? null,
-      dueDate,
+      dueDate: effective,
       today,
     }),
   }));

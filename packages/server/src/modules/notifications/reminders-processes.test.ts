@@ -24,7 +24,8 @@ describe('reminders from concurrent processes on one PostgreSQL', () => {
       DATABASE_URL: database.databaseUrl ?? '',
       PAICHA_DATA_DIR: database.dataDir,
       PAICHA_ADMIN_PASSWORD: 'admin-password-x',
-      PAICHA_FIXED_TIME: '2019-12-21T02:00:00Z',
+      // A Friday: reminders go out on working days only.
+      PAICHA_FIXED_TIME: '2019-12-20T02:00:00Z',
     };
     // Migrate and seed once, so the racing processes race on reminders only.
     await run(process.execPath, [BIN, 'migrate'], { env });
@@ -46,5 +47,25 @@ describe('reminders from concurrent processes on one PostgreSQL', () => {
     } finally {
       await db.destroy();
     }
+  }, 60_000);
+
+  it('sends nothing on a holiday (元旦 2020) and catches up on the next working day', async () => {
+    const env = (now: string) => ({
+      ...process.env,
+      DATABASE_URL: database.databaseUrl ?? '',
+      PAICHA_DATA_DIR: database.dataDir,
+      PAICHA_ADMIN_PASSWORD: 'admin-password-x',
+      PAICHA_FIXED_TIME: now,
+    });
+    const remind = async (now: string) => {
+      const r = await run(process.execPath, [BIN, 'remind', '--json'], { env: env(now) });
+      return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}').created as number;
+    };
+    // 1 January 2020 (Wednesday, 元旦): 12-24 is long missed and 2020-01-04's report is 3 days
+    // off, yet nothing goes out.
+    expect(await remind('2020-01-01T02:00:00Z')).toBe(0);
+    // Thursday 2 January, a working day: what was held back goes out (the 12-24 misses, the
+    // reminders of the report due Saturday 4 January).
+    expect(await remind('2020-01-02T02:00:00Z')).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -1,13 +1,20 @@
 // Reminders to responsible units before each deadline (default 3 and 1 days) and once it has
 // been missed: monthly reports, milestone submissions and problem deadlines. Safe to run from
 // every server process at once: each reminder has a dedup key and the insert skips existing ones.
-import { addDays, formatChineseDate, type MilestoneKind } from '@paicha/core';
+import { addDays, formatChineseDate, isWorkingDay, type MilestoneKind } from '@paicha/core';
 import type { ReminderSettings } from '@paicha/core/api/notifications';
 import type { AppContext } from '../../kernel/context.js';
+import { readPolicy } from '../calendar/calendar.repository.js';
+import { type CampaignDeadlines, deadlinesUnder, loadCalendar } from '../calendar/deadlines.js';
 import { readSetting } from '../settings/settings.repository.js';
 import { sendReminderMail } from './mailer.js';
 import { insertNotifications, type NotificationInsert } from './notifications.repository.js';
-import { MISSED_WINDOW_DAYS, normaliseThresholds, reminderStep } from './reminder-plan.js';
+import {
+  CALENDAR_SLACK_DAYS,
+  MISSED_WINDOW_DAYS,
+  normaliseThresholds,
+  reminderStep,
+} from './reminder-plan.js';
 import { answeredMilestones, expectedUnits, milestonesDue, problemsDue } from './reminders.repository.js';
 
 export const REMINDER_SETTING = 'reminders';
@@ -44,15 +51,31 @@ export async function runReminders(ctx: AppContext): Promise<{ created: number; 
   const settings = await readSetting(ctx.db, REMINDER_SETTING, DEFAULT_REMINDERS);
   const days = normaliseThresholds(settings.days);
   const today = ctx.clock.today();
-  const from = addDays(today, -MISSED_WINDOW_DAYS);
-  const to = addDays(today, Math.max(0, ...days));
+  const calendar = await loadCalendar(ctx.db);
+  // Working days only: whatever falls due meanwhile is caught up on the next working day.
+  if (!isWorkingDay(today, calendar)) return { created: 0, emailed: 0 };
+  // Wide enough for deadlines moved by a policy and steps moved before a holiday; the step
+  // decides exactly.
+  const from = addDays(today, -MISSED_WINDOW_DAYS - CALENDAR_SLACK_DAYS);
+  const to = addDays(today, Math.max(0, ...days) + CALENDAR_SLACK_DAYS);
+  const policies = new Map<number, CampaignDeadlines>();
+  const deadlinesOf = async (campaignId: number) => {
+    let d = policies.get(campaignId);
+    if (!d) {
+      d = deadlinesUnder(calendar, await readPolicy(ctx.db, campaignId));
+      policies.set(campaignId, d);
+    }
+    return d;
+  };
   const at = ctx.clock.now().toISOString();
   const rows: NotificationInsert[] = [];
 
   for (const { milestone: m, unitId } of await milestoneDeadlines(ctx, from, to)) {
-    const step = reminderStep(today, m.dueDate, days);
+    // A milestone counts on its effective date (the campaign's policy on non-working days).
+    const dueDate = (await deadlinesOf(m.campaignId)).effective(m.dueDate);
+    const step = reminderStep(today, dueDate, days, calendar);
     if (!step) continue;
-    const due = formatChineseDate(m.dueDate);
+    const due = formatChineseDate(dueDate);
     rows.push({
       unit_id: unitId,
       kind: step.kind,
@@ -64,14 +87,14 @@ export async function runReminders(ctx: AppContext): Promise<{ created: number; 
           : `【提醒】${m.title}将于${due}截止${step.daysLeft === 0 ? '（今天截止）' : `（还有${step.daysLeft}天）`}`,
       body: m.description,
       link: MILESTONE_LINK[m.kind],
-      due_date: m.dueDate,
+      due_date: dueDate,
       dedup_key: `milestone:${m.id}:unit:${unitId}:${step.kind === 'missed' ? 'missed' : `before:${step.threshold}`}`,
       created_at: at,
     });
   }
   for (const p of await problemsDue(ctx.db, from, to)) {
     if (!p.deadline) continue;
-    const step = reminderStep(today, p.deadline, days);
+    const step = reminderStep(today, p.deadline, days, calendar);
     if (!step) continue;
     const due = formatChineseDate(p.deadline);
     rows.push({

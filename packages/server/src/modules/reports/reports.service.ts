@@ -5,6 +5,7 @@ import type { SaveReportInput } from '@paicha/core/api/reports';
 import type { Executor } from '../../db/transaction.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { campaignDeadlines } from '../calendar/deadlines.js';
 import { withNotices, writeNotices } from '../notifications/notices.js';
 import { monthlyReportName, type ReportStep, reportStep } from '../notifications/notices-reporting.js';
 import { type LoadedReport, loadReport, type ReportKey } from './report-load.js';
@@ -139,7 +140,8 @@ export async function submitReport(
   const at = ctx.clock.now().toISOString();
   const today = ctx.clock.today();
   const firstOn = report.first_submitted_on ?? today;
-  const late = firstOn > loaded.milestone.dueDate;
+  const late =
+    firstOn > (await campaignDeadlines(ctx.db, key.campaignId)).effective(loaded.milestone.dueDate);
   await transition(
     ctx,
     actor,

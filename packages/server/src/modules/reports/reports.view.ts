@@ -3,6 +3,7 @@
 import { validateReport } from '@paicha/core';
 import type { LedgerTexts, ReportViewData } from '@paicha/core/api/reports';
 import type { Actor, AppContext } from '../../kernel/context.js';
+import { campaignDeadlines } from '../calendar/deadlines.js';
 import type { LoadedReport, ReportKey } from './report-load.js';
 import { ledgerTextsOf, reportRows } from './report-rows.js';
 import * as repo from './reports.repository.js';
@@ -16,19 +17,27 @@ export async function presentReport(
 ): Promise<ReportViewData> {
   const { milestone, unit, report } = loaded;
   const today = ctx.clock.today();
-  const [{ rows, prefilledFrom, meta, expected, snapshotAt }, history] = await Promise.all([
+  const [{ rows, prefilledFrom, meta, expected, snapshotAt }, history, deadlines] = await Promise.all([
     reportRows(ctx, key, loaded),
     report ? repo.listHistory(ctx.db, 'monthly_report', report.id) : Promise.resolve([]),
+    campaignDeadlines(ctx.db, key.campaignId),
   ]);
+  const deadline = deadlines.info(milestone.dueDate);
   const status: ViewStatus = report?.status ?? 'not_started';
   const firstOn = report?.first_submitted_on ?? null;
-  const timeliness = timelinessOf({ expected, firstSubmittedOn: firstOn, dueDate: milestone.dueDate, today });
+  const timeliness = timelinessOf({
+    expected,
+    firstSubmittedOn: firstOn,
+    dueDate: deadline.effective,
+    today,
+  });
   return {
     campaignId: key.campaignId,
     period: key.period,
     milestoneId: milestone.id,
     title: milestone.title,
     dueDate: milestone.dueDate,
+    deadline,
     today,
     unit: { id: unit.id, name: unit.name },
     expected,

@@ -3,6 +3,7 @@
 import { AppError } from '@paicha/core';
 import { scopedUnitId } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
+import { campaignDeadlines } from '../calendar/deadlines.js';
 import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { listUnits, type UnitRow } from '../units/units.repository.js';
 import * as repo from './reports.repository.js';
@@ -78,14 +79,16 @@ export async function reportGrid(ctx: AppContext, actor: Actor, campaignId: numb
   if (!(await findCampaign(ctx.db, campaignId))) throw new AppError('not_found', '工作活动不存在');
   const today = ctx.clock.today();
   const own = scopedUnitId(actor);
-  const [milestones, { units, withItems }, reports] = await Promise.all([
+  const [milestones, { units, withItems }, reports, deadlines] = await Promise.all([
     repo.listMonthlyMilestones(ctx.db, campaignId),
     reportingUnits(ctx, campaignId, own),
     repo.listReports(ctx.db, campaignId, own === undefined ? {} : { unitId: own }),
+    campaignDeadlines(ctx.db, campaignId),
   ]);
+  // Timeliness is judged against the date that counts (a Saturday's due day moved to Monday).
   const grid = buildGrid({
     today,
-    columns: milestones.map((m) => ({ ...m, key: m.period })),
+    columns: milestones.map((m) => ({ ...m, key: m.period, dueDate: deadlines.effective(m.dueDate) })),
     units,
     withItems,
     submissions: reports.map((r) => ({ ...r, key: r.period })),
@@ -97,6 +100,7 @@ export async function reportGrid(ctx: AppContext, actor: Actor, campaignId: numb
       milestoneId: m.id,
       title: m.title,
       dueDate: m.dueDate,
+      deadline: deadlines.info(m.dueDate),
     })),
     units: grid.units.map((u) => ({ ...u, cells: u.cells.map(({ key, ...c }) => ({ period: key, ...c })) })),
     totals: grid.totals.map(({ key, ...t }) => ({ period: key, ...t })),

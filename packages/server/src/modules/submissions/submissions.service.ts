@@ -7,6 +7,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { campaignDeadlines } from '../calendar/deadlines.js';
 import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { linkAttachments, saveUpload } from '../files/files.service.js';
 import { withNotices, writeNotices } from '../notifications/notices.js';
@@ -226,6 +227,8 @@ export async function submitSubmission(ctx: AppContext, actor: Actor, key: Submi
   const at = ctx.clock.now().toISOString();
   const today = ctx.clock.today();
   const firstOn = s.first_submitted_on ?? today;
+  const late =
+    firstOn > (await campaignDeadlines(ctx.db, key.campaignId)).effective(loaded.milestone.dueDate);
   await write(ctx, actor, key, loaded, version, {
     action: 'submit',
     patch: {
@@ -238,13 +241,13 @@ export async function submitSubmission(ctx: AppContext, actor: Actor, key: Submi
       return_reason: '',
     },
     detail: {
-      late: firstOn > loaded.milestone.dueDate,
+      late,
       dueDate: loaded.milestone.dueDate,
       submittedOn: today,
     },
     notice: {
       step: 'submit',
-      late: firstOn > loaded.milestone.dueDate,
+      late,
       resubmission: s.first_submitted_at !== null,
     },
   });

@@ -3,6 +3,7 @@ import { AppError } from '@paicha/core';
 import type { FileKind, SubmissionViewData } from '@paicha/core/api/submissions';
 import { assertUnitVisible, scopedUnitId } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
+import { campaignDeadlines } from '../calendar/deadlines.js';
 import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { listHistory, unitIdsWithItems } from '../reports/reports.repository.js';
 import { presentHistory } from '../reports/reports.view.js';
@@ -40,22 +41,25 @@ export async function presentSubmission(
 ): Promise<SubmissionViewData> {
   const { milestone, unit, submission: s } = loaded;
   const today = ctx.clock.today();
-  const [withItems, files, history] = await Promise.all([
+  const [withItems, files, history, deadlines] = await Promise.all([
     unitIdsWithItems(ctx.db, key.campaignId),
     s ? repo.listFiles(ctx.db, s.id) : Promise.resolve([]),
     s ? listHistory(ctx.db, ENTITY, s.id) : Promise.resolve([]),
+    campaignDeadlines(ctx.db, key.campaignId),
   ]);
+  const deadline = deadlines.info(milestone.dueDate);
   const status: ViewStatus = s?.status ?? 'not_started';
   const expected = withItems.has(unit.id);
   const timeliness = timelinessOf({
     expected,
     firstSubmittedOn: s?.first_submitted_on ?? null,
-    dueDate: milestone.dueDate,
+    dueDate: deadline.effective,
     today,
   });
   return {
     campaignId: key.campaignId,
     milestone,
+    deadline,
     today,
     unit: { id: unit.id, name: unit.name },
     expected,
@@ -86,21 +90,28 @@ export async function submissionGrid(ctx: AppContext, actor: Actor, campaignId: 
   if (!(await findCampaign(ctx.db, campaignId))) throw new AppError('not_found', '工作活动不存在');
   const today = ctx.clock.today();
   const own = scopedUnitId(actor);
-  const [milestones, { units, withItems }, subs] = await Promise.all([
+  const [milestones, { units, withItems }, subs, deadlines] = await Promise.all([
     repo.listSubmissionMilestones(ctx.db, campaignId),
     reportingUnits(ctx, campaignId, own),
     repo.listSubmissions(ctx.db, campaignId, own),
+    campaignDeadlines(ctx.db, campaignId),
   ]);
   const grid = buildGrid({
     today,
-    columns: milestones.map((m) => ({ ...m, key: String(m.id) })),
+    columns: milestones.map((m) => ({ ...m, key: String(m.id), dueDate: deadlines.effective(m.dueDate) })),
     units,
     withItems,
     submissions: subs.map((s) => ({ ...s, key: String(s.milestoneId) })),
   });
   return {
     today,
-    milestones: milestones.map((m) => ({ id: m.id, kind: m.kind, title: m.title, dueDate: m.dueDate })),
+    milestones: milestones.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      title: m.title,
+      dueDate: m.dueDate,
+      deadline: deadlines.info(m.dueDate),
+    })),
     units: grid.units.map((u) => ({
       ...u,
       cells: u.cells.map(({ key, ...c }) => ({ milestoneId: Number(key), ...c })),
