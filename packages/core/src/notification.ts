@@ -1,11 +1,12 @@
 // What a notice is about, in the clerk's words: the server writes these kinds, the 通知 page
 // filters and labels by them. Reminders (即将到期, 已逾期) are written by the reminder run; 催办
-// by the office; every other kind by a hand-off in the same transaction as the hand-off itself.
+// by the office; 改交他单位 tells a unit a problem of its own went to another; every other kind by a hand-off in the same transaction as the hand-off itself.
 export const NOTIFICATION_KIND_LABELS = {
   upcoming: '即将到期',
   missed: '已逾期',
   urge: '催办',
   assigned: '交办',
+  reassigned: '改交他单位',
   returned: '退回',
   accepted: '审核通过',
   closed: '销号',

@@ -6,6 +6,7 @@ const COLOURS: Record<NotificationKind, string> = {
   missed: 'red',
   urge: 'magenta',
   assigned: 'blue',
+  reassigned: 'default',
   returned: 'volcano',
   accepted: 'green',
   closed: 'green',

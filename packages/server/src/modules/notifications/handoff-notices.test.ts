@@ -110,7 +110,7 @@ describe.each(DIALECTS)('hand-off notices on %s', (dialect) => {
     fresh = await added();
     expect(fresh.map((n) => [n.unitId, n.kind])).toEqual([
       [hzId, 'assigned'],
-      [zyId, 'assigned'],
+      [zyId, 'reassigned'],
     ]);
     expect(fresh[0]?.body).toContain('交办说明：涉及猴嘴街道辖区农户');
     expect(fresh[0]?.body).toContain('整改时限：2020年2月28日');

@@ -166,7 +166,7 @@ export function problemTakenAway(
   return {
     ...problemNotice(p),
     unitId: p.unitId,
-    kind: 'assigned',
+    kind: 'reassigned',
     link: '/problems',
     title: `【交办】问题 ${p.id} 已改由${to.name}整改`,
     body: lines(

@@ -179,7 +179,7 @@ describe.each(DIALECTS)('reminders resolving themselves on %s', (dialect) => {
     // 销号 notice of the test before).
     const unread = await list(hz, '&unread=1');
     expect(unread.items.map((n) => [n.kind, n.entityId])).toEqual([
-      ['assigned', moving.id],
+      ['reassigned', moving.id],
       ['closed', expect.any(Number)],
     ]);
     expect(notes.unread).toBe(2);

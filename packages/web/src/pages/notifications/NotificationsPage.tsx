@@ -19,7 +19,8 @@ import { SentNotifications } from './SentNotifications';
 type Filter = 'all' | 'unread' | 'read';
 const PAGE_SIZE = 20;
 /** Kinds that tell of something done, with nothing left to do: opened to look, not to act. */
-const INFORMATIVE = new Set(['accepted', 'closed', 'circular']);
+// Nothing to do but read: 审核通过, 销号, a problem gone to another unit, a 通报.
+const INFORMATIVE = new Set(['accepted', 'closed', 'reassigned', 'circular']);
 
 function OwnNotifications() {
   const { message } = App.useApp();
@@ -145,7 +146,7 @@ export default function NotificationsPage() {
   return (
     <Card title="通知" data-testid="notifications-page">
       <Typography.Paragraph type="secondary">
-        问题交办、退回、销号，月报和节点材料的退回、审核通过，以及签发的通报，都会通知到相关单位；单位报送材料、申请销号时通知领导小组办公室。系统还在各项截止日期前（按提醒设置的天数）和逾期后自动提醒责任单位，事项办结、问题已交办他单位或日期已过的提醒自动标为已完成、已交办他单位、已过期，不计入未读。
+        问题交办（接收单位和原责任单位都会收到）、退回、销号，月报和节点材料的退回、审核通过，停用单位的工作移交，以及签发的通报，都会通知到相关单位；单位报送材料、申请销号时通知领导小组办公室，办公室审核后该通知自动标为已审核。系统还在各项截止日期前（按提醒设置的天数）和逾期后自动提醒责任单位，事项办结、问题已交办他单位或日期已过的提醒自动标为已完成、已交办他单位、已过期，不计入未读。
       </Typography.Paragraph>
       {wide ? (
         <Tabs
