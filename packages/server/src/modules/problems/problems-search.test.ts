@@ -47,6 +47,8 @@ describe.each(DIALECTS)('ledger search on %s', (dialect) => {
           // A number is also a problem number.
           ...(/^\d+$/.test(q) ? [eb('id', '=', Number(q))] : []),
           ...SEARCHED.map((c) => sql<boolean>`${sql.ref(c)} like ${like} escape '\\'`),
+          // Typing part of a unit's name finds that unit's problems.
+          sql<boolean>`unit_id in (select id from units where name like ${like} escape '\\')`,
         ]),
       )
       .orderBy('id')
@@ -85,6 +87,41 @@ describe.each(DIALECTS)('ledger search on %s', (dialect) => {
     // Across two columns is not a match: 住D级危房未改造 | 东风村 never reads 造东.
     expect((await search('造东')).total).toBe(0);
     expect((await search(String(b.id))).ids).toContain(b.id);
+
+    // Letters in either case, digits, punctuation and one character of any kind: 1–2 character
+    // words go through each database's own short-word index (SQLite pairs, PostgreSQL grams)
+    // and still find exactly what LIKE finds — case-folded on SQLite, case-kept on PostgreSQL.
+    await add(street.cookie, { description: 'AB类问题Ab', place: '二组', householdRef: 'aB-07' });
+    await add(street.cookie, { description: '编号X9，x9复核', place: '三组 ', cause: '初查' });
+    await add(street.cookie, { description: '第三批\n复查', place: '组' });
+    for (const q of [
+      'AB',
+      'ab',
+      'Ab',
+      'aB',
+      'a',
+      'B',
+      'x9',
+      'X9',
+      '07',
+      '0',
+      '9',
+      '组',
+      '二组',
+      '，',
+      '%',
+      '_',
+      '查',
+      '复查',
+      'Z',
+      '初',
+      '9，',
+    ]) {
+      const expected = await recount(q);
+      const found = await search(q);
+      expect(found.ids, q).toEqual(expected);
+      expect(found.total, q).toBe(expected.length);
+    }
 
     const edited = await t.request('PATCH', `/api/problems/${a.id}`, street.cookie, {
       version: a.version,

@@ -2,8 +2,9 @@
 // through a trigram index — SQLite FTS5 `trigram`, PostgreSQL `pg_trgm` — and find exactly what
 // LIKE '%word%' over the searched columns finds. 1–2 characters: on SQLite, an index of the
 // text's character pairs (migration 2026-12-03-018) when the words are letters, digits or
-// non-ASCII; otherwise, and on PostgreSQL, whose trigram index cannot take them, LIKE while
-// walking the list in its order (the page stops as soon as it is full).
+// non-ASCII; on PostgreSQL, a GIN index of the text's characters and pairs (problem_grams,
+// migration 2026-12-04-051); otherwise LIKE while walking the list in its order (the page stops
+// as soon as it is full).
 // Either way the total is counted up to SEARCH_CAP matches ("1,000+" beyond that), so a word
 // found in a quarter of the ledger costs no more than one found a thousand times.
 import { type Expression, type SqlBool, sql } from 'kysely';
@@ -15,10 +16,14 @@ import type { Executor } from '../../db/transaction.js';
 /** How many matches a search counts before it reports "at least this many". */
 export const SEARCH_CAP = 1000;
 
-/** SQLite: an FTS5 table and its MATCH expression; PostgreSQL: pg_trgm under LIKE. */
+/**
+ * SQLite: an FTS5 table and its MATCH expression; PostgreSQL: pg_trgm under LIKE (3+
+ * characters), or the grams' index holding the 1–2 character word as one element.
+ */
 export type TextIndex =
   | { kind: 'fts'; table: 'problems_fts' | 'problems_bigrams'; match: string }
-  | { kind: 'trgm'; like: string };
+  | { kind: 'trgm'; like: string }
+  | { kind: 'grams'; gram: string };
 
 export interface TextSearch {
   /** LIKE '%q%' with wildcards escaped. */
@@ -44,7 +49,9 @@ export async function resolveSearch(
   const units = await db.selectFrom('units').select('id').where(likeContains('name', like)).execute();
   const chars = [...q].length;
   let indexed: TextIndex | null = null;
-  if (dialect === 'postgres') indexed = chars >= 3 ? { kind: 'trgm', like } : null;
+  if (dialect === 'postgres')
+    // \x01 marks the pairs inside problem_grams: a word holding it is not one of its elements.
+    indexed = chars >= 3 ? { kind: 'trgm', like } : q.includes('\x01') ? null : { kind: 'grams', gram: q };
   else if (chars >= 3) indexed = { kind: 'fts', table: 'problems_fts', match: ftsPhrase(q) };
   else if (PAIRED.test(q))
     // Two characters are one token of the pairs' index; one character begins tokens.
@@ -83,22 +90,28 @@ export function searchCondition(db: Executor, s: TextSearch): Expression<SqlBool
     if (s.unitIds.length > 0) terms.push(sql<SqlBool>`p.unit_id in (${sql.join(s.unitIds)})`);
     return terms.length === 1 ? text : sql<SqlBool>`(${sql.join(terms, sql` or `)})`;
   };
-  const plain = either(
-    sql<SqlBool>`(${sql.join(
-      SEARCH_COLUMNS.map((c) => likeContains(`p.${c}`, s.like)),
-      sql` or `,
-    )})`,
-  );
+  const plainText = sql<SqlBool>`(${sql.join(
+    SEARCH_COLUMNS.map((c) => likeContains(`p.${c}`, s.like)),
+    sql` or `,
+  )})`;
+  const plain = either(plainText);
   if (!s.indexed) return plain;
   const index = s.indexed;
-  const indexed =
-    index.kind === 'fts'
-      ? either(
-          sql<SqlBool>`p.id in (${db
-            .selectFrom(sql.table(index.table).as('f'))
-            .select(sql`rowid`.as('id'))
-            .where(sql<SqlBool>`${sql.table(index.table)} match ${index.match}`)})`,
-        )
-      : either(sql<SqlBool>`(${sql.raw(pgSearchBody('p'))}) like ${index.like} escape '\\'`);
+  let indexed: Expression<SqlBool>;
+  if (index.kind === 'fts')
+    indexed = either(
+      sql<SqlBool>`p.id in (${db
+        .selectFrom(sql.table(index.table).as('f'))
+        .select(sql`rowid`.as('id'))
+        .where(sql<SqlBool>`${sql.table(index.table)} match ${index.match}`)})`,
+    );
+  else if (index.kind === 'trgm')
+    indexed = either(sql<SqlBool>`(${sql.raw(pgSearchBody('p'))}) like ${index.like} escape '\\'`);
+  // LIKE beside the index's test: exact either way, and when the planner walks the list for a
+  // common word it tests the cheap LIKE first, problem_grams only on the rows LIKE finds.
+  else
+    indexed = either(
+      sql<SqlBool>`(problem_grams(${sql.raw(pgSearchBody('p'))}) @> array[${index.gram}]::text[] and ${plainText})`,
+    );
   return s.recheck ? sql<SqlBool>`(${indexed} and ${plain})` : indexed;
 }
