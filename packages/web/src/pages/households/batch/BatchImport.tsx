@@ -1,9 +1,11 @@
 import { DeleteOutlined, InboxOutlined } from '@ant-design/icons';
 import { HOUSEHOLD_SOURCES, SOURCE_LABELS } from '@paicha/core';
-import { Alert, Button, Popconfirm, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Popconfirm, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
 import { testIdRow } from '../../../components/rowProps';
 import { ImportErrorsTable } from '../ImportErrorsTable';
 import { encodingLabel, formatBytes, SOURCE_OPTIONS, SOURCE_SHORT } from '../labels';
+import { MappingStep } from '../MappingStep';
 import { FileOutcome } from './FileOutcome';
 import { type BatchFile, importable, useBatchImport } from './useBatchImport';
 
@@ -17,6 +19,9 @@ const BY_LABEL = { headers: '按表头识别', name: '按文件名识别' } as c
 export function BatchImport(props: { onImported: () => void }) {
   const batch = useBatchImport(props.onImported);
   const { files, running } = batch;
+  // The file whose headers are being mapped by hand (its headers lack a required column).
+  const [mapping, setMapping] = useState<string>();
+  const mapped = files.find((f) => f.key === mapping);
   const ready = files.filter(importable);
   const ended = files.filter((f) => f.job && f.job.status !== 'running');
   const committed = ended.filter((f) => f.job?.status === 'committed').length;
@@ -66,7 +71,17 @@ export function BatchImport(props: { onImported: () => void }) {
     if (f.error && !f.job) return <Typography.Text type="danger">{f.error}</Typography.Text>;
     const p = f.preview;
     if (!p) return null;
-    if (!p.ok) return <Typography.Text type="danger">{p.message}</Typography.Text>;
+    if (!p.ok)
+      return (
+        <Space direction="vertical" size={2}>
+          <Typography.Text type="danger">{p.message}</Typography.Text>
+          {f.source && p.headerRow !== null && !running && (
+            <Button size="small" onClick={() => setMapping(f.key)} data-testid="batch-map-headers">
+              核对表头并导入
+            </Button>
+          )}
+        </Space>
+      );
     return (
       <Typography.Text>
         {encodingLabel(p.encoding, p.upload.format)}，表头在{p.sheet ? `“${p.sheet}”` : ''}第 {p.headerRow}{' '}
@@ -174,6 +189,26 @@ export function BatchImport(props: { onImported: () => void }) {
               : '开展比对筛查后，新数据才会反映到筛查结果中。'
           }
         />
+      )}
+      {mapped?.preview && mapped.source && (
+        <Modal
+          open
+          width={1100}
+          title={`核对表头：${mapped.fileName}`}
+          footer={null}
+          onCancel={() => setMapping(undefined)}
+          destroyOnHidden
+        >
+          <MappingStep
+            initial={mapped.preview}
+            source={mapped.source}
+            onStarted={(job) => {
+              setMapping(undefined);
+              batch.adopt(mapped.key, job);
+            }}
+            onCancel={() => setMapping(undefined)}
+          />
+        </Modal>
       )}
       <Space style={{ marginTop: 16 }}>
         <Button

@@ -178,10 +178,19 @@ export function useBatchImport(onImported: () => void) {
     }
   }, [patch, watch]);
 
+  /** A file whose headers were mapped by hand and started from the mapping step: watched here. */
+  const adopt = useCallback(
+    (key: string, job: ImportJob) => {
+      patch(key, { job, error: undefined });
+      void watch(key, job.id).then(() => alive.current && onDone.current());
+    },
+    [patch, watch],
+  );
+
   const clear = useCallback(() => {
     setFiles([]);
     draft.clear();
   }, [draft]);
 
-  return { files, running, add, choose, remove, start, clear };
+  return { files, running, add, choose, remove, start, adopt, clear };
 }
