@@ -6,7 +6,6 @@
 // source the server could not place, then imports the rest one after another: the broken file is
 // refused with its per-row report and errors.csv while the file after it is imported.
 import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
