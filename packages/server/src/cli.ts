@@ -1,7 +1,14 @@
 // paicha <command>: scripted set-up and batch work, on the same data dir / DATABASE_URL as the server.
 import { parseArgs } from 'node:util';
 import { AppError } from '@paicha/core';
-import { AUDIT_USAGE, BACKUP_USAGE, EXPORT_USAGE, IMPORT_USAGE, SCREEN_USAGE } from './cli/usage.js';
+import {
+  AUDIT_USAGE,
+  BACKUP_USAGE,
+  CAMPAIGN_USAGE,
+  EXPORT_USAGE,
+  IMPORT_USAGE,
+  SCREEN_USAGE,
+} from './cli/usage.js';
 
 const USAGE = `用法：paicha <命令>
   migrate                         执行数据库迁移（服务启动时也会自动执行）
@@ -12,6 +19,7 @@ const USAGE = `用法：paicha <命令>
 ${EXPORT_USAGE}
 ${IMPORT_USAGE}
 ${SCREEN_USAGE}
+${CAMPAIGN_USAGE}
 ${AUDIT_USAGE}
 ${BACKUP_USAGE}
 角色：admin | leader | unit_head | reporter | inspector
@@ -37,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'export') return (await import('./cli/export-command.js')).exportCommand(rest);
   if (command === 'import') return (await import('./cli/import-command.js')).importCommand(rest);
   if (command === 'screen') return (await import('./cli/screen-command.js')).screenCommand(rest);
+  if (command === 'campaign') return (await import('./cli/campaign-command.js')).campaignCommand(rest);
   if (command === 'audit') return (await import('./cli/audit-command.js')).auditCommand(rest);
   if (command === 'backup') return (await import('./cli/backup-command.js')).backupCommand(rest);
   if (command === 'restore') return (await import('./cli/backup-command.js')).restoreCommand(rest);

@@ -17,3 +17,7 @@ export const IMPORT_USAGE = `  import <来源> <文件.csv|文件.xlsx> [--json]
 
 export const SCREEN_USAGE =
   '  screen [--json] [--campaign <编号>]        按已启用的规则比对最新导入的数据，问题写入各街道台账';
+
+export const CAMPAIGN_USAGE = `  campaign import <方案.docx|任务分解表.xlsx> --title 名称 [--doc-number 文号] [--report-title 月报表标题]
+        [--start YYYY-MM-DD --end YYYY-MM-DD] [--due-day N] [--map "短语=单位名称" …] [--create-unit "名称:department|street" …] [--json]
+        按方案的任务分解表创建工作活动；有未对应到单位的责任单位时不创建，退出码 2 并列出`;

@@ -26,7 +26,8 @@ export async function createUnit(ctx: AppContext, actor: Actor, input: { name: s
 export async function addUnitIn(
   trx: Executor,
   ctx: AppContext,
-  actorId: number,
+  /** null for the CLI (paicha campaign import). */
+  actorId: number | null,
   input: { name: string; kind: UnitKind },
   at: string,
 ) {

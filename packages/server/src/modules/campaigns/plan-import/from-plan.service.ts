@@ -19,7 +19,7 @@ import { insertCampaign, insertItemUnits, listItemUnits } from '../campaigns.rep
 
 export type FromPlan = z.output<typeof FromPlanBody>;
 
-export async function createCampaignFromPlan(ctx: AppContext, actorId: number, input: FromPlan) {
+export async function createCampaignFromPlan(ctx: AppContext, actorId: number | null, input: FromPlan) {
   const at = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (trx) => {
     const units = await listUnits(trx);
