@@ -7,6 +7,7 @@ import {
   PLAN_CAMPAIGN,
   PLAN_DEPARTMENTS,
   passwordProblem,
+  SCREENING_RULES,
 } from '@paicha/core';
 import { randomPassword } from './kernel/config.js';
 import type { AppContext } from './kernel/context.js';
@@ -14,6 +15,7 @@ import { appendAudit } from './modules/audit/audit.repository.js';
 import { hashPassword } from './modules/auth/passwords.js';
 import { hasCampaign } from './modules/campaigns/campaigns.repository.js';
 import { insertCampaignFromTemplate } from './modules/campaigns/campaigns.service.js';
+import { mapRulesByTemplate } from './modules/campaigns/rule-items.repository.js';
 import { insertUnit, listUnits } from './modules/units/units.repository.js';
 import { insertUser, usernameTaken } from './modules/users/users.repository.js';
 
@@ -66,6 +68,7 @@ export async function seed(ctx: AppContext): Promise<SeedResult> {
     }
     if (!(await hasCampaign(trx))) {
       const id = await insertCampaignFromTemplate(trx, PLAN_CAMPAIGN, at);
+      await mapRulesByTemplate(trx, id, SCREENING_RULES);
       await appendAudit(trx, ctx.dialect, {
         actorId: null,
         action: 'campaign.create',

@@ -19,6 +19,7 @@ import { registerAuthentication } from './modules/auth/authenticate.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.js';
 import { planImportRoutes } from './modules/campaigns/plan-import/plan-import.routes.js';
+import { structureRoutes } from './modules/campaigns/structure.routes.js';
 import { exportRoutes } from './modules/exports/exports.routes.js';
 import { fileRoutes } from './modules/files/files.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -95,6 +96,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(userRoutes(ctx));
   await app.register(planImportRoutes(ctx));
   await app.register(campaignRoutes(ctx));
+  await app.register(structureRoutes(ctx));
   await app.register(fileRoutes(ctx));
   await app.register(ledgerRoutes(ctx));
   await app.register(problemRoutes(ctx));

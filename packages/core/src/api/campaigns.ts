@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../dates.js';
 import { CATEGORIES, MILESTONE_KINDS } from '../plan/types.js';
 import { UNIT_KINDS } from '../plan/units.js';
-import { Id, IdParam, IntParam } from './integers.js';
+import { Id, IdParam, Int, IntParam } from './integers.js';
 
 export const CampaignSummary = z.object({
   id: z.number(),
@@ -103,8 +103,19 @@ export const UpdateCheckItemBody = z
     category: z.enum(CATEGORIES).optional(),
     subCategory: z.string().trim().min(1).max(40).optional(),
     content: z.string().trim().min(1, '排查内容不能为空').max(2000).optional(),
+    /** The structure version the edit was made on (campaign-structure.ts); omitted: the latest. */
+    version: Int(1).optional(),
+    /** Why: required once the campaign has started. */
+    reason: z.string().trim().max(500).optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, '没有要修改的内容');
+  .refine(
+    (b) => b.category !== undefined || b.subCategory !== undefined || b.content !== undefined,
+    '没有要修改的内容',
+  );
 export type CheckItemChanges = z.infer<typeof UpdateCheckItemBody>;
 
-export const ItemUnitsBody = z.object({ unitIds: z.array(Id).max(500) });
+export const ItemUnitsBody = z.object({
+  unitIds: z.array(Id).max(500),
+  version: Int(1).optional(),
+  reason: z.string().trim().max(500).optional(),
+});

@@ -124,7 +124,10 @@ export type SyncCounts = z.infer<typeof SyncCounts>;
 
 export const RuleOutcome = z.object({
   id: RuleIdSchema,
+  /** 序号 of the campaign's item the rule files under; 0 when it has none (unmapped). */
   checkItem: z.number(),
+  /** The rule has no item in the campaign: its findings are recorded but not filed into the ledger. */
+  unmapped: z.boolean().optional(),
   findings: z.number(),
   /** Why the rule did not run (停用, 缺少数据：…), null when it ran. */
   skipped: z.string().nullable(),
@@ -139,6 +142,8 @@ export const ScreeningSummary = SyncCounts.extend({
   rules: z.array(RuleOutcome),
   findings: z.number(),
   unrouted: z.number(),
+  /** Findings of rules with no item in the campaign, recorded but kept out of the ledger. */
+  unfiled: z.number().optional(),
   durationMs: z.number(),
 });
 export type ScreeningSummary = z.infer<typeof ScreeningSummary>;

@@ -26,7 +26,8 @@ async function printJson(db: Executor, summary: ScreeningSummary): Promise<void>
     const lines = page.map((f) =>
       JSON.stringify({
         rule: f.rule,
-        checkItem: f.checkItem,
+        // 0: the rule has no item in this campaign (its findings wait out of the ledger).
+        checkItem: f.checkItem || null,
         unit: f.unit,
         householdId: f.householdId,
         idNumber: f.idNumber,
@@ -60,7 +61,11 @@ export async function screenCommand(args: string[]): Promise<number> {
     );
     for (const r of summary.rules)
       console.log(
-        `  第${r.checkItem}项 ${r.id}：${r.skipped ? `未执行（${r.skipped}）` : `${r.findings} 条`}`,
+        `  ${r.unmapped ? '未对应排查事项' : `第${r.checkItem}项`} ${r.id}：${r.skipped ? `未执行（${r.skipped}）` : `${r.findings} 条`}`,
+      );
+    if (summary.unfiled)
+      console.log(
+        `  另有 ${summary.unfiled} 条问题所属规则未对应本活动的排查事项，未登记到台账：请在“工作活动”页设置规则对应的排查事项`,
       );
     if (summary.unrouted)
       console.log(`  另有 ${summary.unrouted} 条问题所在乡镇（街道）无法对应到街道，请在“地名对应”中处理`);

@@ -23,6 +23,7 @@ import { findingVerificationMigration } from './migrations/2026-12-03-025-findin
 import { findingGroupsMigration } from './migrations/2026-12-03-026-finding-groups.js';
 import { screeningTalliesMigration } from './migrations/2026-12-03-027-screening-tallies.js';
 import { campaignDocNumberMigration } from './migrations/2026-12-04-030-campaign-doc-number.js';
+import { campaignStructureMigration } from './migrations/2026-12-04-035-campaign-structure.js';
 import { workCalendarMigration } from './migrations/2026-12-04-040-work-calendar.js';
 import { screeningRunFindingsMigration } from './migrations/2026-12-04-045-screening-run-findings.js';
 import { exportLeasesMigration } from './migrations/2026-12-04-050-export-leases.js';
@@ -64,6 +65,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-12-04-030-campaign-doc-number': campaignDocNumberMigration(),
     '2026-12-04-040-work-calendar': workCalendarMigration(),
     '2026-12-04-051-ledger-grams-pg': ledgerGramsMigration(dialect),
+    '2026-12-04-035-campaign-structure': campaignStructureMigration(dialect),
   };
 }
 

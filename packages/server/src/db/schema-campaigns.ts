@@ -18,6 +18,8 @@ export interface CampaignsTable {
   report_footer: string;
   contact: string;
   created_at: string;
+  /** Moved by every structure edit (items, phases, milestones); an edit naming an older one is refused. */
+  structure_version: Generated<number>;
 }
 
 /** A person's explicit choice of campaign; without a row they see the current one. */
@@ -56,6 +58,31 @@ export interface CheckItemsTable {
   sub_category_cell: string;
   content: string;
   units_text: string;
+  /** Set when the item was taken out of the campaign (its seq is then -id, its units gone). */
+  removed_at: string | null;
+}
+
+/** One edit of a campaign's structure: the history shown on the campaign page. */
+export interface CampaignStructureChangesTable {
+  id: Generated<number>;
+  campaign_id: number;
+  version: number;
+  action: string;
+  actor_id: number | null;
+  at: string;
+  /** 1 when the campaign had started (by the clock) when the change was made. */
+  started: number;
+  reason: string;
+  summary: string;
+  before_json: string;
+  after_json: string;
+}
+
+/** The item a screening rule files its findings under in a campaign; no row: the rule has none. */
+export interface CampaignRuleItemsTable {
+  campaign_id: number;
+  rule_id: string;
+  check_item_id: number;
 }
 
 export interface ItemUnitsTable {

@@ -61,6 +61,13 @@ export interface MonthlyReportSnapshotRowsTable {
   rectified: number;
   closed: number;
   overdue: number;
+  /** The item as submitted (null only where the item's row is read live). */
+  item_seq: number | null;
+  category: string | null;
+  sub_category: string | null;
+  sub_category_cell: string | null;
+  content: string | null;
+  units_text: string | null;
 }
 
 export interface SubmissionsTable {

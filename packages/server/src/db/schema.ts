@@ -14,6 +14,8 @@ import type { AuditLogTable, AuditSealTable } from './schema-audit.js';
 import type { CalendarDaysTable, CampaignDeadlinePoliciesTable } from './schema-calendar.js';
 import type {
   CampaignChoicesTable,
+  CampaignRuleItemsTable,
+  CampaignStructureChangesTable,
   CampaignsTable,
   CheckItemsTable,
   ItemUnitsTable,
@@ -69,6 +71,8 @@ export interface DB extends HouseholdTables {
   milestones: MilestonesTable;
   check_items: CheckItemsTable;
   item_units: ItemUnitsTable;
+  campaign_structure_changes: CampaignStructureChangesTable;
+  campaign_rule_items: CampaignRuleItemsTable;
   audit_log: AuditLogTable;
   audit_seal: AuditSealTable;
   attachments: AttachmentsTable;

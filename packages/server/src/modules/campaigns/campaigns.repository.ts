@@ -134,6 +134,7 @@ export function listCheckItems(db: Executor, campaignId: number, onlyUnitId?: nu
       'i.units_text as unitsText',
     ])
     .where('i.campaign_id', '=', campaignId)
+    .where('i.removed_at', 'is', null)
     .$if(onlyUnitId !== undefined, (q) =>
       q.where('i.id', 'in', (eb) =>
         eb

@@ -20,15 +20,9 @@ import { z } from 'zod';
 import { assertUnitVisible, requireActor, requireAdmin } from '../../http/access.js';
 import type { AppContext } from '../../kernel/context.js';
 import { listCampaigns } from './campaigns.repository.js';
-import {
-  assignItemUnits,
-  createCampaign,
-  editCheckItem,
-  getCampaign,
-  getCheckItems,
-  getOverview,
-} from './campaigns.service.js';
+import { createCampaign, getCampaign, getCheckItems, getOverview } from './campaigns.service.js';
 import { choiceOf, chooseCampaign } from './current-campaign.js';
+import { assignItemUnits, editCheckItem } from './structure-items.service.js';
 
 export function campaignRoutes(ctx: AppContext) {
   return async (fastify: FastifyInstance) => {
@@ -162,7 +156,7 @@ export function campaignRoutes(ctx: AppContext) {
       async (request) => {
         const actor = requireAdmin(request);
         const key = { campaignId: request.params.id, seq: request.params.seq };
-        await editCheckItem(ctx, actor.userId, key, request.body);
+        await editCheckItem(ctx, actor, key, request.body);
         return findItem(ctx, key);
       },
     );
@@ -181,7 +175,7 @@ export function campaignRoutes(ctx: AppContext) {
       async (request) => {
         const actor = requireAdmin(request);
         const key = { campaignId: request.params.id, seq: request.params.seq };
-        await assignItemUnits(ctx, actor.userId, key, request.body.unitIds);
+        await assignItemUnits(ctx, actor, key, request.body);
         return findItem(ctx, key);
       },
     );

@@ -2,9 +2,9 @@ import {
   AppError,
   type CampaignTemplate,
   daysBetween,
-  describeUnits,
   PLAN_CAMPAIGN,
   resolveUnitsText,
+  SCREENING_RULES,
   shiftTemplate,
 } from '@paicha/core';
 import type { Executor } from '../../db/transaction.js';
@@ -12,6 +12,7 @@ import type { AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { listUnits } from '../units/units.repository.js';
 import * as repo from './campaigns.repository.js';
+import { mapRulesByTemplate } from './rule-items.repository.js';
 
 /**
  * Creates a campaign from a template inside the caller's transaction, assigning every check item
@@ -40,6 +41,7 @@ export async function createCampaign(
   const template = shiftTemplate(PLAN_CAMPAIGN, input.startDate, input.title);
   return ctx.db.transaction().execute(async (trx) => {
     const id = await insertCampaignFromTemplate(trx, template, at);
+    await mapRulesByTemplate(trx, id, SCREENING_RULES);
     await appendAudit(trx, ctx.dialect, {
       actorId,
       action: 'campaign.create',
@@ -99,66 +101,4 @@ export async function getCheckItems(ctx: AppContext, campaignId: number, onlyUni
     ...item,
     units: links.filter((l) => l.checkItemId === id).map((l) => ({ id: l.id, name: l.name, kind: l.kind })),
   }));
-}
-
-async function loadItem(trx: Executor, campaignId: number, seq: number) {
-  const item = await repo.findCheckItem(trx, campaignId, seq);
-  if (!item) throw new AppError('not_found', `第${seq}项排查事项不存在`);
-  return item;
-}
-
-export async function editCheckItem(
-  ctx: AppContext,
-  actorId: number,
-  key: { campaignId: number; seq: number },
-  patch: { category?: string; subCategory?: string; content?: string },
-) {
-  const at = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    const item = await loadItem(trx, key.campaignId, key.seq);
-    await repo.updateCheckItem(trx, item.id, patch);
-    await appendAudit(trx, ctx.dialect, {
-      actorId,
-      action: 'check_item.update',
-      entity: 'check_item',
-      entityId: item.id,
-      detail: {
-        before: { category: item.category, subCategory: item.sub_category, content: item.content },
-        patch,
-      },
-      at,
-    });
-  });
-}
-
-export async function assignItemUnits(
-  ctx: AppContext,
-  actorId: number,
-  key: { campaignId: number; seq: number },
-  unitIds: number[],
-) {
-  const at = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    const item = await loadItem(trx, key.campaignId, key.seq);
-    const all = await listUnits(trx);
-    const chosen = all.filter((u) => unitIds.includes(u.id));
-    if (chosen.length !== new Set(unitIds).size)
-      throw new AppError('validation_failed', '所选单位中有不存在的单位');
-    await repo.replaceItemUnits(
-      trx,
-      item.id,
-      chosen.map((u) => u.id),
-    );
-    // "各街道" means every active street: a deactivated one kept on an item does not count.
-    const described = all.filter((u) => u.active || chosen.includes(u));
-    await repo.updateCheckItem(trx, item.id, { unitsText: describeUnits(chosen, described) });
-    await appendAudit(trx, ctx.dialect, {
-      actorId,
-      action: 'check_item.assign_units',
-      entity: 'check_item',
-      entityId: item.id,
-      detail: { unitIds: chosen.map((u) => u.id) },
-      at,
-    });
-  });
 }

@@ -112,14 +112,22 @@ describe.each(DIALECTS)('the plan campaign on %s', (dialect) => {
   });
 
   it('lets the office edit an item and reassign its units; others get 403', async () => {
+    // The campaign has started (2019-12-20): an edit of its structure says why.
+    const noReason = await t.request('PATCH', `/api/campaigns/${campaignId}/check-items/6`, admin, {
+      content: '是否加快推进街村公路建设（修订）。',
+    });
+    expect(noReason.statusCode).toBe(422);
+    expect(noReason.json().error.message).toContain('须填写修改原因');
     const patched = await t.request('PATCH', `/api/campaigns/${campaignId}/check-items/6`, admin, {
       content: '是否加快推进街村公路建设（修订）。',
+      reason: '按区领导小组意见修订',
     });
     expect(patched.json()).toMatchObject({ seq: 6, content: '是否加快推进街村公路建设（修订）。' });
     const units = (await t.request('GET', '/api/units', admin)).json() as { id: number; name: string }[];
     const ids = units.filter((u) => ['区住建局', '中云街道'].includes(u.name)).map((u) => u.id);
     const assigned = await t.request('PUT', `/api/campaigns/${campaignId}/check-items/6/units`, admin, {
       unitIds: ids,
+      reason: '调整责任分工',
     });
     expect(
       assigned
@@ -130,11 +138,16 @@ describe.each(DIALECTS)('the plan campaign on %s', (dialect) => {
     expect(assigned.json().unitsText).toBe('中云街道\n区住建局');
     const bad = await t.request('PUT', `/api/campaigns/${campaignId}/check-items/6/units`, admin, {
       unitIds: [99999],
+      reason: '调整责任分工',
     });
     expect(bad.statusCode).toBe(400);
     expect(
-      (await t.request('PATCH', `/api/campaigns/${campaignId}/check-items/99`, admin, { content: 'x' }))
-        .statusCode,
+      (
+        await t.request('PATCH', `/api/campaigns/${campaignId}/check-items/99`, admin, {
+          content: 'x',
+          reason: '修订',
+        })
+      ).statusCode,
     ).toBe(404);
 
     const r = await t.userIn('中云街道', 'unit_head');

@@ -22,6 +22,7 @@ import * as repo from './reports.repository.js';
 export interface ReportRowData extends ReportRowTexts {
   checkItemId: number;
   seq: number;
+  category: string;
   subCategory: string;
   subCategoryCell: string;
   content: string;
@@ -40,6 +41,7 @@ const rowOf = (
 ): ReportRowData => ({
   checkItemId: i.id,
   seq: i.seq,
+  category: i.category,
   subCategory: i.subCategory,
   subCategoryCell: i.subCategoryCell,
   content: i.content,
@@ -64,20 +66,7 @@ export async function reportRows(ctx: AppContext, key: ReportKey, loaded: Loaded
   const expected = assigned.length > 0;
   const noMeta = { fillerName: '', reviewerName: '', phone: '' };
   if (report && showsSnapshot(report)) {
-    const snap = new Map((await repo.listSnapshotRows(ctx.db, [report.id])).map((r) => [r.checkItemId, r]));
-    const rows = all.flatMap((i) => {
-      const s = snap.get(i.id);
-      if (!s) return [];
-      const counts = {
-        found: s.found,
-        rectifying: s.rectifying,
-        awaitingReview: s.awaitingReview,
-        rectified: s.rectified,
-        closed: s.closed,
-        overdue: s.overdue,
-      };
-      return [rowOf(i, s, { assigned: s.assigned === 1, counts, prefill: null })];
-    });
+    const rows = await snapshotRows(ctx, report.id, all);
     return { rows, prefilledFrom: null, meta: noMeta, expected, snapshotAt: report.snapshot_at };
   }
 
@@ -118,6 +107,42 @@ export async function reportRows(ctx: AppContext, key: ReportKey, loaded: Loaded
     );
   if (!report) rows = await prefillFromLedger(ctx, key, rows);
   return { rows, prefilledFrom, meta, expected, snapshotAt: null };
+}
+
+/**
+ * A submitted report's rows as submitted: the item texts and 序号 kept in its snapshot (an item
+ * renamed, moved or taken out of the campaign since prints as it was), in the submitted order.
+ * Snapshots from before the texts were kept fall back to the item as it is now.
+ */
+async function snapshotRows(ctx: AppContext, reportId: number, all: Item[]): Promise<ReportRowData[]> {
+  const live = new Map(all.map((i) => [i.id, i]));
+  const snap = await repo.listSnapshotRows(ctx.db, [reportId]);
+  const rows = snap.flatMap((s) => {
+    const now = live.get(s.checkItemId);
+    const item: Item | undefined =
+      s.itemSeq !== null
+        ? {
+            id: s.checkItemId,
+            seq: s.itemSeq,
+            category: (s.category ?? now?.category ?? '其他方面') as Item['category'],
+            subCategory: s.subCategory ?? '',
+            subCategoryCell: s.subCategoryCell ?? '',
+            content: s.content ?? '',
+            unitsText: s.unitsText ?? '',
+          }
+        : now;
+    if (!item) return [];
+    const counts = {
+      found: s.found,
+      rectifying: s.rectifying,
+      awaitingReview: s.awaitingReview,
+      rectified: s.rectified,
+      closed: s.closed,
+      overdue: s.overdue,
+    };
+    return [rowOf(item, s, { assigned: s.assigned === 1, counts, prefill: null })];
+  });
+  return rows.sort((a, b) => a.seq - b.seq);
 }
 
 /** Rows with ledger problems whose carried-over (or missing) text the rules flag, rewritten from the ledger. */

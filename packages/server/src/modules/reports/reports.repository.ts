@@ -113,6 +113,12 @@ export function listSnapshotRows(db: Executor, reportIds: number[]) {
     .select([
       'report_id as reportId',
       'check_item_id as checkItemId',
+      'item_seq as itemSeq',
+      'category',
+      'sub_category as subCategory',
+      'sub_category_cell as subCategoryCell',
+      'content',
+      'units_text as unitsText',
       'situation',
       'measures',
       'progress',

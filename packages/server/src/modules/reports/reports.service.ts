@@ -175,6 +175,13 @@ export async function submitReport(
         report.id,
         rows.map((r) => ({
           check_item_id: r.checkItemId,
+          // The item as submitted: a later rename, reorder or removal leaves this report's rows as they were.
+          item_seq: r.seq,
+          category: r.category,
+          sub_category: r.subCategory,
+          sub_category_cell: r.subCategoryCell,
+          content: r.content,
+          units_text: r.unitsText,
           situation: r.situation,
           measures: r.measures,
           progress: r.progress,

@@ -11,6 +11,7 @@ export function itemsOfOpenCampaigns(db: Executor, today: string) {
     .innerJoin('campaigns as c', 'c.id', 'i.campaign_id')
     .select(['i.id', 'i.units_text as unitsText'])
     .where('c.end_date', '>=', today)
+    .where('i.removed_at', 'is', null)
     .orderBy('i.id')
     .execute();
 }

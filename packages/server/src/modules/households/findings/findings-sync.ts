@@ -8,6 +8,7 @@ import type { SyncCounts } from '@paicha/core/api/screening';
 import type { DialectName } from '../../../db/database.js';
 import type { Executor } from '../../../db/transaction.js';
 import type { Actor, AppContext } from '../../../kernel/context.js';
+import { ruleItems } from '../../campaigns/rule-items.repository.js';
 import { resolvePlace } from '../places/places.js';
 import * as findings from './findings.repository.js';
 import { noticeFiledFindings } from './findings-notices.js';
@@ -34,6 +35,9 @@ export async function syncFindings(
   // Only rules that ran can clear their findings: a disabled or uncheckable rule proves nothing.
   const resolved = await filing.resolveGone(trx, campaignId, { id: runId, at }, rulesRun);
   const reappeared = await filing.reopenFound(trx, campaignId, runId, at);
+  // Findings show their rule's item's 序号 of today (0: the rule has no item; they wait for one).
+  const seqOf = new Map((await ruleItems(trx, campaignId)).map((m) => [m.ruleId, m.seq]));
+  await findings.renumberFindings(trx, campaignId, seqOf, rulesRun);
   // Still found: stamp the run (the new ones already carry it).
   if (rulesRun.length > 0) await findings.stampRun(trx, campaignId, rulesRun, runId);
   // A place the office mapped since the finding was first made routes it now.

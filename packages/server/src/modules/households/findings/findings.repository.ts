@@ -17,6 +17,28 @@ export async function stampRun(db: Executor, campaignId: number, rules: readonly
 }
 
 /**
+ * Findings show the 序号 of their rule's item: after the office reordered the items or gave a rule
+ * another item (or none: 0), the campaign's findings of that rule follow. Rules unchanged touch nothing.
+ */
+export async function renumberFindings(
+  db: Executor,
+  campaignId: number,
+  seqOf: ReadonlyMap<string, number>,
+  rules: readonly RuleId[],
+) {
+  for (const rule of rules) {
+    const seq = seqOf.get(rule) ?? 0;
+    await db
+      .updateTable('findings')
+      .set({ check_item: seq })
+      .where('campaign_id', '=', campaignId)
+      .where('rule_id', '=', rule)
+      .where('check_item', '<>', seq)
+      .execute();
+  }
+}
+
+/**
  * PostgreSQL only. The findings just written are not in the planner's statistics (autovacuum
  * cannot see an open transaction's rows); ANALYZE in the transaction counts them, so the ledger's
  * joins are planned for 36,000 findings rather than for none.

@@ -48,7 +48,8 @@ export async function syncLedger(trx: Executor, run: RunRef) {
     from (select f.unit_id, f.rule_id, min(f.check_item) as check_item from findings f
           where f.campaign_id = ${campaignId} and f.problem_id is null and f.unit_id is not null and ${notDone}
           group by f.unit_id, f.rule_id) x
-      join check_items i on i.campaign_id = ${campaignId} and i.seq = x.check_item
+      join campaign_rule_items m on m.campaign_id = ${campaignId} and m.rule_id = x.rule_id
+      join check_items i on i.id = m.check_item_id
     where not exists (select 1 from problems g where g.campaign_id = ${campaignId} and g.finding_rule = x.rule_id
       and g.unit_id = x.unit_id and g.status <> 'closed')
     order by x.unit_id, x.rule_id

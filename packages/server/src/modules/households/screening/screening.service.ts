@@ -1,7 +1,7 @@
 // A screening run: every enabled rule over the current import of each source, in one
 // transaction (findings and ledger change together or not at all), recorded in screening_runs.
 // Used by `paicha screen` (awaited) and the HTTP API (a background job the UI polls).
-import { AppError, type HouseholdSource, SOURCE_LABELS, screeningRule } from '@paicha/core';
+import { AppError, type HouseholdSource, SOURCE_LABELS } from '@paicha/core';
 import type { RuleOutcome, ScreeningSummary } from '@paicha/core/api/screening';
 import type { Transaction } from 'kysely';
 import { type DialectName, sqliteWriteGate } from '../../../db/database.js';
@@ -12,6 +12,7 @@ import { openSqliteWorker, type SqliteWorkerDatabase } from '../../../db/sqlite-
 import type { Actor, AppContext } from '../../../kernel/context.js';
 import { appendAudit } from '../../audit/audit.repository.js';
 import { resolveCampaignId } from '../../campaigns/current-campaign.js';
+import { ruleItems } from '../../campaigns/rule-items.repository.js';
 import { withNotices } from '../../notifications/notices.js';
 import { syncFindings } from '../findings/findings-sync.js';
 import { currentImports } from '../import/imports.repository.js';
@@ -136,9 +137,14 @@ async function applyRules(trx: Transaction<DB>, job: Job, dialect: DialectName):
   await staging.createStaging(trx);
   const outcomes: RuleOutcome[] = [];
   let staged = 0;
+  // The campaign's item of each rule (by id, so its 序号 today); a rule without one still runs —
+  // its findings are recorded, reported as unmapped, and wait out of the ledger for an item.
+  const items = new Map((await ruleItems(trx, job.campaignId)).map((m) => [m.ruleId, m.seq]));
   for (const s of settings) {
     const impl = RULES[s.id];
-    const checkItem = screeningRule(s.id).checkItem;
+    const mapped = items.get(s.id);
+    const checkItem = mapped ?? 0;
+    const unmapped = mapped === undefined;
     const lacking = impl.requires.filter((src) => !q.has(src));
     const skipped = !s.enabled
       ? '已停用'
@@ -146,14 +152,14 @@ async function applyRules(trx: Transaction<DB>, job: Job, dialect: DialectName):
         ? `缺少数据：${lacking.map((l) => SOURCE_LABELS[l]).join('、')}`
         : null;
     if (skipped) {
-      outcomes.push({ id: s.id, checkItem, findings: 0, skipped });
+      outcomes.push({ id: s.id, checkItem, unmapped, findings: 0, skipped });
       continue;
     }
     const before = staged;
     await (impl.run as RuleFn)(q, s.params, async (page) => {
       staged = await staging.stage(trx, page, checkItem, staged);
     });
-    outcomes.push({ id: s.id, checkItem, findings: staged - before, skipped: null });
+    outcomes.push({ id: s.id, checkItem, unmapped, findings: staged - before, skipped: null });
   }
   const households = await q.householdsByTownship();
   await q.dropTemp();
@@ -191,6 +197,7 @@ async function record(
     rules: outcomes,
     findings,
     unrouted,
+    unfiled: outcomes.filter((o) => o.unmapped).reduce((n, o) => n + o.findings, 0),
     ...counts,
     durationMs: Math.round(performance.now() - job.started),
   };
