@@ -1,3 +1,4 @@
+export * from './groups.js';
 export * from './ledger-texts.js';
 export * from './phone.js';
 export * from './rules.js';

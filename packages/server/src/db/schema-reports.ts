@@ -68,6 +68,9 @@ export interface MonthlyReportSnapshotRowsTable {
   sub_category_cell: string | null;
   content: string | null;
   units_text: string | null;
+  /** The merged 排查项目 cell the row printed in at submission. */
+  group_seq: number | null;
+  group_label: string | null;
 }
 
 export interface SubmissionsTable {

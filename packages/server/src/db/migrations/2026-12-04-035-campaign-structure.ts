@@ -43,9 +43,19 @@ export function campaignStructureMigration(dialect: DialectName): Migration {
         .columns(['campaign_id', 'version'])
         .unique()
         .execute();
-      for (const col of ['category', 'sub_category', 'sub_category_cell', 'content', 'units_text'])
+      for (const col of [
+        'category',
+        'sub_category',
+        'sub_category_cell',
+        'content',
+        'units_text',
+        'group_label',
+      ])
         await db.schema.alterTable('monthly_report_snapshot_rows').addColumn(col, 'text').execute();
-      await db.schema.alterTable('monthly_report_snapshot_rows').addColumn('item_seq', 'integer').execute();
+      // group_seq / group_label: the merged 排查项目 cell the row printed in (from the whole table
+      // at submission; null for older snapshots, whose groups are those of today's items).
+      for (const col of ['item_seq', 'group_seq'])
+        await db.schema.alterTable('monthly_report_snapshot_rows').addColumn(col, 'integer').execute();
       await sql`update monthly_report_snapshot_rows set
           item_seq = (select i.seq from check_items i where i.id = monthly_report_snapshot_rows.check_item_id),
           category = (select i.category from check_items i where i.id = monthly_report_snapshot_rows.check_item_id),

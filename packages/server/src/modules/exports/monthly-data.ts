@@ -6,7 +6,7 @@ import type { Actor, AppContext } from '../../kernel/context.js';
 import { campaignDeadlines } from '../calendar/deadlines.js';
 import { findCampaign, listCheckItems, listItemUnits } from '../campaigns/campaigns.repository.js';
 import { loadReport, type ReportKey } from '../reports/report-load.js';
-import { reportRows, showsSnapshot } from '../reports/report-rows.js';
+import { reportRows } from '../reports/report-rows.js';
 import * as reports from '../reports/reports.repository.js';
 import { reportingUnits } from '../reports/timeliness.js';
 import { summarize, timelinessOf } from '../reports/workflow.js';
@@ -26,14 +26,11 @@ export async function unitMonthlyTable(
   key: ReportKey,
 ): Promise<MonthlyTable> {
   const loaded = await loadReport(ctx, actor, key);
-  const [texts, { rows, meta }, allItems] = await Promise.all([
+  const [texts, { rows, meta }] = await Promise.all([
     campaignTexts(ctx, key.campaignId),
     reportRows(ctx, key, loaded),
-    listCheckItems(ctx.db, key.campaignId),
   ]);
   const r = loaded.report;
-  // A submitted report prints its items as submitted: their groups come from its own rows.
-  const groups = showsSnapshot(r) ? snapshotGroups(rows) : mergeGroups(allItems);
   return {
     ...texts,
     unitName: loaded.unit.name,
@@ -43,8 +40,9 @@ export async function unitMonthlyTable(
     rows: rows.map((row) => ({
       seq: row.seq,
       itemKey: row.seq,
-      groupKey: groups.get(row.seq)?.key ?? row.seq,
-      groupLabel: groups.get(row.seq)?.label ?? row.subCategory,
+      // A submitted report prints its items as submitted, its merged cells included.
+      groupKey: row.group.key,
+      groupLabel: row.group.label,
       content: row.content,
       situation: row.situation,
       measures: row.measures,
@@ -58,21 +56,6 @@ export async function unitMonthlyTable(
     footer: texts.footer,
     consolidated: false,
   };
-}
-
-/**
- * 排查项目 groups of a submitted report's rows: a row carrying the merged cell's text opens a
- * group, and a following row of the same 排查项目 joins it.
- */
-function snapshotGroups(rows: readonly { seq: number; subCategory: string; subCategoryCell: string }[]) {
-  const out = new Map<number, { key: number; label: string; subCategory: string }>();
-  let current: { key: number; label: string; subCategory: string } | null = null;
-  for (const row of rows) {
-    if (row.subCategoryCell !== '' || current === null || current.subCategory !== row.subCategory)
-      current = { key: row.seq, label: row.subCategoryCell || row.subCategory, subCategory: row.subCategory };
-    out.set(row.seq, current);
-  }
-  return out;
 }
 
 /** What a unit's sub-row says when the office has nothing from it to file. */

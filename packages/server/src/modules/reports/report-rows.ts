@@ -10,6 +10,7 @@ import {
   LEDGER_TEXT_LISTED,
   type LedgerProblem,
   ledgerTexts,
+  mergeGroups,
   type ReportRowTexts,
   validateReport,
 } from '@paicha/core';
@@ -27,6 +28,8 @@ export interface ReportRowData extends ReportRowTexts {
   subCategoryCell: string;
   content: string;
   unitsText: string;
+  /** The merged 排查项目 cell the row prints in (from the whole table, not the unit's rows). */
+  group: { key: number; label: string };
   assigned: boolean;
   counts: ProblemCounts;
   prefill: 'previous' | 'ledger' | null;
@@ -37,7 +40,7 @@ type Item = Awaited<ReturnType<typeof listCheckItems>>[number];
 const rowOf = (
   i: Item,
   texts: ReportRowTexts | undefined,
-  rest: Pick<ReportRowData, 'assigned' | 'counts' | 'prefill'>,
+  rest: Pick<ReportRowData, 'assigned' | 'counts' | 'prefill' | 'group'>,
 ): ReportRowData => ({
   checkItemId: i.id,
   seq: i.seq,
@@ -66,7 +69,7 @@ export async function reportRows(ctx: AppContext, key: ReportKey, loaded: Loaded
   const expected = assigned.length > 0;
   const noMeta = { fillerName: '', reviewerName: '', phone: '' };
   if (report && showsSnapshot(report)) {
-    const rows = await snapshotRows(ctx, report.id, all);
+    const rows = await snapshotRows(ctx, report.id, all, mergeGroups(all));
     return { rows, prefilledFrom: null, meta: noMeta, expected, snapshotAt: report.snapshot_at };
   }
 
@@ -95,6 +98,7 @@ export async function reportRows(ctx: AppContext, key: ReportKey, loaded: Loaded
     }
   }
   const byItem = new Map(stored.map((r) => [r.checkItemId, r]));
+  const groups = mergeGroups(all);
   // An earlier period's text for an item no longer assigned is not carried forward.
   let rows = all
     .filter((i) => assignedIds.has(i.id) || (report && byItem.has(i.id)))
@@ -103,6 +107,7 @@ export async function reportRows(ctx: AppContext, key: ReportKey, loaded: Loaded
         assigned: assignedIds.has(i.id),
         counts: countsOf(i.id),
         prefill: !report && byItem.has(i.id) ? 'previous' : null,
+        group: groups.get(i.seq) ?? { key: i.seq, label: i.subCategory },
       }),
     );
   if (!report) rows = await prefillFromLedger(ctx, key, rows);
@@ -114,7 +119,12 @@ export async function reportRows(ctx: AppContext, key: ReportKey, loaded: Loaded
  * renamed, moved or taken out of the campaign since prints as it was), in the submitted order.
  * Snapshots from before the texts were kept fall back to the item as it is now.
  */
-async function snapshotRows(ctx: AppContext, reportId: number, all: Item[]): Promise<ReportRowData[]> {
+async function snapshotRows(
+  ctx: AppContext,
+  reportId: number,
+  all: Item[],
+  groups: ReturnType<typeof mergeGroups>,
+): Promise<ReportRowData[]> {
   const live = new Map(all.map((i) => [i.id, i]));
   const snap = await repo.listSnapshotRows(ctx.db, [reportId]);
   const rows = snap.flatMap((s) => {
@@ -140,7 +150,11 @@ async function snapshotRows(ctx: AppContext, reportId: number, all: Item[]): Pro
       closed: s.closed,
       overdue: s.overdue,
     };
-    return [rowOf(item, s, { assigned: s.assigned === 1, counts, prefill: null })];
+    const group =
+      s.groupSeq !== null
+        ? { key: s.groupSeq, label: s.groupLabel ?? item.subCategory }
+        : (groups.get(item.seq) ?? { key: item.seq, label: item.subCategory });
+    return [rowOf(item, s, { assigned: s.assigned === 1, counts, prefill: null, group })];
   });
   return rows.sort((a, b) => a.seq - b.seq);
 }

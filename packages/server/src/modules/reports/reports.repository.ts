@@ -119,6 +119,8 @@ export function listSnapshotRows(db: Executor, reportIds: number[]) {
       'sub_category_cell as subCategoryCell',
       'content',
       'units_text as unitsText',
+      'group_seq as groupSeq',
+      'group_label as groupLabel',
       'situation',
       'measures',
       'progress',

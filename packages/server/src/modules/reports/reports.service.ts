@@ -182,6 +182,8 @@ export async function submitReport(
           sub_category_cell: r.subCategoryCell,
           content: r.content,
           units_text: r.unitsText,
+          group_seq: r.group.key,
+          group_label: r.group.label,
           situation: r.situation,
           measures: r.measures,
           progress: r.progress,
