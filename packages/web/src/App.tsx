@@ -16,6 +16,7 @@ const UsersPage = lazy(() => import('./pages/admin/users/UsersPage'));
 const CampaignsPage = lazy(() => import('./pages/admin/campaigns/CampaignsPage'));
 const FromPlanPage = lazy(() => import('./pages/admin/campaigns/from-plan/FromPlanPage'));
 const AuditLogPage = lazy(() => import('./pages/admin/audit/AuditLogPage'));
+const CalendarPage = lazy(() => import('./pages/admin/calendar/CalendarPage'));
 const ProblemRoutes = lazy(() => import('./pages/problems/ProblemRoutes'));
 const ReportRoutes = lazy(() => import('./pages/reports/ReportRoutes'));
 const SubmissionRoutes = lazy(() => import('./pages/submissions/SubmissionRoutes'));
@@ -92,6 +93,7 @@ function AdminRoutes() {
         <Route path="campaigns" element={<CampaignsPage />} />
         <Route path="campaigns/from-plan" element={<FromPlanPage />} />
         <Route path="audit" element={<AuditLogPage />} />
+        <Route path="calendar" element={<CalendarPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </RequireAdmin>

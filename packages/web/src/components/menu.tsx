@@ -17,6 +17,7 @@ import {
   NotificationOutlined,
   OrderedListOutlined,
   ProfileOutlined,
+  ScheduleOutlined,
   SendOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -191,6 +192,13 @@ const MENU: MenuEntry[] = [
     label: '活动管理',
     icon: <FlagOutlined />,
     testId: 'menu-admin-campaigns',
+    visible: isAdmin,
+  },
+  {
+    path: '/admin/calendar',
+    label: '节假日',
+    icon: <ScheduleOutlined />,
+    testId: 'menu-admin-calendar',
     visible: isAdmin,
   },
   {

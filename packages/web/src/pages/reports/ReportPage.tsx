@@ -7,7 +7,8 @@ import { useCallback } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { reportsApi } from '../../api/reports';
 import { useCampaign } from '../../campaign/CampaignContext';
-import { cnDate, cnDateTime } from '../../components/dates';
+import { DeadlineText } from '../../components/DeadlineText';
+import { cnDateTime } from '../../components/dates';
 import { LoadError } from '../../components/LoadError';
 import { useVersionedEditor } from '../../hooks/useVersionedEditor';
 import { periodLabel, StatusTag, TimelinessTag } from './labels';
@@ -79,7 +80,11 @@ function ReportEditor(key: { campaignId: number; period: string; unitId: number 
             <TimelinessTag value={view.timeliness} />
           </Space>
         }
-        extra={<Typography.Text type="secondary">截止日期：{cnDate(view.dueDate)}</Typography.Text>}
+        extra={
+          <Typography.Text type="secondary">
+            <DeadlineText deadline={view.deadline} prefix="截止日期：" />
+          </Typography.Text>
+        }
       >
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           <Typography.Text type="secondary" data-testid="report-meta">

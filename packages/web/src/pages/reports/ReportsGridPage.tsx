@@ -9,7 +9,7 @@ import { type ExportFormat, type ReportGrid, reportsApi, type Totals } from '../
 import { useUser } from '../../auth/AuthContext';
 import { useCampaign } from '../../campaign/CampaignContext';
 import { CampaignPicker } from '../../components/CampaignPicker';
-import { cnDate } from '../../components/dates';
+import { DeadlineText } from '../../components/DeadlineText';
 import { LoadError } from '../../components/LoadError';
 import { ReportCellUrge } from '../../components/SupervisionUrge';
 import { useAction } from '../../hooks/useAction';
@@ -81,7 +81,7 @@ export default function ReportsGridPage() {
         <div>
           <div>{periodLabel(p.period)}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
-            截止 {cnDate(p.dueDate)}
+            <DeadlineText deadline={p.deadline} prefix="截止 " />
           </Typography.Text>
         </div>
       ),

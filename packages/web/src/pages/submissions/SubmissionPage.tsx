@@ -4,7 +4,8 @@ import { Alert, Button, Card, Form, Input, Space, Spin, Typography } from 'antd'
 import { Link, useParams } from 'react-router-dom';
 import { submissionsApi } from '../../api/reports';
 import { useCampaign } from '../../campaign/CampaignContext';
-import { cnDate, cnDateTime } from '../../components/dates';
+import { DeadlineText } from '../../components/DeadlineText';
+import { cnDateTime } from '../../components/dates';
 import { LoadError } from '../../components/LoadError';
 import { useVersionedEditor } from '../../hooks/useVersionedEditor';
 import { StatusTag, TimelinessTag } from '../reports/labels';
@@ -72,7 +73,11 @@ function SubmissionEditor(key: { campaignId: number; milestoneId: number; unitId
             <TimelinessTag value={view.timeliness} />
           </Space>
         }
-        extra={<Typography.Text type="secondary">截止日期：{cnDate(view.milestone.dueDate)}</Typography.Text>}
+        extra={
+          <Typography.Text type="secondary">
+            <DeadlineText deadline={view.deadline} prefix="截止日期：" />
+          </Typography.Text>
+        }
       >
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           <Typography.Text type="secondary">

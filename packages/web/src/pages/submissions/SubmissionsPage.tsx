@@ -8,7 +8,7 @@ import { type SubmissionGrid, submissionsApi } from '../../api/reports';
 import { useUser } from '../../auth/AuthContext';
 import { useCampaign } from '../../campaign/CampaignContext';
 import { CampaignPicker } from '../../components/CampaignPicker';
-import { cnDate } from '../../components/dates';
+import { DeadlineText } from '../../components/DeadlineText';
 import { LoadError } from '../../components/LoadError';
 import { useAsync } from '../../hooks/useAsync';
 import { rate, StatusTag, TimelinessTag } from '../reports/labels';
@@ -34,7 +34,7 @@ export default function SubmissionsPage() {
         <div>
           <div>{m.title}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
-            截止 {cnDate(m.dueDate)}
+            <DeadlineText deadline={m.deadline} prefix="截止 " />
           </Typography.Text>
         </div>
       ),
