@@ -1,14 +1,10 @@
 // The ledger at scale: with tens of thousands of problems every list page, filter, sort, count
 // and 3+ character search is answered from an index (the query plans say so), never by reading
 // the whole ledger. Search and tallies: problems-search.test.ts, problems-tallies.test.ts.
-import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import { type CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/schema.js';
 import { seedBulkProblems } from '../../test/bulk-problems.js';
 import { DIALECTS } from '../../test/databases.js';
+import { capturingConnection } from '../../test/explain.js';
 import type { TestApp } from '../../test/harness.js';
 import { startLedgerApp } from '../../test/problems.js';
 import { unitIdByName } from '../../test/tables.js';
@@ -29,7 +25,7 @@ describe.each(DIALECTS)('ledger query plans on %s', (dialect) => {
 
   it('answers every list page, filter, sort, count and 3+ character search from an index at 30,000 problems', async () => {
     await seedBulkProblems(t.ctx, 30_000);
-    const { db, explain, captured, close } = await capturing();
+    const { db, explain, captured, close } = await capturingConnection(t);
     try {
       const street = await unitIdByName(t, '中云街道');
       const base: ProblemFilter = { campaignId, today: TODAY };
@@ -96,40 +92,4 @@ describe.each(DIALECTS)('ledger query plans on %s', (dialect) => {
       await close();
     }
   });
-
-  /** A second connection whose queries are kept, and EXPLAIN for them. */
-  async function capturing() {
-    const captured: CompiledQuery[] = [];
-    const log = (e: { query: CompiledQuery }) => {
-      captured.push(e.query);
-    };
-    if (dialect === 'sqlite') {
-      const raw = new SQLite(path.join(t.ctx.config.dataDir, 'paicha.sqlite'));
-      const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }), log });
-      return {
-        db,
-        captured,
-        explain: async (q: CompiledQuery) =>
-          (
-            raw.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as {
-              detail: string;
-            }[]
-          )
-            .map((r) => r.detail)
-            .join('\n'),
-        close: () => db.destroy(),
-      };
-    }
-    const pool = new pg.Pool({ connectionString: t.ctx.config.databaseUrl as string, max: 2 });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
-    return {
-      db,
-      captured,
-      explain: async (q: CompiledQuery) =>
-        (await pool.query(`explain ${q.sql}`, q.parameters as unknown[])).rows
-          .map((r: Record<string, string>) => r['QUERY PLAN'])
-          .join('\n'),
-      close: () => db.destroy(),
-    };
-  }
 });

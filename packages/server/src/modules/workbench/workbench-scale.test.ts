@@ -1,15 +1,11 @@
 // The workbench is every user's landing page: at 30,000 problems each role's workbench reads the
 // ledger only off its indexes and sums tallies for counts (the query plans say so), never a full
 // read of the problems table or an uncapped count of problems.
-import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import { type CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../kernel/context.js';
 import { seedBulkProblems } from '../../test/bulk-problems.js';
 import { DIALECTS } from '../../test/databases.js';
+import { capturingConnection } from '../../test/explain.js';
 import type { TestApp } from '../../test/harness.js';
 import { startLedgerApp } from '../../test/problems.js';
 import { unitIdByName } from '../../test/tables.js';
@@ -26,7 +22,7 @@ describe.each(DIALECTS)('workbench query plans on %s', (dialect) => {
 
   it("reads each role's workbench off indexes and tallies at 30,000 problems", async () => {
     await seedBulkProblems(t.ctx, 30_000);
-    const { db, explain, captured, close } = await capturing();
+    const { db, explain, captured, close } = await capturingConnection(t);
     try {
       const street = await unitIdByName(t, '中云街道');
       const actor = (role: Actor['role'], unitId: number): Actor => ({
@@ -59,40 +55,4 @@ describe.each(DIALECTS)('workbench query plans on %s', (dialect) => {
       await close();
     }
   });
-
-  /** A second connection whose queries are kept, and EXPLAIN for them. */
-  async function capturing() {
-    const captured: CompiledQuery[] = [];
-    const log = (e: { query: CompiledQuery }) => {
-      captured.push(e.query);
-    };
-    if (dialect === 'sqlite') {
-      const raw = new SQLite(path.join(t.ctx.config.dataDir, 'paicha.sqlite'));
-      const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }), log });
-      return {
-        db,
-        captured,
-        explain: async (q: CompiledQuery) =>
-          (
-            raw.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as {
-              detail: string;
-            }[]
-          )
-            .map((r) => r.detail)
-            .join('\n'),
-        close: () => db.destroy(),
-      };
-    }
-    const pool = new pg.Pool({ connectionString: t.ctx.config.databaseUrl as string, max: 2 });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
-    return {
-      db,
-      captured,
-      explain: async (q: CompiledQuery) =>
-        (await pool.query(`explain ${q.sql}`, q.parameters as unknown[])).rows
-          .map((r: Record<string, string>) => r['QUERY PLAN'])
-          .join('\n'),
-      close: () => db.destroy(),
-    };
-  }
 });
