@@ -169,7 +169,8 @@ export function InfoStep(props: { info: PlanInfo; onChange: (info: PlanInfo) => 
                 </Col>
                 <Col span={10}>
                   <Form.Item name={[f.name, 'description']}>
-                    <Input
+                    <Input.TextArea
+                      autoSize={{ minRows: 1, maxRows: 4 }}
                       placeholder="主要任务（可不填）"
                       aria-label={`阶段${i + 1}说明`}
                       maxLength={2000}
@@ -219,7 +220,8 @@ export function InfoStep(props: { info: PlanInfo; onChange: (info: PlanInfo) => 
                 </Col>
                 <Col span={8}>
                   <Form.Item name={[f.name, 'description']}>
-                    <Input
+                    <Input.TextArea
+                      autoSize={{ minRows: 1, maxRows: 4 }}
                       placeholder="报送内容（可不填）"
                       aria-label={`节点${i + 1}说明`}
                       maxLength={2000}
