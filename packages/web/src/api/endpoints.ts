@@ -2,6 +2,15 @@
 import type { UserEnvelope } from '@paicha/core/api/auth';
 import type { FromPlanCreated, FromPlanInput, PlanPreview } from '@paicha/core/api/campaign-import';
 import type {
+  MilestoneInput,
+  NewCheckItem,
+  PhaseInput,
+  RuleItem,
+  StructureEdit,
+  StructureResult,
+  StructureState,
+} from '@paicha/core/api/campaign-structure';
+import type {
   Campaign,
   CampaignChoice,
   CampaignSummary,
@@ -62,6 +71,33 @@ export const campaignsApi = {
     http.get<CheckItem[]>(`/api/campaigns/${id}/check-items${mine ? '?mine=1' : ''}`),
   updateCheckItem: (id: number, seq: number, body: CheckItemChanges) =>
     http.patch<CheckItem>(`/api/campaigns/${id}/check-items/${seq}`, body),
-  setCheckItemUnits: (id: number, seq: number, unitIds: number[]) =>
-    http.put<CheckItem>(`/api/campaigns/${id}/check-items/${seq}/units`, { unitIds }),
+  setCheckItemUnits: (id: number, seq: number, unitIds: number[], edit?: Partial<StructureEdit>) =>
+    http.put<CheckItem>(`/api/campaigns/${id}/check-items/${seq}/units`, { unitIds, ...edit }),
+};
+
+/** Structure edits: each names the version it was made on and, once started, a reason. */
+export const structureApi = {
+  state: (id: number) => http.get<StructureState>(`/api/campaigns/${id}/structure`),
+  addItem: (id: number, body: NewCheckItem) =>
+    http.post<StructureResult>(`/api/campaigns/${id}/check-items`, body),
+  moveItem: (id: number, seq: number, body: StructureEdit & { to: number }) =>
+    http.post<StructureResult>(`/api/campaigns/${id}/check-items/${seq}/move`, body),
+  removeItem: (id: number, seq: number, body: StructureEdit) =>
+    http.post<StructureResult>(`/api/campaigns/${id}/check-items/${seq}/remove`, body),
+  addPhase: (id: number, body: PhaseInput) => http.post<StructureResult>(`/api/campaigns/${id}/phases`, body),
+  updatePhase: (id: number, seq: number, body: PhaseInput) =>
+    http.put<StructureResult>(`/api/campaigns/${id}/phases/${seq}`, body),
+  movePhase: (id: number, seq: number, body: StructureEdit & { to: number }) =>
+    http.post<StructureResult>(`/api/campaigns/${id}/phases/${seq}/move`, body),
+  removePhase: (id: number, seq: number, body: StructureEdit) =>
+    http.post<StructureResult>(`/api/campaigns/${id}/phases/${seq}/remove`, body),
+  addMilestone: (id: number, body: MilestoneInput) =>
+    http.post<StructureResult>(`/api/campaigns/${id}/milestones`, body),
+  updateMilestone: (id: number, milestoneId: number, body: MilestoneInput) =>
+    http.put<StructureResult>(`/api/campaigns/${id}/milestones/${milestoneId}`, body),
+  removeMilestone: (id: number, milestoneId: number, body: StructureEdit) =>
+    http.post<StructureResult>(`/api/campaigns/${id}/milestones/${milestoneId}/remove`, body),
+  ruleItems: (id: number) => http.get<RuleItem[]>(`/api/campaigns/${id}/rule-items`),
+  setRuleItem: (id: number, ruleId: string, body: StructureEdit & { seq: number | null }) =>
+    http.put<StructureResult>(`/api/campaigns/${id}/rule-items/${ruleId}`, body),
 };

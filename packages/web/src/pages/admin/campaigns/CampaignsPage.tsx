@@ -8,8 +8,8 @@ import type { CampaignSummary } from '../../../api/types';
 import { useCampaign } from '../../../campaign/CampaignContext';
 import { LoadError } from '../../../components/LoadError';
 import { testIdRow } from '../../../components/rowProps';
-import { CheckItemEditor } from './CheckItemEditor';
 import { NewCampaignModal } from './NewCampaignModal';
+import { StructureEditor } from './structure/StructureEditor';
 
 const columnsFor = (currentId: number | undefined): ColumnsType<CampaignSummary> => [
   {
@@ -76,7 +76,7 @@ export default function CampaignsPage() {
         />
       </Card>
       <Card
-        title="排查事项与责任单位"
+        title="活动结构：排查事项、阶段与节点"
         extra={
           <Space>
             <Typography.Text type="secondary">活动</Typography.Text>
@@ -91,7 +91,7 @@ export default function CampaignsPage() {
         }
       >
         {editing !== undefined ? (
-          <CheckItemEditor campaignId={editing} />
+          <StructureEditor campaignId={editing} />
         ) : (
           <Typography.Text type="secondary">请先新建排查活动。</Typography.Text>
         )}

@@ -1,28 +1,36 @@
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { CATEGORIES } from '@paicha/core';
-import { Button, Table } from 'antd';
+import { Button, Popconfirm, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { campaignsApi, unitsApi } from '../../../api/endpoints';
+import { campaignsApi, structureApi, unitsApi } from '../../../api/endpoints';
 import type { CheckItem } from '../../../api/types';
 import { LoadError } from '../../../components/LoadError';
 import { checkItemRowProps } from '../../../components/rowProps';
 import { UnitTags } from '../../../components/UnitTags';
 import { useAsync } from '../../../hooks/useAsync';
 import { CheckItemModal } from './CheckItemModal';
+import type { Structure } from './structure/useStructure';
 
-/** The chosen campaign's 37 items with an edit button each (texts and responsible units). */
-export function CheckItemEditor({ campaignId }: { campaignId: number }) {
+/**
+ * The campaign's items in 序号 order: add one, edit its texts and units, move it up or down
+ * (序号 renumbered 1..n), remove it (refused while it has problems).
+ */
+export function CheckItemEditor({ campaignId, structure }: { campaignId: number; structure: Structure }) {
   const { data, error, loading, reload } = useAsync(
     () => Promise.all([campaignsApi.checkItems(campaignId), unitsApi.list()]),
-    [campaignId],
+    [campaignId, structure.tick],
   );
-  const [editing, setEditing] = useState<CheckItem | null>(null);
+  const [editing, setEditing] = useState<CheckItem | null | undefined>(undefined);
   const [items, units] = data ?? [[], []];
+  const { run } = structure;
 
   if (error) return <LoadError error={error} onRetry={reload} />;
 
+  const move = (i: CheckItem, to: number) =>
+    run(`第${i.seq}项已移至第${to}项`, (edit) => structureApi.moveItem(campaignId, i.seq, { ...edit, to }));
   const columns: ColumnsType<CheckItem> = [
-    { title: '序号', dataIndex: 'seq', width: 70, align: 'center', sorter: (a, b) => a.seq - b.seq },
+    { title: '序号', dataIndex: 'seq', width: 70, align: 'center' },
     {
       title: '类别',
       dataIndex: 'category',
@@ -36,21 +44,62 @@ export function CheckItemEditor({ campaignId }: { campaignId: number }) {
       dataIndex: 'content',
       render: (v: string) => <div className="cell-content">{v}</div>,
     },
-    { title: '责任单位', key: 'units', width: 280, render: (_, i) => <UnitTags item={i} /> },
+    { title: '责任单位', key: 'units', width: 260, render: (_, i) => <UnitTags item={i} /> },
     {
       title: '操作',
       key: 'actions',
-      width: 80,
+      width: 200,
       render: (_, i) => (
-        <Button size="small" onClick={() => setEditing(i)} aria-label={`编辑第${i.seq}项`}>
-          编辑
-        </Button>
+        <Space size={4}>
+          <Button size="small" onClick={() => setEditing(i)} aria-label={`编辑第${i.seq}项`}>
+            编辑
+          </Button>
+          <Button
+            size="small"
+            icon={<ArrowUpOutlined />}
+            disabled={i.seq === 1}
+            onClick={() => move(i, i.seq - 1)}
+            aria-label={`上移第${i.seq}项`}
+            title="上移"
+          />
+          <Button
+            size="small"
+            icon={<ArrowDownOutlined />}
+            disabled={i.seq === items.length}
+            onClick={() => move(i, i.seq + 1)}
+            aria-label={`下移第${i.seq}项`}
+            title="下移"
+          />
+          <Popconfirm
+            title={`删除第${i.seq}项？`}
+            description="其后事项的序号依次前移；已报送的月报表仍按报送时的事项显示。"
+            okText="删除"
+            cancelText="取消"
+            okButtonProps={{ danger: true }}
+            onConfirm={() =>
+              run(`第${i.seq}项已删除`, (edit) => structureApi.removeItem(campaignId, i.seq, edit))
+            }
+          >
+            <Button
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={`删除第${i.seq}项`}
+              title="删除"
+            />
+          </Popconfirm>
+        </Space>
       ),
     },
   ];
 
   return (
     <>
+      <Space style={{ marginBottom: 12 }}>
+        <Button icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="add-check-item">
+          新增事项
+        </Button>
+      </Space>
       <Table<CheckItem>
         rowKey="seq"
         bordered
@@ -61,13 +110,13 @@ export function CheckItemEditor({ campaignId }: { campaignId: number }) {
         pagination={false}
         onRow={checkItemRowProps}
       />
-      {editing && (
+      {editing !== undefined && (
         <CheckItemModal
           campaignId={campaignId}
           item={editing}
           units={units}
-          onClose={() => setEditing(null)}
-          onSaved={reload}
+          run={run}
+          onClose={() => setEditing(undefined)}
         />
       )}
     </>

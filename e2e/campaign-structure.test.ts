@@ -1,0 +1,126 @@
+// The office edits a campaign's structure in the browser: before it starts, adds an item, moves it
+// up, removes one (confirmed), and reads the history; once started, the same edits carry the reason
+// typed above the tabs and the history shows it.
+import { addDays, chinaToday } from '@paicha/core';
+import type { Campaign } from '@paicha/core/api/campaigns';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shot, toast } from './antd.js';
+import { ADMIN_PASSWORD, type Harness, loginViaUi, startHarness } from './harness.js';
+
+/** Pages load slowly on a busy machine: wait for what a clerk would see, up to 15 s. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+const NEW_CONTENT = '是否存在村级公益岗位人员选聘不公开的问题。';
+
+describe('editing a campaign structure in the browser', () => {
+  let h: Harness;
+  let coming: Campaign;
+  let running: Campaign;
+  const today = chinaToday();
+
+  beforeAll(async () => {
+    h = await startHarness();
+    coming = await h.admin.call<Campaign>('POST', '/api/campaigns', {
+      title: '下一轮问题大排查',
+      startDate: addDays(today, 30),
+    });
+    running = await h.admin.call<Campaign>('POST', '/api/campaigns', {
+      title: '进行中的问题大排查',
+      startDate: addDays(today, -20),
+    });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  const rows = (page: Page) => page.getByTestId('check-item-row');
+  const contentOf = (page: Page, seq: number) =>
+    page.locator(`[data-testid="check-item-row"][data-seq="${seq}"]`).textContent();
+
+  async function open(page: Page, id: number) {
+    await page.goto(`${h.baseUrl}/admin/campaigns?edit=${id}`);
+    await rows(page).first().waitFor();
+  }
+
+  it('adds, moves up and removes items before the start, and lists the changes', async () => {
+    const { context, page } = await h.newPage();
+    try {
+      await loginViaUi(page, h.baseUrl, 'admin', ADMIN_PASSWORD);
+      await open(page, coming.id);
+      await poll(() => rows(page).count()).toBe(37);
+
+      await page.getByTestId('add-check-item').click();
+      const form = page.getByTestId('check-item-form');
+      await form.getByLabel('排查项目').fill('公益岗位');
+      await form.getByLabel('排查内容').fill(NEW_CONTENT);
+      await shot(page, 'structure-add-item', false);
+      await page.getByRole('button', { name: '保存' }).click();
+      await toast(page, '已新增排查事项');
+      await poll(() => rows(page).count()).toBe(38);
+      await poll(() => contentOf(page, 38)).toContain(NEW_CONTENT);
+
+      await page.getByRole('button', { name: '上移第38项' }).click();
+      await toast(page, '第38项已移至第37项');
+      await poll(() => contentOf(page, 37)).toContain(NEW_CONTENT);
+      const old37 = await h.admin.call<{ seq: number; content: string }[]>(
+        'GET',
+        `/api/campaigns/${coming.id}/check-items`,
+      );
+      expect(old37[36]?.content).toBe(NEW_CONTENT);
+      const moved = old37[37]?.content ?? '';
+
+      await page.getByRole('button', { name: '删除第38项' }).click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+      await toast(page, '第38项已删除');
+      await poll(() => rows(page).count()).toBe(37);
+      const after = await h.admin.call<{ content: string }[]>(
+        'GET',
+        `/api/campaigns/${coming.id}/check-items`,
+      );
+      expect(after.map((i) => i.content)).not.toContain(moved);
+      expect(after[36]?.content).toBe(NEW_CONTENT);
+      await shot(page, 'structure-items');
+
+      await page.getByTestId('structure-history-tab').click();
+      const changes = page.getByTestId('structure-change');
+      await poll(() => changes.count()).toBe(3);
+      await poll(() => changes.first().textContent()).toContain('删除第38项');
+      expect(await changes.nth(1).textContent()).toContain('第38项移至第37项');
+      expect(await changes.nth(2).textContent()).toContain('新增第38项');
+      await shot(page, 'structure-history');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('asks for a reason once the campaign has started and keeps it in the history', async () => {
+    const { context, page } = await h.newPage();
+    try {
+      await loginViaUi(page, h.baseUrl, 'admin', ADMIN_PASSWORD);
+      await open(page, running.id);
+      const items = await h.admin.call<{ content: string }[]>(
+        'GET',
+        `/api/campaigns/${running.id}/check-items`,
+      );
+      const second = items[1]?.content ?? '';
+      await page.getByRole('button', { name: '下移第2项' }).click();
+      await page.locator('.ant-message-notice', { hasText: '须填写修改原因' }).first().waitFor();
+      await page.getByTestId('structure-reason').fill('按区领导小组意见调整顺序');
+      await page.getByRole('button', { name: '下移第2项' }).click();
+      await toast(page, '第2项已移至第3项');
+      await poll(() => contentOf(page, 3)).toContain(second);
+      await shot(page, 'structure-started');
+
+      await page.getByRole('tab', { name: '比对规则对应事项' }).click();
+      await page.getByTestId('rule-item-row').first().waitFor();
+      await shot(page, 'structure-rule-items');
+
+      await page.getByTestId('structure-history-tab').click();
+      const change = page.getByTestId('structure-change').first();
+      await poll(() => change.textContent()).toContain('按区领导小组意见调整顺序');
+      expect(await change.textContent()).toContain('第2项移至第3项');
+    } finally {
+      await context.close();
+    }
+  });
+});
