@@ -1,12 +1,11 @@
 import { DatePicker, Form, Input, Select, type UploadFile } from 'antd';
 import { unitsApi } from '../../../api/endpoints';
 import type { Attachment } from '../../../api/problemTypes';
-import { useServerToday } from '../../../auth/AuthContext';
 import { CN_DATE_FORMATS } from '../../../components/dates';
-import { EvidenceUpload } from '../../../components/EvidenceUpload';
 import { groupedUnitOptions } from '../../../components/unitOptions';
 import { useAsync } from '../../../hooks/useAsync';
 import { dateItemProps } from '../ProblemFormFields';
+import { ProgressFields } from '../ProgressFields';
 import type { BatchKind } from './batchRules';
 
 export interface BatchValues {
@@ -45,7 +44,14 @@ export function BatchFields({ kind, files, onFiles }: Props) {
     case 'assign':
       return <AssignFields />;
     case 'progress':
-      return <ProgressFields files={files} onFiles={onFiles} />;
+      return (
+        <ProgressFields
+          files={files}
+          onFiles={onFiles}
+          textLabel="整改进展（所选问题共用）"
+          evidenceExtra="每个问题的进展都附上这些文件；每个文件不超过 20 MB"
+        />
+      );
   }
 }
 
@@ -69,36 +75,6 @@ function AssignFields() {
       </Form.Item>
       <Form.Item name="reason" label="交办说明">
         <Input.TextArea rows={3} maxLength={1000} showCount />
-      </Form.Item>
-    </>
-  );
-}
-
-function ProgressFields({ files, onFiles }: Omit<Props, 'kind'>) {
-  const today = useServerToday();
-  return (
-    <>
-      <Form.Item
-        name="date"
-        label="进展日期"
-        rules={[{ required: true, message: '请选择日期' }]}
-        {...dateItemProps}
-      >
-        <DatePicker
-          format={CN_DATE_FORMATS}
-          style={{ width: 200 }}
-          disabledDate={(d) => d.format('YYYY-MM-DD') > today}
-        />
-      </Form.Item>
-      <Form.Item
-        name="text"
-        label="整改进展（所选问题共用）"
-        rules={[{ required: true, whitespace: true, message: '请填写整改进展' }]}
-      >
-        <Input.TextArea rows={4} maxLength={2000} showCount placeholder="做了什么、整改到什么程度" />
-      </Form.Item>
-      <Form.Item label="佐证材料" extra="每个问题的进展都附上这些文件；每个文件不超过 20 MB">
-        <EvidenceUpload files={files} onChange={onFiles} />
       </Form.Item>
     </>
   );

@@ -1,14 +1,13 @@
-import { Alert, App, DatePicker, Form, Input, type UploadFile } from 'antd';
+import { Alert, App, Form, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../api/client';
 import { filesApi, problemsApi } from '../../../api/problems';
 import type { Attachment, Problem, ProblemDetail } from '../../../api/problemTypes';
 import { useServerToday } from '../../../auth/AuthContext';
-import { CN_DATE_FORMATS } from '../../../components/dates';
-import { EvidenceUpload, uploadState } from '../../../components/EvidenceUpload';
+import { uploadState } from '../../../components/EvidenceUpload';
 import { FormModal } from '../../../components/FormModal';
 import { useDraft } from '../../../hooks/useDraft';
-import { dateItemProps } from '../ProblemFormFields';
+import { ProgressFields } from '../ProgressFields';
 import { ConflictAlert, isVersionConflict } from './ConflictAlert';
 
 interface Values {
@@ -93,37 +92,15 @@ export function ProgressModal({ problem, userId, onDone, onReload, onClose }: Pr
       {draft.restored && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} message="已恢复上次未保存的整改进展" />
       )}
-      <Form.Item
-        name="date"
-        label="进展日期"
-        rules={[{ required: true, message: '请选择日期' }]}
-        {...dateItemProps}
-      >
-        <DatePicker
-          format={CN_DATE_FORMATS}
-          style={{ width: 200 }}
-          disabledDate={(d) => d.format('YYYY-MM-DD') > today}
-        />
-      </Form.Item>
-      <Form.Item
-        name="text"
-        label="整改进展"
-        rules={[{ required: true, whitespace: true, message: '请填写整改进展' }]}
-      >
-        <Input.TextArea rows={4} maxLength={2000} showCount placeholder="做了什么、整改到什么程度" />
-      </Form.Item>
-      <Form.Item
-        label="佐证材料"
-        extra="图片、PDF、Word/Excel/PowerPoint 或 WPS 文件，每个不超过 20 MB；提交销号前至少需要一份"
-      >
-        <EvidenceUpload
-          files={files}
-          onChange={(list) => {
-            setFiles(list);
-            remember(form.getFieldsValue(true), list);
-          }}
-        />
-      </Form.Item>
+      <ProgressFields
+        files={files}
+        onFiles={(list) => {
+          setFiles(list);
+          remember(form.getFieldsValue(true), list);
+        }}
+        textLabel="整改进展"
+        evidenceExtra="图片、PDF、Word/Excel/PowerPoint 或 WPS 文件，每个不超过 20 MB；提交销号前至少需要一份"
+      />
       {uploads.busy && <Alert type="info" message="文件上传中，完成后才能保存" showIcon />}
     </FormModal>
   );
