@@ -1,6 +1,7 @@
 // Rules about a problem that the server enforces and the web needs to shape its forms and
 // buttons: one function each, so the client never restates them.
 import { actsOnAnyUnit } from './access.js';
+import { addWorkingDays, type WorkCalendar } from './calendar/calendar.js';
 import { addDays } from './dates.js';
 import type { ProblemStatus } from './problem.js';
 import type { Role } from './roles.js';
@@ -56,7 +57,9 @@ export function immediateDeadline(
   f: { mode: string; deadline: string | null },
   recordedOn: string,
   days: number,
+  /** Given when the office counts the 期限 in working days. */
+  workingDays?: WorkCalendar,
 ): string | null {
   if (f.deadline !== null || f.mode !== '立行立改') return f.deadline;
-  return addDays(recordedOn, days);
+  return workingDays ? addWorkingDays(recordedOn, days, workingDays) : addDays(recordedOn, days);
 }

@@ -66,6 +66,8 @@ export const CloseBody = VersionBody.extend({ text: text(1000).default('') });
 export const AssignBody = VersionBody.extend({
   unitId: Id,
   deadline: isoDate('整改时限').nullable().optional(),
+  /** "N 个工作日内": the deadline is the N-th working day after today (server's calendar); not with `deadline`. */
+  workingDays: Int(1, 365, '工作日数应为 1 到 365').optional(),
   reason: text(1000).default(''),
 });
 export type ProgressInput = z.input<typeof ProgressBody>;
@@ -237,6 +239,7 @@ export const BatchAssignBody = z.object({
   items: BatchItems,
   unitId: AssignBody.shape.unitId,
   deadline: AssignBody.shape.deadline,
+  workingDays: AssignBody.shape.workingDays,
   reason: AssignBody.shape.reason,
 });
 export const BatchProgressBody = z.object({

@@ -79,12 +79,15 @@ export async function setCalendarDay(ctx: AppContext, actor: Actor, date: string
   return calendarYear(ctx, Number(date.slice(0, 4)));
 }
 
-/** Removes the office's row for a date: the shipped entry (or the ordinary week) applies again. */
+/**
+ * Removes the office's row for a date: the shipped entry (or the ordinary week) applies again.
+ * Idempotent — a date without a row of the office's is already at its default.
+ */
 export async function clearCalendarDay(ctx: AppContext, actor: Actor, date: string) {
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.findOfficeDay(trx, date);
-    if (!before) throw new AppError('not_found', '该日期没有本单位的设置');
+    if (!before) return;
     await repo.deleteOfficeDay(trx, date);
     await audit(ctx, trx, actor, 'calendar.day_reset', date, { before }, at);
   });

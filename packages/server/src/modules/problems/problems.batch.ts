@@ -70,7 +70,13 @@ export function returnMany(ctx: AppContext, actor: Actor, input: { items: Item[]
 export async function assignMany(
   ctx: AppContext,
   actor: Actor,
-  input: { items: Item[]; unitId: number; deadline?: string | null | undefined; reason: string },
+  input: {
+    items: Item[];
+    unitId: number;
+    deadline?: string | null | undefined;
+    workingDays?: number | undefined;
+    reason: string;
+  },
 ) {
   assertOffice(actor);
   // The receiving unit is the whole batch's: a wrong one refuses the request, not each problem.
@@ -79,6 +85,7 @@ export async function assignMany(
     applyAssign(ctx, trx, actor, item.id, unit, {
       version: item.version,
       deadline: input.deadline,
+      workingDays: input.workingDays,
       reason: input.reason,
     }),
   );

@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { assertMay } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { loadCalendar } from '../calendar/deadlines.js';
 import { listCheckItems, listItemUnits } from '../campaigns/campaigns.repository.js';
 import { problemsImported, withNotices, writeNotices } from '../notifications/notices.js';
 import { readLedgerSettings } from '../settings/ledger-settings.js';
@@ -43,9 +44,9 @@ export async function importProblems(
   const today = ctx.clock.today();
   const limits = await campaignLimits(ctx.db, opts.campaignId);
   // A 立行立改 row without 整改时限 gets the office's 立行立改期限 from today, as on the form.
-  const { immediateDays } = await readLedgerSettings(ctx.db);
+  const [ledgerSettings, calendar] = await Promise.all([readLedgerSettings(ctx.db), loadCalendar(ctx.db)]);
   const dueOf = (f: Pick<ProblemFields, 'mode' | 'deadline' | 'deadlineReason'>) =>
-    withImmediateDeadline(f, today, immediateDays, limits);
+    withImmediateDeadline(f, today, ledgerSettings, limits, calendar);
   const units = await listUnits(ctx.db);
   const items = await listCheckItems(ctx.db, opts.campaignId);
   if (items.length === 0) throw new AppError('not_found', '工作活动不存在');

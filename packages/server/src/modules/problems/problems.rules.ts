@@ -1,7 +1,8 @@
 // Validation of a problem's fields against its campaign: the check item exists (and is the
 // unit's), deadlines fit the mode and the campaign's rectification deadline.
-import { AppError, deadlineNeedsReason, immediateDeadline } from '@paicha/core';
+import { AppError, deadlineNeedsReason, immediateDeadline, type WorkCalendar } from '@paicha/core';
 import type { ProblemFields } from '@paicha/core/api/problems';
+import type { LedgerSettings } from '@paicha/core/api/settings';
 import type { Executor } from '../../db/transaction.js';
 import { findCheckItem, isItemAssigned, rectificationDue } from '../campaigns/campaigns.repository.js';
 
@@ -22,17 +23,25 @@ export async function campaignLimits(db: Executor, campaignId: number): Promise<
 export function withImmediateDeadline(
   f: Pick<ProblemFields, 'mode' | 'deadline' | 'deadlineReason'>,
   recordedOn: string,
-  immediateDays: number,
+  settings: LedgerSettings,
   limits: CampaignLimits,
+  calendar: WorkCalendar,
 ): { deadline: string | null; deadlineReason: string } {
-  const deadline = immediateDeadline(f, recordedOn, immediateDays);
+  const { immediateDays, immediateWorkingDays } = settings;
+  const deadline = immediateDeadline(
+    f,
+    recordedOn,
+    immediateDays,
+    immediateWorkingDays ? calendar : undefined,
+  );
   if (
     deadline === f.deadline ||
     f.deadlineReason.trim() ||
     !deadlineNeedsReason(deadline, limits.rectificationDue)
   )
     return { deadline, deadlineReason: f.deadlineReason };
-  return { deadline, deadlineReason: `立行立改：登记之日起${immediateDays}天内整改` };
+  const unit = immediateWorkingDays ? '个工作日' : '天';
+  return { deadline, deadlineReason: `立行立改：登记之日起${immediateDays}${unit}内整改` };
 }
 
 /** Returns Chinese messages keyed by field; empty when the fields are consistent. */

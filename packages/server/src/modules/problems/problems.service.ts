@@ -3,8 +3,10 @@
 import {
   AppError,
   actsOnAnyUnit,
+  addWorkingDays,
   chinaToday,
   editBlockedBy,
+  formatChineseDate,
   isReservedSource,
   RESERVED_SOURCE_MESSAGE,
 } from '@paicha/core';
@@ -15,6 +17,7 @@ import type { Executor } from '../../db/transaction.js';
 import { assertMay } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { loadCalendar } from '../calendar/deadlines.js';
 import { problemAssigned, problemTakenAway, withNotices, writeNotices } from '../notifications/notices.js';
 import { readLedgerSettings } from '../settings/ledger-settings.js';
 import { findUnit } from '../units/units.repository.js';
@@ -55,8 +58,8 @@ export async function createProblem(
     throw new AppError('validation_failed', `第${input.checkItem}项不是本单位承担的排查事项`);
   const today = ctx.clock.today();
   const limits = await campaignLimits(ctx.db, input.campaignId);
-  const { immediateDays } = await readLedgerSettings(ctx.db);
-  const due = withImmediateDeadline(input, today, immediateDays, limits);
+  const [ledgerSettings, calendar] = await Promise.all([readLedgerSettings(ctx.db), loadCalendar(ctx.db)]);
+  const due = withImmediateDeadline(input, today, ledgerSettings, limits, calendar);
   throwIfErrors(checkDeadline({ ...input, ...due }, limits, today));
 
   const at = ctx.clock.now().toISOString();
@@ -145,8 +148,14 @@ export async function editProblem(
     deadlineReason: patch.deadlineReason ?? p.deadlineReason,
   };
   // A 立行立改 problem left without a deadline gets the 立行立改期限 from the day it was recorded.
-  const { immediateDays } = await readLedgerSettings(ctx.db);
-  const due = withImmediateDeadline(given, chinaToday(new Date(p.createdAt)), immediateDays, limits);
+  const [ledgerSettings, calendar] = await Promise.all([readLedgerSettings(ctx.db), loadCalendar(ctx.db)]);
+  const due = withImmediateDeadline(
+    given,
+    chinaToday(new Date(p.createdAt)),
+    ledgerSettings,
+    limits,
+    calendar,
+  );
   if (due.deadline !== given.deadline) Object.assign(patch, due);
   const merged = { ...given, ...due, foundDate: patch.foundDate ?? p.foundDate };
   throwIfErrors(checkDeadline(merged, limits, ctx.clock.today()));
@@ -204,7 +213,7 @@ export function assignProblem(
   ctx: AppContext,
   actor: Actor,
   id: number,
-  input: { version: number; unitId: number; deadline?: string | null | undefined; reason: string },
+  input: AssignInput & { unitId: number },
 ) {
   assertOffice(actor);
   return withNotices(ctx, async (trx) => {
@@ -227,10 +236,11 @@ export async function applyAssign(
   actor: Actor,
   id: number,
   unit: { id: number; name: string },
-  input: { version: number; deadline?: string | null | undefined; reason: string },
+  given: AssignInput,
 ) {
   const p = await loadVisibleProblem(trx, actor, id);
   if (p.status === 'closed') throw new AppError('conflict', '问题已销号，不能交办');
+  const input = await withWorkingDaysDeadline(ctx, trx, given);
   if (input.deadline !== undefined) {
     // A new deadline obeys the same rules as one typed on the form; the 交办 reason may explain
     // a deadline past the campaign's rectification date.
@@ -274,6 +284,26 @@ export async function applyAssign(
     problemAssigned(ctx, actor, { ...p, unitId: unit.id, unitName: unit.name, deadline }, input.reason),
     ...(p.unitId === unit.id ? [] : [problemTakenAway(ctx, actor, p, unit, input.reason)]),
   ]);
+}
+
+/** What a 交办 carries: a new deadline as a date, or as "N 个工作日内" counted from today. */
+export interface AssignInput {
+  version: number;
+  deadline?: string | null | undefined;
+  workingDays?: number | undefined;
+  reason: string;
+}
+
+/**
+ * "N 个工作日内": the N-th working day after today by the office's calendar, and said so in the
+ * 交办 reason (the receiving unit reads the rule, not only the date).
+ */
+async function withWorkingDaysDeadline(ctx: AppContext, db: Executor, input: AssignInput) {
+  if (input.workingDays === undefined) return input;
+  if (input.deadline) throw new AppError('validation_failed', '整改时限与工作日数只能填一项');
+  const deadline = addWorkingDays(ctx.clock.today(), input.workingDays, await loadCalendar(db));
+  const rule = `${input.workingDays}个工作日内整改（至${formatChineseDate(deadline)}）`;
+  return { ...input, deadline, reason: input.reason ? `${input.reason}；${rule}` : rule };
 }
 
 function reservedSource(): AppError {

@@ -12,7 +12,10 @@ const KEY = 'ledger';
 
 export async function readLedgerSettings(db: Executor): Promise<LedgerSettings> {
   const stored = await readSetting<Partial<LedgerSettings>>(db, KEY, {});
-  return { immediateDays: stored.immediateDays ?? DEFAULT_IMMEDIATE_DAYS };
+  return {
+    immediateDays: stored.immediateDays ?? DEFAULT_IMMEDIATE_DAYS,
+    immediateWorkingDays: stored.immediateWorkingDays ?? false,
+  };
 }
 
 export async function saveLedgerSettings(

@@ -1,6 +1,6 @@
 // 台账设置 (office, on the 提醒设置 page): the 立行立改期限 — how many days after it is recorded a
 // 立行立改 problem without a deadline is due (and overdue after).
-import { Alert, App, Button, Card, Form, InputNumber, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, InputNumber, Spin, Typography } from 'antd';
 import { type LedgerSettings, problemsApi } from '../../api/problems';
 import { LoadError } from '../../components/LoadError';
 import { validValues } from '../../components/validValues';
@@ -13,7 +13,12 @@ export function LedgerSettingsCard() {
   const { data, error, reload } = useAsync(() => problemsApi.ledgerSettings(), []);
   const saving = useAction(
     async (v: LedgerSettings) => {
-      form.setFieldsValue(await problemsApi.saveLedgerSettings({ immediateDays: v.immediateDays }));
+      form.setFieldsValue(
+        await problemsApi.saveLedgerSettings({
+          immediateDays: v.immediateDays,
+          immediateWorkingDays: !!v.immediateWorkingDays,
+        }),
+      );
       message.success('台账设置已保存');
     },
     { inline: true },
@@ -54,6 +59,9 @@ export function LedgerSettingsCard() {
             style={{ width: 160 }}
             data-testid="immediate-days"
           />
+        </Form.Item>
+        <Form.Item name="immediateWorkingDays" valuePropName="checked">
+          <Checkbox data-testid="immediate-working-days">按工作日计算（不含节假日）</Checkbox>
         </Form.Item>
         <Button
           type="primary"

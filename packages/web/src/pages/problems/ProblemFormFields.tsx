@@ -149,7 +149,7 @@ export function ProblemFormFields({ items, assigned, rectificationDue, sources =
             extra={
               [
                 mode === '立行立改' && !deadline && immediateDays
-                  ? `不填则为登记之日起 ${immediateDays} 天`
+                  ? `不填则为登记之日起 ${immediateDays} ${ledger.data?.immediateWorkingDays ? '个工作日' : '天'}`
                   : '',
                 rectificationDue ? `全面整改到位时间：${cnDate(rectificationDue)}` : '',
               ]

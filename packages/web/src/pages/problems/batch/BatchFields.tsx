@@ -3,6 +3,7 @@ import { unitsApi } from '../../../api/endpoints';
 import type { Attachment } from '../../../api/problemTypes';
 import { CN_DATE_FORMATS } from '../../../components/dates';
 import { groupedUnitOptions } from '../../../components/unitOptions';
+import { WorkingDaysField } from '../../../components/WorkingDaysField';
 import { useAsync } from '../../../hooks/useAsync';
 import { dateItemProps } from '../ProblemFormFields';
 import { ProgressFields } from '../ProgressFields';
@@ -13,6 +14,7 @@ export interface BatchValues {
   reason?: string;
   unitId?: number;
   deadline?: string | null;
+  workingDays?: number | null;
   date?: string;
 }
 
@@ -73,6 +75,7 @@ function AssignFields() {
       <Form.Item name="deadline" label="新的整改时限" extra="不填则各问题保持原时限" {...dateItemProps}>
         <DatePicker format={CN_DATE_FORMATS} style={{ width: 200 }} />
       </Form.Item>
+      <WorkingDaysField />
       <Form.Item name="reason" label="交办说明">
         <Input.TextArea rows={3} maxLength={1000} showCount />
       </Form.Item>

@@ -55,6 +55,7 @@ export function BatchModal({ kind, problems, onDone, onDrop, onClose }: Props) {
                 items,
                 unitId: v.unitId as number,
                 ...(v.deadline ? { deadline: v.deadline } : {}),
+                ...(v.workingDays ? { workingDays: v.workingDays } : {}),
                 reason,
               })
             : await problemsApi.progressMany({

@@ -7,6 +7,7 @@ import type { Problem, ProblemDetail } from '../../../api/problemTypes';
 import { CN_DATE_FORMATS } from '../../../components/dates';
 import { FormModal } from '../../../components/FormModal';
 import { groupedUnitOptions } from '../../../components/unitOptions';
+import { WorkingDaysField } from '../../../components/WorkingDaysField';
 import { useAsync } from '../../../hooks/useAsync';
 import { dateItemProps } from '../ProblemFormFields';
 import { ConflictAlert, isVersionConflict } from './ConflictAlert';
@@ -14,6 +15,7 @@ import { ConflictAlert, isVersionConflict } from './ConflictAlert';
 interface Values {
   unitId: number;
   deadline?: string | null;
+  workingDays?: number | null;
   reason?: string;
 }
 
@@ -36,6 +38,7 @@ export function AssignModal({ problem, onDone, onReload, onClose }: Props) {
       version: problem.version,
       unitId: v.unitId,
       ...(v.deadline ? { deadline: v.deadline } : {}),
+      ...(v.workingDays ? { workingDays: v.workingDays } : {}),
       reason: (v.reason ?? '').trim(),
     });
     message.success(`已交办${d.problem.unit.name}`);
@@ -79,6 +82,7 @@ export function AssignModal({ problem, onDone, onReload, onClose }: Props) {
       <Form.Item name="deadline" label="新的整改时限" extra="不填则保持原时限" {...dateItemProps}>
         <DatePicker format={CN_DATE_FORMATS} style={{ width: 200 }} />
       </Form.Item>
+      <WorkingDaysField />
       <Form.Item name="reason" label="交办说明">
         <Input.TextArea rows={3} maxLength={1000} showCount />
       </Form.Item>
