@@ -1,7 +1,7 @@
 // paicha end to end as a user runs it: the built CLI (packages/server/bin/paicha.mjs →
 // dist/cli.mjs) as child processes — `paicha import national=… sunshine=… …`, then
 // `paicha screen --json > file` — each timed by wall clock, with its own peak RSS
-// (bench/child-rss.mjs). A fresh SQLite data dir or PostgreSQL database; migrated first, untimed
+// (packages/server/src/test/child-rss.mjs). A fresh SQLite data dir or PostgreSQL database; migrated first, untimed
 // (the server has done that long before anyone imports).
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { createTestDatabase } from '../packages/server/src/test/databases.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'packages/server/bin/paicha.mjs');
-const HOOK = new URL('./child-rss.mjs', import.meta.url).href;
+const HOOK = new URL('../packages/server/src/test/child-rss.mjs', import.meta.url).href;
 
 export interface ChildRun {
   ms: number;

@@ -181,7 +181,7 @@ async function record(
     const unit = township ? resolve(township) : null;
     if (unit !== null) streets.set(township, unit);
   }
-  await staging.publish(trx, runId, streets);
+  await staging.publish(trx, runId, streets, dialect);
   await staging.dropStaging(trx);
   const ran = outcomes.filter((o) => o.skipped === null).map((o) => o.id);
   const { findings, unrouted, ...counts } = await syncFindings(
