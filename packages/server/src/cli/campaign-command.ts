@@ -51,7 +51,7 @@ export async function campaignCommand(args: string[], config?: Config): Promise<
     const preview = await previewPlan(runtime.ctx.db, path.basename(file), readFileSync(file));
     const units = (await listUnits(runtime.ctx.db)).filter((u) => u.active);
     const maps = parseMaps(v.map ?? [], units, newUnits);
-    const { items, open } = decide(preview, units, newUnits, maps);
+    const { items, open } = decide(preview, newUnits, maps);
     if (open.length) {
       if (v.json) console.log(JSON.stringify({ status: 'unresolved', unresolved: open }));
       else {
@@ -142,7 +142,6 @@ function parseMaps(list: string[], units: readonly UnitRef[], newUnits: readonly
 /** Each item's units from its phrases and the decisions; the phrases still open. */
 function decide(
   preview: PlanPreview,
-  units: readonly UnitRef[],
   newUnits: readonly NewUnit[],
   maps: Map<string, { unitId?: number; newName?: string }>,
 ) {
@@ -152,7 +151,7 @@ function decide(
     const unitIds = new Set<number>();
     const newUnitNames = new Set<string>();
     for (const p of item.units) {
-      p.unitIds.forEach((id) => unitIds.add(id));
+      for (const id of p.unitIds) unitIds.add(id);
       if (p.kind !== 'unresolved') continue;
       const mapped = maps.get(p.phrase);
       const created = resolvePhrase(p.phrase, fresh);

@@ -4,8 +4,18 @@ import { addDays, CRITICISM_GROUPS, formatChineseDate } from '@paicha/core';
 import { percent } from './scorecard.rules.js';
 import type { Scorecard } from './scorecard.service.js';
 
-/** Broken where a clerk would break it: a title never splits a word (GB/T 9704 7.3.3). */
-export const DEFAULT_TITLE = '关于全区脱贫攻坚问题大排查\n整改工作进展情况的通报';
+/**
+ * What the campaign is called inside a sentence: its title without the district's name in front
+ * (开发区脱贫攻坚问题大排查 → 脱贫攻坚问题大排查; an imported 2021年巡视整改 stays as it is).
+ */
+export const workName = (campaignTitle: string) => campaignTitle.replace(/^(开发区|全区)/, '');
+
+/**
+ * The 通报's title for the campaign, broken where a clerk would break it: a title never splits a
+ * word (GB/T 9704 7.3.3). The built-in plan's: 关于全区脱贫攻坚问题大排查\n整改工作进展情况的通报.
+ */
+export const defaultTitle = (campaignTitle: string) =>
+  `关于全区${workName(campaignTitle)}\n整改工作进展情况的通报`;
 
 /** The title on one line, for file names, lists and page headers. */
 export const oneLine = (title: string) => title.replace(/\s*\n\s*/g, '');
@@ -57,7 +67,7 @@ export function defaultIntro(sc: Scorecard): string {
     .map((d) => `${titleMarks(d.title)}（${docNumberMarks(d.docNumber)}）`)
     .join('、');
   const plan = `《${sc.campaign.title}工作方案》`;
-  return `根据${basis ? `${basis}和` : ''}${plan}要求，${sc.campaign.issuer}对${periodText(sc.period.from, sc.period.to)}全区各街道、区各相关部门脱贫攻坚问题大排查整改工作进展情况进行了调度评估。现将有关情况通报如下：`;
+  return `根据${basis ? `${basis}和` : ''}${plan}要求，${sc.campaign.issuer}对${periodText(sc.period.from, sc.period.to)}全区各街道、区各相关部门${workName(sc.campaign.title)}整改工作进展情况进行了调度评估。现将有关情况通报如下：`;
 }
 
 export function defaultRequirements(rectificationDue: string, monthlyDueDay: number, issuer: string): string {
@@ -81,7 +91,7 @@ function totalsParagraphs(sc: Scorecard): string[] {
   const problems =
     f.found === 0
       ? `截至${formatChineseDate(sc.period.asOf)}，全区问题台账尚未录入问题。`
-      : `截至${formatChineseDate(sc.period.asOf)}，全区累计排查发现问题${f.found}个，其中${cat}；已整改销号${f.closed}个，整改销号率${percent(sc.totals.rates.closureRate)}；尚未销号${f.found - f.closed}个，其中逾期未整改${f.overdue}个。`;
+      : `截至${formatChineseDate(sc.period.asOf)}，全区累计排查发现问题${f.found}个，${cat ? `其中${cat}；` : ''}已整改销号${f.closed}个，整改销号率${percent(sc.totals.rates.closureRate)}；尚未销号${f.found - f.closed}个，其中逾期未整改${f.overdue}个。`;
   const when = periodText(sc.period.from, sc.period.to);
   const reporting =
     f.expected === 0

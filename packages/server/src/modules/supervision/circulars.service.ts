@@ -16,10 +16,10 @@ import { circularIssued, type NamedUnit } from '../notifications/notices-reporti
 import { renderCircularDocx } from './circular.docx.js';
 import {
   buildCircularDocument,
-  DEFAULT_TITLE,
   defaultDeadline,
   defaultIntro,
   defaultRequirements,
+  defaultTitle,
   oneLine,
 } from './circular.text.js';
 import * as repo from './circulars.repository.js';
@@ -77,7 +77,7 @@ export async function createDraft(
       campaign_id: campaign.id,
       status: 'draft',
       version: 1,
-      title: DEFAULT_TITLE,
+      title: defaultTitle(campaign.title),
       doc_number: '',
       period_from: from,
       period_to: to,

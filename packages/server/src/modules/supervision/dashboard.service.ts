@@ -85,7 +85,8 @@ export async function buildDashboard(ctx: AppContext, actor: Actor, campaignId: 
     // A closure rate below the 通报 threshold (成效不明显) is shown as a warning, never as success.
     closureRateBelow: rules.thresholds.closureRateBelow,
     totals: figures(byUnit),
-    categories: CATEGORIES.map((category) => ({
+    // Only the groups the campaign's items use: an imported table may have none of them.
+    categories: CATEGORIES.filter((c) => items.some((i) => i.category === c)).map((category) => ({
       category,
       ...figures(byItem.filter((r) => r.checkItemId !== null && categoryOf.get(r.checkItemId) === category)),
     })),

@@ -129,7 +129,8 @@ export async function buildScorecard(ctx: AppContext, actor: Actor, q: Scorecard
     ].sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
     units: ranked,
     totals: { figures: totalFigures, rates: ratesOf(totalFigures), findings: figuresOf(findings) },
-    categories: CATEGORIES.map((category) => {
+    // Only the groups the campaign's items use: an imported table may have none of them.
+    categories: CATEGORIES.filter((c) => items.some((i) => i.category === c)).map((category) => {
       const of = counts.filter((c) => categoryOf.get(c.checkItemId) === category);
       return { category, found: sum(of, 'found'), closed: sum(of, 'closed'), overdue: sum(of, 'overdue') };
     }),

@@ -40,11 +40,14 @@ function columns(spans: number[], items: CheckItem[]): ColumnsType<CheckItem> {
   ];
 }
 
-/** The check items grouped as the plan's body groups them, one card per category. */
+/**
+ * The check items grouped as the plan's body groups them, one card per category; an imported
+ * table's items without a category ('') come in one card of their own, in 序号 order.
+ */
 export function CheckItemGroups({ items }: { items: CheckItem[] }) {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="check-item-groups">
-      {CATEGORIES.map((category) => {
+      {[...CATEGORIES, '' as const].map((category) => {
         const rows = items.filter((i) => i.category === category);
         if (!rows.length) return null;
         const spans = subCategorySpans(rows);
@@ -53,12 +56,12 @@ export function CheckItemGroups({ items }: { items: CheckItem[] }) {
             key={category}
             title={
               <Space>
-                <span>{category}</span>
+                <span>{category || '排查事项'}</span>
                 <Tag>{rows.length}项</Tag>
               </Space>
             }
             styles={{ body: { padding: 0 } }}
-            data-testid={`category-${category}`}
+            data-testid={`category-${category || 'none'}`}
           >
             <Table<CheckItem>
               rowKey="seq"

@@ -205,6 +205,20 @@ describe.each(DIALECTS)('a campaign from a plan table on %s', (dialect) => {
     }
     expect(seqs).toEqual(items.map((i) => i.seq));
     expect(String(ws.getCell(4 + 12 + 1, 1).value)).toBe('注：此表于每月5日前上报区领导小组办公室。');
+
+    // Dashboard, scorecard and 通报 draft follow the campaign: no 三落实… groups it does not use,
+    // its own name in the circular.
+    const dash = (await t.request('GET', `/api/supervision/dashboard?campaignId=${id}`, admin)).json();
+    expect(dash.campaign.title).toBe('2021年回头看');
+    expect(dash.categories).toEqual([]);
+    t.clock.set('2021-04-10T02:00:00Z'); // a month into the campaign (the session ends: sign in again)
+    admin = await t.login('admin', ADMIN_PASSWORD);
+    const circ = await t.request('POST', '/api/supervision/circulars', admin, { campaignId: id });
+    expect(circ.statusCode, circ.body.slice(0, 300)).toBe(200);
+    expect(circ.json().title).toBe('关于全区2021年回头看\n整改工作进展情况的通报');
+    expect(circ.json().intro).toContain('2021年回头看整改工作进展情况');
+    expect(circ.json().intro).not.toContain('大排查');
+    expect(circ.body).not.toContain('三落实');
   });
 
   it('is the office’s: a street gets 403 on both routes', async () => {
