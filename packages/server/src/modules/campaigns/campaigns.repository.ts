@@ -69,32 +69,35 @@ export async function insertCampaign(db: Executor, t: CampaignTemplate, at: stri
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db
-    .insertInto('phases')
-    .values(
-      t.phases.map((p) => ({
-        campaign_id: id,
-        seq: p.seq,
-        name: p.name,
-        start_date: p.startDate,
-        end_date: p.endDate,
-        description: p.description,
-      })),
-    )
-    .execute();
-  await db
-    .insertInto('milestones')
-    .values(
-      t.milestones.map((m) => ({
-        campaign_id: id,
-        kind: m.kind,
-        period: m.period,
-        title: m.title,
-        due_date: m.dueDate,
-        description: m.description,
-      })),
-    )
-    .execute();
+  // A plan may come without phases or milestones (an imported table): no empty INSERT (a 500).
+  if (t.phases.length > 0)
+    await db
+      .insertInto('phases')
+      .values(
+        t.phases.map((p) => ({
+          campaign_id: id,
+          seq: p.seq,
+          name: p.name,
+          start_date: p.startDate,
+          end_date: p.endDate,
+          description: p.description,
+        })),
+      )
+      .execute();
+  if (t.milestones.length > 0)
+    await db
+      .insertInto('milestones')
+      .values(
+        t.milestones.map((m) => ({
+          campaign_id: id,
+          kind: m.kind,
+          period: m.period,
+          title: m.title,
+          due_date: m.dueDate,
+          description: m.description,
+        })),
+      )
+      .execute();
   const items = await db
     .insertInto('check_items')
     .values(
