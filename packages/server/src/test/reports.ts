@@ -1,8 +1,9 @@
-// Shared by the report, timeliness, export and supervision tests: find ids, fill a unit's report,
-// put problems in the ledger without going through its API.
+// Shared by the report, timeliness, export and supervision tests: find ids, sign in the office and
+// a street's clerks, fill a unit's report, put problems in the ledger without going through its API.
 import type { ProblemStatus } from '@paicha/core';
 import { expect } from 'vitest';
-import type { TestApp } from './harness.js';
+import type { DialectName } from '../db/database.js';
+import { ADMIN_PASSWORD, startTestApp, type TestApp } from './harness.js';
 import { checkItemId, insertProblem } from './tables.js';
 
 export interface ReportRowView {
@@ -27,6 +28,49 @@ export async function ids(t: TestApp, cookie: string) {
 
 export const reportUrl = (campaignId: number, period: string, unitId: number) =>
   `/api/campaigns/${campaignId}/monthly-reports/${period}/units/${unitId}`;
+
+/** The street whose clerks the report tests sign in, and their accounts. */
+const STREET = '中云街道';
+const CLERKS = { reporter: 'zy_reporter', head: 'zy_head' } as const;
+
+/** Who takes a report's steps: the office, the street's reporter (fills) and its head (报送). */
+export interface ReportCookies {
+  admin: string;
+  reporter: string;
+  head: string;
+}
+
+/**
+ * An app on `now` with the office and 中云街道's reporter and unit head signed in, and the
+ * street's 2020-01 report (`url`).
+ */
+export async function startReportDesk(dialect: DialectName, now: string) {
+  const t = await startTestApp(dialect, { now });
+  const admin = await t.login('admin', ADMIN_PASSWORD);
+  const reporter = (await t.userIn(STREET, 'reporter', CLERKS.reporter)).cookie;
+  const head = (await t.userIn(STREET, 'unit_head', CLERKS.head)).cookie;
+  const found = await ids(t, admin);
+  const zy = found.unit(STREET);
+  return {
+    t,
+    admin,
+    reporter,
+    head,
+    campaignId: found.campaignId,
+    zy,
+    url: reportUrl(found.campaignId, '2020-01', zy),
+  };
+}
+
+/** Sessions last 12 hours: moving the clock by days means all three sign in again. */
+export async function travelDesk(t: TestApp, iso: string): Promise<ReportCookies> {
+  t.clock.set(iso);
+  return {
+    admin: await t.login('admin', ADMIN_PASSWORD),
+    reporter: await t.login(CLERKS.reporter, `${CLERKS.reporter}-password`),
+    head: await t.login(CLERKS.head, `${CLERKS.head}-password`),
+  };
+}
 
 /** Saves every row with recognisable texts (as the unit's reporter) and returns the new view. */
 export async function fillReport(t: TestApp, cookie: string, url: string, tag = '') {

@@ -4,8 +4,15 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
-import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
-import { addProblems, fillReport, ids, type ReportRowView, reportUrl } from '../../test/reports.js';
+import type { TestApp } from '../../test/harness.js';
+import {
+  addProblems,
+  fillReport,
+  type ReportRowView,
+  reportUrl,
+  startReportDesk,
+  travelDesk,
+} from '../../test/reports.js';
 
 interface View {
   version: number;
@@ -28,25 +35,17 @@ describe.each(DIALECTS)('monthly report validation on %s', (dialect) => {
   let zy: number;
   let url: string;
   beforeAll(async () => {
-    t = await startTestApp(dialect, { now: '2020-01-02T02:00:00Z' });
-    admin = await t.login('admin', ADMIN_PASSWORD);
-    reporter = (await t.userIn('中云街道', 'reporter', 'zy_reporter')).cookie;
-    head = (await t.userIn('中云街道', 'unit_head', 'zy_head')).cookie;
-    const found = await ids(t, admin);
-    campaignId = found.campaignId;
-    zy = found.unit('中云街道');
-    url = reportUrl(campaignId, '2020-01', zy);
+    ({ t, admin, reporter, head, campaignId, zy, url } = await startReportDesk(
+      dialect,
+      '2020-01-02T02:00:00Z',
+    ));
     await addProblems(t, { campaignId, unitId: zy, seq: 13, statuses: ['pending', 'rectifying', 'closed'] });
     await addProblems(t, { campaignId, unitId: zy, seq: 8, statuses: ['pending', 'awaiting_review'] });
   });
   afterAll(() => t.close());
 
-  /** Sessions last 12 hours: moving the clock by a day means signing in again. */
   const travel = async (iso: string) => {
-    t.clock.set(iso);
-    admin = await t.login('admin', ADMIN_PASSWORD);
-    reporter = await t.login('zy_reporter', 'zy_reporter-password');
-    head = await t.login('zy_head', 'zy_head-password');
+    ({ admin, reporter, head } = await travelDesk(t, iso));
   };
   const view = async (cookie = reporter, u = url) => (await t.request('GET', u, cookie)).json() as View;
   const row = (v: View, seq: number) => v.rows.find((r) => r.seq === seq) as View['rows'][number];
