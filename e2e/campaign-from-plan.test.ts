@@ -1,8 +1,10 @@
 // 活动管理 → 从方案导入 in the browser: a new plan's 任务分解表 (.xlsx built here: caption rows,
 // 排查项目 merged over its rows, 责任单位 as "各街道", "区各相关部门", named departments and one the
-// district does not have) is uploaded, previewed, the unknown department created with the campaign,
-// the campaign's information filled in (kept over a reload and between steps), and created; its
-// items appear in the editor and its 月报表 export lists exactly those rows.
+// district does not have) is uploaded, previewed, the unknown department to be created with the
+// campaign, the campaign's information filled in (kept over a reload and between steps). The
+// department is created by someone else meanwhile: creating is refused whole, the office maps the
+// phrase to that existing unit instead and creates the campaign; its items appear in the editor
+// and its 月报表 export lists exactly those rows.
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,6 +158,32 @@ describe('a campaign from a new plan’s 任务分解表 in the browser', () => 
     expect(summary).toContain('每月5日前');
     await shot(admin, 'from-plan-4-create');
 
+    // Someone creates the department meanwhile: the creation is refused whole, nothing typed is
+    // lost, and the office maps the phrase to the unit that now exists instead.
+    await h.admin.call('POST', '/api/units', { name: UNKNOWN, kind: 'department' });
+    await admin.getByTestId('plan-create').click();
+    const refused = admin.getByTestId('plan-create-error');
+    await expect.poll(() => refused.textContent(), { timeout: 15_000 }).toContain(UNKNOWN);
+    await shot(admin, 'from-plan-4-refused');
+    await expect(h.admin.call<{ title: string }[]>('GET', '/api/campaigns')).resolves.toHaveLength(1);
+    await refused.getByRole('button', { name: '回到预览，改为对应现有单位' }).click();
+    await admin.getByTestId('plan-preview-step').waitFor();
+    await decide.click({ force: true });
+    await admin
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '对应现有单位' })
+      .click();
+    await expect
+      .poll(() => admin.locator('.ant-select-dropdown:visible').count(), { timeout: 5_000 })
+      .toBe(0);
+    const pick = admin.getByRole('combobox', { name: `对应单位：${UNKNOWN}`, exact: true });
+    await pick.click();
+    await pick.fill('数据资源');
+    await admin.locator('.ant-select-dropdown:visible').getByTitle(UNKNOWN, { exact: true }).click();
+    await pick.press('Escape');
+    await expect(admin.getByTestId('plan-unresolved').textContent()).resolves.toContain('均已决定');
+    await next(admin);
+    await next(admin);
+    await expect(admin.getByTestId('plan-summary').textContent()).resolves.not.toContain('随活动新建');
     await admin.getByTestId('plan-create').click();
     await admin.waitForURL(/\/admin\/campaigns\?edit=\d+/);
     const id = Number(new URL(admin.url()).searchParams.get('edit'));

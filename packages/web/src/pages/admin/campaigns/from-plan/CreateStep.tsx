@@ -23,11 +23,13 @@ export function CreateStep(props: {
   units: Unit[];
   onGo: (step: number) => void;
   onCreated: (id: number) => void;
+  /** The unit list changed on the server (a new unit's name was taken meanwhile): load it again. */
+  onUnitsChanged: () => void;
 }) {
   const { message } = App.useApp();
   const { reload } = useCampaign();
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<{ message: string; rows: FromPlanRowError[] }>();
+  const [failure, setFailure] = useState<{ message: string; rows: FromPlanRowError[]; taken: boolean }>();
   const problems = planProblems(props.draft);
   const body = problems.length === 0 ? fromPlanBody(props.draft) : undefined;
   const i = props.draft.info;
@@ -43,7 +45,11 @@ export function CreateStep(props: {
       reload();
       props.onCreated(created.id);
     } catch (e) {
-      setFailure({ message: errorMessage(e), rows: rowErrors(e) });
+      setFailure({
+        message: errorMessage(e),
+        rows: rowErrors(e),
+        taken: e instanceof ApiError && e.code === 'conflict',
+      });
     } finally {
       setBusy(false);
     }
@@ -118,6 +124,19 @@ export function CreateStep(props: {
           style={{ marginBottom: 16 }}
           message={failure.message}
           data-testid="plan-create-error"
+          action={
+            failure.taken && (
+              <Button
+                size="small"
+                onClick={() => {
+                  props.onUnitsChanged();
+                  props.onGo(1);
+                }}
+              >
+                回到预览，改为对应现有单位
+              </Button>
+            )
+          }
           description={
             failure.rows.length > 0 && (
               <ul style={{ margin: 0, paddingLeft: 20 }}>

@@ -107,6 +107,7 @@ export default function FromPlanPage() {
           draft={d}
           units={all}
           onGo={go}
+          onUnitsChanged={units.reload}
           onCreated={(id) => {
             draft.clear();
             navigate(`/admin/campaigns?edit=${id}`);
