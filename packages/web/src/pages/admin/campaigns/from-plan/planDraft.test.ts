@@ -54,6 +54,9 @@ describe('the from-plan draft', () => {
     expect(planProblems(d)[0]).toMatchObject({ step: 1 });
     d.decisions = { 区数据局: { kind: 'none' }, 区档案馆: { kind: 'none' } };
     expect(planProblems(d)).toEqual([{ step: 1, message: '第 2、3 项没有责任单位' }]);
+    // "对应现有单位" chosen but no unit picked yet is still undecided.
+    d.decisions.区档案馆 = { kind: 'units', unitIds: [] };
+    expect(undecided(d)).toEqual(['区档案馆']);
     d.decisions.区档案馆 = { kind: 'units', unitIds: [3] };
     expect(planProblems(d)).toEqual([{ step: 1, message: '第 2 项没有责任单位' }]);
   });
