@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../dates.js';
 import { CATEGORIES } from '../plan/types.js';
 import { PROBLEM_MODES, PROBLEM_SOURCES, PROBLEM_STATUSES } from '../problem.js';
+import { DeadlineInfo } from './calendar.js';
 import { AttachmentResponse } from './files.js';
 import { Id, IdParam, INT_MAX, Int, IntParam, Version } from './integers.js';
 import { RuleIdSchema } from './screening.js';
@@ -133,6 +134,11 @@ export const ProblemView = z.object({
   responsiblePerson: z.string(),
   mode: z.enum(PROBLEM_MODES),
   deadline: z.string().nullable(),
+  /**
+   * The deadline against the 节假日 calendar: marked when it is not a working day, never moved
+   * (a problem's 整改时限 is a date a person chose; see server calendar/deadlines.ts).
+   */
+  deadlineInfo: DeadlineInfo.nullable(),
   deadlineReason: z.string(),
   status: z.enum(PROBLEM_STATUSES),
   statusLabel: z.string(),

@@ -19,7 +19,7 @@ export function DeadlineText({ deadline, prefix = '' }: { deadline: DeadlineInfo
       title={
         moved
           ? '截止日期不是工作日，按本活动的设置调整（节假日页面可修改）'
-          : '截止日期不是工作日；本活动设置为保持原日期'
+          : '截止日期不是工作日'
       }
     >
       <Typography.Text

@@ -3,6 +3,7 @@
 // single and in a batch; the office's 立行立改期限 counted in working days the same way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
+import { ADMIN_PASSWORD } from '../../test/harness.js';
 import { type LedgerApp, problemBody, recordProblem, startLedgerApp } from '../../test/problems.js';
 import { unitIdByName } from '../../test/tables.js';
 
@@ -94,5 +95,33 @@ describe.each(DIALECTS)('working-day deadlines on %s', (dialect) => {
     expect((await w.t.request('GET', `/api/problems/${q.id}`, w.admin)).json().problem.deadline).toBe(
       '2020-01-26',
     );
+  });
+
+  it('a problem due on a holiday is marked, not moved: overdue from the day after, as always', async () => {
+    const p = await recordProblem(
+      w.t,
+      w.reporter.cookie,
+      problemBody(w.campaignId, { foundDate: '2020-01-22', deadline: '2020-02-01' }),
+    );
+    const seen = async () => {
+      const res = await w.t.request('GET', `/api/problems?campaignId=${w.campaignId}&pageSize=100`, w.admin);
+      expect(res.statusCode, res.body).toBe(200);
+      const list = res.json();
+      const item = list.items.find((x: { id: number }) => x.id === p.id);
+      const detail = (await w.t.request('GET', `/api/problems/${p.id}`, w.admin)).json().problem;
+      expect(detail.deadlineInfo).toEqual(item.deadlineInfo);
+      return item;
+    };
+    expect((await seen()).deadlineInfo).toEqual({
+      date: '2020-02-01',
+      effective: '2020-02-01',
+      policy: 'keep',
+      nonWorking: '春节',
+    });
+    expect((await seen()).overdue).toBe(false);
+    // Sessions last 12 hours: sign in again on the later day.
+    w.t.clock.set('2020-02-02T02:00:00Z');
+    w.admin = await w.t.login('admin', ADMIN_PASSWORD);
+    expect((await seen()).overdue).toBe(true);
   });
 });

@@ -56,6 +56,7 @@ describe.each(DIALECTS)('立行立改 deadlines on %s', (dialect) => {
   it('takes the office’s 立行立改期限 from settings, for new problems only', async () => {
     expect((await t.request('GET', '/api/settings/ledger', reporter.cookie)).json()).toEqual({
       immediateDays: 7,
+      immediateWorkingDays: false,
     });
     expect(
       (await t.request('PUT', '/api/settings/ledger', reporter.cookie, { immediateDays: 3 })).statusCode,
@@ -64,7 +65,7 @@ describe.each(DIALECTS)('立行立改 deadlines on %s', (dialect) => {
     expect(zero.json().error).toMatchObject({ code: 'validation_failed' });
     const before = await immediate();
     const saved = await t.request('PUT', '/api/settings/ledger', admin, { immediateDays: 3 });
-    expect(saved.json()).toEqual({ immediateDays: 3 });
+    expect(saved.json()).toEqual({ immediateDays: 3, immediateWorkingDays: false });
     expect((await auditActions(t, 'settings')).at(-1)).toBe('settings.ledger');
     try {
       expect(await get((await immediate()).id)).toMatchObject({ deadline: '2019-12-23' });

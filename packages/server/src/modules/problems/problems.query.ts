@@ -3,6 +3,7 @@
 import type { ListQuery } from '@paicha/core/api/problems';
 import { scopedUnitId } from '../../http/access.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
+import { loadCalendar } from '../calendar/deadlines.js';
 import { resolveCampaignId } from '../campaigns/current-campaign.js';
 import { listAttachmentsOf } from '../files/files.repository.js';
 import { listEvents } from './problem-events.repository.js';
@@ -26,6 +27,7 @@ export async function scopedFilter(ctx: AppContext, actor: Actor, q: ListQuery):
 
 export async function queryProblems(ctx: AppContext, actor: Actor, q: ListQuery) {
   const filter = await scopedFilter(ctx, actor, q);
+  const calendar = await loadCalendar(ctx.db);
   const { rows, total, totalCapped } = await listProblems(
     ctx.db,
     filter,
@@ -38,7 +40,7 @@ export async function queryProblems(ctx: AppContext, actor: Actor, q: ListQuery)
     ctx.dialect,
   );
   return {
-    items: rows.map((r) => presentProblem(r, filter.today)),
+    items: rows.map((r) => presentProblem(r, filter.today, calendar)),
     total,
     totalCapped,
     page: q.page,
@@ -55,7 +57,7 @@ export async function getProblemDetail(ctx: AppContext, actor: Actor, id: number
     events.map((e) => e.id),
   );
   return {
-    problem: presentProblem(p, ctx.clock.today()),
+    problem: presentProblem(p, ctx.clock.today(), await loadCalendar(ctx.db)),
     events: events.map((e) => ({
       id: e.id,
       at: e.at,

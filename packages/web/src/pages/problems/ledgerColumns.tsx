@@ -3,6 +3,7 @@ import { Space, Tooltip, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
 import type { Problem } from '../../api/problemTypes';
+import { DeadlineText } from '../../components/DeadlineText';
 import { cnDate, cnDateOfInstant } from '../../components/dates';
 import { FindingsProgress } from '../../components/FindingsProgress';
 import { OverdueTag, ProblemStatusTag } from '../../components/ProblemTags';
@@ -87,7 +88,14 @@ function columnsOf(ctx: Ctx): Record<string, Col> {
       title: '整改时限',
       width: 128,
       ...sortable('deadline', ctx),
-      render: (_, p) => (p.deadline ? cnDate(p.deadline) : p.mode === '立行立改' ? '立行立改' : '—'),
+      render: (_, p) =>
+        p.deadlineInfo ? (
+          <DeadlineText deadline={p.deadlineInfo} />
+        ) : p.mode === '立行立改' ? (
+          '立行立改'
+        ) : (
+          '—'
+        ),
     },
     cause: { title: '原因剖析', dataIndex: 'cause', render: (v: string) => clamp(v) },
     measures: { title: '整改措施', dataIndex: 'measures', render: (v: string) => clamp(v) },

@@ -1,5 +1,6 @@
 import { Descriptions, Typography } from 'antd';
 import type { Problem } from '../../../api/problemTypes';
+import { DeadlineText } from '../../../components/DeadlineText';
 import { cnDate, cnDateOfInstant } from '../../../components/dates';
 import { OverdueTag, ProblemStatusTag } from '../../../components/ProblemTags';
 
@@ -54,7 +55,11 @@ export function ProblemInfo({ p }: { p: Problem }) {
         { key: 'leader', label: '责任领导', children: p.responsibleLeader || '—' },
         { key: 'person', label: '责任人', children: p.responsiblePerson || '—' },
         { key: 'mode', label: '整改方式', children: p.mode },
-        { key: 'deadline', label: '整改时限', children: day(cnDate(p.deadline)) },
+        {
+          key: 'deadline',
+          label: '整改时限',
+          children: p.deadlineInfo ? <DeadlineText deadline={p.deadlineInfo} /> : day(''),
+        },
         ...(p.deadlineReason
           ? [{ key: 'reason', label: '超期理由', span: 'filled' as const, children: long(p.deadlineReason) }]
           : []),
