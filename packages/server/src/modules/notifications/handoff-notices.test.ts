@@ -76,6 +76,18 @@ describe.each(DIALECTS)('hand-off notices on %s', (dialect) => {
   };
   const evidence = async () =>
     (await upload(t, zy.cookie, '整改照片.png', tinyPng(), 'image/png')).json().id as number;
+  /** A problem of 中云街道 with a progress entry and its evidence: ready to apply for 销号. */
+  const rectified = async () => {
+    const p = await recordProblem(t, zy.cookie, problemBody(campaignId));
+    return (
+      await ok('POST', `/api/problems/${p.id}/progress`, zy.cookie, {
+        version: p.version,
+        date: '2019-12-20',
+        text: '已整改',
+        attachmentIds: [await evidence()],
+      })
+    ).problem as { id: number; version: number };
+  };
 
   it('a unit recording its own problem hands nothing over', async () => {
     await recordProblem(t, zy.cookie, problemBody(campaignId));
@@ -194,15 +206,7 @@ describe.each(DIALECTS)('hand-off notices on %s', (dialect) => {
   });
 
   it('a 销号 application reaches the office; 退回 reaches the unit with its reason; a refused step sends nothing', async () => {
-    let p = await recordProblem(t, zy.cookie, problemBody(campaignId));
-    p = (
-      await ok('POST', `/api/problems/${p.id}/progress`, zy.cookie, {
-        version: p.version,
-        date: '2019-12-20',
-        text: '已补齐公示材料',
-        attachmentIds: [await evidence()],
-      })
-    ).problem;
+    let p = await rectified();
     expect(await added()).toEqual([]);
     p = (
       await ok('POST', `/api/problems/${p.id}/submit`, zy.cookie, { version: p.version, text: '材料已补齐' })
@@ -318,15 +322,7 @@ describe.each(DIALECTS)('hand-off notices on %s', (dialect) => {
 
   it('a batch 退回 tells the unit of each problem; a refused batch tells nobody', async () => {
     const awaiting = async () => {
-      let p = await recordProblem(t, zy.cookie, problemBody(campaignId));
-      p = (
-        await ok('POST', `/api/problems/${p.id}/progress`, zy.cookie, {
-          version: p.version,
-          date: '2019-12-20',
-          text: '已整改',
-          attachmentIds: [await evidence()],
-        })
-      ).problem;
+      const p = await rectified();
       return (await ok('POST', `/api/problems/${p.id}/submit`, zy.cookie, { version: p.version, text: '' }))
         .problem as { id: number; version: number };
     };
@@ -352,15 +348,7 @@ describe.each(DIALECTS)('hand-off notices on %s', (dialect) => {
   it("the office's 待审核 is 已审核 once the office has acted, or once a newer one replaces it", async () => {
     const byId = async (id: number | undefined) => (await list(admin)).items.find((n) => n.id === id);
     const unreadIds = async () => (await list(admin, '&unread=1')).items.map((n) => n.id);
-    let p = await recordProblem(t, zy.cookie, problemBody(campaignId));
-    p = (
-      await ok('POST', `/api/problems/${p.id}/progress`, zy.cookie, {
-        version: p.version,
-        date: '2019-12-20',
-        text: '已整改',
-        attachmentIds: [await evidence()],
-      })
-    ).problem;
+    let p = await rectified();
     await added();
     p = (await ok('POST', `/api/problems/${p.id}/submit`, zy.cookie, { version: p.version, text: '' }))
       .problem;
