@@ -2,9 +2,9 @@
 // 排查项目 merged over its rows, 责任单位 as "各街道", "区各相关部门", named departments and one the
 // district does not have) is uploaded, previewed, the unknown department to be created with the
 // campaign, the campaign's information filled in (kept over a reload and between steps). The
-// department is created by someone else meanwhile: creating is refused whole, the office maps the
-// phrase to that existing unit instead and creates the campaign; its items appear in the editor
-// and its 月报表 export lists exactly those rows.
+// department is created by someone else meanwhile: creating is refused whole and goes through
+// once it is gone; another unknown name is mapped to an existing department. The campaign's items
+// appear in the editor and its 月报表 export lists exactly those rows.
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,8 @@ import { ADMIN_PASSWORD, type Harness, loginViaUi, startHarness } from './harnes
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CAPTION = '开发区2027年巩固脱贫成果问题排查任务分解月报表';
 const UNKNOWN = '区数据资源局';
+/** Another name the district does not use: the office maps it to the department that does the work. */
+const MAPPED = '区大数据中心';
 
 /** [排查项目 (blank: merged with the one above), 排查内容, 责任单位]. */
 const ROWS: [string, string, string][] = [
@@ -30,7 +32,7 @@ const ROWS: [string, string, string][] = [
   ['教育保障', '义务教育阶段是否有失学辍学', '区社会事业局'],
   ['', '资助政策是否应享尽享', '各街道'],
   ['饮水安全', '农村供水是否稳定达标', '各街道'],
-  ['', '水源地保护是否落实', '资源分局'],
+  ['', '水源地保护是否落实', `资源分局、${MAPPED}`],
 ];
 const HEADER = ['序号', '排查项目', '排查内容', '排查情况', '整改措施', '整改进度', '责任单位'];
 
@@ -55,6 +57,10 @@ async function taskTableXlsx(): Promise<Buffer> {
 }
 
 const next = (page: Page) => page.getByTestId('plan-next').click();
+
+/** A select's list closes with an animation; the next select's click must not land on it. */
+const closedLists = (page: Page) =>
+  expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 5_000 }).toBe(0);
 
 describe('a campaign from a new plan’s 任务分解表 in the browser', () => {
   let h: Harness;
@@ -93,7 +99,7 @@ describe('a campaign from a new plan’s 任务分解表 in the browser', () => 
     ).resolves.toEqual(['住房安全', '教育保障', '饮水安全']);
     const unknown = admin.locator(`[data-testid=phrase-unresolved][data-phrase="${UNKNOWN}"]`);
     await expect(unknown.count()).resolves.toBe(1);
-    await expect(admin.getByTestId('phrase-unresolved').count()).resolves.toBe(1);
+    await expect(admin.getByTestId('phrase-unresolved').count()).resolves.toBe(2);
     await expect(admin.getByTestId('plan-unresolved').textContent()).resolves.toContain(UNKNOWN);
     // A resolved phrase names its units on hover.
     await admin.locator('[data-testid=phrase-resolved][data-phrase="各街道"]').first().hover();
@@ -107,6 +113,18 @@ describe('a campaign from a new plan’s 任务分解表 in the browser', () => 
     await admin
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `新建部门“${UNKNOWN}”` })
       .click();
+    await expect(admin.getByTestId('plan-unresolved').textContent()).resolves.toContain('尚有 1 个待决定');
+    await closedLists(admin);
+    await admin.getByRole('combobox', { name: `处理：${MAPPED}`, exact: true }).click();
+    await admin
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '对应现有单位' })
+      .click();
+    await closedLists(admin);
+    const pick = admin.getByRole('combobox', { name: `对应单位：${MAPPED}`, exact: true });
+    await pick.click();
+    await pick.fill('财政');
+    await admin.locator('.ant-select-dropdown:visible').getByTitle('区财政局', { exact: true }).click();
+    await pick.press('Escape');
     await expect(admin.getByTestId('plan-unresolved').textContent()).resolves.toContain('均已决定');
 
     // A reload resumes the wizard where it was, the decision kept.
@@ -158,32 +176,21 @@ describe('a campaign from a new plan’s 任务分解表 in the browser', () => 
     expect(summary).toContain('每月5日前');
     await shot(admin, 'from-plan-4-create');
 
-    // Someone creates the department meanwhile: the creation is refused whole, nothing typed is
-    // lost, and the office maps the phrase to the unit that now exists instead.
-    await h.admin.call('POST', '/api/units', { name: UNKNOWN, kind: 'department' });
+    // Someone creates the department meanwhile: the creation is refused whole and nothing typed is
+    // lost; once that unit is gone again, the same creation goes through.
+    const taken = await h.admin.call<{ id: number }>('POST', '/api/units', {
+      name: UNKNOWN,
+      kind: 'department',
+    });
     await admin.getByTestId('plan-create').click();
     const refused = admin.getByTestId('plan-create-error');
     await expect.poll(() => refused.textContent(), { timeout: 15_000 }).toContain(UNKNOWN);
+    await expect(refused.getByRole('button', { name: '回到预览，改为对应现有单位' }).count()).resolves.toBe(
+      1,
+    );
     await shot(admin, 'from-plan-4-refused');
     await expect(h.admin.call<{ title: string }[]>('GET', '/api/campaigns')).resolves.toHaveLength(1);
-    await refused.getByRole('button', { name: '回到预览，改为对应现有单位' }).click();
-    await admin.getByTestId('plan-preview-step').waitFor();
-    await decide.click({ force: true });
-    await admin
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '对应现有单位' })
-      .click();
-    await expect
-      .poll(() => admin.locator('.ant-select-dropdown:visible').count(), { timeout: 5_000 })
-      .toBe(0);
-    const pick = admin.getByRole('combobox', { name: `对应单位：${UNKNOWN}`, exact: true });
-    await pick.click();
-    await pick.fill('数据资源');
-    await admin.locator('.ant-select-dropdown:visible').getByTitle(UNKNOWN, { exact: true }).click();
-    await pick.press('Escape');
-    await expect(admin.getByTestId('plan-unresolved').textContent()).resolves.toContain('均已决定');
-    await next(admin);
-    await next(admin);
-    await expect(admin.getByTestId('plan-summary').textContent()).resolves.not.toContain('随活动新建');
+    await h.admin.call('DELETE', `/api/units/${taken.id}`);
     await admin.getByTestId('plan-create').click();
     await admin.waitForURL(/\/admin\/campaigns\?edit=\d+/);
     const id = Number(new URL(admin.url()).searchParams.get('edit'));
@@ -191,6 +198,8 @@ describe('a campaign from a new plan’s 任务分解表 in the browser', () => 
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(12);
     const item8 = admin.locator('[data-testid=check-item-row][data-seq="8"]');
     await expect(item8.textContent()).resolves.toContain(UNKNOWN);
+    const item12 = admin.locator('[data-testid=check-item-row][data-seq="12"]');
+    await expect(item12.textContent()).resolves.toContain('区财政局');
     await shot(admin, 'from-plan-5-created');
 
     // The wizard starts empty again: its draft went with the creation.
