@@ -221,6 +221,21 @@ describe.each(DIALECTS)('a campaign from a plan table on %s', (dialect) => {
     expect(circ.body).not.toContain('三落实');
   });
 
+  it('creates a campaign the plan gives no phases or 时间节点, within one month', async () => {
+    const xlsx = await tableXlsx('专项整治任务分解表', HEADER, TWELVE.slice(4, 7));
+    const p = (await postPlan(t, admin, '专项整治.xlsx', xlsx)).json() as PlanPreview;
+    expect(p.phases).toEqual([]);
+    const res = await t.request(
+      'POST',
+      '/api/campaigns/from-plan',
+      admin,
+      bodyOf(p, '专项整治', { startDate: '2021-05-01', endDate: '2021-05-31', phases: [], milestones: [] }),
+    );
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const c = (await t.request('GET', `/api/campaigns/${res.json().id}`, admin)).json();
+    expect([c.phases, c.milestones]).toEqual([[], []]);
+  });
+
   it('is the office’s: a street gets 403 on both routes', async () => {
     const street = await t.userIn('中云街道', 'unit_head', 'zy_head_plan');
     const docx = await planDocx(seedPlan());
