@@ -18,6 +18,8 @@ export function RuleOutcomes({ run, rules }: { run: ScreeningRun; rules: Screeni
           width: 70,
           align: 'center',
           sorter: (a, b) => a.checkItem - b.checkItem,
+          // An unmapped rule has no item in the campaign: its findings stay out of the ledger.
+          render: (seq: number, o) => (o.unmapped ? <Tag color="warning">未对应</Tag> : seq),
         },
         { title: '规则', dataIndex: 'id', render: (id: string) => title(id) },
         {

@@ -163,6 +163,25 @@ export function ScreeningPanel(props: {
               {!!unrouted.data && props.canRun && <Link to="/households/places">去对应街道</Link>}
             </Col>
           </Row>
+          {!!s?.unfiled && (
+            <Alert
+              style={{ marginTop: 12 }}
+              type="warning"
+              showIcon
+              data-testid="run-unfiled"
+              message={`${s.unfiled} 条问题线索所属的比对规则未对应本活动的排查事项，未登记到台账`}
+              description={
+                <>
+                  未对应的规则：
+                  {(s.rules ?? [])
+                    .filter((r) => r.unmapped)
+                    .map((r) => props.rules.find((x) => x.id === r.id)?.title ?? r.id)
+                    .join('、')}
+                  。{props.canRun && <Link to="/admin/campaigns">到“活动管理 → 比对规则对应事项”设置</Link>}
+                </>
+              }
+            />
+          )}
           <Collapse
             ghost
             style={{ marginTop: 8 }}
