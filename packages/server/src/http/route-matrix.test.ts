@@ -60,6 +60,7 @@ function pathValue(op: Operation, name: string, side: Side, w: AccessWorld): str
     period: () => w.period,
     milestoneId: () => w.milestoneId,
     seq: () => 13,
+    ruleId: () => 'income_below_line',
     date: () => '2020-03-02',
     householdId: () => w.household[side],
   };
