@@ -5,6 +5,7 @@ import { NOTIFICATION_KIND_LABELS, type NotificationKind } from '@paicha/core';
 import type { ListQuery } from '@paicha/core/api/problems';
 import type { WorkbenchEntry, WorkbenchSection } from '@paicha/core/api/workbench';
 import type { Actor, AppContext } from '../../kernel/context.js';
+import { campaignDeadlines } from '../calendar/deadlines.js';
 import { countUnread, listForUnit } from '../notifications/notifications.repository.js';
 import { queryProblems } from '../problems/problems.query.js';
 import { unitIdsWithItems } from '../reports/reports.repository.js';
@@ -128,11 +129,17 @@ function stepEntry(actor: Actor, r: Step, today: string, key: string, title: str
 
 export async function unitStepSections(ctx: AppContext, actor: Actor, s: UnitWorkbenchScope) {
   const unitId = s.unitId;
-  const [expected, reports, submissions] = await Promise.all([
+  const [expected, reportRows, submissionRows, deadlines] = await Promise.all([
     unitIdsWithItems(ctx.db, s.campaignId),
     unitReports(ctx.db, s.campaignId, unitId),
     unitSubmissions(ctx.db, s.campaignId, unitId),
+    campaignDeadlines(ctx.db, s.campaignId),
   ]);
+  // Due, urgent and shown by the date that counts (a Saturday's due day moved by the policy).
+  const effective = <T extends { dueDate: string }>(rows: T[]) =>
+    rows.map((r) => ({ ...r, dueDate: deadlines.effective(r.dueDate) }));
+  const reports = effective(reportRows);
+  const submissions = effective(submissionRows);
   // A unit with no check item in the campaign reports nothing (the reports grid's rule).
   const due = expected.has(unitId);
   const waitingReports = due ? reports.filter((r) => waitsFor(actor, r, s.dueBy)) : [];
