@@ -4,7 +4,7 @@
 // a reload or leaving the page loses nothing picked, and an import under way is watched again.
 import type { HouseholdSource } from '@paicha/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../../../api/client';
+import { ApiError, errorMessage } from '../../../api/client';
 import { householdsApi } from '../../../api/households';
 import type { ImportJob, UploadPreview } from '../../../api/householdTypes';
 import { useDraft } from '../../../hooks/useDraft';
@@ -74,6 +74,8 @@ export function useBatchImport(onImported: () => void) {
           if (job.status !== 'running') return job;
         } catch (e) {
           patch(key, { error: errorMessage(e) });
+          // A job that no longer exists will not come back; anything else (network) is retried.
+          if (e instanceof ApiError && e.status === 404) return undefined;
         }
         await new Promise((r) => setTimeout(r, POLL_MS));
       }
