@@ -107,19 +107,23 @@ export const RULES: { [Id in RuleId]: RuleImpl<Id> } = {
       const rows = sql`select ${personCols}, p.row_no, p.resident_ins, p.employee_ins, coalesce(m.basic, 0) as has_basic
         from ${n} p left join ${m} m on m.id_number = p.id_number where p.id_number in (
           select x.id_number from ${n} x left join ${m} m on m.id_number = x.id_number where ${lacking})`;
-      await q.each(q.firstPerPerson(rows), 'row_no', (page) =>
-        emit(
-          page.map((r) =>
-            person(
-              'medical_insurance_missing',
-              r,
-              Number(r.has_basic) === 1
-                ? `未参加大病保险（${SOURCE_LABELS.medical}）`
-                : `在${SOURCE_LABELS.medical}中无有效的城乡居民或职工基本医疗保险参保记录（${NATIONAL_LABEL}：是否参加城乡居民基本医疗保险=${yesNo(r.resident_ins)}）`,
-              { nationalResident: r.resident_ins },
+      await q.each(
+        rows,
+        'row_no',
+        (page) =>
+          emit(
+            page.map((r) =>
+              person(
+                'medical_insurance_missing',
+                r,
+                Number(r.has_basic) === 1
+                  ? `未参加大病保险（${SOURCE_LABELS.medical}）`
+                  : `在${SOURCE_LABELS.medical}中无有效的城乡居民或职工基本医疗保险参保记录（${NATIONAL_LABEL}：是否参加城乡居民基本医疗保险=${yesNo(r.resident_ins)}）`,
+                { nationalResident: r.resident_ins },
+              ),
             ),
           ),
-        ),
+        { onePerPerson: true },
       );
     },
   },
@@ -130,16 +134,20 @@ export const RULES: { [Id in RuleId]: RuleImpl<Id> } = {
       const rows = sql`select ${personCols}, p.row_no from ${q.t('national')} p where p.id_number is not null
         and (p.id_number in (select id_number from ${m} where resident = 1 and employee = 1)
           or (p.resident_ins = 1 and p.employee_ins = 1))`;
-      await q.each(q.firstPerPerson(rows), 'row_no', (page) =>
-        emit(
-          page.map((r) =>
-            person(
-              'medical_insurance_duplicate',
-              r,
-              `同时参加城乡居民基本医疗保险和城镇职工基本医疗保险（${SOURCE_LABELS.medical}）`,
+      await q.each(
+        rows,
+        'row_no',
+        (page) =>
+          emit(
+            page.map((r) =>
+              person(
+                'medical_insurance_duplicate',
+                r,
+                `同时参加城乡居民基本医疗保险和城镇职工基本医疗保险（${SOURCE_LABELS.medical}）`,
+              ),
             ),
           ),
-        ),
+        { onePerPerson: true },
       );
     },
   },
@@ -191,22 +199,26 @@ export const RULES: { [Id in RuleId]: RuleImpl<Id> } = {
   assistance_mismatch: {
     requires: ['national', 'civil'],
     run: (q, _p, emit) =>
-      q.each(q.firstPerPerson(q.assistance()), 'row_no', (rows) =>
-        emit(
-          rows.map((r) => {
-            const parts: string[] = [];
-            if (Number(r.nd) !== Number(r.cd))
-              parts.push(`低保：${NATIONAL_LABEL}为${yesNo(r.nd)}，${SOURCE_LABELS.civil}为${yesNo(r.cd)}`);
-            if (Number(r.nt) !== Number(r.ct))
-              parts.push(
-                `特困供养：${NATIONAL_LABEL}为${yesNo(r.nt)}，${SOURCE_LABELS.civil}为${yesNo(r.ct)}`,
-              );
-            return person('assistance_mismatch', r, `的${parts.join('；')}`, {
-              national: { dibao: r.nd, tekun: r.nt },
-              civil: { dibao: r.cd, tekun: r.ct },
-            });
-          }),
-        ),
+      q.each(
+        q.assistance(),
+        'row_no',
+        (rows) =>
+          emit(
+            rows.map((r) => {
+              const parts: string[] = [];
+              if (Number(r.nd) !== Number(r.cd))
+                parts.push(`低保：${NATIONAL_LABEL}为${yesNo(r.nd)}，${SOURCE_LABELS.civil}为${yesNo(r.cd)}`);
+              if (Number(r.nt) !== Number(r.ct))
+                parts.push(
+                  `特困供养：${NATIONAL_LABEL}为${yesNo(r.nt)}，${SOURCE_LABELS.civil}为${yesNo(r.ct)}`,
+                );
+              return person('assistance_mismatch', r, `的${parts.join('；')}`, {
+                national: { dibao: r.nd, tekun: r.nt },
+                civil: { dibao: r.cd, tekun: r.ct },
+              });
+            }),
+          ),
+        { onePerPerson: true },
       ),
   },
   id_invalid: { requires: [], run: whole((q) => reconcile.idInvalid(q)) },

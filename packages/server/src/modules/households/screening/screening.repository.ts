@@ -42,41 +42,44 @@ export class ScreeningSql {
   }
 
   /**
-   * A query's rows a page at a time, in `order` (columns of the query's result): the rows are first
-   * numbered into a temporary table, then read by keyset on that number, so a rule with 200,000
-   * findings holds a page of them, not all. The order is explicit (a window's ORDER BY), the same
-   * on both databases.
+   * A query's rows a page at a time, in `order` (columns of the query's result): the rows are
+   * first written to a temporary table as the query gives them (planned as it stands: wrapped in a
+   * window, SQLite planned the reconciling queries' subqueries worse — the 低保 check took 2.5×
+   * as long at a million people), then numbered in that order into another, read by keyset on the
+   * number. So a rule with 200,000 findings holds a page of them, not all. `onePerPerson` keeps
+   * the first row in file order per id_number (the query must give id_number and row_no).
    */
   async each(
     query: RawBuilder<unknown>,
     order: string,
     fn: (rows: Row[]) => Promise<void>,
-    pageSize = PAGE,
+    options: { onePerPerson?: boolean } = {},
   ): Promise<void> {
     await this.exec(sql`drop table if exists scr_page`);
+    await this.exec(sql`drop table if exists scr_found_rows`);
+    await this.exec(sql`create temp table scr_found_rows as ${query}`);
+    const rows = options.onePerPerson
+      ? sql`select * from (select y.*, row_number() over (partition by y.id_number order by y.row_no) as scr_dup
+          from scr_found_rows y) z where z.scr_dup = 1`
+      : sql`select * from scr_found_rows`;
     await this.exec(
       sql`create temp table scr_page as select row_number() over (order by ${sql.raw(order)}) as scr_rn, x.*
-        from (${query}) x`,
+        from (${rows}) x`,
     );
+    await this.exec(sql`drop table scr_found_rows`);
     await this.exec(sql`create index scr_page_rn on scr_page (scr_rn)`);
     try {
       for (let after = 0; ; ) {
-        const rows = await this.rows(
-          sql`select * from scr_page where scr_rn > ${after} order by scr_rn limit ${pageSize}`,
+        const page = await this.rows(
+          sql`select * from scr_page where scr_rn > ${after} order by scr_rn limit ${PAGE}`,
         );
-        if (rows.length === 0) break;
-        after = Number(rows.at(-1)?.scr_rn);
-        await fn(rows);
+        if (page.length === 0) break;
+        after = Number(page.at(-1)?.scr_rn);
+        await fn(page);
       }
     } finally {
       await this.exec(sql`drop table if exists scr_page`);
     }
-  }
-
-  /** One row per person (the first in file order) of a query with id_number and row_no columns. */
-  firstPerPerson(query: RawBuilder<unknown>): RawBuilder<unknown> {
-    return sql`select * from (select y.*, row_number() over (partition by y.id_number order by y.row_no) as scr_dup
-      from (${query}) y) z where z.scr_dup = 1`;
   }
 
   /**
