@@ -2,7 +2,7 @@
 // opens a reminder and lands on its page; the office 催办 the street from the 月报 grid and from an
 // overdue problem, and sees what was sent; a 明察暗访 visit's finding becomes a problem the street
 // sees in its ledger; the office enters a 审计 problem for a department.
-import { addDays, chinaToday } from '@paicha/core';
+import { addDays } from '@paicha/core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillDate, pickOption, shot, toast } from './antd.js';
@@ -14,6 +14,7 @@ import {
   itemOf,
   unitId,
   unreadOf,
+  workingDayRehearsal,
 } from './supervision-steps.js';
 
 const STREET = '中云街道';
@@ -21,6 +22,8 @@ const DEPT = '区财政局';
 const REPORTER = { username: 'zy-notice', displayName: '中云填报员', password: 'reporter-pass-123' };
 
 describe('reminders, 催办, 明察暗访 and problems from other sources', () => {
+  // Reminders go out on working days only: the server's clock is pinned to one.
+  const rehearsal = workingDayRehearsal();
   let h: Harness;
   let campaignId: number;
   let tomorrow: string;
@@ -33,11 +36,11 @@ describe('reminders, 催办, 明察暗访 and problems from other sources', () =
   let admin: Page;
 
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness(rehearsal.env);
     await h.createUser({ ...REPORTER, unit: STREET, role: 'reporter' });
-    ({ campaignId, tomorrow } = await campaignDueTomorrow(h));
+    ({ campaignId, tomorrow } = await campaignDueTomorrow(h, rehearsal.today));
     streetId = await unitId(h, STREET);
-    const today = chinaToday();
+    const today = rehearsal.today;
     // A problem of the street two days past its deadline: reminded as missed, and 催办-able.
     const { problem } = await h.admin.call<{ problem: { id: number } }>('POST', '/api/problems', {
       campaignId,
@@ -168,7 +171,7 @@ describe('reminders, 催办, 明察暗访 and problems from other sources', () =
     await admin.getByTestId('inspection-new').click();
     const visit = admin.getByTestId('inspection-form');
     await pickOption(visit, '被检查单位', '中云');
-    await fillDate(visit, '检查日期', addDays(chinaToday(), -1));
+    await fillDate(visit, '检查日期', addDays(rehearsal.today, -1));
     await visit.getByText('暗访（不打招呼）').click();
     await visit.getByLabel('检查地点').fill('中云村三组');
     await visit.getByLabel('检查人员').fill('齐振龙、王督查');

@@ -1,6 +1,13 @@
 // Set-up and steps of the supervision browser test: a campaign shifted so that a deadline falls
 // tomorrow (a reminder is due today, whatever day the test runs), and reading the header bell.
-import { addDays, chinaToday, daysBetween } from '@paicha/core';
+import {
+  addDays,
+  buildCalendar,
+  chinaToday,
+  daysBetween,
+  isWorkingDay,
+  SHIPPED_CALENDAR_DAYS,
+} from '@paicha/core';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ApiSession, Harness } from './harness.js';
@@ -21,11 +28,24 @@ interface Campaign {
  * A campaign whose 全面整改到位 (rectification) deadline is tomorrow: every unit is reminded of
  * it today (1 day before), and its early monthly reports are overdue and missing.
  */
-export async function campaignDueTomorrow(h: Harness) {
+/**
+ * A working day at or before the PC's today (weekends and the shipped State Council holidays are
+ * not), and the PAICHA_FIXED_TIME that pins the server's clock there. Reminders go out on working
+ * days only, so a browser test of reminders must not depend on the day of the week it runs on.
+ */
+export function workingDayRehearsal() {
+  const calendar = buildCalendar(SHIPPED_CALENDAR_DAYS);
+  let today = chinaToday();
+  while (!isWorkingDay(today, calendar)) today = addDays(today, -1);
+  return { today, env: { PAICHA_FIXED_TIME: `${today}T02:00:00Z` } };
+}
+
+/** `today`: the server's today when its clock is pinned (workingDayRehearsal). */
+export async function campaignDueTomorrow(h: Harness, today = chinaToday()) {
   const [seeded] = await h.admin.call<{ id: number }[]>('GET', '/api/campaigns');
   const plan = await h.admin.call<Campaign>('GET', `/api/campaigns/${seeded?.id}`);
   const rectification = (c: Campaign) => c.milestones.find((m) => m.kind === 'rectification') as Milestone;
-  const tomorrow = addDays(chinaToday(), 1);
+  const tomorrow = addDays(today, 1);
   const offset = daysBetween(plan.startDate, rectification(plan).dueDate);
   const c = await h.admin.call<Campaign>('POST', '/api/campaigns', {
     title: '问题大排查（督查演练）',
