@@ -115,10 +115,23 @@ describe('editing a campaign structure in the browser', () => {
       await page.getByTestId('rule-item-row').first().waitFor();
       await shot(page, 'structure-rule-items');
 
+      await page.getByRole('tab', { name: '阶段与节点' }).click();
+      await page.getByTestId('phase-row').first().waitFor();
+      await page.getByRole('button', { name: '编辑第1阶段' }).click();
+      await page.getByLabel('阶段名称').fill('动员部署（调整）');
+      await page.getByRole('button', { name: '保存' }).click();
+      await toast(page, '阶段已保存');
+      await poll(() => page.locator('[data-testid="phase-row"][data-seq="1"]').textContent()).toContain(
+        '动员部署（调整）',
+      );
+      await shot(page, 'structure-phases');
+
       await page.getByTestId('structure-history-tab').click();
-      const change = page.getByTestId('structure-change').first();
-      await poll(() => change.textContent()).toContain('按区领导小组意见调整顺序');
-      expect(await change.textContent()).toContain('第2项移至第3项');
+      const changes = page.getByTestId('structure-change');
+      await poll(() => changes.count()).toBe(2);
+      expect(await changes.nth(0).textContent()).toContain('修改第1阶段：动员部署（调整）');
+      expect(await changes.nth(1).textContent()).toContain('第2项移至第3项');
+      expect(await changes.nth(1).textContent()).toContain('按区领导小组意见调整顺序');
     } finally {
       await context.close();
     }
