@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/databases.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../../test/harness.js';
 import { planDocx, seedPlan, tableXlsx } from '../../../test/plan-files.js';
+import { problemBody, recordProblem } from '../../../test/problems.js';
 import { auditActions } from '../../../test/tables.js';
 import { hostile } from '../../../test/xlsx-files.js';
 
@@ -258,6 +259,37 @@ describe.each(DIALECTS)('a campaign from a plan table on %s', (dialect) => {
       `[plan-import ${dialect}] 500-item .docx (${Math.round(docx.length / 1024)} KB): preview ${Math.round(ms)} ms, event-loop lag max ${Math.round(maxLag)} ms, p99 ${Math.round(delay.percentile(99) / 1e6)} ms`,
     );
     expect(maxLag).toBeLessThan(500);
+  });
+
+  it('keeps an optional 类别 column: one of the four groups, else none with a warning', async () => {
+    const header = ['类别', '序号', '排查项目', '排查内容', '责任单位'];
+    const rows = [
+      ['三保障', '1', '住房安全', '是否完成危房改造。', '各街道'],
+      ['“三精准”', '2', '识别精准', '是否做到应纳尽纳。', '各街道'],
+      ['专项整治', '3', '作风', '是否整治形式主义。', '区财政局'],
+    ];
+    const p = (
+      await postPlan(t, admin, '分类.xlsx', await tableXlsx('分类表', header, rows))
+    ).json() as PlanPreview;
+    expect(p.items.map((i) => i.category)).toEqual(['三保障', '三精准', null]);
+    expect(p.items[2]?.warnings.join()).toContain('类别“专项整治”');
+    const res = await t.request('POST', '/api/campaigns/from-plan', admin, bodyOf(p, '分类导入'));
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const items = (await t.request('GET', `/api/campaigns/${res.json().id}/check-items`, admin)).json();
+    expect(items.map((i: { category: string }) => i.category)).toEqual(['三保障', '三精准', '']);
+    // A problem on the ungrouped item is listed and read like any other (category '').
+    const zy = await t.userIn('区财政局', 'reporter', 'cz_reporter_plan');
+    const body = problemBody(res.json().id, {
+      checkItem: 3,
+      foundDate: '2021-02-20',
+      deadline: '2021-03-31',
+    });
+    const problem = await recordProblem(t, zy.cookie, body);
+    const got = await t.request('GET', `/api/problems/${problem.id}`, zy.cookie);
+    expect(got.statusCode, got.body.slice(0, 200)).toBe(200);
+    const list = await t.request('GET', `/api/problems?campaignId=${res.json().id}`, admin);
+    expect(list.statusCode, list.body.slice(0, 200)).toBe(200);
+    expect(list.json().total).toBe(1);
   });
 
   it('is the office’s: a street gets 403 on both routes', async () => {
