@@ -81,6 +81,37 @@ describe('节假日 and deadlines on non-working days', () => {
       const may = page.locator('[data-testid="deadline-text"][data-effective="2020-05-06"]').first();
       expect(await may.textContent()).toBe('截止 2020年5月4日（劳动节，星期一）→ 顺延至5月6日');
       await shot(page, 'reports-deadline-marked');
+
+      // A problem due on a Saturday: marked on the ledger, not moved.
+      const [campaign] = await h.admin.call<{ id: number }[]>('GET', '/api/campaigns');
+      const items = await h.admin.call<{ seq: number; units: { id: number; name: string }[] }[]>(
+        'GET',
+        `/api/campaigns/${campaign?.id}/check-items`,
+      );
+      const item = items.find((i) => i.units.some((u) => u.name === '中云街道'));
+      await h.admin.call('POST', '/api/problems', {
+        campaignId: campaign?.id,
+        unitId: item?.units.find((u) => u.name === '中云街道')?.id,
+        checkItem: item?.seq,
+        source: '自查',
+        description: '节假日演练：整改时限落在周六的问题',
+        foundDate: '2020-01-02',
+        mode: '限期整改',
+        deadline: '2020-01-11',
+        responsibleLeader: '张主任',
+        responsiblePerson: '赵科员',
+        cause: '演练',
+        measures: '演练',
+      });
+      await page.getByTestId('menu-problems').click();
+      await page.waitForURL(/\/problems/);
+      // 整改清单 is the list with the 整改时限 column.
+      await page.getByRole('tab', { name: '整改清单' }).click();
+      const marked = page.locator('[data-testid="deadline-text"][data-effective="2020-01-11"]').first();
+      await marked.waitFor();
+      expect(await marked.getAttribute('data-nonworking')).toBe('星期六');
+      expect(await marked.textContent()).toBe('2020年1月11日（星期六）');
+      await shot(page, 'ledger-deadline-marked');
     } finally {
       await context.close();
     }

@@ -10,7 +10,11 @@ import {
 import { isIsoDate } from '../dates.js';
 import { Int, IntParam } from './integers.js';
 
-const isoDate = z.string().refine(isIsoDate, '日期应为有效日期（YYYY-MM-DD）');
+// The calendar covers years an office can plan for; far dates would walk off the date range.
+const isoDate = z
+  .string()
+  .refine(isIsoDate, '日期应为有效日期（YYYY-MM-DD）')
+  .refine((d) => d >= '2000-01-01' && d <= '2100-12-31', '日期应在2000年至2100年之间');
 
 export const DeadlinePolicySchema = z.enum(DEADLINE_POLICIES as [DeadlinePolicy, ...DeadlinePolicy[]]);
 

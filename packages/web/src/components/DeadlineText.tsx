@@ -16,11 +16,7 @@ export function DeadlineText({ deadline, prefix = '' }: { deadline: DeadlineInfo
   const moved = deadline.effective !== deadline.date;
   return (
     <Tooltip
-      title={
-        moved
-          ? '截止日期不是工作日，按本活动的设置调整（节假日页面可修改）'
-          : '截止日期不是工作日'
-      }
+      title={moved ? '截止日期不是工作日，按本活动的设置调整（节假日页面可修改）' : '截止日期不是工作日'}
     >
       <Typography.Text
         type="warning"
