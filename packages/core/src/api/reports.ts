@@ -41,6 +41,12 @@ export const SaveReportBody = z.object({
     })
     .optional(),
   rows: z.array(RowInput).max(200).default([]),
+  /**
+   * The campaign's structure version the rows' 序号 were read under (the view's structureVersion):
+   * a save after the office moved, added or removed items answers 409 instead of filing a text
+   * under the item that now has that 序号.
+   */
+  structureVersion: Int(1).optional(),
 });
 export type SaveReportInput = z.infer<typeof SaveReportBody>;
 /** Fields left out keep their value on the server; rows left out are not touched. */
@@ -160,6 +166,8 @@ export const ReportView = z.object({
   explanation: z.string(),
   /** When the rows and figures shown were fixed: the submission (null while the unit edits). */
   snapshotAt: z.string().nullable(),
+  /** The campaign's structure version the rows' 序号 belong to (send it back when saving). */
+  structureVersion: z.number(),
   history: z.array(HistoryEntry),
   can: Actions,
 });

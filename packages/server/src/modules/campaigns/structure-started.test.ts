@@ -102,6 +102,26 @@ describe.each(DIALECTS)('campaign structure once started on %s', (dialect) => {
     expect(draft.rows.map((r) => r.content)).toContain('（修订）是否存在政策落实不到位的问题。');
     expect(draft.rows.find((r) => r.content === first.content)?.seq).toBe(3);
     expect(draft.rows.map((r) => r.seq)).toEqual([...draft.rows.map((r) => r.seq)].sort((a, b) => a - b));
+    // A clerk's save of rows read before the reorder is refused; read again, it goes through.
+    const hz = await t.userIn('猴嘴街道', 'reporter');
+    const stale = await t.request('PUT', hzUrl, hz.cookie, {
+      version: 0,
+      structureVersion: 1,
+      rows: [{ seq: 3, situation: '按旧序号填写', measures: '', progress: '' }],
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.message).toContain('调整了排查事项');
+    const fresh = (await t.request('GET', hzUrl, hz.cookie)).json();
+    const saved = await t.request('PUT', hzUrl, hz.cookie, {
+      version: 0,
+      structureVersion: fresh.structureVersion,
+      rows: [{ seq: 3, situation: '按新序号填写', measures: '', progress: '' }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().rows.find((r: Row) => r.seq === 3)).toMatchObject({
+      content: first.content,
+      situation: '按新序号填写',
+    });
     const hzXlsx = await xlsxRows(await file(`${hzUrl}/export?format=xlsx`));
     expect(hzXlsx.map((r) => r[2])).toEqual(draft.rows.map((r) => r.content));
 

@@ -6,6 +6,7 @@ import type { Executor } from '../../db/transaction.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { campaignDeadlines } from '../calendar/deadlines.js';
+import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { withNotices, writeNotices } from '../notifications/notices.js';
 import { monthlyReportName, type ReportStep, reportStep } from '../notifications/notices-reporting.js';
 import { type LoadedReport, loadReport, type ReportKey } from './report-load.js';
@@ -26,6 +27,15 @@ export async function saveReport(ctx: AppContext, actor: Actor, key: ReportKey, 
   const from = loaded.report?.status ?? 'not_started';
   assertAllowed(actor, key.unitId, 'save', from);
   checkVersion(loaded, input.version);
+  if (input.structureVersion !== undefined && input.rows.length > 0) {
+    const campaign = await findCampaign(ctx.db, key.campaignId);
+    if (campaign && campaign.structure_version !== input.structureVersion)
+      throw new AppError(
+        'version_conflict',
+        '区领导小组办公室刚调整了排查事项（序号可能已变），请刷新后核对再保存（您的修改未保存）',
+        { structureVersion: campaign.structure_version },
+      );
+  }
   const { rows, meta: prefilled } = await reportRows(ctx, key, loaded);
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
   const unknown = input.rows.filter((r) => !bySeq.has(r.seq)).map((r) => r.seq);

@@ -1,9 +1,11 @@
 // Presenting a monthly report: its rows with the ledger's figures (report-rows.ts: live, or as
 // at submission), what the validation rules say about them, history and allowed actions.
+
 import { validateReport } from '@paicha/core';
 import type { LedgerTexts, ReportViewData } from '@paicha/core/api/reports';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { campaignDeadlines } from '../calendar/deadlines.js';
+import { findCampaign } from '../campaigns/campaigns.repository.js';
 import type { LoadedReport, ReportKey } from './report-load.js';
 import { ledgerTextsOf, reportRows } from './report-rows.js';
 import * as repo from './reports.repository.js';
@@ -17,11 +19,13 @@ export async function presentReport(
 ): Promise<ReportViewData> {
   const { milestone, unit, report } = loaded;
   const today = ctx.clock.today();
-  const [{ rows, prefilledFrom, meta, expected, snapshotAt }, history, deadlines] = await Promise.all([
-    reportRows(ctx, key, loaded),
-    report ? repo.listHistory(ctx.db, 'monthly_report', report.id) : Promise.resolve([]),
-    campaignDeadlines(ctx.db, key.campaignId),
-  ]);
+  const [{ rows, prefilledFrom, meta, expected, snapshotAt }, history, deadlines, campaign] =
+    await Promise.all([
+      reportRows(ctx, key, loaded),
+      report ? repo.listHistory(ctx.db, 'monthly_report', report.id) : Promise.resolve([]),
+      campaignDeadlines(ctx.db, key.campaignId),
+      findCampaign(ctx.db, key.campaignId),
+    ]);
   const deadline = deadlines.info(milestone.dueDate);
   const status: ViewStatus = report?.status ?? 'not_started';
   const firstOn = report?.first_submitted_on ?? null;
@@ -62,6 +66,7 @@ export async function presentReport(
     validation: validateReport(rows),
     explanation: report?.explanation ?? '',
     snapshotAt,
+    structureVersion: campaign?.structure_version ?? 1,
     history: history.map(presentHistory),
     can: allowedActions(actor, unit.id, status),
   };

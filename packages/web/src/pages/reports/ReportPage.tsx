@@ -47,7 +47,11 @@ function ReportEditor(key: { campaignId: number; period: string; unitId: number 
     load: () => reportsApi.get(key.campaignId, key.period, key.unitId),
     draftOf,
     save: (d, base, version) =>
-      reportsApi.save(key.campaignId, key.period, key.unitId, inputOf(d, draftOf(base), version)),
+      reportsApi.save(key.campaignId, key.period, key.unitId, {
+        ...inputOf(d, draftOf(base), version),
+        // The 序号 the rows were read under: the server refuses the save if the office moved items since.
+        structureVersion: base.structureVersion,
+      }),
   });
   const { update } = editor;
   // Stable, so the table's memoised cells re-render only when their own text changes.
