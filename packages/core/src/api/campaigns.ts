@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../dates.js';
 import { CATEGORIES, MILESTONE_KINDS } from '../plan/types.js';
 import { UNIT_KINDS } from '../plan/units.js';
+import { DeadlineInfo } from './calendar.js';
 import { Id, IdParam, Int, IntParam } from './integers.js';
 
 export const CampaignSummary = z.object({
@@ -65,7 +66,8 @@ export const Overview = z.object({
   today: z.string(),
   campaign: CampaignDetail,
   currentPhaseSeq: z.number().nullable(),
-  upcoming: z.array(z.object({ milestone: Milestone, daysLeft: z.number() })),
+  /** `daysLeft` counts to the effective deadline (the campaign's policy on non-working days). */
+  upcoming: z.array(z.object({ milestone: Milestone, deadline: DeadlineInfo, daysLeft: z.number() })),
 });
 export type Overview = z.infer<typeof Overview>;
 

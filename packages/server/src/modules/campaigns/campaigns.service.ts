@@ -10,6 +10,7 @@ import {
 import type { Executor } from '../../db/transaction.js';
 import type { AppContext } from '../../kernel/context.js';
 import { appendAudit } from '../audit/audit.repository.js';
+import { campaignDeadlines } from '../calendar/deadlines.js';
 import { listUnits } from '../units/units.repository.js';
 import * as repo from './campaigns.repository.js';
 import { mapRulesByTemplate } from './rule-items.repository.js';
@@ -80,12 +81,15 @@ export async function getCampaign(ctx: AppContext, id: number) {
 
 /** The campaign as of today: which phase is running and the deadlines still ahead (and just missed). */
 export async function getOverview(ctx: AppContext, id: number) {
-  const campaign = await getCampaign(ctx, id);
+  const [campaign, deadlines] = await Promise.all([getCampaign(ctx, id), campaignDeadlines(ctx.db, id)]);
   const today = ctx.clock.today();
   const current = campaign.phases.find((p) => p.startDate <= today && today <= p.endDate);
   // Deadlines missed within the last week stay on the list so nobody learns of them too late.
   const upcoming = campaign.milestones
-    .map((milestone) => ({ milestone, daysLeft: daysBetween(today, milestone.dueDate) }))
+    .map((milestone) => {
+      const deadline = deadlines.info(milestone.dueDate);
+      return { milestone, deadline, daysLeft: daysBetween(today, deadline.effective) };
+    })
     .filter((m) => m.daysLeft >= -7)
     .slice(0, 8);
   return { today, campaign, currentPhaseSeq: current?.seq ?? null, upcoming };

@@ -1,8 +1,8 @@
-import { formatChineseDate } from '@paicha/core';
 import { Button, Card, Empty, List, Typography } from 'antd';
 import { useState } from 'react';
 import type { Overview } from '../../api/types';
 import { DeadlineTag } from '../../components/DeadlineTag';
+import { DeadlineText } from '../../components/DeadlineText';
 
 // The nearest few are what needs acting on; the rest of the calendar is one click away.
 const FIRST_SHOWN = 5;
@@ -19,13 +19,13 @@ export function UpcomingDeadlines({ upcoming }: { upcoming: Overview['upcoming']
           size="small"
           dataSource={shown}
           rowKey={(u) => u.milestone.id}
-          renderItem={({ milestone, daysLeft }) => (
+          renderItem={({ milestone, deadline, daysLeft }) => (
             <List.Item data-testid="deadline-item" actions={[<DeadlineTag key="tag" daysLeft={daysLeft} />]}>
               <List.Item.Meta
                 title={milestone.title}
                 description={
                   <Typography.Text type="secondary">
-                    截止：{formatChineseDate(milestone.dueDate)}
+                    <DeadlineText deadline={deadline} prefix="截止：" />
                   </Typography.Text>
                 }
               />
