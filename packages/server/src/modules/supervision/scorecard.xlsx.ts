@@ -1,9 +1,9 @@
 // The scorecard as a printable workbook (lib/xlsx-list.ts): one row per unit in rank order, the
 // figures behind every rate, the 通报 headings a unit falls under, and the formula underneath.
-import { formatChineseDate } from '@paicha/core';
+import { formatChineseDate, PLAN_CAMPAIGN } from '@paicha/core';
 import { lineCount } from '../../lib/text-width.js';
 import { type ListColumn, listWorkbookBuffer, pagesOf } from '../../lib/xlsx-list.js';
-import { periodText } from './circular.text.js';
+import { periodText, workName } from './circular.text.js';
 import { dataQualitySheet, type LatestRun } from './data-quality.xlsx.js';
 import { percent } from './scorecard.rules.js';
 import type { Scorecard } from './scorecard.service.js';
@@ -59,7 +59,8 @@ export async function scorecardXlsx(sc: Scorecard, latestRun: LatestRun): Promis
     [
       {
         sheetName: '单位评分排名',
-        title: '各单位问题大排查整改工作评分排名表',
+        // The built-in plan's wording; any other campaign (an imported plan) by its own name.
+        title: `各单位${sc.campaign.title === PLAN_CAMPAIGN.title ? '问题大排查' : workName(sc.campaign.title)}整改工作评分排名表`,
         leftLine: `统计期间：${periodText(sc.period.from, sc.period.to)}`,
         rightLine: `问题数据截至${formatChineseDate(sc.period.asOf)}　　导出时间：${formatChineseDate(sc.period.today)}`,
         columns: COLUMNS,

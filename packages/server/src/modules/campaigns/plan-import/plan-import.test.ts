@@ -221,6 +221,11 @@ describe.each(DIALECTS)('a campaign from a plan table on %s', (dialect) => {
     expect(circ.json().intro).toContain('2021年回头看整改工作进展情况');
     expect(circ.json().intro).not.toContain('大排查');
     expect(circ.body).not.toContain('三落实');
+    const book = await t.request('GET', `/api/supervision/scorecard/export?campaignId=${id}`, admin);
+    expect(book.statusCode, book.body.slice(0, 200)).toBe(200);
+    const scWb = new ExcelJS.Workbook();
+    await scWb.xlsx.load(book.rawPayload as unknown as ArrayBuffer);
+    expect(scWb.worksheets[0]?.getCell('A1').value).toBe('各单位2021年回头看整改工作评分排名表');
   });
 
   it('creates a campaign the plan gives no phases or 时间节点, within one month', async () => {
