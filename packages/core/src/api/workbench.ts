@@ -3,6 +3,7 @@
 // person has looked at (/api/workbench/seen).
 import { z } from 'zod';
 import { MAX_DUE_WITHIN_DAYS, SEEN_MARKS, WORKBENCH_SECTIONS } from '../workbench.js';
+import { DeadlineInfo } from './calendar.js';
 import { IdParam, Int } from './integers.js';
 
 export const WorkbenchQuery = z.object({ campaignId: IdParam.optional() });
@@ -16,6 +17,8 @@ export const WorkbenchEntry = z.object({
   /** A calendar date (deadline, due date, issue date), shown with `dateLabel`; null for none. */
   date: z.string().nullable(),
   dateLabel: z.string(),
+  /** When `date` is a deadline: as the 节假日 calendar and the campaign's policy read it. */
+  deadline: DeadlineInfo.nullable().optional(),
   /** A short status word (已退回, 逾期, 草稿 …). */
   tag: z.string(),
   /** Past due or otherwise pressing: shown in red. */

@@ -2,6 +2,7 @@
 // reports and milestone submissions waiting for the person's step, 通报 naming the unit, and
 // unread notices. Everything is read for the actor's own unit only (the access policy's scope).
 import { NOTIFICATION_KIND_LABELS, type NotificationKind } from '@paicha/core';
+import type { DeadlineInfo } from '@paicha/core/api/calendar';
 import type { ListQuery } from '@paicha/core/api/problems';
 import type { WorkbenchEntry, WorkbenchSection } from '@paicha/core/api/workbench';
 import type { Actor, AppContext } from '../../kernel/context.js';
@@ -40,6 +41,7 @@ export function problemEntry(p: Problem, detail: string, overdueList: boolean): 
     detail,
     date: p.deadline,
     dateLabel: '整改时限',
+    deadline: p.deadlineInfo,
     tag: overdueList ? '逾期' : p.statusLabel,
     urgent: p.overdue,
     link: `/problems/${p.id}`,
@@ -102,7 +104,12 @@ export async function unitProblemSections(ctx: AppContext, actor: Actor, s: Work
   ]);
 }
 
-type Step = { status: string | null; dueDate: string; returnReason: string | null };
+type Step = {
+  status: string | null;
+  dueDate: string;
+  returnReason: string | null;
+  deadline?: DeadlineInfo;
+};
 
 /**
  * Whether a report or submission waits for this person: the head submits what has been filled
@@ -124,7 +131,17 @@ function stepEntry(actor: Actor, r: Step, today: string, key: string, title: str
           : '已保存草稿，待本单位负责人审核报送'
         : '尚未填报';
   const tag = r.status === 'returned' ? '已退回' : r.status === 'draft' ? '草稿' : '未填报';
-  return { key, title, detail, date: r.dueDate, dateLabel: '报送截止', tag, urgent: r.dueDate < today, link };
+  return {
+    key,
+    title,
+    detail,
+    date: r.dueDate,
+    dateLabel: '报送截止',
+    deadline: r.deadline ?? null,
+    tag,
+    urgent: r.dueDate < today,
+    link,
+  };
 }
 
 export async function unitStepSections(ctx: AppContext, actor: Actor, s: UnitWorkbenchScope) {
@@ -137,7 +154,7 @@ export async function unitStepSections(ctx: AppContext, actor: Actor, s: UnitWor
   ]);
   // Due, urgent and shown by the date that counts (a Saturday's due day moved by the policy).
   const effective = <T extends { dueDate: string }>(rows: T[]) =>
-    rows.map((r) => ({ ...r, dueDate: deadlines.effective(r.dueDate) }));
+    rows.map((r) => ({ ...r, dueDate: deadlines.effective(r.dueDate), deadline: deadlines.info(r.dueDate) }));
   const reports = effective(reportRows);
   const submissions = effective(submissionRows);
   // A unit with no check item in the campaign reports nothing (the reports grid's rule).

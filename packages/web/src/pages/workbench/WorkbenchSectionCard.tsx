@@ -4,6 +4,7 @@ import { formatChineseDate } from '@paicha/core';
 import { Badge, Card, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { WorkbenchEntry, WorkbenchSection } from '../../api/workbench';
+import { DeadlineText } from '../../components/DeadlineText';
 
 function EntryRow({ entry, onOpen }: { entry: WorkbenchEntry; onOpen?: (e: WorkbenchEntry) => void }) {
   return (
@@ -27,7 +28,11 @@ function EntryRow({ entry, onOpen }: { entry: WorkbenchEntry; onOpen?: (e: Workb
           </Tag>
           {entry.date && (
             <Typography.Text type={entry.urgent ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-              {entry.dateLabel} {formatChineseDate(entry.date)}
+              {entry.deadline ? (
+                <DeadlineText deadline={entry.deadline} prefix={`${entry.dateLabel} `} />
+              ) : (
+                `${entry.dateLabel} ${formatChineseDate(entry.date)}`
+              )}
             </Typography.Text>
           )}
         </Space>
