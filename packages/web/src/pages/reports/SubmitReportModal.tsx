@@ -17,7 +17,8 @@ interface Props {
 
 export function SubmitReportModal({ view, issues, onSubmit, onClose }: Props) {
   const [form] = Form.useForm<{ explanation: string }>();
-  const late = lateNotice(view);
+  // Late is judged against the date that counts (the campaign's policy on non-working days).
+  const late = lateNotice({ ...view, dueDate: view.deadline.effective });
   const errors = issues.filter((v) => v.severity === 'error');
   const warnings = issues.filter((v) => v.severity === 'warning');
   return (

@@ -24,7 +24,7 @@ export function SubmissionActions({ editor }: { editor: Editor }) {
       submitTitle: `审核并报送：${view?.milestone.title ?? ''}`,
       submitContent:
         '报送后由区领导小组办公室审核，审核期间不能修改。确认材料齐全（含加盖公章的扫描件）并报送？',
-      late: view ? lateNotice({ ...view, dueDate: view.milestone.dueDate }) : null,
+      late: view ? lateNotice({ ...view, dueDate: view.deadline.effective }) : null,
       submitted: '已报送',
       unlocked: '已解锁',
     },
