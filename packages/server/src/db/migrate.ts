@@ -28,6 +28,7 @@ import { workCalendarMigration } from './migrations/2026-12-04-040-work-calendar
 import { screeningRunFindingsMigration } from './migrations/2026-12-04-045-screening-run-findings.js';
 import { exportLeasesMigration } from './migrations/2026-12-04-050-export-leases.js';
 import { ledgerGramsMigration } from './migrations/2026-12-04-051-ledger-grams-pg.js';
+import { ledgerGramsCostMigration } from './migrations/2026-12-04-052-ledger-grams-cost.js';
 import { notificationEntityMigration } from './migrations/2026-12-04-055-notification-entity.js';
 import type { DB } from './schema.js';
 
@@ -65,6 +66,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-12-04-030-campaign-doc-number': campaignDocNumberMigration(),
     '2026-12-04-040-work-calendar': workCalendarMigration(),
     '2026-12-04-051-ledger-grams-pg': ledgerGramsMigration(dialect),
+    '2026-12-04-052-ledger-grams-cost': ledgerGramsCostMigration(dialect),
     '2026-12-04-035-campaign-structure': campaignStructureMigration(dialect),
   };
 }
