@@ -95,6 +95,34 @@ describe('shipped 2019 and 2021', () => {
   });
 });
 
+describe('shipped 2022 to 2026', () => {
+  // Each year's working days are the days of the year less its weekend days and its statutory
+  // holidays (11 days, 13 from 2025): the shipped 放假 and 调休 days must add up to that.
+  const workingDaysOf = (year: number) => {
+    let n = 0;
+    for (let d = `${year}-01-01`; d <= `${year}-12-31`; d = addDays(d, 1)) if (isWorkingDay(d, cal)) n++;
+    return n;
+  };
+  it.each([
+    [2022, 365 - 105 - 11],
+    [2023, 365 - 105 - 11],
+    [2024, 366 - 104 - 11],
+    [2025, 365 - 104 - 13],
+    [2026, 365 - 104 - 13],
+  ])('%i has %i working days', (year, days) => {
+    expect(workingDaysOf(year)).toBe(days);
+  });
+  it('调休 days are weekend days, and the long breaks are as announced', () => {
+    for (const d of SHIPPED_CALENDAR_DAYS.filter((x) => x.kind === 'workday'))
+      expect([0, 6], d.date).toContain(new Date(`${d.date}T00:00:00Z`).getUTCDay());
+    expect(isWorkingDay('2026-02-14', cal)).toBe(true);
+    expect(isWorkingDay('2026-02-23', cal)).toBe(false);
+    expect(isWorkingDay('2026-01-04', cal)).toBe(true);
+    expect(nextWorkingDay('2025-10-04', cal)).toBe('2025-10-09');
+    expect(nextWorkingDay('2026-10-04', cal)).toBe('2026-10-08');
+  });
+});
+
 describe('office rows over the shipped list', () => {
   it('照常 cancels a shipped day; a new holiday is added', () => {
     const office = buildCalendar(SHIPPED_CALENDAR_DAYS, [

@@ -19,7 +19,7 @@ interface Day {
 async function workbook(rows: (string | Date | null)[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('节假日');
-  ws.addRow(['2022年节假日安排']);
+  ws.addRow(['2027年节假日安排']);
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -50,7 +50,7 @@ describe.each(DIALECTS)('working-day calendar on %s', (dialect) => {
     expect(day(y.days, '2020-02-02')).toMatchObject({ kind: 'holiday', name: '春节' });
     for (const d of ['2020-04-26', '2020-05-09', '2020-06-28', '2020-09-27', '2020-10-10'])
       expect(day(y.days, d)?.kind, d).toBe('workday');
-    expect((await year(2022)).shipped).toBe(false);
+    expect((await year(2027)).shipped).toBe(false);
   });
 
   it('counts N working days over the holidays', async () => {
@@ -92,39 +92,39 @@ describe.each(DIALECTS)('working-day calendar on %s', (dialect) => {
     const header = ['日期', '类型', '名称'];
     const bad = await workbook([
       header,
-      ['2022-01-01', '放假', '元旦'],
-      ['2022-01-29', '调休上班', '春节'],
-      ['2022-02-30', '放假', '春节'],
-      ['2022-01-31', '休假', '春节'],
-      ['2022-01-01', '放假', '元旦'],
+      ['2027-01-01', '放假', '元旦'],
+      ['2027-01-29', '调休上班', '春节'],
+      ['2027-02-30', '放假', '春节'],
+      ['2027-01-31', '休假', '春节'],
+      ['2027-01-01', '放假', '元旦'],
     ]);
-    const report = (await importCalendarFile(t, admin, '2022.xlsx', bad)).json();
+    const report = (await importCalendarFile(t, admin, '2027.xlsx', bad)).json();
     expect(report).toMatchObject({ rows: 5, accepted: 2, rejected: 3, imported: 0 });
     expect(report.errors).toEqual([
-      expect.objectContaining({ row: 5, column: '日期', value: '2022-02-30' }),
+      expect.objectContaining({ row: 5, column: '日期', value: '2027-02-30' }),
       expect.objectContaining({ row: 6, column: '类型', value: '休假' }),
       expect.objectContaining({ row: 7, column: '日期', message: '与第3行重复' }),
     ]);
-    expect((await year(2022)).days).toEqual([]);
+    expect((await year(2027)).days).toEqual([]);
 
     const good = await workbook([
       header,
-      [new Date(Date.UTC(2022, 0, 1)), '放假', '元旦'],
-      ['2022-01-29', '调休上班', '春节'],
-      ['2022/1/31', '放假', '春节'],
-      ['2022年2月1日', '放假', '春节'],
+      [new Date(Date.UTC(2027, 0, 1)), '放假', '元旦'],
+      ['2027-01-29', '调休上班', '春节'],
+      ['2027/1/31', '放假', '春节'],
+      ['2027年2月1日', '放假', '春节'],
     ]);
-    const checked = (await importCalendarFile(t, admin, '2022.xlsx', good, 'check')).json();
+    const checked = (await importCalendarFile(t, admin, '2027.xlsx', good, 'check')).json();
     expect(checked).toMatchObject({ rows: 4, rejected: 0, imported: 0 });
-    expect((await importCalendarFile(t, reporter, '2022.xlsx', good)).statusCode).toBe(403);
-    const done = (await importCalendarFile(t, admin, '2022.xlsx', good)).json();
+    expect((await importCalendarFile(t, reporter, '2027.xlsx', good)).statusCode).toBe(403);
+    const done = (await importCalendarFile(t, admin, '2027.xlsx', good)).json();
     expect(done).toMatchObject({ rows: 4, accepted: 4, rejected: 0, imported: 4 });
-    const y = await year(2022);
+    const y = await year(2027);
     expect(y.days.map((d) => [d.date, d.kind, d.source])).toEqual([
-      ['2022-01-01', 'holiday', 'office'],
-      ['2022-01-29', 'workday', 'office'],
-      ['2022-01-31', 'holiday', 'office'],
-      ['2022-02-01', 'holiday', 'office'],
+      ['2027-01-01', 'holiday', 'office'],
+      ['2027-01-29', 'workday', 'office'],
+      ['2027-01-31', 'holiday', 'office'],
+      ['2027-02-01', 'holiday', 'office'],
     ]);
   });
 
@@ -142,11 +142,11 @@ describe.each(DIALECTS)('working-day calendar on %s', (dialect) => {
     // 2020: 30 days off (元旦 1, 春节 10, 清明 3, 劳动节 5, 端午 3, 国庆中秋 8) + 6 调休 days.
     expect(rows).toHaveLength(1 + 30 + 6);
 
-    const csv = await t.request('GET', '/api/calendar/export?year=2022&format=csv', reporter);
+    const csv = await t.request('GET', '/api/calendar/export?year=2027&format=csv', reporter);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const back = (await importCalendarFile(t, admin, '2022.csv', csv.rawPayload)).json();
+    const back = (await importCalendarFile(t, admin, '2027.csv', csv.rawPayload)).json();
     expect(back).toMatchObject({ rows: 4, rejected: 0, imported: 4 });
-    expect((await year(2022)).days).toHaveLength(4);
+    expect((await year(2027)).days).toHaveLength(4);
     expect(await auditActions(t, 'calendar')).toContain('calendar.import');
   });
 });
