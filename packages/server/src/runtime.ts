@@ -17,9 +17,11 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function openRuntime(opts: { config?: Config; clock?: Clock } = {}): Promise<Runtime> {
+export async function openRuntime(
+  opts: { config?: Config; clock?: Clock; sqliteCacheMb?: number } = {},
+): Promise<Runtime> {
   const config = opts.config ?? loadConfig();
-  const database = openDatabase(config);
+  const database = openDatabase({ ...config, sqliteCacheMb: opts.sqliteCacheMb });
   await migrateToLatest(database.db, database.dialect);
   const ctx: AppContext = {
     // Every audit row is HMACed with this key; the handle carries it to appendAudit.

@@ -105,7 +105,8 @@ export async function importCommand(args: string[]): Promise<number> {
         console.error(`无法识别来源：${job.file}：${guess.message}；请写成 <来源>=${job.file}`);
     }
   }
-  const runtime = await openRuntime();
+  // The rows go in on the writer worker's connection; this one reads little (database.ts).
+  const runtime = await openRuntime({ sqliteCacheMb: 16 });
   try {
     const outcomes: FileOutcome[] = [];
     for (const job of jobs)

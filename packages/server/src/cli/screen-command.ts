@@ -49,7 +49,8 @@ export async function screenCommand(args: string[]): Promise<number> {
   if (parsed && !parsed.success)
     throw new AppError('bad_request', '--campaign 应为工作活动编号（正整数，不超过 2147483647）');
   const campaignId = parsed?.data;
-  const runtime = await openRuntime();
+  // The rules run on the run's own connection; this one files and pages findings (database.ts).
+  const runtime = await openRuntime({ sqliteCacheMb: 16 });
   try {
     const { summary } = await runScreening(runtime.ctx, null, campaignId);
     if (values.json) {

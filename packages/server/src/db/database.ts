@@ -23,6 +23,12 @@ export interface DatabaseOptions {
   dataDir: string;
   /** SQLite file name inside dataDir. */
   sqliteFile?: string;
+  /**
+   * SQLite page cache of this connection, MB (128 unless given). The server keeps a ledger's hot
+   * pages; a CLI import or screening does its heavy work on worker connections, and every MB here
+   * is resident memory on top of theirs.
+   */
+  sqliteCacheMb?: number;
 }
 
 /**
@@ -53,7 +59,7 @@ export function openDatabase(opts: DatabaseOptions): Database {
   sqlite.pragma('busy_timeout = 5000');
   // A ledger of 400,000 problems is a few hundred MB: keep its hot pages in the process (the
   // default cache is 2 MB, which sends every list page back to the operating system).
-  sqlite.pragma('cache_size = -131072');
+  sqlite.pragma(`cache_size = -${(opts.sqliteCacheMb ?? 128) * 1024}`);
   const driver = new SqliteMainDriver(withStatementCache(sqlite));
   const db = new Kysely<DB>({
     dialect: new (class extends SqliteDialect {
