@@ -30,6 +30,7 @@ import { exportLeasesMigration } from './migrations/2026-12-04-050-export-leases
 import { ledgerGramsMigration } from './migrations/2026-12-04-051-ledger-grams-pg.js';
 import { ledgerGramsCostMigration } from './migrations/2026-12-04-052-ledger-grams-cost.js';
 import { notificationEntityMigration } from './migrations/2026-12-04-055-notification-entity.js';
+import { findingGroupsIndexMigration } from './migrations/2026-12-04-060-finding-groups-index.js';
 import type { DB } from './schema.js';
 
 /**
@@ -68,6 +69,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-12-04-051-ledger-grams-pg': ledgerGramsMigration(dialect),
     '2026-12-04-052-ledger-grams-cost': ledgerGramsCostMigration(dialect),
     '2026-12-04-035-campaign-structure': campaignStructureMigration(dialect),
+    '2026-12-04-060-finding-groups-index': findingGroupsIndexMigration(),
   };
 }
 
