@@ -24,6 +24,8 @@ export interface ChildRun {
 export interface PaichaRun {
   migrate: ChildRun;
   import: ChildRun;
+  /** Each source's own import time, ms (the CLI's --json report). */
+  fileMs: Partial<Record<string, number>>;
   screen: ChildRun;
   /** The screen command's stdout (its --json output). */
   output: string;
@@ -72,12 +74,17 @@ export async function runPaicha(
     const log = (name: string) => path.join(workDir, `${name}.out`);
     const migrate = await run(['migrate'], env, log('migrate'), workDir);
     const pairs = Object.entries(files).map(([s, f]) => `${s}=${f}`);
-    const imported = await run(['import', ...pairs], env, log('import'), workDir);
+    const imported = await run(['import', '--json', ...pairs], env, log('import'), workDir);
     if (imported.code !== 0)
       throw new Error(`paicha import exited ${imported.code}: ${readFileSync(log('import'), 'utf8')}`);
+    // Each file's own time, from the CLI's report: a file's rate, not one over the whole import.
+    const report = JSON.parse(readFileSync(log('import'), 'utf8')) as {
+      files: { source: string; ms: number }[];
+    };
+    const fileMs = Object.fromEntries(report.files.map((f) => [f.source, f.ms]));
     const screen = await run(['screen', '--json'], env, log('screen'), workDir);
     if (screen.code !== 0) throw new Error(`paicha screen exited ${screen.code}`);
-    return { migrate, import: imported, screen, output: readFileSync(log('screen'), 'utf8') };
+    return { migrate, import: imported, fileMs, screen, output: readFileSync(log('screen'), 'utf8') };
   } finally {
     await db.drop();
   }

@@ -77,7 +77,7 @@ try {
       `  import (7 files, one process): ${s(run.import.ms)} s, peak RSS ${run.import.rssMb} MB`,
       `  screen --json: ${s(run.screen.ms)} s, peak RSS ${run.screen.rssMb} MB, ${findings} findings (planted ${want.size}, missed ${missed.length}, extra ${extra.length})`,
       `  end to end: ${s(total)} s = ${(total / floor.ms).toFixed(2)}× the DuckDB floor (${s(floor.ms)} s); peak RSS ${peak} MB`,
-      `  ${targets}; national rows/s ${Math.round((data.rows.national / run.import.ms) * 1000)} over the whole import`,
+      `  ${targets}; national file ${s(run.fileMs.national ?? Number.NaN)} s = ${Math.round((data.rows.national / (run.fileMs.national ?? Number.NaN)) * 1000)} rows/s`,
       `  load average after: ${load()}`,
     ].join('\n'),
   );

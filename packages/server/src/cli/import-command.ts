@@ -142,6 +142,8 @@ async function importOne(
     };
   const source = job.source;
   const tty = !json && process.stderr.isTTY;
+  // Each file's own wall time, for a delivery of several (a rate per file, not over the whole run).
+  const started = performance.now();
   const r = await runImport(runtime.ctx, {
     source,
     path: path.resolve(job.file),
@@ -174,7 +176,7 @@ async function importOne(
   return {
     ok,
     json: {
-      ...(single ? {} : { file: job.file, source }),
+      ...(single ? {} : { file: job.file, source, ms: Math.round(performance.now() - started) }),
       rows: r.rows,
       accepted: ok ? r.accepted : 0,
       rejected: r.rejected,
