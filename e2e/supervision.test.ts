@@ -235,7 +235,8 @@ describe('supervision: dashboard, scorecard and 通报', () => {
       page.getByTestId('circular-download').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(
-      /^关于全区脱贫攻坚问题大排查整改工作进展情况的通报_\d{4}-\d{2}-\d{2}\.docx$/,
+      // The 通报 is named after the campaign it reports on.
+      /^关于全区问题大排查（督查演练）整改工作进展情况的通报_\d{4}-\d{2}-\d{2}\.docx$/,
     );
     const zip = await JSZip.loadAsync(readFileSync(await download.path()));
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
