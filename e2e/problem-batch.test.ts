@@ -147,7 +147,10 @@ describe('batch 销号 and 退回 from the ledger', () => {
     await admin.setViewportSize({ width: 1280, height: 720 });
     await shot(admin, 'ledger-settings-1280', false);
     await admin.setViewportSize({ width: 1440, height: 900 });
-    expect(await h.admin.call('GET', '/api/settings/ledger')).toEqual({ immediateDays: 5 });
+    expect(await h.admin.call('GET', '/api/settings/ledger')).toEqual({
+      immediateDays: 5,
+      immediateWorkingDays: false,
+    });
 
     await admin.goto(`${h.baseUrl}/problems/new`);
     const form = admin.getByTestId('problem-form');
