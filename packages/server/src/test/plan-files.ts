@@ -19,16 +19,26 @@ import {
 import ExcelJS from 'exceljs';
 
 /**
- * The plan's text in shared/seed beside the repository (../shared from the repo root, as CI lays
- * it); from a worktree further down, the nearest shared/ above.
+ * The plan's text: shared/seed beside the repository (../shared from the repo root, as CI lays
+ * it; from a worktree further down, the nearest shared/ above), else the repository's own copy
+ * (core's plan fixtures: the body and the attachment table, which together are that file —
+ * plan-import/seed-copy.test.ts holds them to it wherever shared/ is present).
  */
-function seedFile(): string {
+export function seedText(): { text: string; from: 'shared' | 'fixtures' } {
+  const shared = sharedSeedFile();
+  if (shared) return { text: readFileSync(shared, 'utf8'), from: 'shared' };
+  const fixture = (name: string) =>
+    readFileSync(new URL(`../../../core/src/plan/fixtures/${name}`, import.meta.url), 'utf8');
+  return { text: fixture('plan-body.txt') + fixture('attachment-table.txt'), from: 'fixtures' };
+}
+
+export function sharedSeedFile(): string | null {
   let dir = fileURLToPath(new URL('../../../../..', import.meta.url));
   for (;;) {
     const file = path.join(dir, 'shared/seed/000_9fdb949ab7107076.txt');
     if (existsSync(file)) return file;
     const up = path.dirname(dir);
-    if (up === dir) throw new Error('shared/seed/000_9fdb949ab7107076.txt not found beside the repository');
+    if (up === dir) return null;
     dir = up;
   }
 }
@@ -44,7 +54,7 @@ export interface SeedPlan {
 
 /** The plan as the seed prints it: body text, then the attachment's table one cell a line. */
 export function seedPlan(): SeedPlan {
-  const lines = readFileSync(seedFile(), 'utf8').split('\n');
+  const lines = seedText().text.split('\n');
   const at = lines.findIndex((l) => l.trim() === '附件');
   const body = lines.slice(0, at).filter((l) => l.trim());
   const rest = lines.slice(at + 1);
