@@ -202,11 +202,15 @@ describe.each(DIALECTS)('grouped screening problems on %s', (dialect) => {
       attachmentIds: [],
     });
     expect(res.statusCode, res.body).toBe(200);
-    await t.ctx.db
-      .transaction()
-      .execute((trx) =>
-        routeFindings(trx, '新坝乡', houzui, t.clock.now().toISOString(), null, t.clock.today()),
-      );
+    await t.ctx.db.transaction().execute((trx) =>
+      routeFindings(trx, {
+        place: '新坝乡',
+        unitId: houzui,
+        at: t.clock.now().toISOString(),
+        today: t.clock.today(),
+        actor: null,
+      }),
+    );
     const after = await ledger(admin);
     expect(after.find((p) => p.id === g?.id)?.findings.total).toBe(1);
     const theirs = after.find((p) => p.findings.rule === 'no_safe_water' && p.unit.name === '猴嘴街道');

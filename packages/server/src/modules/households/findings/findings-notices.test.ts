@@ -1,11 +1,13 @@
 // A screening run is a 交办 like any other hand-off: each street given findings (new, found
 // again, or routed to it now) gets one notice in the run's transaction; a street given nothing new
-// gets none. Both databases.
+// gets none. So is the office re-mapping a place name: the street receiving its findings and the
+// street losing them are both told. Both databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/databases.js';
 import { routedFinding, syncRun } from '../../../test/findings.js';
 import { type LedgerApp, startLedgerApp } from '../../../test/problems.js';
 import { unitIdByName } from '../../../test/tables.js';
+import { insertPlace } from '../places/places.repository.js';
 
 describe.each(DIALECTS)('notices of a screening run on %s', (dialect) => {
   let L: LedgerApp;
@@ -58,5 +60,68 @@ describe.each(DIALECTS)('notices of a screening run on %s', (dialect) => {
     expect(after).toHaveLength(2);
     expect(after[1]?.title).toContain('交办2条问题线索');
     expect(await noticesOf(houzui)).toHaveLength(1);
+  });
+
+  it('tells the street losing a re-mapped place its findings and the street receiving them', async () => {
+    const { t, campaignId, admin } = L;
+    const at = t.clock.now().toISOString();
+    const xinba = ['X1', 'X2'].map((h) =>
+      routedFinding('no_safe_water', h, zhongyun, { township: '新坝乡' }),
+    );
+    await syncRun(
+      t,
+      campaignId,
+      [routedFinding('no_safe_water', 'Z1', zhongyun), ...xinba],
+      ['no_safe_water'],
+    );
+    await insertPlace(t.ctx.db, { name: '新坝乡', unitId: zhongyun, households: 2, at });
+    const place = (await t.request('GET', '/api/households/places?status=all', admin))
+      .json()
+      .find((p: { name: string }) => p.name === '新坝乡');
+    const kept = await t.ctx.db
+      .selectFrom('problems')
+      .select('id')
+      .where('unit_id', '=', zhongyun)
+      .where('finding_rule', '=', 'no_safe_water')
+      .executeTakeFirstOrThrow();
+
+    const res = await t.request('POST', `/api/households/places/${place.id}`, admin, { unitId: houzui });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().routed).toBe(2);
+    const notices = (unitId: number, kind: 'assigned' | 'reassigned') =>
+      t.ctx.db
+        .selectFrom('notifications')
+        .select(['title', 'body', 'link', 'entity_id as entityId', 'created_by as by'])
+        .where('unit_id', '=', unitId)
+        .where('kind', '=', kind)
+        .where('title', 'like', '%新坝乡%')
+        .execute();
+    const [lost, ...moreLost] = await notices(zhongyun, 'reassigned');
+    expect(moreLost).toEqual([]);
+    expect(lost?.title).toBe('【改交】地名“新坝乡”的2条问题线索已改由猴嘴街道整改');
+    expect(lost?.body).toContain('2019年12月20日将地名“新坝乡”改为对应猴嘴街道');
+    expect(lost?.body).toContain(`涉及本单位的数据比对问题：${kept.id}`);
+    expect(lost).toMatchObject({ entityId: kept.id, link: '/problems' });
+    const [got, ...moreGot] = await notices(houzui, 'assigned');
+    expect(moreGot).toEqual([]);
+    expect(got?.title).toBe('【交办】地名“新坝乡”改为对应本单位，交办2条问题线索');
+    expect(got?.link).toBe(`/problems/${got?.entityId}`);
+    expect(got?.by).not.toBeNull();
+    // The receiving street reads it in its bell; the losing street's is in its own.
+    const houzuiUser = await t.userIn('猴嘴街道', 'reporter');
+    const bell = (await t.request('GET', '/api/notifications?unread=1', houzuiUser.cookie)).json();
+    expect(bell.items.map((n: { title: string }) => n.title)).toContain(got?.title);
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'household.place_resolve')
+      .execute();
+    expect(audit).toHaveLength(1);
+
+    // Mapping it to the same street again moves nothing and tells nobody.
+    const again = await t.request('POST', `/api/households/places/${place.id}`, admin, { unitId: houzui });
+    expect(again.json().routed).toBe(0);
+    expect(await notices(zhongyun, 'reassigned')).toHaveLength(1);
+    expect(await notices(houzui, 'assigned')).toHaveLength(1);
   });
 });

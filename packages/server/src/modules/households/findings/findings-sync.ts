@@ -9,10 +9,17 @@ import type { DialectName } from '../../../db/database.js';
 import type { Executor } from '../../../db/transaction.js';
 import type { Actor, AppContext } from '../../../kernel/context.js';
 import { ruleItems } from '../../campaigns/rule-items.repository.js';
+import { byWhom } from '../../notifications/notices.js';
 import { resolvePlace } from '../places/places.js';
 import * as findings from './findings.repository.js';
-import { noticeFiledFindings } from './findings-notices.js';
-import { moveProblemsOfPlace, syncLedger, unitName } from './ledger.repository.js';
+import { noticeFiledFindings, noticePlaceMove } from './findings-notices.js';
+import {
+  moveProblemsOfPlace,
+  placeGroupsOf,
+  placeHolders,
+  syncLedger,
+  unitName,
+} from './ledger.repository.js';
 import * as filing from './run-filing.repository.js';
 import type { RunRef } from './types.js';
 
@@ -56,31 +63,40 @@ export async function syncFindings(
   };
 }
 
+/** A place name (re)mapped to a street, by whom (null: a job) and when. */
+export interface PlaceMapping {
+  place: string;
+  unitId: number;
+  at: string;
+  today: string;
+  actor: Actor | null;
+}
+
 /**
  * After the office maps (or re-maps) a place: its unrouted findings get the street and their
  * problems; open findings routed to another street move, and so do their ledger problems that are
  * not yet closed out — as a 交办 in each problem's history, so the old street sees where it went.
- * Closed problems and cleared findings stay where they were dealt with.
+ * Closed problems and cleared findings stay where they were dealt with. The street receiving them
+ * and each street losing some are notified in the same transaction.
  */
-export async function routeFindings(
-  trx: Executor,
-  place: string,
-  unitId: number,
-  at: string,
-  actorId: number | null,
-  today: string,
-): Promise<number> {
+export async function routeFindings(trx: Executor, m: PlaceMapping): Promise<number> {
+  const { place, unitId, at, today } = m;
+  const actorId = m.actor?.userId ?? null;
   const name = await unitName(trx, unitId);
+  const holders = await placeHolders(trx, place, unitId);
   await moveProblemsOfPlace(trx, { place, unitId, unitName: name, at, actorId, today });
   const routed = await findings.routePlace(trx, place, unitId, at);
   for (const campaignId of await findings.campaignsWithPlace(trx, place))
     await syncLedger(trx, { id: null, campaignId, at, actorId, today });
+  const groups = routed > 0 ? await placeGroupsOf(trx, place, unitId) : [];
+  const by = { userId: actorId, name: m.actor ? byWhom(m.actor) : '办公室', at, today };
+  await noticePlaceMove(trx, by, { place, unitId, unitName: name, routed, holders, groups });
   return routed;
 }
 
 /** The office maps a place name to a street: the name's findings and their problems follow. */
 export function mapPlaceToStreet(ctx: AppContext, actor: Actor, placeId: number, unitId: number) {
   return resolvePlace(ctx, actor, { id: placeId, unitId }, (trx, place, street, at) =>
-    routeFindings(trx, place, street, at, actor.userId, ctx.clock.today()),
+    routeFindings(trx, { place, unitId: street, at, today: ctx.clock.today(), actor }),
   );
 }

@@ -185,3 +185,39 @@ export function openGroupsOf(db: Executor, campaignId: number, unitIds: number[]
     .orderBy('id')
     .execute();
 }
+
+/**
+ * A place's open findings that other streets hold, per street and the open group they sit in
+ * (null: none open), read before a re-map moves them: what each street loses.
+ */
+export async function placeHolders(trx: Executor, place: string, unitId: number) {
+  const rows = await trx
+    .selectFrom('findings as f')
+    .leftJoin('problems as p', (j) => j.onRef('p.id', '=', 'f.problem_id').on('p.status', '<>', 'closed'))
+    .select(['f.unit_id as unitId', 'p.id as problemId', (eb) => eb.fn.countAll().as('n')])
+    .where('f.township', '=', place)
+    .where('f.resolved_at', 'is', null)
+    .where('f.unit_id', 'is not', null)
+    .where('f.unit_id', '<>', unitId)
+    .groupBy(['f.unit_id', 'p.id'])
+    .orderBy('f.unit_id')
+    .orderBy('p.id')
+    .execute();
+  return rows.map((r) => ({ unitId: r.unitId as number, problemId: r.problemId, n: Number(r.n) }));
+}
+
+/** The street's open 数据比对 problems holding a place's findings, after they were filed. */
+export async function placeGroupsOf(trx: Executor, place: string, unitId: number): Promise<number[]> {
+  const rows = await trx
+    .selectFrom('findings as f')
+    .innerJoin('problems as p', 'p.id', 'f.problem_id')
+    .select('p.id')
+    .distinct()
+    .where('f.township', '=', place)
+    .where('f.unit_id', '=', unitId)
+    .where('f.resolved_at', 'is', null)
+    .where('p.status', '<>', 'closed')
+    .orderBy('p.id')
+    .execute();
+  return rows.map((r) => r.id);
+}

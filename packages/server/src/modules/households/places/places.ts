@@ -6,6 +6,7 @@ import { AppError, cleanText } from '@paicha/core';
 import type { Executor } from '../../../db/transaction.js';
 import type { Actor, AppContext } from '../../../kernel/context.js';
 import { appendAudit } from '../../audit/audit.repository.js';
+import { withNotices } from '../../notifications/notices.js';
 import type { Street } from './places.repository.js';
 import * as repo from './places.repository.js';
 
@@ -79,7 +80,8 @@ export async function listPlaces(db: Executor, status: 'open' | 'resolved' | 'al
 
 /**
  * The office maps a queued name to a street (or re-maps a name). Findings of that name that no
- * street has yet get the street and their ledger problem in the same transaction.
+ * street has yet get the street and their ledger problem in the same transaction, with the
+ * hand-off's notices.
  */
 export async function resolvePlace(
   ctx: AppContext,
@@ -92,7 +94,9 @@ export async function resolvePlace(
   const unit = (await repo.streets(ctx.db)).find((s) => s.id === input.unitId);
   if (!unit) throw new AppError('validation_failed', '只能对应到街道');
   const at = ctx.clock.now().toISOString();
-  return ctx.db.transaction().execute(async (trx) => {
+  // Notices of the hand-off (to the street receiving the name's findings, each street losing
+  // them) are written inside and mailed once the mapping commits.
+  return withNotices(ctx, async (trx) => {
     await repo.mapPlace(trx, place.id, unit.id, actor.userId, at);
     const routed = await routeFindings(trx, place.name, unit.id, at);
     await appendAudit(trx, ctx.dialect, {
