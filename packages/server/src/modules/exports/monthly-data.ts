@@ -11,6 +11,7 @@ import * as reports from '../reports/reports.repository.js';
 import { reportingUnits } from '../reports/timeliness.js';
 import { summarize, timelinessOf } from '../reports/workflow.js';
 import { listUnits } from '../units/units.repository.js';
+import { type CurrentItem, consolidatedRows, type SubmittedRow } from './consolidated-rows.js';
 import { type MonthlyTable, mergeGroups, periodLabel } from './monthly-table.js';
 
 async function campaignTexts(ctx: AppContext, campaignId: number) {
@@ -68,7 +69,8 @@ const NOT_IN = {
 /**
  * The office's table: every item once, with one sub-row per responsible unit carrying that
  * unit's own entries (序号, 排查项目 and 排查内容 merged over them). Only reports the units have
- * submitted are filed; the others are marked as such.
+ * submitted are filed, each as submitted (consolidated-rows.ts lays out rows of an older
+ * structure); the others are marked as such.
  */
 export async function consolidatedMonthlyTable(
   ctx: AppContext,
@@ -87,43 +89,16 @@ export async function consolidatedMonthlyTable(
     listUnits(ctx.db),
   ]);
   const filed = list.filter((r) => r.status === 'submitted' || r.status === 'accepted');
-  const filedIds = filed.map((r) => r.id);
-  // What each unit submitted: its snapshot (reports submitted before snapshots existed: its rows).
-  const [live, snapshots] = await Promise.all([
-    reports.listRowsOfReports(ctx.db, filedIds),
-    reports.listSnapshotRows(ctx.db, filedIds),
-  ]);
-  const snapped = new Set(snapshots.map((r) => r.reportId));
-  const entries = [...snapshots, ...live.filter((r) => !snapped.has(r.reportId))];
   const reportOf = new Map(list.map((r) => [r.unitId, r]));
-  const groups = mergeGroups(items);
-  const rows = items.flatMap((item) => {
-    const base = {
-      seq: item.seq,
-      itemKey: item.seq,
-      groupKey: groups.get(item.seq)?.key ?? item.seq,
-      groupLabel: groups.get(item.seq)?.label ?? item.subCategory,
-      content: item.content,
-    };
-    const owners = links.filter((l) => l.checkItemId === item.id);
-    if (owners.length === 0)
-      return [{ ...base, situation: '', measures: '', progress: '', unitsText: item.unitsText }];
-    return owners.map((u) => {
-      const report = reportOf.get(u.id);
-      const status = report?.status ?? 'not_started';
-      const e =
-        status === 'submitted' || status === 'accepted'
-          ? entries.find((x) => x.reportId === report?.id && x.checkItemId === item.id)
-          : undefined;
-      const missing = status === 'submitted' || status === 'accepted' ? '' : NOT_IN[status];
-      return {
-        ...base,
-        situation: e?.situation ?? missing,
-        measures: e?.measures ?? '',
-        progress: e?.progress ?? '',
-        unitsText: u.name,
-      };
-    });
+  const rows = consolidatedRows({
+    items,
+    owners: links,
+    units,
+    notFiled: (unitId) => {
+      const status = reportOf.get(unitId)?.status ?? 'not_started';
+      return status === 'submitted' || status === 'accepted' ? null : NOT_IN[status];
+    },
+    submitted: await submittedRows(ctx, filed, items),
   });
   const office = units.find((u) => u.kind === 'office');
   return {
@@ -137,6 +112,64 @@ export async function consolidatedMonthlyTable(
     footer: texts.footer,
     consolidated: true,
   };
+}
+
+/**
+ * Each filed report's rows as submitted: its snapshot with the item texts it kept. A report
+ * submitted before snapshots kept texts (or before snapshots existed) prints today's item.
+ */
+async function submittedRows(
+  ctx: AppContext,
+  filed: { id: number; unitId: number }[],
+  items: readonly CurrentItem[],
+): Promise<Map<number, SubmittedRow[]>> {
+  const ids = filed.map((r) => r.id);
+  const [live, snapshots] = await Promise.all([
+    reports.listRowsOfReports(ctx.db, ids),
+    reports.listSnapshotRows(ctx.db, ids),
+  ]);
+  const current = new Map(items.map((i) => [i.id, i]));
+  const groups = mergeGroups(items);
+  const asToday = (checkItemId: number) => {
+    const i = current.get(checkItemId);
+    if (!i) return null;
+    const g = groups.get(i.seq) ?? { key: i.seq, label: i.subCategory };
+    return { checkItemId, seq: i.seq, groupKey: g.key, groupLabel: g.label, content: i.content };
+  };
+  // As the unit's own view: a snapshot from before merge groups were kept takes today's.
+  const groupOf = (seq: number, key: number | null, label: string | null, sub: string) => {
+    const g = key !== null ? { key, label: label ?? sub } : (groups.get(seq) ?? { key: seq, label: sub });
+    return { groupKey: g.key, groupLabel: g.label };
+  };
+  const out = new Map<number, SubmittedRow[]>();
+  for (const r of filed) {
+    const snap = snapshots.filter((s) => s.reportId === r.id);
+    const texts = (s: { situation: string; measures: string; progress: string }) => ({
+      situation: s.situation,
+      measures: s.measures,
+      progress: s.progress,
+    });
+    const rows =
+      snap.length > 0
+        ? snap.flatMap((s) => {
+            const kept =
+              s.itemSeq !== null
+                ? {
+                    checkItemId: s.checkItemId,
+                    seq: s.itemSeq,
+                    ...groupOf(s.itemSeq, s.groupSeq, s.groupLabel, s.subCategory ?? ''),
+                    content: s.content ?? '',
+                  }
+                : asToday(s.checkItemId);
+            return kept ? [{ ...kept, ...texts(s) }] : [];
+          })
+        : live.flatMap((l) => {
+            const kept = l.reportId === r.id ? asToday(l.checkItemId) : null;
+            return kept ? [{ ...kept, ...texts(l) }] : [];
+          });
+    out.set(r.unitId, rows);
+  }
+  return out;
 }
 
 /** 应报/已报/按时/逾期/未报 for the period, naming the units still missing. */
