@@ -31,6 +31,7 @@ import { ledgerGramsMigration } from './migrations/2026-12-04-051-ledger-grams-p
 import { ledgerGramsCostMigration } from './migrations/2026-12-04-052-ledger-grams-cost.js';
 import { notificationEntityMigration } from './migrations/2026-12-04-055-notification-entity.js';
 import { findingGroupsIndexMigration } from './migrations/2026-12-04-060-finding-groups-index.js';
+import { calendarStampMigration } from './migrations/2026-12-04-160-calendar-stamp.js';
 import type { DB } from './schema.js';
 
 /**
@@ -70,6 +71,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026-12-04-052-ledger-grams-cost': ledgerGramsCostMigration(dialect),
     '2026-12-04-035-campaign-structure': campaignStructureMigration(dialect),
     '2026-12-04-060-finding-groups-index': findingGroupsIndexMigration(),
+    '2026-12-04-160-calendar-stamp': calendarStampMigration(dialect),
   };
 }
 

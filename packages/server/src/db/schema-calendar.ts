@@ -17,3 +17,9 @@ export interface CampaignDeadlinePoliciesTable {
   updated_at: string;
   updated_by: number | null;
 }
+
+/** One row (id 1): moved on by triggers with every committed change to calendar_days. */
+export interface CalendarStampTable {
+  id: number;
+  n: number;
+}

@@ -11,7 +11,11 @@ import type {
   UsersTable,
 } from './schema-accounts.js';
 import type { AuditLogTable, AuditSealTable } from './schema-audit.js';
-import type { CalendarDaysTable, CampaignDeadlinePoliciesTable } from './schema-calendar.js';
+import type {
+  CalendarDaysTable,
+  CalendarStampTable,
+  CampaignDeadlinePoliciesTable,
+} from './schema-calendar.js';
 import type {
   CampaignChoicesTable,
   CampaignRuleItemsTable,
@@ -92,5 +96,6 @@ export interface DB extends HouseholdTables {
   circulars: CircularsTable;
   workbench_seen: WorkbenchSeenTable;
   calendar_days: CalendarDaysTable;
+  calendar_stamp: CalendarStampTable;
   campaign_deadline_policies: CampaignDeadlinePoliciesTable;
 }

@@ -11,6 +11,12 @@ export async function listOfficeDays(db: Executor): Promise<CalendarDay[]> {
   return rows.map((r) => ({ date: r.date, kind: r.kind as CalendarDayKind, name: r.name }));
 }
 
+/** The calendar's change stamp as committed (migration 2026-12-04-160; calendar-cache.ts keys on it). */
+export async function calendarStamp(db: Executor): Promise<number> {
+  const row = await db.selectFrom('calendar_stamp').select('n').where('id', '=', 1).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export async function upsertOfficeDays(db: Executor, days: readonly CalendarDay[], by: number, at: string) {
   for (const d of days) {
     await db

@@ -1,20 +1,17 @@
 // The one place the server decides which date a deadline counts on: the calendar (shipped
 // State Council days with the office's rows over them) and the campaign's policy. Timeliness,
 // reminders and every page that shows a deadline ask here; the web only formats the answer.
-import {
-  buildCalendar,
-  type DeadlineInfo,
-  type DeadlinePolicy,
-  deadlineInfo,
-  SHIPPED_CALENDAR_DAYS,
-  type WorkCalendar,
-} from '@paicha/core';
+import { type DeadlineInfo, type DeadlinePolicy, deadlineInfo, type WorkCalendar } from '@paicha/core';
 import type { Executor } from '../../db/transaction.js';
-import { listOfficeDays, readPolicy } from './calendar.repository.js';
+import { readPolicy } from './calendar.repository.js';
+import { cachedCalendar } from './calendar-cache.js';
 
-/** The calendar in force: the office's days (a few hundred rows at most) over the shipped ones. */
-export async function loadCalendar(db: Executor): Promise<WorkCalendar> {
-  return buildCalendar(SHIPPED_CALENDAR_DAYS, await listOfficeDays(db));
+/**
+ * The calendar in force: the office's days over the shipped ones, kept in memory until the
+ * calendar's change stamp moves (calendar-cache.ts); read afresh inside a transaction.
+ */
+export function loadCalendar(db: Executor): Promise<WorkCalendar> {
+  return cachedCalendar(db);
 }
 
 export interface CampaignDeadlines {
