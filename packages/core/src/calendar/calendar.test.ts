@@ -10,7 +10,13 @@ import {
   previousWorkingDay,
   type WorkCalendar,
 } from './calendar.js';
-import { deadlineInfo, deadlineText } from './deadline-info.js';
+import {
+  deadlineDayOffMark,
+  deadlineInfo,
+  deadlineNoticeText,
+  deadlinePolicyText,
+  deadlineText,
+} from './deadline-info.js';
 import { SHIPPED_CALENDAR_DAYS } from './holidays-cn.js';
 
 const cal = buildCalendar(SHIPPED_CALENDAR_DAYS);
@@ -185,5 +191,79 @@ describe('properties', () => {
         expect(addWorkingDays(d, n + 1, c)).toBe(nextWorkingDay(addWorkingDays(d, n, c), c));
       }),
     );
+  });
+});
+
+describe('deadlines in notices, editors and exports', () => {
+  const cases = [
+    [
+      '2020-01-04',
+      'keep',
+      '2020年1月4日（星期六休息日）',
+      '2020年1月4日（星期六休息日）→ 按原日期截止（本活动不调整）',
+    ],
+    [
+      '2020-01-04',
+      'next',
+      '2020年1月6日（原定1月4日为星期六休息日，顺延）',
+      '2020年1月4日（星期六休息日）→ 按顺延为 2020年1月6日',
+    ],
+    [
+      '2020-01-04',
+      'previous',
+      '2020年1月3日（原定1月4日为星期六休息日，提前）',
+      '2020年1月4日（星期六休息日）→ 按提前为 2020年1月3日',
+    ],
+    [
+      '2020-05-04',
+      'keep',
+      '2020年5月4日（劳动节假期）',
+      '2020年5月4日（劳动节假期）→ 按原日期截止（本活动不调整）',
+    ],
+    [
+      '2020-05-04',
+      'next',
+      '2020年5月6日（原定5月4日为劳动节假期，顺延）',
+      '2020年5月4日（劳动节假期）→ 按顺延为 2020年5月6日',
+    ],
+    [
+      '2020-05-04',
+      'previous',
+      '2020年4月30日（原定5月4日为劳动节假期，提前）',
+      '2020年5月4日（劳动节假期）→ 按提前为 2020年4月30日',
+    ],
+    [
+      '2020-10-04',
+      'keep',
+      '2020年10月4日（国庆节、中秋节假期）',
+      '2020年10月4日（国庆节、中秋节假期）→ 按原日期截止（本活动不调整）',
+    ],
+    [
+      '2020-10-04',
+      'next',
+      '2020年10月9日（原定10月4日为国庆节、中秋节假期，顺延）',
+      '2020年10月4日（国庆节、中秋节假期）→ 按顺延为 2020年10月9日',
+    ],
+    [
+      '2020-10-04',
+      'previous',
+      '2020年9月30日（原定10月4日为国庆节、中秋节假期，提前）',
+      '2020年10月4日（国庆节、中秋节假期）→ 按提前为 2020年9月30日',
+    ],
+  ] as const;
+  it.each(cases)('%s under %s', (date, policy, notice, editor) => {
+    const d = deadlineInfo(date, policy, cal);
+    expect(deadlineNoticeText(d)).toBe(notice);
+    expect(deadlinePolicyText(d)).toBe(editor);
+  });
+
+  it('says nothing more of a working day', () => {
+    const d = deadlineInfo('2020-03-31', 'next', cal);
+    expect([deadlineNoticeText(d), deadlinePolicyText(d), deadlineDayOffMark(d)]).toEqual([
+      '2020年3月31日',
+      '2020年3月31日',
+      '',
+    ]);
+    expect(deadlineDayOffMark(deadlineInfo('2020-05-04', 'keep', cal))).toBe('劳动节假期');
   });
 });

@@ -46,3 +46,42 @@ export function deadlineText(d: DeadlineInfo): string {
   const verb = d.effective > d.date ? '顺延至' : '提前至';
   return `${marked}→ ${verb}${shortDate(d.effective, d.date)}`;
 }
+
+/** Why a non-working day is off: "星期六休息日" for a weekend, "劳动节假期" for a named holiday. */
+function dayOffReason(d: DeadlineInfo): string {
+  if (!d.nonWorking) return '';
+  if (d.nonWorking === weekdayLabel(d.date)) return `${d.nonWorking}休息日`;
+  return d.nonWorking === '放假' ? '放假日' : `${d.nonWorking}假期`;
+}
+
+/**
+ * The deadline a notice or reminder states: the date that counts, and when the set date is not
+ * a working day, why and what the policy made of it —
+ * "2020年5月6日（原定5月4日为劳动节假期，顺延）", "2020年1月4日（星期六休息日）", "2020年3月31日".
+ */
+export function deadlineNoticeText(d: DeadlineInfo): string {
+  const effective = formatChineseDate(d.effective);
+  if (!d.nonWorking) return effective;
+  if (d.effective === d.date) return `${effective}（${dayOffReason(d)}）`;
+  const how = d.effective > d.date ? '顺延' : '提前';
+  return `${effective}（原定${shortDate(d.date, d.effective)}为${dayOffReason(d)}，${how}）`;
+}
+
+/**
+ * A date chosen in an editor, with what the campaign's policy makes of it when it is not a
+ * working day: "2020年1月4日（星期六休息日）→ 按顺延为 2020年1月6日",
+ * "2020年10月4日（国庆节、中秋节假期）→ 按原日期截止（本活动不调整）".
+ */
+export function deadlinePolicyText(d: DeadlineInfo): string {
+  const date = formatChineseDate(d.date);
+  if (!d.nonWorking) return date;
+  const marked = `${date}（${dayOffReason(d)}）`;
+  if (d.effective === d.date) return `${marked}→ 按原日期截止（本活动不调整）`;
+  const how = d.effective > d.date ? '顺延' : '提前';
+  return `${marked}→ 按${how}为 ${formatChineseDate(d.effective)}`;
+}
+
+/** The mark a list or export puts beside a non-working-day deadline: "星期六休息日", or ''. */
+export function deadlineDayOffMark(d: DeadlineInfo): string {
+  return dayOffReason(d);
+}

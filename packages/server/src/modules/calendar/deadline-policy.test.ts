@@ -147,6 +147,33 @@ describe.each(DIALECTS)('deadline policy on %s', (dialect) => {
       .where('due_date', '=', '2020-05-06')
       .execute();
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows[0]?.title).toContain('2020年5月6日');
+    expect(rows[0]?.title).toContain('将于2020年5月6日（原定5月4日为劳动节假期，顺延）截止');
+  });
+
+  it('says in the reminder the date that counts, and which day it was moved from and why', async () => {
+    const titles = async (due: string) =>
+      (
+        await t.ctx.db
+          .selectFrom('notifications')
+          .select('title')
+          .where('entity', '=', 'milestone')
+          .where('due_date', '=', due)
+          .execute()
+      ).map((r) => r.title);
+    await setPolicy('previous');
+    t.clock.set('2020-01-02T02:00:00Z');
+    expect((await runReminders(t.ctx)).created).toBeGreaterThan(0);
+    expect(await titles('2020-01-03')).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/将于2020年1月3日（原定1月4日为星期六休息日，提前）截止（还有1天）$/),
+      ]),
+    );
+    await setPolicy('keep');
+    // 30 September: 国庆 starts tomorrow, so the 3-day reminder of 4 October comes now.
+    t.clock.set('2020-09-30T02:00:00Z');
+    expect((await runReminders(t.ctx)).created).toBeGreaterThan(0);
+    const kept = await titles('2020-10-04');
+    expect(kept.length).toBeGreaterThan(0);
+    for (const title of kept) expect(title).toContain('将于2020年10月4日（国庆节、中秋节假期）截止');
   });
 });

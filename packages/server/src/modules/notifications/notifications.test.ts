@@ -57,7 +57,7 @@ describe.each(DIALECTS)('reminders and 催办 on %s', (dialect) => {
     const z = await notes(zhongyun.cookie);
     expect(z.items.map((n) => n.title)).toEqual(
       expect.arrayContaining([
-        '【逾期】报送问题排查落实情况和工作方案已于2019年12月15日截止，尚未报送',
+        '【逾期】报送问题排查落实情况和工作方案已于2019年12月15日（星期日休息日）截止，尚未报送',
         '【提醒】报送问题排查结果和问题清单将于2019年12月24日截止（还有4天）',
         expect.stringMatching(/^【提醒】问题 \d+ 整改时限为2019年12月23日（还有3天）$/),
       ]),

@@ -1,11 +1,16 @@
 // Reminders to responsible units before each deadline (default 3 and 1 days) and once it has
 // been missed: monthly reports, milestone submissions and problem deadlines. Safe to run from
 // every server process at once: each reminder has a dedup key and the insert skips existing ones.
-import { addDays, formatChineseDate, isWorkingDay, type MilestoneKind } from '@paicha/core';
+import { addDays, deadlineNoticeText, isWorkingDay, type MilestoneKind } from '@paicha/core';
 import type { ReminderSettings } from '@paicha/core/api/notifications';
 import type { AppContext } from '../../kernel/context.js';
 import { readPolicy } from '../calendar/calendar.repository.js';
-import { type CampaignDeadlines, deadlinesUnder, loadCalendar } from '../calendar/deadlines.js';
+import {
+  type CampaignDeadlines,
+  deadlinesUnder,
+  loadCalendar,
+  problemDeadlineInfo,
+} from '../calendar/deadlines.js';
 import { readSetting } from '../settings/settings.repository.js';
 import { sendReminderMail } from './mailer.js';
 import { insertNotifications, type NotificationInsert } from './notifications.repository.js';
@@ -72,10 +77,12 @@ export async function runReminders(ctx: AppContext): Promise<{ created: number; 
 
   for (const { milestone: m, unitId } of await milestoneDeadlines(ctx, from, to)) {
     // A milestone counts on its effective date (the campaign's policy on non-working days).
-    const dueDate = (await deadlinesOf(m.campaignId)).effective(m.dueDate);
+    const info = (await deadlinesOf(m.campaignId)).info(m.dueDate);
+    const dueDate = info.effective;
     const step = reminderStep(today, dueDate, days, calendar);
     if (!step) continue;
-    const due = formatChineseDate(dueDate);
+    // The date that counts, and when the plan's date is a day off, which it was and why it moved.
+    const due = deadlineNoticeText(info);
     rows.push({
       unit_id: unitId,
       kind: step.kind,
@@ -96,7 +103,8 @@ export async function runReminders(ctx: AppContext): Promise<{ created: number; 
     if (!p.deadline) continue;
     const step = reminderStep(today, p.deadline, days, calendar);
     if (!step) continue;
-    const due = formatChineseDate(p.deadline);
+    // A 整改时限 is never moved, only marked when it falls on a day off.
+    const due = deadlineNoticeText(problemDeadlineInfo(p.deadline, calendar));
     rows.push({
       unit_id: p.unitId,
       kind: step.kind,
