@@ -1,4 +1,4 @@
-import { AppError, addWorkingDays } from '@paicha/core';
+import { addWorkingDays } from '@paicha/core';
 import {
   CalendarDateParams,
   CalendarDayBody,
@@ -16,6 +16,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor, requireAdmin } from '../../http/access.js';
 import { contentDisposition } from '../../http/content-disposition.js';
+import { uploadedFile } from '../../http/upload.js';
 import type { AppContext } from '../../kernel/context.js';
 import { XLSX_MIME } from '../../lib/xlsx-list.js';
 import { calendarCsv, calendarXlsx } from './calendar.file.js';
@@ -130,13 +131,7 @@ export function calendarRoutes(ctx: AppContext) {
       },
       async (request) => {
         const actor = requireAdmin(request);
-        if (!request.isMultipart())
-          throw new AppError('unsupported_media_type', '请以 multipart/form-data 上传文件');
-        const part = await request.file();
-        if (!part) throw new AppError('validation_failed', '没有收到文件');
-        const buffer = await part.toBuffer();
-        if (part.file.truncated) throw new AppError('payload_too_large', '文件过大');
-        return importCalendar(ctx, actor, { buffer, filename: part.filename }, request.query.mode);
+        return importCalendar(ctx, actor, await uploadedFile(request), request.query.mode);
       },
     );
 

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assertUnitVisible, requireActor } from '../../http/access.js';
 import { contentDisposition } from '../../http/content-disposition.js';
+import { uploadedPart } from '../../http/upload.js';
 import type { AppContext } from '../../kernel/context.js';
 import { findAttachment } from './files.repository.js';
 import { discardUpload, saveUpload } from './files.service.js';
@@ -27,10 +28,7 @@ export function fileRoutes(ctx: AppContext) {
       },
       async (request) => {
         const actor = requireActor(request);
-        if (!request.isMultipart())
-          throw new AppError('unsupported_media_type', '请以 multipart/form-data 上传文件');
-        const part = await request.file();
-        if (!part) throw new AppError('validation_failed', '没有收到文件');
+        const part = await uploadedPart(request);
         return saveUpload(ctx, actor, { filename: part.filename, stream: part.file });
       },
     );

@@ -1,6 +1,5 @@
 // The ledger as lists and numbers: counts per unit / item and the three lists as Excel.
 
-import { AppError } from '@paicha/core';
 import { CountsQuery, CountsRow, ExportQuery, ImportQuery, ImportReport } from '@paicha/core/api/problems';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -8,6 +7,7 @@ import { z } from 'zod';
 import { requireActor } from '../../http/access.js';
 import { contentDisposition } from '../../http/content-disposition.js';
 import { sendExport } from '../../http/export-stream.js';
+import { uploadedFile } from '../../http/upload.js';
 import type { AppContext } from '../../kernel/context.js';
 import { XLSX_MIME } from '../../lib/xlsx-list.js';
 import { resolveCampaignId } from '../campaigns/current-campaign.js';
@@ -76,12 +76,7 @@ export function ledgerRoutes(ctx: AppContext) {
       },
       async (request) => {
         const actor = requireActor(request);
-        if (!request.isMultipart())
-          throw new AppError('unsupported_media_type', '请以 multipart/form-data 上传文件');
-        const part = await request.file();
-        if (!part) throw new AppError('validation_failed', '没有收到文件');
-        const buffer = await part.toBuffer();
-        if (part.file.truncated) throw new AppError('payload_too_large', '文件过大');
+        const { buffer } = await uploadedFile(request);
         const campaignId = await resolveCampaignId(ctx, actor, request.query.campaignId);
         return importProblems(ctx, actor, { campaignId, buffer, mode: request.query.mode });
       },
