@@ -1,11 +1,18 @@
 // 问题清单 · 责任清单 · 整改清单 as Excel files an office can print and file as they are, streamed:
 // however long the ledger, only a page of rows is held at a time.
-import { AppError, formatChineseDate, PROBLEM_STATUS_LABELS } from '@paicha/core';
+import {
+  AppError,
+  deadlineDayOffMark,
+  formatChineseDate,
+  PROBLEM_STATUS_LABELS,
+  type WorkCalendar,
+} from '@paicha/core';
 import type { LedgerList, ListQuery } from '@paicha/core/api/problems';
 import type { Executor } from '../../db/transaction.js';
 import type { PreparedExport } from '../../http/export-stream.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
 import { type ListColumn, type ListSheet, writeListWorkbook, XLSX_MIME } from '../../lib/xlsx-list.js';
+import { loadCalendar, problemDeadlineInfo } from '../calendar/deadlines.js';
 import { findCampaign, listCheckItems } from '../campaigns/campaigns.repository.js';
 import { findUnit, listUnits } from '../units/units.repository.js';
 import { countProblemGroups, problemsAfter } from './problem-export.repository.js';
@@ -40,6 +47,18 @@ const deadlineCol: ListColumn<Row> = {
   value: (r) => (r.deadline ? formatChineseDate(r.deadline) : r.mode === '立行立改' ? '立行立改' : ''),
   align: 'center',
 };
+/**
+ * A 整改时限 on a day off is marked in a column of its own (core deadlineDayOffMark, the words
+ * every page uses): the date cell stays a plain date, so a clerk who copies the columns into the
+ * import template gets a 整改时限 the import reads, and the mark's header is no import column.
+ */
+export const DEADLINE_MARK_HEADER = '时限遇休息日';
+const deadlineMarkCol = (calendar: WorkCalendar): ListColumn<Row> => ({
+  header: DEADLINE_MARK_HEADER,
+  width: 14,
+  value: (r) => (r.deadline ? deadlineDayOffMark(problemDeadlineInfo(r.deadline, calendar)) : ''),
+  align: 'center',
+});
 const statusCol: ListColumn<Row> = {
   header: '整改状态',
   width: 10,
@@ -47,7 +66,7 @@ const statusCol: ListColumn<Row> = {
   align: 'center',
 };
 
-const COLUMNS: Record<Exclude<LedgerList, 'all'>, ListColumn<Row>[]> = {
+const columnsOf = (calendar: WorkCalendar): Record<Exclude<LedgerList, 'all'>, ListColumn<Row>[]> => ({
   problems: [
     seqCol,
     idCol,
@@ -69,6 +88,7 @@ const COLUMNS: Record<Exclude<LedgerList, 'all'>, ListColumn<Row>[]> = {
     { header: '责任人', width: 12, value: (r) => r.responsiblePerson, align: 'center' },
     modeCol,
     deadlineCol,
+    deadlineMarkCol(calendar),
   ],
   rectification: [
     seqCol,
@@ -78,6 +98,7 @@ const COLUMNS: Record<Exclude<LedgerList, 'all'>, ListColumn<Row>[]> = {
     { header: '整改措施', width: 34, value: (r) => r.measures },
     modeCol,
     deadlineCol,
+    deadlineMarkCol(calendar),
     statusCol,
     {
       header: '销号时间',
@@ -86,7 +107,7 @@ const COLUMNS: Record<Exclude<LedgerList, 'all'>, ListColumn<Row>[]> = {
       align: 'center',
     },
   ],
-};
+});
 
 /**
  * Rows per database read. SQLite reads on the server's thread, all at once: a short page keeps
@@ -119,6 +140,7 @@ export async function prepareLedgerExport(
   const campaign = await findCampaign(ctx.db, filter.campaignId);
   if (!campaign) throw new AppError('not_found', '工作活动不存在');
   const rows = await ledgerRows(ctx.db, filter, LEDGER_PAGE[ctx.dialect]);
+  const columns = columnsOf(await loadCalendar(ctx.db));
   const unitName = filter.unitId === undefined ? '全区' : await unitNameOf(ctx, filter.unitId);
   const today = formatChineseDate(ctx.clock.today());
   const lists = list === 'all' ? (['problems', 'responsibility', 'rectification'] as const) : [list];
@@ -127,7 +149,7 @@ export async function prepareLedgerExport(
     title: `${campaign.title}${LIST_TITLES[l]}`,
     leftLine: `填报单位：${unitName}`,
     rightLine: `导出时间：${today}`,
-    columns: COLUMNS[l],
+    columns: columns[l],
     pages: rows.pages,
     footer: (rows) => `共 ${rows} 个问题`,
   }));
