@@ -14,6 +14,7 @@ import { cellText } from '../findings/finding-people.js';
 import type { Found } from '../findings/types.js';
 import { exitLabel, household, NATIONAL_LABEL, person, yesNo } from './finding-wording.js';
 import type { ScreeningSql } from './screening.repository.js';
+import { idChecks } from './screening-ids.repository.js';
 import { reconcile } from './screening-reconcile.repository.js';
 
 /** Hands a page of a rule's findings to the run (staged in the database, then let go). */
@@ -26,15 +27,6 @@ export interface RuleImpl<Id extends RuleId = RuleId> {
   requires: readonly HouseholdSource[];
   run: Rule<Id>;
 }
-
-/**
- * A rule whose findings are merged across several queries (one per household or person from many
- * rows) hands them over once merged: its memory is its own findings'.
- */
-const whole =
-  <Id extends RuleId>(fn: (q: ScreeningSql, p: RuleParams<Id>) => Promise<Found[]>): Rule<Id> =>
-  async (q, p, emit) =>
-    emit(await fn(q, p));
 
 const personCols = sql.raw('p.household_id, p.id_number, p.name, p.township, p.village');
 
@@ -221,8 +213,8 @@ export const RULES: { [Id in RuleId]: RuleImpl<Id> } = {
         { onePerPerson: true },
       ),
   },
-  id_invalid: { requires: [], run: whole((q) => reconcile.idInvalid(q)) },
-  id_duplicate: { requires: ['national'], run: whole((q) => reconcile.idDuplicate(q)) },
+  id_invalid: { requires: [], run: (q, _p, emit) => idChecks.idInvalid(q, emit) },
+  id_duplicate: { requires: ['national'], run: (q, _p, emit) => idChecks.idDuplicate(q, emit) },
   household_head_count: {
     requires: ['national'],
     run: (q, _p, emit) =>
@@ -239,6 +231,9 @@ export const RULES: { [Id in RuleId]: RuleImpl<Id> } = {
         ),
       ),
   },
-  record_missing: { requires: ['national'], run: whole((q, p) => reconcile.missing(q, p.against)) },
-  record_mismatch: { requires: ['national', 'sunshine'], run: whole((q, p) => reconcile.mismatch(q, p)) },
+  record_missing: { requires: ['national'], run: (q, p, emit) => reconcile.missing(q, p.against, emit) },
+  record_mismatch: {
+    requires: ['national', 'sunshine'],
+    run: (q, p, emit) => reconcile.mismatch(q, p, emit),
+  },
 };

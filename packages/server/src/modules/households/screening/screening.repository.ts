@@ -83,6 +83,38 @@ export class ScreeningSql {
   }
 
   /**
+   * A merging rule's rows as findings: `each` in `order`, which must bring each group's rows
+   * together (`key` tells the group); `finish` makes a group's finding, or none. Only the group
+   * being read is held, so a rule that merges 200,000 findings hands them over a page at a time.
+   */
+  async eachGroup<T>(
+    query: RawBuilder<unknown>,
+    order: string,
+    key: (row: Row) => string,
+    finish: (rows: Row[]) => T | null,
+    emit: (done: T[]) => Promise<void>,
+  ): Promise<void> {
+    let group: Row[] = [];
+    let current = '';
+    await this.each(query, order, async (page) => {
+      const done: T[] = [];
+      for (const r of page) {
+        const k = key(r);
+        if (group.length > 0 && k !== current) {
+          const f = finish(group);
+          if (f) done.push(f);
+          group = [];
+        }
+        current = k;
+        group.push(r);
+      }
+      await emit(done);
+    });
+    const last = group.length > 0 ? finish(group) : null;
+    if (last) await emit([last]);
+  }
+
+  /**
    * A temporary table from `select`, indexed on `indexed`, made on first use: rules that need the
    * same intermediate (a list's rows keyed to the roll, per-person insurance) share one build.
    * PostgreSQL never analyzes temporary tables by itself, and its planner needs the row counts.
