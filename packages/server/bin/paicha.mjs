@@ -12,5 +12,9 @@ if (!existsSync(cli)) {
 // As `npm start` runs the server: a larger young generation (32 MB semi-spaces instead of 16).
 // An import allocates a few short-lived strings and arrays per cell; with the default, a third of
 // a million-row import was garbage collection. Set before the CLI is loaded, while the heap is small.
-v8.setFlagsFromString('--max-semi-space-size=32');
+const SEMI_SPACE = '--max-semi-space-size=32';
+v8.setFlagsFromString(SEMI_SPACE);
+// As if given on the command line: worker threads are started with young generations of their own
+// size (src/lib/worker-heap.ts), and that code reads the process's setting from execArgv.
+process.execArgv.push(SEMI_SPACE);
 await import(cli.href);

@@ -93,7 +93,7 @@ export async function runImportJob(
       }
       for (const row of batch) {
         if (row.cells.every(isBlank)) continue;
-        // A CSV batch is ~1,300 rows (5,000 in the first): normalised in one stretch, requests
+        // A CSV batch was ~1,300 rows (5,000 in the first; ~450 since): normalised in one stretch, requests
         // waited up to 0.9 s behind it on a busy machine. Other callbacks get a turn every few hundred.
         if (++sinceYield === YIELD_EVERY_ROWS) {
           sinceYield = 0;

@@ -21,7 +21,9 @@ export async function householdsByPlace(
     if (ctx.dialect === 'sqlite') {
       // On a connection in a worker thread: the GROUP BY reads every row (seconds at a million),
       // which on the server's synchronous connection would leave every request waiting.
-      const own = openSqliteWorker(await sqliteFile(ctx));
+      // A 2 MB page cache: one pass over the table needs few pages, and it runs beside the index
+      // build; at a million rows it counts as fast as with the default 16 MB (4.9–5.9 s either way).
+      const own = openSqliteWorker(await sqliteFile(ctx), ['cache_size = -2048']);
       try {
         return (
           await sql<PlaceCount>`select township, count(distinct coalesce(household_id, id_number)) as households

@@ -3,11 +3,11 @@
 // prepared statements (one transaction per chunk). PostgreSQL: COPY on a connection of the
 // import's own (pg-copy-sink.ts), the next chunk being read and normalised while the server
 // parses the previous one.
-import { Worker } from 'node:worker_threads';
 import { sqliteWriteGate } from '../../../db/database.js';
 import type { WriteGate } from '../../../db/sqlite-driver.js';
 import { sqliteFile } from '../../../db/sqlite-file.js';
 import type { AppContext } from '../../../kernel/context.js';
+import { startWorker } from '../../../lib/worker-heap.js';
 import { postgresCopySink } from './pg-copy-sink.repository.js';
 import { indexStatements, type RowColumn, rowsTableName } from './rows-table.repository.js';
 import type { RowSink } from './types.js';
@@ -22,6 +22,7 @@ export async function openRowSink(ctx: AppContext, importId: number, columns: Ro
 }
 
 const MAX_IN_FLIGHT = 6;
+const WRITER_YOUNG_MB = 16;
 
 /**
  * A chunk packed for postMessage: the text of its values in one string, plus typed arrays saying
@@ -90,10 +91,18 @@ class Packer {
   }
 }
 
-function sqliteSink(file: string, importId: number, columns: RowColumn[], gate: WriteGate | null): RowSink {
-  const worker = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), {
-    workerData: { file, table: rowsTableName(importId), columns },
-  });
+async function sqliteSink(
+  file: string,
+  importId: number,
+  columns: RowColumn[],
+  gate: WriteGate | null,
+): Promise<RowSink> {
+  // Its garbage is one chunk's values at a time: a small young generation.
+  const worker = await startWorker(
+    new URL('./sqlite-writer.worker.mjs', import.meta.url),
+    { workerData: { file, table: rowsTableName(importId), columns } },
+    WRITER_YOUNG_MB,
+  );
   const waiting: { resolve: () => void; reject: (e: Error) => void }[] = [];
   let failure: Error | null = null;
   const fail = (err: Error) => {
