@@ -1,11 +1,12 @@
 // The office edits a campaign's structure in the browser: before it starts, adds an item, moves it
 // up, removes one (confirmed), and reads the history; once started, the same edits carry the reason
-// typed above the tabs and the history shows it.
+// typed above the tabs and the history shows it. A milestone's date on a day off says which day it
+// is and what the campaign's deadline policy makes of it.
 import { addDays, chinaToday } from '@paicha/core';
 import type { Campaign } from '@paicha/core/api/campaigns';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shot, toast } from './antd.js';
+import { fillDate, shot, toast } from './antd.js';
 import { ADMIN_PASSWORD, type Harness, loginViaUi, startHarness } from './harness.js';
 
 /** Pages load slowly on a busy machine: wait for what a clerk would see, up to 15 s. */
@@ -132,6 +133,35 @@ describe('editing a campaign structure in the browser', () => {
       expect(await changes.nth(0).textContent()).toContain('修改第1阶段：动员部署（调整）');
       expect(await changes.nth(1).textContent()).toContain('第2项移至第3项');
       expect(await changes.nth(1).textContent()).toContain('按区领导小组意见调整顺序');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("marks a milestone date on a day off with what the campaign's policy makes of it", async () => {
+    const { context, page } = await h.newPage();
+    try {
+      await loginViaUi(page, h.baseUrl, 'admin', ADMIN_PASSWORD);
+      const cases = [
+        ['keep', '2020-10-04', '2020年10月4日（国庆节、中秋节假期）→ 按原日期截止（本活动不调整）'],
+        ['next', '2020-01-04', '2020年1月4日（星期六休息日）→ 按顺延为 2020年1月6日'],
+        ['previous', '2020-05-04', '2020年5月4日（劳动节假期）→ 按提前为 2020年4月30日'],
+      ] as const;
+      for (const [policy, date, text] of cases) {
+        await h.admin.call('PUT', `/api/campaigns/${coming.id}/deadline-policy`, { policy });
+        await open(page, coming.id);
+        await page.getByRole('tab', { name: '阶段与节点' }).click();
+        await page.getByRole('button', { name: '新增节点' }).click();
+        const dialog = page.getByRole('dialog');
+        await fillDate(dialog, '截止日期', '2020-03-31');
+        // A working day: nothing to say.
+        await page.waitForTimeout(300);
+        expect(await dialog.getByTestId('deadline-hint').count()).toBe(0);
+        await fillDate(dialog, '截止日期', date);
+        await poll(() => dialog.getByTestId('deadline-hint').textContent()).toBe(text);
+        if (policy === 'next') await shot(page, 'structure-milestone-day-off', false);
+        await dialog.getByRole('button', { name: '取消' }).click();
+      }
     } finally {
       await context.close();
     }

@@ -14,7 +14,9 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { DeadlineHint } from '../../../../components/DeadlineHint';
 import { CN_DATE_FORMATS } from '../../../../components/dates';
+import { useDeadlinePreview } from '../../../../hooks/useDeadlinePreview';
 import type { PlanInfo } from './planDraft';
 
 // The contract's PLAN_MILESTONE_KINDS, named for the office (the web takes only types from the contract).
@@ -85,6 +87,11 @@ const date = (label: string) => (
 /** Step 3: the campaign as the plan names it, every field editable; each change goes to the draft. */
 export function InfoStep(props: { info: PlanInfo; onChange: (info: PlanInfo) => void }) {
   const [form] = Form.useForm<Values>();
+  // No campaign yet: its dates are read under the policy a new campaign starts with (kept).
+  const preview = useDeadlinePreview(
+    null,
+    props.info.milestones.map((m) => m.dueDate),
+  );
   return (
     <Form<Values>
       form={form}
@@ -216,7 +223,12 @@ export function InfoStep(props: { info: PlanInfo; onChange: (info: PlanInfo) => 
                   </Form.Item>
                 </Col>
                 <Col span={4}>
-                  <Form.Item name={[f.name, 'dueDate']}>{date(`节点${i + 1}日期`)}</Form.Item>
+                  <Form.Item
+                    name={[f.name, 'dueDate']}
+                    extra={<DeadlineHint deadline={preview(props.info.milestones[i]?.dueDate)} />}
+                  >
+                    {date(`节点${i + 1}日期`)}
+                  </Form.Item>
                 </Col>
                 <Col span={8}>
                   <Form.Item name={[f.name, 'description']}>

@@ -7,8 +7,11 @@ import { Button, DatePicker, Form, Input, Popconfirm, Select, Space, Table } fro
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { structureApi } from '../../../../api/endpoints';
+import { DeadlineHint } from '../../../../components/DeadlineHint';
+import { DeadlineText } from '../../../../components/DeadlineText';
 import { FormModal } from '../../../../components/FormModal';
 import { testIdRow } from '../../../../components/rowProps';
+import { useDeadlinePreview } from '../../../../hooks/useDeadlinePreview';
 import type { Structure } from './useStructure';
 
 const KIND_LABELS: Record<Milestone['kind'], string> = {
@@ -37,6 +40,9 @@ export function MilestoneEditor(props: {
   const [editing, setEditing] = useState<Milestone | null | undefined>(undefined);
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
+  const chosen = (Form.useWatch('dueDate', form) as Dayjs | undefined)?.format('YYYY-MM-DD');
+  // Every date of the table and the one being chosen, read as the server will read them.
+  const preview = useDeadlinePreview(campaignId, [...milestones.map((m) => m.dueDate), chosen]);
 
   async function submit(v: Values) {
     const body = {
@@ -64,7 +70,15 @@ export function MilestoneEditor(props: {
         dataSource={milestones}
         onRow={(m) => testIdRow('milestone-row', { 'data-id': m.id })}
         columns={[
-          { title: '截止日期', dataIndex: 'dueDate', width: 150, render: formatChineseDate },
+          {
+            title: '截止日期',
+            dataIndex: 'dueDate',
+            width: 200,
+            render: (d: string) => {
+              const info = preview(d);
+              return info ? <DeadlineText deadline={info} /> : formatChineseDate(d);
+            },
+          },
           { title: '类型', dataIndex: 'kind', width: 100, render: (k: Milestone['kind']) => KIND_LABELS[k] },
           { title: '节点', dataIndex: 'title' },
           {
@@ -131,7 +145,12 @@ export function MilestoneEditor(props: {
           >
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="dueDate" label="截止日期" rules={[{ required: true, message: '请选择截止日期' }]}>
+          <Form.Item
+            name="dueDate"
+            label="截止日期"
+            rules={[{ required: true, message: '请选择截止日期' }]}
+            extra={<DeadlineHint deadline={preview(chosen)} />}
+          >
             <DatePicker />
           </Form.Item>
           <Form.Item name="description" label="说明">

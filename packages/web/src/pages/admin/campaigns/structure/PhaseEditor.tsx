@@ -6,8 +6,11 @@ import { Button, DatePicker, Form, Input, Popconfirm, Space, Table } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { structureApi } from '../../../../api/endpoints';
+import { DeadlineHint } from '../../../../components/DeadlineHint';
+import { DeadlineText } from '../../../../components/DeadlineText';
 import { FormModal } from '../../../../components/FormModal';
 import { testIdRow } from '../../../../components/rowProps';
+import { useDeadlinePreview } from '../../../../hooks/useDeadlinePreview';
 import type { Structure } from './useStructure';
 
 interface Values {
@@ -21,6 +24,9 @@ export function PhaseEditor(props: { campaignId: number; phases: Phase[]; struct
   const { run } = structure;
   const [editing, setEditing] = useState<Phase | null | undefined>(undefined);
   const [form] = Form.useForm<Values>();
+  // A phase's end is its deadline: marked, with the policy's reading, when it is a day off.
+  const chosenEnd = (Form.useWatch('dates', form) as Values['dates'] | undefined)?.[1]?.format('YYYY-MM-DD');
+  const preview = useDeadlinePreview(campaignId, [...phases.map((p) => p.endDate), chosenEnd]);
   const move = (p: Phase, to: number) =>
     run(`第${p.seq}阶段已移至第${to}阶段`, (edit) =>
       structureApi.movePhase(campaignId, p.seq, { ...edit, to }),
@@ -57,7 +63,15 @@ export function PhaseEditor(props: { campaignId: number; phases: Phase[]; struct
             title: '时间',
             key: 'dates',
             width: 260,
-            render: (_, p) => `${formatChineseDate(p.startDate)}—${formatChineseDate(p.endDate)}`,
+            render: (_, p) => {
+              const end = preview(p.endDate);
+              return (
+                <>
+                  {formatChineseDate(p.startDate)}—
+                  {end ? <DeadlineText deadline={end} /> : formatChineseDate(p.endDate)}
+                </>
+              );
+            },
           },
           {
             title: '说明',
@@ -132,7 +146,12 @@ export function PhaseEditor(props: { campaignId: number; phases: Phase[]; struct
           >
             <Input maxLength={60} />
           </Form.Item>
-          <Form.Item name="dates" label="起止日期" rules={[{ required: true, message: '请选择起止日期' }]}>
+          <Form.Item
+            name="dates"
+            label="起止日期"
+            rules={[{ required: true, message: '请选择起止日期' }]}
+            extra={<DeadlineHint deadline={preview(chosenEnd)} />}
+          >
             <DatePicker.RangePicker />
           </Form.Item>
           <Form.Item name="description" label="说明">
