@@ -6,7 +6,8 @@ import type { DialectName } from '../../db/database.js';
 import type { Executor } from '../../db/transaction.js';
 import { notOverdueSql, overdueSql, problemColumns, tallyColumns } from './overdue.repository.js';
 import { joined, SELECT } from './problems.repository.js';
-import { SEARCH_CAP, searchCondition, type TextSearch } from './search.repository.js';
+import { plainCondition, SEARCH_CAP, searchCondition, type TextSearch } from './search.repository.js';
+import { COUNT_WALK, countWalkPays, type WalkedPage, walkCount, walkPage } from './search-walk.repository.js';
 import { tallyRows } from './tally-cache.js';
 
 /** Filters after access scoping: `unitId` is forced to the actor's unit for unit users. */
@@ -98,14 +99,15 @@ export async function listProblems(
   page: { sort: keyof typeof SORT_COLUMNS; order: 'asc' | 'desc'; offset: number; limit: number },
   dialect: DialectName = 'sqlite',
 ) {
-  const pageIds =
-    dialect === 'postgres' && (page.sort === 'unit' || page.sort === 'checkItem')
-      ? await pageByGroup(db, f, page, page.sort)
-      : await pageOffIndex(db, f, page);
-  const [found, total] = await Promise.all([
-    pageIds.length === 0 ? [] : joined(db).select(SELECT).where('p.id', 'in', pageIds).execute(),
-    countMatches(db, f),
+  const byGroup = dialect === 'postgres' && (page.sort === 'unit' || page.sort === 'checkItem');
+  const walked = byGroup ? null : await walkFirst(db, f, page);
+  const [pageIds, total] = await Promise.all([
+    walked?.ids ??
+      (byGroup ? pageByGroup(db, f, page, page.sort as 'unit' | 'checkItem') : pageOffIndex(db, f, page)),
+    countMatches(db, f, walked?.rowsPerMatch ?? null),
   ]);
+  const found =
+    pageIds.length === 0 ? [] : await joined(db).select(SELECT).where('p.id', 'in', pageIds).execute();
   const at = new Map(pageIds.map((id, i) => [id, i]));
   const rows = found.sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
   return { rows, ...total };
@@ -161,19 +163,42 @@ async function pageByGroup(
   return rows.map((r) => r.id);
 }
 
+/**
+ * PostgreSQL, 1–2 character words (search-walk.repository.ts): the page found by walking the
+ * list in its order, or null when the word is too rare for that (then the grams' index).
+ */
+function walkFirst(
+  db: Executor,
+  f: ProblemFilter,
+  page: { sort: keyof typeof SORT_COLUMNS; order: 'asc' | 'desc'; offset: number; limit: number },
+): Promise<WalkedPage | null> | null {
+  if (f.search?.indexed?.kind !== 'grams') return null;
+  const list = filtered(db, { ...f, search: undefined });
+  const hit = plainCondition(f.search);
+  return walkPage(db, list, hit, SORT_COLUMNS[page.sort], page.order, page.offset, page.limit);
+}
+
+/**
+ * The total: from the tallies without words; with words, matches counted up to SEARCH_CAP —
+ * for a 1–2 character word on PostgreSQL common enough (`rowsPerMatch`, from walking the page)
+ * by walking the list, else through the index.
+ */
 async function countMatches(
   db: Executor,
   f: ProblemFilter,
+  rowsPerMatch: number | null = null,
 ): Promise<{ total: number; totalCapped: boolean }> {
-  if (!f.search) {
-    const [row] = await tallyRows(
+  if (!f.search) return { total: await listLength(db, f), totalCapped: false };
+  if (rowsPerMatch !== null && countWalkPays(rowsPerMatch, SEARCH_CAP)) {
+    const n = await walkCount(
       db,
-      db
-        .selectFrom('problem_tallies as t')
-        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('t.n'), sql<number>`0`).as('n'))
-        .where((eb) => eb.and(conditions(db, f, 't'))),
+      filtered(db, { ...f, search: undefined }),
+      plainCondition(f.search),
+      SEARCH_CAP,
     );
-    return { total: Number(row?.n ?? 0), totalCapped: false };
+    if (n > SEARCH_CAP) return { total: SEARCH_CAP, totalCapped: true };
+    // Fewer than the cap within the walk: the whole count only if the walk was the whole list.
+    if ((await listLength(db, f)) <= COUNT_WALK) return { total: n, totalCapped: false };
   }
   // Words can match much of the ledger: counting stops after SEARCH_CAP matches.
   const matches = (ftsDriven(db, f) ?? filtered(db, f)).select(sql<number>`1`.as('one'));
@@ -183,4 +208,16 @@ async function countMatches(
     .executeTakeFirstOrThrow();
   const n = Number(row.n);
   return n > SEARCH_CAP ? { total: SEARCH_CAP, totalCapped: true } : { total: n, totalCapped: false };
+}
+
+/** How many problems the filter finds, the words left out: from the tallies. */
+async function listLength(db: Executor, f: ProblemFilter): Promise<number> {
+  const [row] = await tallyRows(
+    db,
+    db
+      .selectFrom('problem_tallies as t')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('t.n'), sql<number>`0`).as('n'))
+      .where((eb) => eb.and(conditions(db, f, 't'))),
+  );
+  return Number(row?.n ?? 0);
 }

@@ -3,8 +3,9 @@
 // LIKE '%word%' over the searched columns finds. 1–2 characters: on SQLite, an index of the
 // text's character pairs (migration 2026-12-03-018) when the words are letters, digits or
 // non-ASCII; on PostgreSQL, a GIN index of the text's characters and pairs (problem_grams,
-// migration 2026-12-04-051); otherwise LIKE while walking the list in its order (the page stops
-// as soon as it is full).
+// migration 2026-12-04-051) — after walking the list first, where a common word fills a page
+// sooner (search-walk.repository.ts); otherwise LIKE while walking the list in its order (the
+// page stops as soon as it is full).
 // Either way the total is counted up to SEARCH_CAP matches ("1,000+" beyond that), so a word
 // found in a quarter of the ledger costs no more than one found a thousand times.
 import { type Expression, type SqlBool, sql } from 'kysely';
@@ -82,18 +83,31 @@ const PAIRED = /^(?:[0-9A-Za-z]|\P{ASCII})+$/u;
 const fold = (q: string) => q.replace(/[A-Z]/g, (c) => c.toLowerCase());
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-/** The search condition on `problems as p`. */
-export function searchCondition(db: Executor, s: TextSearch): Expression<SqlBool> {
-  const either = (text: Expression<SqlBool>) => {
-    const terms = [text];
-    if (s.id !== null) terms.unshift(sql<SqlBool>`p.id = ${s.id}`);
-    if (s.unitIds.length > 0) terms.push(sql<SqlBool>`p.unit_id in (${sql.join(s.unitIds)})`);
-    return terms.length === 1 ? text : sql<SqlBool>`(${sql.join(terms, sql` or `)})`;
-  };
-  const plainText = sql<SqlBool>`(${sql.join(
+/** The words, the problem number or a named unit, on `problems as p`. */
+function eitherOf(s: TextSearch, text: Expression<SqlBool>): Expression<SqlBool> {
+  const terms = [text];
+  if (s.id !== null) terms.unshift(sql<SqlBool>`p.id = ${s.id}`);
+  if (s.unitIds.length > 0) terms.push(sql<SqlBool>`p.unit_id in (${sql.join(s.unitIds)})`);
+  return terms.length === 1 ? text : sql<SqlBool>`(${sql.join(terms, sql` or `)})`;
+}
+
+/** LIKE over each searched column, no index. */
+function likeText(s: TextSearch): Expression<SqlBool> {
+  return sql<SqlBool>`(${sql.join(
     SEARCH_COLUMNS.map((c) => likeContains(`p.${c}`, s.like)),
     sql` or `,
   )})`;
+}
+
+/** The search condition as plain LIKE on `problems as p`: what every index must agree with. */
+export function plainCondition(s: TextSearch): Expression<SqlBool> {
+  return eitherOf(s, likeText(s));
+}
+
+/** The search condition on `problems as p`. */
+export function searchCondition(db: Executor, s: TextSearch): Expression<SqlBool> {
+  const either = (text: Expression<SqlBool>) => eitherOf(s, text);
+  const plainText = likeText(s);
   const plain = either(plainText);
   if (!s.indexed) return plain;
   const index = s.indexed;
