@@ -4,9 +4,10 @@
 // external (loaded from node_modules as usual). The CLI's commands stay lazy: each dynamic
 // import becomes its own chunk, so `paicha help` loads only the CLI's entry.
 // Worker threads are started by URL (`new URL('./x.worker.mjs', import.meta.url)`): the worker
-// files are plain .mjs next to their users in src/ and are copied flat into dist/, where every
-// chunk lives too, so the same relative URL finds them.
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+// files are plain .mjs next to their users in src/ and are bundled flat into dist/ (each with the
+// plain .mjs modules it imports, such as lib/xlsx-write/), where every chunk lives too, so the same
+// relative URL finds them.
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'rolldown';
@@ -50,8 +51,19 @@ const workers = new Map();
     }
   }
 })(path.join(here, 'src'));
-mkdirSync(out, { recursive: true });
-for (const [name, file] of workers) copyFileSync(file, path.join(out, name));
+await build({
+  input: Object.fromEntries([...workers].map(([name, file]) => [name.replace(/\.mjs$/, ''), file])),
+  platform: 'node',
+  external: (id) => bare.test(id) || id.startsWith('node:'),
+  logLevel: 'warn',
+  output: {
+    dir: out,
+    format: 'esm',
+    entryFileNames: '[name].mjs',
+    chunkFileNames: 'worker-[name]-[hash].mjs',
+    sourcemap: true,
+  },
+});
 console.log(
   `[build] server → ${path.relative(process.cwd(), out) || '.'} (main.mjs, cli.mjs, ${workers.size} workers)`,
 );

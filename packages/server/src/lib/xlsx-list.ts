@@ -3,9 +3,10 @@
 // A4 landscape, fitted to the page width.
 //
 // Written as a stream: each sheet's rows arrive page by page; this thread turns a page into cell
-// values and row heights and hands it to xlsx-list.worker.mjs, which lays the sheet out with
-// ExcelJS's streaming WorkbookWriter, commits each row at once and compresses — so a 400,000-row
-// ledger never sits in memory and rendering never holds up other requests. At most two pages
+// values and row heights and hands it to xlsx-list.worker.mjs, which writes the sheet's
+// SpreadsheetML itself (xlsx-write/: fixed styles, inline strings) and deflates it into the zip as
+// it comes — so a 400,000-row ledger never sits in memory and rendering never holds up other
+// requests. At most two pages
 // are in the worker at a time, and the next is read only while the destination has room (a
 // slow client holds the export back instead of the server buffering for it). A bare table
 // (writeTableWorkbook: headers in row 1, nothing else) goes through the same worker.
