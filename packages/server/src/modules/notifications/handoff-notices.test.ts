@@ -272,7 +272,8 @@ describe.each(DIALECTS)('hand-off notices on %s', (dialect) => {
       title: '【待审核】中云街道报送了2020年1月份问题大排查及整改情况月报',
       link: `/reports/2020-01/${zyId}`,
     });
-    expect(fresh[0]?.body).toContain('截止日期：2020年1月4日');
+    // 4 January 2020 is a Saturday, kept by the campaign's policy: the notice says so.
+    expect(fresh[0]?.body).toContain('截止日期：2020年1月4日（星期六休息日）');
 
     const returned = await ok('POST', `${url}/return`, admin, {
       version: submitted.version,

@@ -1,9 +1,10 @@
 // Notices of the reporting hand-offs: a monthly report's or a milestone submission's 报送 (to the
 // office), 审核通过, 退回 and 解锁 (to the unit), and an issued 通报 (to every unit it names). Built
 // here like every notice (notices.ts), written by the service in the hand-off's transaction.
-import { formatChineseDate } from '@paicha/core';
+import { deadlineNoticeText, formatChineseDate } from '@paicha/core';
 import type { Executor } from '../../db/transaction.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
+import { campaignDeadlines } from '../calendar/deadlines.js';
 import { byWhom, lines, type Notice, toOffice } from './notices.js';
 
 /** A monthly report or a milestone submission of one unit. */
@@ -15,6 +16,8 @@ interface ReportRef {
   unitName: string;
   /** As the clerk names it: 2020年1月份问题大排查及整改情况月报, “报送问题排查结果和问题清单”材料. */
   name: string;
+  campaignId: number;
+  /** The milestone's date as set; the notice states the one that counts under the policy. */
   dueDate: string;
   link: string;
 }
@@ -43,7 +46,7 @@ export async function reportStep(
         title: `【待审核】${r.unitName}报送了${r.name}${detail.resubmission ? '（退回后重新报送）' : ''}`,
         body: lines(
           `报送人：${when}`,
-          `截止日期：${formatChineseDate(r.dueDate)}${detail.late ? '（逾期报送）' : ''}`,
+          `截止日期：${deadlineNoticeText((await campaignDeadlines(trx, r.campaignId)).info(r.dueDate))}${detail.late ? '（逾期报送）' : ''}`,
           '请审核：通过或退回。',
         ),
       });

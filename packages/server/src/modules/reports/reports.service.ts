@@ -278,6 +278,7 @@ async function transition(
       unitId: loaded.unit.id,
       unitName: loaded.unit.name,
       name: monthlyReportName(report.period, loaded.milestone.title),
+      campaignId: report.campaign_id,
       dueDate: loaded.milestone.dueDate,
       link: `/reports/${report.period}/${loaded.unit.id}`,
     } as const;

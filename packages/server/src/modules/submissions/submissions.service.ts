@@ -87,6 +87,7 @@ async function write(
         unitId: key.unitId,
         unitName: loaded.unit.name,
         name: submissionName(loaded.milestone.title),
+        campaignId: key.campaignId,
         dueDate: loaded.milestone.dueDate,
         link: `/submissions/${key.milestoneId}/${key.unitId}`,
       } as const;
