@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HouseholdSource } from '@paicha/core';
 import type { DialectName } from '../packages/server/src/db/database.js';
-import { createTestDatabase } from '../packages/server/src/test/databases.js';
+import { createTestDatabase, type TestDatabase } from '../packages/server/src/test/databases.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'packages/server/bin/paicha.mjs');
@@ -31,7 +31,12 @@ export interface PaichaRun {
   output: string;
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv, stdoutFile: string, workDir: string): Promise<ChildRun> {
+export function runChild(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  stdoutFile: string,
+  workDir: string,
+): Promise<ChildRun> {
   const rssFile = path.join(workDir, `rss-${args[0]}.txt`);
   const out = createWriteStream(stdoutFile);
   return new Promise((resolve, reject) => {
@@ -52,29 +57,37 @@ function run(args: string[], env: NodeJS.ProcessEnv, stdoutFile: string, workDir
   });
 }
 
+/** The environment the CLI runs in against one data dir and (PostgreSQL) database. */
+export function paichaEnv(dataDir: string, databaseUrl: string | null, now: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PAICHA_DATA_DIR: dataDir,
+    PAICHA_FIXED_TIME: now,
+    PAICHA_ADMIN_PASSWORD: 'bench-admin-password-1',
+    PAICHA_LOG_LEVEL: 'warn',
+  };
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  else delete env.DATABASE_URL;
+  return env;
+}
+
+/** `keep` is handed the imported database before the screening (to copy it for --keep). */
 export async function runPaicha(
   dialect: DialectName,
   files: Record<HouseholdSource, string>,
   workDir: string,
   now: string,
+  keep?: (db: TestDatabase) => Promise<void>,
 ): Promise<PaichaRun> {
   if (!existsSync(path.join(ROOT, 'packages/server/dist/cli.mjs')))
     throw new Error('packages/server/dist/cli.mjs missing: npm run build -w @paicha/server');
   const db = await createTestDatabase(dialect);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PAICHA_DATA_DIR: db.dataDir,
-    PAICHA_FIXED_TIME: now,
-    PAICHA_ADMIN_PASSWORD: 'bench-admin-password-1',
-    PAICHA_LOG_LEVEL: 'warn',
-  };
-  if (db.databaseUrl) env.DATABASE_URL = db.databaseUrl;
-  else delete env.DATABASE_URL;
+  const env = paichaEnv(db.dataDir, db.databaseUrl, now);
   try {
     const log = (name: string) => path.join(workDir, `${name}.out`);
-    const migrate = await run(['migrate'], env, log('migrate'), workDir);
+    const migrate = await runChild(['migrate'], env, log('migrate'), workDir);
     const pairs = Object.entries(files).map(([s, f]) => `${s}=${f}`);
-    const imported = await run(['import', '--json', ...pairs], env, log('import'), workDir);
+    const imported = await runChild(['import', '--json', ...pairs], env, log('import'), workDir);
     if (imported.code !== 0)
       throw new Error(`paicha import exited ${imported.code}: ${readFileSync(log('import'), 'utf8')}`);
     // Each file's own time, from the CLI's report: a file's rate, not one over the whole import.
@@ -82,7 +95,8 @@ export async function runPaicha(
       files: { source: string; ms: number }[];
     };
     const fileMs = Object.fromEntries(report.files.map((f) => [f.source, f.ms]));
-    const screen = await run(['screen', '--json'], env, log('screen'), workDir);
+    await keep?.(db);
+    const screen = await runChild(['screen', '--json'], env, log('screen'), workDir);
     if (screen.code !== 0) throw new Error(`paicha screen exited ${screen.code}`);
     return { migrate, import: imported, fileMs, screen, output: readFileSync(log('screen'), 'utf8') };
   } finally {

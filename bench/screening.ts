@@ -8,9 +8,14 @@
 //      better-sqlite3 insert floor, the .xlsx import against ExcelJS's bare read).
 // Prints paicha's end-to-end time as a ratio to the floor, against the targets.
 //   npm run build -w @paicha/server   (the CLI that is measured)
-//   npm run bench:screening -- --people 1000000 [--db sqlite|postgres] [--phases] [--no-xlsx]
+//   npm run bench:screening -- --people 1000000 [--db sqlite|postgres] [--phases] [--no-xlsx] [--keep DIR]
+//   npm run bench:screening -- --screen-only DIR
+// --keep DIR writes the files into DIR and keeps a copy of the imported database there (taken
+// before the screening); --screen-only DIR then times `paicha screen --json` alone over a fresh
+// copy of it and checks the planted problems again — for iterating on the screening
+// (screening-reuse.ts). The dialect and people are the kept run's.
 import { execSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +24,7 @@ import { runPaicha } from './paicha-cli-run.js';
 import { writeScreeningFiles } from './screening-files.js';
 import { screenedKeys } from './screening-output.js';
 import { benchPhases } from './screening-phases.js';
+import { keepDatabase, screenKept } from './screening-reuse.js';
 
 const { values } = parseArgs({
   options: {
@@ -26,12 +32,16 @@ const { values } = parseArgs({
     db: { type: 'string', default: 'sqlite' },
     phases: { type: 'boolean' },
     'no-xlsx': { type: 'boolean' },
+    keep: { type: 'string' },
+    'screen-only': { type: 'string' },
   },
 });
 const N = Number(values.people);
 const dialect = values.db === 'postgres' ? 'postgres' : 'sqlite';
 const NOW = '2019-12-20T02:00:00Z';
-const dir = mkdtempSync(path.join(tmpdir(), 'paicha-bench-'));
+const keep = values.keep ? path.resolve(values.keep) : null;
+if (keep) mkdirSync(keep, { recursive: true });
+const dir = keep ?? mkdtempSync(path.join(tmpdir(), 'paicha-bench-'));
 const s = (ms: number) => (ms / 1000).toFixed(1);
 const load = () =>
   loadavg()
@@ -43,6 +53,23 @@ const load = () =>
  * written gigabyte otherwise lands in the next phase (the first import measured half its speed).
  */
 const settle = () => execSync('sync');
+
+if (values['screen-only']) {
+  console.log(`load average before paicha: ${load()}`);
+  const { run, output, kept } = await screenKept(path.resolve(values['screen-only']));
+  const { keys, findings } = screenedKeys(output);
+  const want = new Set(kept.planted);
+  const missed = [...want].filter((k) => !keys.has(k));
+  const extra = [...keys].filter((k) => !want.has(k));
+  console.log(
+    `paicha screen --json (${kept.dialect}, the kept database): ${s(run.ms)} s, peak RSS ${run.rssMb} MB, ${findings} findings (planted ${want.size}, missed ${missed.length}, extra ${extra.length}); load average after: ${load()}`,
+  );
+  if (missed.length || extra.length) {
+    console.log('missed', missed.slice(0, 10), 'extra', extra.slice(0, 10));
+    process.exitCode = 1;
+  }
+  process.exit();
+}
 
 try {
   let t0 = performance.now();
@@ -60,11 +87,18 @@ try {
   );
 
   console.log(`load average before paicha: ${load()}`);
-  const run = await runPaicha(dialect, data.files, dir, NOW);
+  const planted = data.planted.map((p) => `${p.rule}:${p.idNumber ?? p.householdId}`);
+  const run = await runPaicha(
+    dialect,
+    data.files,
+    dir,
+    NOW,
+    keep ? (db) => keepDatabase(keep, db, dialect, planted, NOW) : undefined,
+  );
   const total = run.import.ms + run.screen.ms;
   const peak = Math.max(run.import.rssMb, run.screen.rssMb);
   const { keys, findings } = screenedKeys(run.output);
-  const want = new Set(data.planted.map((p) => `${p.rule}:${p.idNumber ?? p.householdId}`));
+  const want = new Set(planted);
   const missed = [...want].filter((k) => !keys.has(k));
   const extra = [...keys].filter((k) => !want.has(k));
   const targets =
@@ -92,5 +126,5 @@ try {
     console.log(`in-process phases: ${s(performance.now() - t0)} s`);
   }
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!keep) rmSync(dir, { recursive: true, force: true });
 }
