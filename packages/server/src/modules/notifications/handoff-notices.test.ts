@@ -1,100 +1,24 @@
-// Every hand-off sends exactly one notice to each receiving unit — 交办, 退回 with its reason,
-// 销号, 重新打开, 审核通过, and to the office what a unit sends for its action — in the hand-off's
-// transaction (a refused one sends nothing); a street never sees another's.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Every hand-off of a problem sends exactly one notice to each receiving unit — 交办 (to the unit
+// that gets it and the one that loses it), 退回 with its reason, 销号, 重新打开, and to the office a
+// 销号 application — in the hand-off's transaction (a refused one sends nothing); a street never
+// sees another's. Reports and submissions: reporting-notices.test.ts.
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/databases.js';
-import { tinyPdf, tinyPng, upload } from '../../test/files.js';
-import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
+import { type Note, noticeWorld } from '../../test/notices.js';
 import { problemBody, recordProblem } from '../../test/problems.js';
-import { fillAndSubmit, ids, reportUrl } from '../../test/reports.js';
 import { checkItemId, insertProblem } from '../../test/tables.js';
 
-interface Note {
-  id: number;
-  unitId: number;
-  kind: string;
-  entity: string;
-  entityId: number | null;
-  title: string;
-  body: string;
-  link: string;
-  readAt: string | null;
-  resolved: string | null;
-}
-
-describe.each(DIALECTS)('hand-off notices on %s', (dialect) => {
-  let t: TestApp;
-  let admin: string;
-  let zy: { cookie: string };
-  let zyHead: { cookie: string };
-  let hz: { cookie: string };
-  let campaignId: number;
-  let zyId: number;
-  let hzId: number;
-  let officeId: number;
-  let unitOf: (name: string) => number;
-  /** The highest notice id seen so far: what a step adds is what lies above it. */
-  let seen = 0;
-
-  beforeAll(async () => {
-    t = await startTestApp(dialect, { now: '2019-12-20T02:00:00Z' });
-    admin = await t.login('admin', ADMIN_PASSWORD);
-    zy = await t.userIn('中云街道', 'reporter', 'zy_r');
-    zyHead = await t.userIn('中云街道', 'unit_head', 'zy_h');
-    hz = await t.userIn('猴嘴街道', 'reporter', 'hz_r');
-    const found = await ids(t, admin);
-    campaignId = found.campaignId;
-    zyId = found.unit('中云街道');
-    hzId = found.unit('猴嘴街道');
-    officeId = found.unit('区领导小组办公室');
-    unitOf = found.unit;
-  });
-  afterAll(() => t.close());
-
-  const list = async (cookie: string, query = '') =>
-    (await t.request('GET', `/api/notifications?pageSize=500${query}`, cookie)).json() as {
-      items: Note[];
-      unread: number;
-      total: number;
-    };
-  /** The notices written since the last call, for every unit. */
-  const added = async () => {
-    // Oldest first: the order the hand-off wrote them in.
-    const fresh = (await list(admin, '&all=1')).items.filter((n) => n.id > seen).reverse();
-    seen = Math.max(seen, ...fresh.map((n) => n.id));
-    return fresh;
-  };
-  const ok = async (
-    method: Parameters<TestApp['request']>[0],
-    url: string,
-    cookie: string,
-    body?: unknown,
-  ) => {
-    const res = await t.request(method, url, cookie, body);
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json();
-  };
-  const evidence = async () =>
-    (await upload(t, zy.cookie, '整改照片.png', tinyPng(), 'image/png')).json().id as number;
-  /** A problem of 中云街道 with a progress entry and its evidence: ready to apply for 销号. */
-  const rectified = async () => {
-    const p = await recordProblem(t, zy.cookie, problemBody(campaignId));
-    return (
-      await ok('POST', `/api/problems/${p.id}/progress`, zy.cookie, {
-        version: p.version,
-        date: '2019-12-20',
-        text: '已整改',
-        attachmentIds: [await evidence()],
-      })
-    ).problem as { id: number; version: number };
-  };
+describe.each(DIALECTS)('hand-off notices of problems on %s', (dialect) => {
+  const w = noticeWorld(dialect);
 
   it('a unit recording its own problem hands nothing over', async () => {
+    const { t, zy, campaignId, added } = w;
     await recordProblem(t, zy.cookie, problemBody(campaignId));
     expect(await added()).toEqual([]);
   });
 
   it('交办 tells the receiving unit what, by whom, by when and why — and only that unit', async () => {
+    const { admin, zy, hz, campaignId, zyId, hzId, list, added, ok } = w;
     const { problem } = await ok('POST', '/api/problems', admin, {
       ...problemBody(campaignId, { description: '3户危房改造资金未拨付到户' }),
       unitId: zyId,
@@ -146,6 +70,7 @@ describe.each(DIALECTS)('hand-off notices on %s', (dialect) => {
   });
 
   it("a batch 交办 tells each problem's old unit and the new one", async () => {
+    const { t, admin, zy, campaignId, zyId, hzId, added, ok } = w;
     const a = await recordProblem(t, zy.cookie, problemBody(campaignId));
     const b = await recordProblem(t, zy.cookie, problemBody(campaignId));
     await added();
@@ -166,6 +91,7 @@ describe.each(DIALECTS)('hand-off notices on %s', (dialect) => {
   });
 
   it("a deactivated unit's work handed on: the receiving unit is told what it now holds", async () => {
+    const { t, admin, hz, campaignId, hzId, unitOf, list, added, ok } = w;
     const leaving = (await ok('POST', '/api/units', admin, { name: '撤并街道', kind: 'street' }))
       .id as number;
     const item = await checkItemId(t, campaignId, 13);
@@ -206,6 +132,7 @@ describe.each(DIALECTS)('hand-off notices on %s', (dialect) => {
   });
 
   it('a 销号 application reaches the office; 退回 reaches the unit with its reason; a refused step sends nothing', async () => {
+    const { t, admin, zy, hz, zyId, hzId, officeId, list, added, ok, rectified } = w;
     let p = await rectified();
     expect(await added()).toEqual([]);
     p = (
@@ -262,66 +189,8 @@ describe.each(DIALECTS)('hand-off notices on %s', (dialect) => {
     expect(fresh[0]?.body).toContain('理由：复查发现仍有缺漏');
   });
 
-  it('a monthly report: 报送 to the office, 退回 with the reason and 审核通过 to the unit', async () => {
-    const url = reportUrl(campaignId, '2020-01', zyId);
-    const submitted = await fillAndSubmit(t, zy.cookie, zyHead.cookie, url);
-    let fresh = await added();
-    expect(fresh.map((n) => [n.unitId, n.kind])).toEqual([[officeId, 'submitted']]);
-    expect(fresh[0]).toMatchObject({
-      entity: 'monthly_report',
-      title: '【待审核】中云街道报送了2020年1月份问题大排查及整改情况月报',
-      link: `/reports/2020-01/${zyId}`,
-    });
-    // 4 January 2020 is a Saturday, kept by the campaign's policy: the notice says so.
-    expect(fresh[0]?.body).toContain('截止日期：2020年1月4日（星期六休息日）');
-
-    const returned = await ok('POST', `${url}/return`, admin, {
-      version: submitted.version,
-      reason: '第13项未写明整改时限',
-    });
-    fresh = await added();
-    expect(fresh.map((n) => [n.unitId, n.kind])).toEqual([[zyId, 'returned']]);
-    expect(fresh[0]).toMatchObject({
-      title: '【退回】2020年1月份问题大排查及整改情况月报被退回，请修改后重新报送',
-      link: `/reports/2020-01/${zyId}`,
-    });
-    expect(fresh[0]?.body).toContain('退回理由：第13项未写明整改时限');
-
-    const again = await ok('POST', `${url}/submit`, zyHead.cookie, { version: returned.version });
-    fresh = await added();
-    expect(fresh[0]?.title).toContain('（退回后重新报送）');
-    await ok('POST', `${url}/accept`, admin, { version: again.version });
-    fresh = await added();
-    expect(fresh.map((n) => [n.unitId, n.kind, n.title])).toEqual([
-      [zyId, 'accepted', '【审核通过】2020年1月份问题大排查及整改情况月报已审核通过'],
-    ]);
-  });
-
-  it('a milestone submission: 报送 to the office, 退回 with the reason to the unit', async () => {
-    const grid = await ok('GET', `/api/campaigns/${campaignId}/submissions`, admin);
-    const milestone = grid.milestones.find((m: { kind: string }) => m.kind === 'problem_list');
-    const url = `/api/campaigns/${campaignId}/submissions/${milestone.id}/units/${zyId}`;
-    const scan = (await upload(t, zy.cookie, '问题清单（盖章）.pdf', tinyPdf())).json().id as number;
-    const saved = await ok('PUT', url, zy.cookie, {
-      version: 0,
-      content: '共排查发现问题3个，均已建立台账',
-      files: [{ attachmentId: scan, kind: 'scan' }],
-    });
-    expect(await added()).toEqual([]);
-    const submitted = await ok('POST', `${url}/submit`, zyHead.cookie, { version: saved.version });
-    let fresh = await added();
-    expect(fresh.map((n) => [n.unitId, n.kind, n.link])).toEqual([
-      [officeId, 'submitted', `/submissions/${milestone.id}/${zyId}`],
-    ]);
-    expect(fresh[0]?.title).toBe('【待审核】中云街道报送了“报送问题排查结果和问题清单”材料');
-    await ok('POST', `${url}/return`, admin, { version: submitted.version, reason: '扫描件缺公章' });
-    fresh = await added();
-    expect(fresh.map((n) => [n.unitId, n.kind])).toEqual([[zyId, 'returned']]);
-    expect(fresh[0]?.body).toContain('退回理由：扫描件缺公章');
-    expect(fresh[0]?.entity).toBe('submission');
-  });
-
   it('a batch 退回 tells the unit of each problem; a refused batch tells nobody', async () => {
+    const { t, admin, zy, zyId, added, ok, rectified } = w;
     const awaiting = async () => {
       const p = await rectified();
       return (await ok('POST', `/api/problems/${p.id}/submit`, zy.cookie, { version: p.version, text: '' }))
@@ -346,48 +215,8 @@ describe.each(DIALECTS)('hand-off notices on %s', (dialect) => {
     expect(fresh.every((n) => n.body.includes('退回理由：佐证材料不全'))).toBe(true);
   });
 
-  it("the office's 待审核 is 已审核 once the office has acted, or once a newer one replaces it", async () => {
-    const byId = async (id: number | undefined) => (await list(admin)).items.find((n) => n.id === id);
-    const unreadIds = async () => (await list(admin, '&unread=1')).items.map((n) => n.id);
-    let p = await rectified();
-    await added();
-    p = (await ok('POST', `/api/problems/${p.id}/submit`, zy.cookie, { version: p.version, text: '' }))
-      .problem;
-    const first = (await added())[0];
-    expect(first?.kind).toBe('submitted');
-    expect((await byId(first?.id))?.resolved).toBeNull();
-    expect(await unreadIds()).toContain(first?.id);
-    const unreadBefore = (await list(admin)).unread;
-
-    p = (await ok('POST', `/api/problems/${p.id}/return`, admin, { version: p.version, reason: '照片模糊' }))
-      .problem;
-    expect((await byId(first?.id))?.resolved).toBe('reviewed');
-    expect(await unreadIds()).not.toContain(first?.id);
-    expect((await list(admin)).unread).toBe(unreadBefore - 1);
-    expect((await list(admin, '&read=1')).items.map((n) => n.id)).toContain(first?.id);
-
-    // Sent again: the new 待审核 asks for the review, the old one stays settled.
-    p = (await ok('POST', `/api/problems/${p.id}/submit`, zy.cookie, { version: p.version, text: '' }))
-      .problem;
-    const second = (await added()).find((n) => n.kind === 'submitted');
-    expect((await byId(second?.id))?.resolved).toBeNull();
-    expect((await byId(first?.id))?.resolved).toBe('reviewed');
-    await ok('POST', `/api/problems/${p.id}/close`, admin, { version: p.version, text: '' });
-    expect((await byId(second?.id))?.resolved).toBe('reviewed');
-
-    // A report 审核通过 settles its 待审核 the same way; the street's own notices are untouched.
-    const hzHead = await t.userIn('猴嘴街道', 'unit_head', 'hz_h');
-    const url = reportUrl(campaignId, '2020-01', hzId);
-    const submitted = await fillAndSubmit(t, hz.cookie, hzHead.cookie, url);
-    const report = (await added()).find((n) => n.kind === 'submitted');
-    expect((await byId(report?.id))?.resolved).toBeNull();
-    await ok('POST', `${url}/accept`, admin, { version: submitted.version });
-    expect((await byId(report?.id))?.resolved).toBe('reviewed');
-    const accepted = (await added()).find((n) => n.kind === 'accepted');
-    expect((await list(hz.cookie, '&unread=1')).items.map((n) => n.id)).toContain(accepted?.id);
-  });
-
   it("a street's list holds its own notices only, whatever it asks for", async () => {
+    const { zy, hz, zyId, hzId, list } = w;
     const own = await list(hz.cookie, '&all=1');
     expect(own.items.length).toBeGreaterThan(0);
     expect(own.items.every((n) => n.unitId === hzId)).toBe(true);

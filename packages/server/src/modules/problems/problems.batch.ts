@@ -11,7 +11,7 @@ import type { Actor, AppContext } from '../../kernel/context.js';
 import { shareAttachments } from '../files/files.service.js';
 import { withNotices } from '../notifications/notices.js';
 import { assertOffice, assertUnitMember } from './problems.access.js';
-import { applyAssign, assignee } from './problems.service.js';
+import { applyAssign, assignee } from './problems.assign.js';
 import { applyStep, assertProgressDate, closeStep, progressStep, returnStep } from './problems.workflow.js';
 
 interface Item {

@@ -16,8 +16,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { requireActor } from '../../http/access.js';
 import type { AppContext } from '../../kernel/context.js';
+import { assignProblem } from './problems.assign.js';
 import { getProblemDetail, queryProblems } from './problems.query.js';
-import { assignProblem, createProblem, editProblem } from './problems.service.js';
+import { createProblem, editProblem } from './problems.service.js';
 import {
   closeProblem,
   logProgress,
