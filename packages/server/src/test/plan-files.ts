@@ -17,6 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
 
 /**
  * The plan's text: shared/seed beside the repository (../shared from the repo root, as CI lays
@@ -155,4 +156,19 @@ export async function tableXlsx(
     });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * Posts a plan file to the preview as the wizard does (multipart field `file`). Takes the app, not
+ * the harness: e2e reads this file too, without the server's request types.
+ */
+export function postPlan(t: { app: FastifyInstance }, cookie: string, name: string, bytes: Buffer) {
+  const form = new FormData();
+  form.append('file', new Blob([bytes]), name);
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/campaigns/plan-preview',
+    headers: { cookie },
+    payload: form,
+  });
 }
