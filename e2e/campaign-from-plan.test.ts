@@ -2,7 +2,7 @@
 // 排查项目 merged over its rows, 责任单位 as "各街道", "区各相关部门", named departments and one the
 // district does not have) is uploaded, previewed, the unknown department to be created with the
 // campaign, the campaign's information filled in (kept over a reload and between steps). The
-// department is created by someone else meanwhile: creating is refused whole and goes through
+// department, renamed by the office, is created by someone else meanwhile: creating is refused whole and goes through
 // once it is gone; another unknown name is mapped to an existing department. The campaign's items
 // appear in the editor and its 月报表 export lists exactly those rows.
 import ExcelJS from 'exceljs';
@@ -16,6 +16,8 @@ import { ADMIN_PASSWORD, type Harness, loginViaUi, startHarness } from './harnes
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CAPTION = '开发区2027年巩固脱贫成果问题排查任务分解月报表';
 const UNKNOWN = '区数据资源局';
+/** The name the office gives the department created for UNKNOWN. */
+const RENAMED = '区数据资源管理局';
 /** Another name the district does not use: the office maps it to the department that does the work. */
 const MAPPED = '区大数据中心';
 
@@ -34,6 +36,8 @@ const ROWS: [string, string, string][] = [
   ['饮水安全', '农村供水是否稳定达标', '各街道'],
   ['', '水源地保护是否落实', `资源分局、${MAPPED}`],
 ];
+/** 排查内容 of item 2 as the office corrects it in the preview. */
+const CORRECTED = '帮扶政策资金是否按时足额拨付到户';
 const HEADER = ['序号', '排查项目', '排查内容', '排查情况', '整改措施', '整改进度', '责任单位'];
 
 async function taskTableXlsx(): Promise<Buffer> {
@@ -115,6 +119,27 @@ describe('a campaign from a new plan’s 任务分解表 in the browser', () => 
       .click();
     await expect(admin.getByTestId('plan-unresolved').textContent()).resolves.toContain('尚有 1 个待决定');
     await closedLists(admin);
+    // The department's name as the district calls it; an existing unit's name is refused with the
+    // offer to map to it instead.
+    const newName = admin.getByLabel(`新单位名称：${UNKNOWN}`, { exact: true });
+    await expect(newName.inputValue()).resolves.toBe(UNKNOWN);
+    await newName.fill('区财政局');
+    await expect(admin.getByTestId('new-unit-problem').textContent()).resolves.toContain(
+      '改为对应“区财政局”',
+    );
+    await newName.fill(RENAMED);
+    await expect(admin.getByTestId('new-unit-problem').count()).resolves.toBe(0);
+    // 类别 set on the first item; 排查内容 of the second corrected in place.
+    await admin.locator('[data-testid=plan-item][data-seq="1"] .ant-select-selector').click();
+    await admin
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '三保障' })
+      .click();
+    await closedLists(admin);
+    const item2 = admin.locator('[data-testid=plan-item][data-seq="2"]');
+    await item2.getByRole('button', { name: '修改排查内容' }).click();
+    await item2.locator('textarea').fill(CORRECTED);
+    await item2.locator('textarea').press('Enter');
+    await expect(item2.textContent()).resolves.toContain(CORRECTED);
     await admin.getByRole('combobox', { name: `处理：${MAPPED}`, exact: true }).click();
     await admin
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '对应现有单位' })
@@ -132,6 +157,10 @@ describe('a campaign from a new plan’s 任务分解表 in the browser', () => 
     await admin.getByTestId('plan-preview-step').waitFor();
     await expect(admin.getByTestId('plan-unresolved').textContent()).resolves.toContain('均已决定');
     await expect(admin.getByTestId('plan-items').textContent()).resolves.toContain(`新建部门“${UNKNOWN}”`);
+    await expect(admin.getByLabel(`新单位名称：${UNKNOWN}`, { exact: true }).inputValue()).resolves.toBe(
+      RENAMED,
+    );
+    await expect(admin.getByTestId('plan-items').textContent()).resolves.toContain(CORRECTED);
     await shot(admin, 'from-plan-2-resolved');
 
     await next(admin);
@@ -143,6 +172,12 @@ describe('a campaign from a new plan’s 任务分解表 in the browser', () => 
     await fillDate(info, '开始日期', '2027-01-01');
     await fillDate(info, '结束日期', '2027-06-30');
     await info.getByLabel('每月报送日').fill('5');
+    // 月报 from February to July (the June report falls due in July).
+    await fillDate(info, '首期月报', '2027-02');
+    await fillDate(info, '末期月报', '2027-07');
+    await expect(info.getByTestId('plan-monthly-rule').textContent()).resolves.toBe(
+      '每月5日前报送，2027年2月至2027年7月共 6 期。',
+    );
     await info.getByRole('button', { name: '添加阶段' }).click();
     await info.getByLabel('阶段1名称').fill('自查自纠');
     await fillDate(info, '阶段1开始', '2027-01-01');
@@ -172,19 +207,19 @@ describe('a campaign from a new plan’s 任务分解表 in the browser', () => 
     await expect(admin.getByTestId('plan-problems').count()).resolves.toBe(0);
     const summary = (await admin.getByTestId('plan-summary').textContent()) ?? '';
     expect(summary).toContain('2027年1月1日 至 2027年6月30日');
-    expect(summary).toContain(`${UNKNOWN}（部门）`);
-    expect(summary).toContain('每月5日前');
+    expect(summary).toContain('每月5日前，2027年2月至2027年7月共 6 期');
+    expect(summary).toContain(`${RENAMED}（部门）`);
     await shot(admin, 'from-plan-4-create');
 
     // Someone creates the department meanwhile: the creation is refused whole and nothing typed is
     // lost; once that unit is gone again, the same creation goes through.
     const taken = await h.admin.call<{ id: number }>('POST', '/api/units', {
-      name: UNKNOWN,
+      name: RENAMED,
       kind: 'department',
     });
     await admin.getByTestId('plan-create').click();
     const refused = admin.getByTestId('plan-create-error');
-    await expect.poll(() => refused.textContent(), { timeout: 15_000 }).toContain(UNKNOWN);
+    await expect.poll(() => refused.textContent(), { timeout: 15_000 }).toContain(RENAMED);
     await expect(refused.getByRole('button', { name: '回到预览，改为对应现有单位' }).count()).resolves.toBe(
       1,
     );
@@ -197,7 +232,10 @@ describe('a campaign from a new plan’s 任务分解表 in the browser', () => 
     const rows = admin.getByTestId('check-item-row');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(12);
     const item8 = admin.locator('[data-testid=check-item-row][data-seq="8"]');
-    await expect(item8.textContent()).resolves.toContain(UNKNOWN);
+    await expect(item8.textContent()).resolves.toContain(RENAMED);
+    await expect(
+      admin.locator('[data-testid=check-item-row][data-seq="1"]').textContent(),
+    ).resolves.toContain('三保障');
     const item12 = admin.locator('[data-testid=check-item-row][data-seq="12"]');
     await expect(item12.textContent()).resolves.toContain('区财政局');
     await shot(admin, 'from-plan-5-created');
@@ -211,9 +249,12 @@ describe('a campaign from a new plan’s 任务分解表 in the browser', () => 
     const cookie = await signIn(h.baseUrl, 'admin', ADMIN_PASSWORD);
     const campaign = (await (
       await fetch(`${h.baseUrl}/api/campaigns/${id}`, { headers: { cookie } })
-    ).json()) as { docNumber?: string; milestones: { kind: string; period: string | null }[] };
-    const period = campaign.milestones.find((m) => m.kind === 'monthly')?.period;
-    expect(period).toMatch(/^2027-0[1-6]$/);
+    ).json()) as { milestones: { kind: string; period: string | null; dueDate: string }[] };
+    const monthly = campaign.milestones.filter((m) => m.kind === 'monthly');
+    expect(monthly.map((m) => m.dueDate)).toEqual(
+      ['02', '03', '04', '05', '06', '07'].map((m) => `2027-${m}-05`),
+    );
+    const period = monthly[0]?.period;
     const res = await fetch(`${h.baseUrl}/api/campaigns/${id}/monthly-reports/${period}/export?format=xlsx`, {
       headers: { cookie },
     });
@@ -231,8 +272,11 @@ describe('a campaign from a new plan’s 任务分解表 in the browser', () => 
       listed.set(seq, entry);
     });
     expect([...listed.keys()]).toEqual(ROWS.map((_, i) => i + 1));
-    expect([...listed.values()].map((e) => e.content)).toEqual(ROWS.map((r) => r[1]));
-    expect(listed.get(8)?.units.join('\n')).toContain(UNKNOWN);
+    expect([...listed.values()].map((e) => e.content)).toEqual(
+      ROWS.map((r, i) => (i === 1 ? CORRECTED : r[1])),
+    );
+    // The 责任单位 column prints the unit under the name the office gave it.
+    expect(listed.get(8)?.units.join('\n')).toContain(RENAMED);
   }, 180_000);
 
   it('reads the plan itself (.docx): its 37 items, title, 文号 and 时间安排 as editable rows', async () => {

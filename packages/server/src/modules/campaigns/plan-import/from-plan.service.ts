@@ -79,6 +79,7 @@ function checkBody(input: FromPlan, units: readonly UnitLike[], active: readonly
   for (const p of input.phases)
     if (p.endDate < p.startDate)
       throw new AppError('validation_failed', `阶段“${p.name}”的结束日期不能早于开始日期`);
+  checkPeriods(input);
   const names = new Set<string>();
   for (const u of input.newUnits) {
     if (names.has(u.name)) throw new AppError('validation_failed', `新建单位“${u.name}”重复`);
@@ -124,6 +125,20 @@ function checkBody(input: FromPlan, units: readonly UnitLike[], active: readonly
         .join('；')}${rows.length > 5 ? '……' : ''}`,
       { rows },
     );
+}
+
+/**
+ * The 月报 months the office set: none before the campaign's first month, none later than the month
+ * after its last (the last month's report falls due after the campaign ends) — as the wizard says.
+ */
+function checkPeriods(input: FromPlan) {
+  const periods = input.monthlyPeriods ?? [];
+  const first = input.startDate.slice(0, 7);
+  const [after = ''] = monthsAfterFirst(input.endDate, `${Number(input.endDate.slice(0, 4)) + 1}-12-31`);
+  const early = periods.find((p) => p < first);
+  if (early) throw new AppError('validation_failed', `月报月份 ${early} 早于活动开始的月份`);
+  const late = periods.find((p) => p > after);
+  if (late) throw new AppError('validation_failed', `月报月份 ${late} 晚于活动结束的下一个月`);
 }
 
 function templateOf(input: FromPlan): CampaignTemplate {

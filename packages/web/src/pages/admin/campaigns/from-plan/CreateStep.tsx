@@ -7,6 +7,7 @@ import type { Unit } from '../../../../api/types';
 import { useCampaign } from '../../../../campaign/CampaignContext';
 import { cnDate } from '../../../../components/dates';
 import { fromPlanBody, type PlanDraft, planProblems } from './planDraft';
+import { monthlyPeriods } from './planMonths';
 
 const STEP_NAMES = ['上传方案', '预览与责任单位', '活动信息'];
 
@@ -30,9 +31,11 @@ export function CreateStep(props: {
   const { reload } = useCampaign();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ message: string; rows: FromPlanRowError[]; taken: boolean }>();
-  const problems = planProblems(props.draft);
+  const problems = planProblems(props.draft, props.units);
   const body = problems.length === 0 ? fromPlanBody(props.draft) : undefined;
   const i = props.draft.info;
+  const periods = monthlyPeriods(i);
+  const monthWord = (p: string) => `${p.slice(0, 4)}年${Number(p.slice(5))}月`;
   const assigned = new Set(body?.items.flatMap((it) => it.unitIds) ?? []);
 
   async function create() {
@@ -93,6 +96,9 @@ export function CreateStep(props: {
         <Descriptions.Item label="排查事项">{props.draft.preview?.items.length ?? 0} 项</Descriptions.Item>
         <Descriptions.Item label="每月报送">
           {i.monthlyDueDay ? `每月${i.monthlyDueDay}日前` : ''}
+          {periods.length > 0
+            ? `，${monthWord(periods[0] as string)}至${monthWord(periods.at(-1) as string)}共 ${periods.length} 期`
+            : '，活动开始后每月一期'}
         </Descriptions.Item>
         <Descriptions.Item label="工作阶段">
           {i.phases.map((p) => p.name).join('、') || '（无）'}

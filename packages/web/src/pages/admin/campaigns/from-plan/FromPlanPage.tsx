@@ -10,7 +10,8 @@ import { useDraft } from '../../../../hooks/useDraft';
 import { CreateStep } from './CreateStep';
 import { InfoStep } from './InfoStep';
 import { PreviewStep } from './PreviewStep';
-import { EMPTY_DRAFT, type PlanDraft, undecided } from './planDraft';
+import { draftItems, EMPTY_DRAFT, type PlanDraft, undecided } from './planDraft';
+import { editItems } from './planItems';
 import { UploadStep } from './UploadStep';
 
 const STEPS = [{ title: '上传方案' }, { title: '预览与责任单位' }, { title: '活动信息' }, { title: '创建' }];
@@ -89,6 +90,8 @@ export default function FromPlanPage() {
       {d.step === 1 && d.preview && (
         <PreviewStep
           preview={d.preview}
+          items={draftItems(d)}
+          onEdit={(rows, edit) => setD((prev) => editItems(prev, rows, edit))}
           units={all}
           decisions={d.decisions}
           onDecide={(phrase, decision) =>
@@ -101,7 +104,12 @@ export default function FromPlanPage() {
           }
         />
       )}
-      {d.step === 2 && <InfoStep info={d.info} onChange={(info) => setD((prev) => ({ ...prev, info }))} />}
+      {d.step === 2 && (
+        <InfoStep
+          info={{ ...EMPTY_DRAFT.info, ...d.info }}
+          onChange={(info) => setD((prev) => ({ ...prev, info }))}
+        />
+      )}
       {d.step === 3 && (
         <CreateStep
           draft={d}

@@ -1,23 +1,12 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { PlanMilestoneDraft } from '@paicha/core/api/campaign-import';
-import {
-  Button,
-  Col,
-  DatePicker,
-  Divider,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DeadlineHint } from '../../../../components/DeadlineHint';
 import { CN_DATE_FORMATS } from '../../../../components/dates';
 import { useDeadlinePreview } from '../../../../hooks/useDeadlinePreview';
+import { FormRows } from './FormRows';
 import type { PlanInfo } from './planDraft';
+import { monthlyPeriods, monthlyProblem } from './planMonths';
 
 // The contract's PLAN_MILESTONE_KINDS, named for the office (the web takes only types from the contract).
 const MILESTONE_KIND_LABELS: Record<PlanMilestoneDraft['kind'], string> = {
@@ -35,6 +24,8 @@ interface Values {
   startDate: Dayjs | null;
   endDate: Dayjs | null;
   monthlyDueDay: number | null;
+  monthlyFirst: Dayjs | null;
+  monthlyLast: Dayjs | null;
   phases: { name: string; startDate: Dayjs | null; endDate: Dayjs | null; description: string }[];
   milestones: {
     kind: PlanInfo['milestones'][number]['kind'];
@@ -44,6 +35,9 @@ interface Values {
   }[];
 }
 
+/** Shown as 2027年2月; typed as that or 2027-02. */
+const MONTH_FORMATS = ['YYYY年M月', 'YYYY-MM'];
+
 const day = (s: string | null) => (s ? dayjs(s) : null);
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : '');
 
@@ -52,6 +46,8 @@ function toValues(i: PlanInfo): Values {
     ...i,
     startDate: day(i.startDate),
     endDate: day(i.endDate),
+    monthlyFirst: i.monthlyFirst ? dayjs(`${i.monthlyFirst}-01`) : null,
+    monthlyLast: i.monthlyLast ? dayjs(`${i.monthlyLast}-01`) : null,
     phases: i.phases.map((p) => ({ ...p, startDate: day(p.startDate), endDate: day(p.endDate) })),
     milestones: i.milestones.map((m) => ({ ...m, dueDate: day(m.dueDate) })),
   };
@@ -65,6 +61,8 @@ function toInfo(v: Values): PlanInfo {
     startDate: v.startDate ? iso(v.startDate) : null,
     endDate: v.endDate ? iso(v.endDate) : null,
     monthlyDueDay: v.monthlyDueDay ?? null,
+    monthlyFirst: v.monthlyFirst ? v.monthlyFirst.format('YYYY-MM') : null,
+    monthlyLast: v.monthlyLast ? v.monthlyLast.format('YYYY-MM') : null,
     phases: (v.phases ?? []).map((p) => ({
       name: p?.name ?? '',
       startDate: iso(p?.startDate),
@@ -80,8 +78,30 @@ function toInfo(v: Values): PlanInfo {
   };
 }
 
+/** The monthly reporting rule as the plan would say it, or what stops it. */
+function monthlyRule(i: PlanInfo): string {
+  const problem = monthlyProblem(i);
+  if (problem) return problem;
+  const day = i.monthlyDueDay ? `每月${i.monthlyDueDay}日前报送` : '每月报送日未填';
+  const periods = monthlyPeriods(i);
+  if (periods.length === 0) return `${day}，自活动开始后的下一个月起至活动结束每月一期。`;
+  const word = (p: string) => `${p.slice(0, 4)}年${Number(p.slice(5))}月`;
+  return `${day}，${word(periods[0] as string)}至${word(periods.at(-1) as string)}共 ${periods.length} 期。`;
+}
+
 const date = (label: string) => (
   <DatePicker format={CN_DATE_FORMATS} aria-label={label} style={{ width: '100%' }} />
+);
+const text = (label: string, placeholder: string) => (
+  <Input.TextArea
+    autoSize={{ minRows: 1, maxRows: 4 }}
+    placeholder={placeholder}
+    aria-label={label}
+    maxLength={2000}
+  />
+);
+const month = (label: string) => (
+  <DatePicker picker="month" format={MONTH_FORMATS} aria-label={label} style={{ width: '100%' }} />
 );
 
 /** Step 3: the campaign as the plan names it, every field editable; each change goes to the draft. */
@@ -157,113 +177,78 @@ export function InfoStep(props: { info: PlanInfo; onChange: (info: PlanInfo) => 
           </Form.Item>
         </Col>
       </Row>
+      <Row gutter={16} align="bottom">
+        <Col span={4}>
+          <Form.Item name="monthlyFirst" label="首期月报">
+            {month('首期月报')}
+          </Form.Item>
+        </Col>
+        <Col span={4}>
+          <Form.Item name="monthlyLast" label="末期月报">
+            {month('末期月报')}
+          </Form.Item>
+        </Col>
+        <Col span={16}>
+          <Form.Item>
+            <Typography.Text type="secondary" data-testid="plan-monthly-rule">
+              {monthlyRule(props.info)}
+            </Typography.Text>
+          </Form.Item>
+        </Col>
+      </Row>
       <Divider orientation="left">工作阶段</Divider>
-      <Form.List name="phases">
-        {(fields, { add, remove }) => (
-          <>
-            {fields.map((f, i) => (
-              <Row key={f.key} gutter={8} data-testid="phase-row">
-                <Col span={5}>
-                  <Form.Item name={[f.name, 'name']}>
-                    <Input placeholder="阶段名称" aria-label={`阶段${i + 1}名称`} maxLength={40} />
-                  </Form.Item>
-                </Col>
-                <Col span={4}>
-                  <Form.Item name={[f.name, 'startDate']}>{date(`阶段${i + 1}开始`)}</Form.Item>
-                </Col>
-                <Col span={4}>
-                  <Form.Item name={[f.name, 'endDate']}>{date(`阶段${i + 1}结束`)}</Form.Item>
-                </Col>
-                <Col span={10}>
-                  <Form.Item name={[f.name, 'description']}>
-                    <Input.TextArea
-                      autoSize={{ minRows: 1, maxRows: 4 }}
-                      placeholder="主要任务（可不填）"
-                      aria-label={`阶段${i + 1}说明`}
-                      maxLength={2000}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col span={1}>
-                  <Button
-                    type="text"
-                    icon={<DeleteOutlined />}
-                    aria-label={`删除阶段${i + 1}`}
-                    onClick={() => remove(f.name)}
-                  />
-                </Col>
-              </Row>
-            ))}
-            <Button
-              icon={<PlusOutlined />}
-              onClick={() => add({ name: '', startDate: null, endDate: null, description: '' })}
-            >
-              添加阶段
-            </Button>
-          </>
-        )}
-      </Form.List>
+      <FormRows
+        name="phases"
+        noun="阶段"
+        testId="phase-row"
+        blank={{ name: '', startDate: null, endDate: null, description: '' }}
+        fields={[
+          {
+            name: 'name',
+            span: 5,
+            input: (n) => <Input placeholder="阶段名称" aria-label={`阶段${n}名称`} maxLength={40} />,
+          },
+          { name: 'startDate', span: 4, input: (n) => date(`阶段${n}开始`) },
+          { name: 'endDate', span: 4, input: (n) => date(`阶段${n}结束`) },
+          { name: 'description', span: 10, input: (n) => text(`阶段${n}说明`, '主要任务（可不填）') },
+        ]}
+      />
       <Divider orientation="left">报送节点</Divider>
-      <Form.List name="milestones">
-        {(fields, { add, remove }) => (
-          <>
-            {fields.map((f, i) => (
-              <Row key={f.key} gutter={8} data-testid="milestone-row">
-                <Col span={4}>
-                  <Form.Item name={[f.name, 'kind']}>
-                    <Select
-                      aria-label={`节点${i + 1}类型`}
-                      options={MILESTONE_KINDS.map((k) => ({ value: k, label: MILESTONE_KIND_LABELS[k] }))}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col span={7}>
-                  <Form.Item name={[f.name, 'title']}>
-                    <Input placeholder="节点名称" aria-label={`节点${i + 1}名称`} maxLength={100} />
-                  </Form.Item>
-                </Col>
-                <Col span={4}>
-                  <Form.Item
-                    name={[f.name, 'dueDate']}
-                    extra={<DeadlineHint deadline={preview(props.info.milestones[i]?.dueDate)} />}
-                  >
-                    {date(`节点${i + 1}日期`)}
-                  </Form.Item>
-                </Col>
-                <Col span={8}>
-                  <Form.Item name={[f.name, 'description']}>
-                    <Input.TextArea
-                      autoSize={{ minRows: 1, maxRows: 4 }}
-                      placeholder="报送内容（可不填）"
-                      aria-label={`节点${i + 1}说明`}
-                      maxLength={2000}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col span={1}>
-                  <Button
-                    type="text"
-                    icon={<DeleteOutlined />}
-                    aria-label={`删除节点${i + 1}`}
-                    onClick={() => remove(f.name)}
-                  />
-                </Col>
-              </Row>
-            ))}
-            <Space>
-              <Button
-                icon={<PlusOutlined />}
-                onClick={() => add({ kind: 'rectification', title: '', dueDate: null, description: '' })}
-              >
-                添加节点
-              </Button>
-              <Typography.Text type="secondary">
-                每月的月报按“每月报送日”自动生成，不必列在这里。
-              </Typography.Text>
-            </Space>
-          </>
-        )}
-      </Form.List>
+      <FormRows
+        name="milestones"
+        noun="节点"
+        testId="milestone-row"
+        blank={{ kind: 'rectification', title: '', dueDate: null, description: '' }}
+        fields={[
+          {
+            name: 'kind',
+            span: 4,
+            input: (n) => (
+              <Select
+                aria-label={`节点${n}类型`}
+                options={MILESTONE_KINDS.map((k) => ({ value: k, label: MILESTONE_KIND_LABELS[k] }))}
+              />
+            ),
+          },
+          {
+            name: 'title',
+            span: 7,
+            input: (n) => <Input placeholder="节点名称" aria-label={`节点${n}名称`} maxLength={100} />,
+          },
+          {
+            name: 'dueDate',
+            span: 4,
+            input: (n) => date(`节点${n}日期`),
+            extra: (n) => <DeadlineHint deadline={preview(props.info.milestones[n - 1]?.dueDate)} />,
+          },
+          { name: 'description', span: 8, input: (n) => text(`节点${n}说明`, '报送内容（可不填）') },
+        ]}
+        footer={
+          <Typography.Text type="secondary">
+            每月的月报按下方“月报”设置自动生成，不必列在这里。
+          </Typography.Text>
+        }
+      />
     </Form>
   );
 }

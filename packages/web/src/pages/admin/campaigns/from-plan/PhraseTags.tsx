@@ -1,8 +1,9 @@
 import type { PlanPreviewItem } from '@paicha/core/api/campaign-import';
-import { Select, Space, Tag, Tooltip } from 'antd';
+import { Button, Input, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { Unit } from '../../../../api/types';
 import { groupedUnitOptions } from '../../../../components/unitOptions';
-import type { Decision } from './planDraft';
+import { type Decision, newUnitName } from './planDraft';
+import { newUnitNameProblem } from './planUnits';
 
 const KIND_WORD = { all_streets: '全部街道', all_departments: '全部部门', unit: '', unresolved: '' } as const;
 
@@ -74,6 +75,10 @@ export function PhraseTags(props: {
                     props.onDecide(p.phrase, {
                       kind: 'new',
                       unitKind: v === 'new:street' ? 'street' : 'department',
+                      // Changing the kind keeps a name already corrected.
+                      ...(decision?.kind === 'new' && decision.name !== undefined
+                        ? { name: decision.name }
+                        : {}),
                     });
                   else props.onDecide(p.phrase, { kind: 'units', unitIds: [Number(v.slice(5))] });
                 }}
@@ -85,6 +90,14 @@ export function PhraseTags(props: {
                 ]}
               />
             </Space>
+            {decision?.kind === 'new' && (
+              <NewUnitName
+                phrase={p.phrase}
+                decision={decision}
+                units={props.units}
+                onDecide={props.onDecide}
+              />
+            )}
             {value === 'pick' && decision?.kind === 'units' && (
               <Select
                 mode="multiple"
@@ -101,6 +114,48 @@ export function PhraseTags(props: {
           </Space>
         );
       })}
+    </Space>
+  );
+}
+
+/**
+ * A new unit's name, as the plan writes it until the office corrects it. A name an existing unit
+ * already has cannot be created again: the office maps the phrase to that unit instead.
+ */
+function NewUnitName(props: {
+  phrase: string;
+  decision: Extract<Decision, { kind: 'new' }>;
+  units: Unit[];
+  onDecide: (phrase: string, decision: Decision | undefined) => void;
+}) {
+  const { phrase, decision } = props;
+  const name = decision.name ?? phrase;
+  const problem = newUnitNameProblem(name, props.units);
+  const same = props.units.find((u) => u.name === newUnitName(phrase, decision) && u.active);
+  return (
+    <Space direction="vertical" size={2} style={{ width: '100%' }}>
+      <Input
+        addonBefore={decision.unitKind === 'street' ? '新街道名称' : '新部门名称'}
+        aria-label={`新单位名称：${phrase}`}
+        value={name}
+        maxLength={40}
+        status={problem ? 'error' : undefined}
+        onChange={(e) => props.onDecide(phrase, { ...decision, name: e.target.value })}
+      />
+      {problem && (
+        <Typography.Text type="danger" data-testid="new-unit-problem">
+          {problem}
+          {same && (
+            <Button
+              type="link"
+              size="small"
+              onClick={() => props.onDecide(phrase, { kind: 'units', unitIds: [same.id] })}
+            >
+              改为对应“{same.name}”
+            </Button>
+          )}
+        </Typography.Text>
+      )}
     </Space>
   );
 }

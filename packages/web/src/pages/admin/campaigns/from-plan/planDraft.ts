@@ -2,40 +2,14 @@
 // each 责任单位 phrase that did not resolve, and the campaign's information as typed. Kept whole
 // in a draft (localStorage), so moving between steps or reloading loses nothing; turned into the
 // from-plan request body by `fromPlanBody`, and checked before it is sent by `planProblems`.
-import type {
-  FromPlanInput,
-  PlanMilestoneDraft,
-  PlanPhaseDraft,
-  PlanPreview,
-  PlanPreviewItem,
-} from '@paicha/core/api/campaign-import';
+import type { FromPlanInput, PlanPreview, PlanPreviewItem } from '@paicha/core/api/campaign-import';
+import { draftItems } from './planItems';
+import { monthlyPeriods, monthlyProblem } from './planMonths';
+import { type Decision, newUnitName, type PlanDraft } from './planTypes';
+import { newUnitProblems, newUnitsOf } from './planUnits';
 
-export type NewUnitKind = 'department' | 'street';
-
-/** What an unresolved phrase becomes: existing unit(s), a unit created with the campaign, or nothing. */
-export type Decision =
-  | { kind: 'units'; unitIds: number[] }
-  | { kind: 'new'; unitKind: NewUnitKind }
-  | { kind: 'none' };
-
-export interface PlanInfo {
-  title: string;
-  docNumber: string;
-  reportTitle: string;
-  startDate: string | null;
-  endDate: string | null;
-  monthlyDueDay: number | null;
-  phases: PlanPhaseDraft[];
-  milestones: PlanMilestoneDraft[];
-}
-
-export interface PlanDraft {
-  step: number;
-  preview: PlanPreview | null;
-  /** By phrase: one decision covers every row naming it. */
-  decisions: Record<string, Decision>;
-  info: PlanInfo;
-}
+export { draftItems } from './planItems';
+export * from './planTypes';
 
 export const EMPTY_DRAFT: PlanDraft = {
   step: 0,
@@ -48,6 +22,8 @@ export const EMPTY_DRAFT: PlanDraft = {
     startDate: null,
     endDate: null,
     monthlyDueDay: null,
+    monthlyFirst: null,
+    monthlyLast: null,
     phases: [],
     milestones: [],
   },
@@ -59,6 +35,7 @@ export function draftFromPreview(preview: PlanPreview): PlanDraft {
     step: 1,
     preview,
     decisions: {},
+    edits: {},
     info: {
       title: preview.title,
       docNumber: preview.docNumber,
@@ -66,6 +43,8 @@ export function draftFromPreview(preview: PlanPreview): PlanDraft {
       startDate: preview.startDate,
       endDate: preview.endDate,
       monthlyDueDay: preview.monthlyDueDay,
+      monthlyFirst: preview.monthlyPeriods[0] ?? null,
+      monthlyLast: preview.monthlyPeriods.at(-1) ?? null,
       phases: preview.phases,
       milestones: preview.milestones,
     },
@@ -90,7 +69,9 @@ export function itemUnits(item: PlanPreviewItem, decisions: Record<string, Decis
     if (u.kind !== 'unresolved') continue;
     const d = decisions[u.phrase];
     if (d?.kind === 'units') for (const id of d.unitIds) ids.add(id);
-    if (d?.kind === 'new' && !newNames.includes(u.phrase)) newNames.push(u.phrase);
+    // A name left blank still counts here: planProblems reports it as the name's problem.
+    if (d?.kind === 'new' && !newNames.includes(newUnitName(u.phrase, d)))
+      newNames.push(newUnitName(u.phrase, d));
   }
   return { unitIds: [...ids].sort((a, b) => a - b), newUnitNames: newNames };
 }
@@ -99,7 +80,10 @@ export function itemUnits(item: PlanPreviewItem, decisions: Record<string, Decis
  * What stops creating, in the clerk's words (empty: ready). The server checks all of it again;
  * this only spares a round trip and points at the step to go back to.
  */
-export function planProblems(d: PlanDraft): { step: number; message: string }[] {
+export function planProblems(
+  d: PlanDraft,
+  units: readonly { name: string }[] = [],
+): { step: number; message: string }[] {
   const out: { step: number; message: string }[] = [];
   if (!d.preview) return [{ step: 0, message: '请先上传方案或任务分解表' }];
   const open = undecided(d);
@@ -111,6 +95,10 @@ export function planProblems(d: PlanDraft): { step: number; message: string }[] 
   });
   if (bare.length > 0)
     out.push({ step: 1, message: `第 ${bare.map((it) => it.seq).join('、')} 项没有责任单位` });
+  for (const m of newUnitProblems(d, units)) out.push({ step: 1, message: m });
+  const blank = draftItems(d).filter((it) => !it.subCategory.trim() || !it.content.trim());
+  if (blank.length > 0)
+    out.push({ step: 1, message: `第 ${blank.map((it) => it.seq).join('、')} 项的排查项目或排查内容为空` });
   const i = d.info;
   const missing = [
     !i.title.trim() && '活动名称',
@@ -122,6 +110,8 @@ export function planProblems(d: PlanDraft): { step: number; message: string }[] 
   if (missing.length > 0) out.push({ step: 2, message: `请填写${missing.join('、')}` });
   if (i.startDate && i.endDate && i.endDate < i.startDate)
     out.push({ step: 2, message: '结束日期不能早于开始日期' });
+  const months = monthlyProblem(i);
+  if (months) out.push({ step: 2, message: months });
   const badPhase = i.phases.findIndex(
     (p) => !p.name.trim() || !p.startDate || !p.endDate || p.endDate < p.startDate,
   );
@@ -137,10 +127,8 @@ export function fromPlanBody(d: PlanDraft): FromPlanInput {
   const preview = d.preview;
   if (!preview) throw new Error('no preview');
   const i = d.info;
-  const newUnits = preview.unresolved.flatMap((phrase) => {
-    const dec = d.decisions[phrase];
-    return dec?.kind === 'new' ? [{ name: phrase, kind: dec.unitKind }] : [];
-  });
+  const newUnits = newUnitsOf(d);
+  const periods = monthlyPeriods(i);
   return {
     title: i.title.trim(),
     docNumber: i.docNumber.trim(),
@@ -148,15 +136,15 @@ export function fromPlanBody(d: PlanDraft): FromPlanInput {
     startDate: i.startDate ?? '',
     endDate: i.endDate ?? '',
     monthlyDueDay: i.monthlyDueDay ?? 0,
-    ...(preview.monthlyPeriods.length > 0 ? { monthlyPeriods: preview.monthlyPeriods } : {}),
+    ...(periods.length > 0 ? { monthlyPeriods: periods } : {}),
     phases: i.phases,
     milestones: i.milestones,
-    items: preview.items.map((it) => ({
+    items: draftItems(d).map((it) => ({
       seq: it.seq,
       category: it.category,
-      subCategory: it.subCategory,
-      subCategoryCell: it.subCategoryCell,
-      content: it.content,
+      subCategory: it.subCategory.trim(),
+      subCategoryCell: it.subCategoryCell.trim(),
+      content: it.content.trim(),
       unitsText: it.unitsText,
       ...itemUnits(it, d.decisions),
     })),
