@@ -1,7 +1,8 @@
 // The office edits a campaign's structure in the browser: before it starts, adds an item, moves it
-// up, removes one (confirmed), and reads the history; once started, the same edits carry the reason
-// typed above the tabs and the history shows it. A milestone's date on a day off says which day it
-// is and what the campaign's deadline policy makes of it.
+// up, removes one (confirmed), drags one two places up and moves it from the keyboard, and reads
+// the history; once started, the same edits (a phase dragged too) carry the reason typed above the
+// tabs and the history shows it. A milestone's date on a day off says which day it is and what the
+// campaign's deadline policy makes of it.
 import { addDays, chinaToday } from '@paicha/core';
 import type { Campaign } from '@paicha/core/api/campaigns';
 import type { Page } from 'playwright-core';
@@ -89,6 +90,29 @@ describe('editing a campaign structure in the browser', () => {
       expect(await changes.nth(1).textContent()).toContain('第38项移至第37项');
       expect(await changes.nth(2).textContent()).toContain('新增第38项');
       await shot(page, 'structure-history');
+
+      // Dragged by its handle two places up, then one place down from the keyboard.
+      await page.getByRole('tab', { name: '排查事项' }).click();
+      const handle = (seq: number) =>
+        page.locator(`[data-testid="check-item-row"][data-seq="${seq}"] [data-testid="drag-handle"]`);
+      await handle(37).dragTo(page.locator('[data-testid="check-item-row"][data-seq="35"]'));
+      await toast(page, '第37项已移至第35项');
+      await poll(() => contentOf(page, 35)).toContain(NEW_CONTENT);
+      await handle(35).focus();
+      await handle(35).press('ArrowDown');
+      await toast(page, '第35项已移至第36项');
+      await poll(() => contentOf(page, 36)).toContain(NEW_CONTENT);
+      const order = await h.admin.call<{ seq: number; content: string }[]>(
+        'GET',
+        `/api/campaigns/${coming.id}/check-items`,
+      );
+      expect(order.map((i) => i.seq)).toEqual([...Array(37).keys()].map((i) => i + 1));
+      expect(order[35]?.content).toBe(NEW_CONTENT);
+      await shot(page, 'structure-items-dragged');
+      await page.getByTestId('structure-history-tab').click();
+      await poll(() => changes.count()).toBe(5);
+      expect(await changes.nth(0).textContent()).toContain('第35项移至第36项');
+      expect(await changes.nth(1).textContent()).toContain('第37项移至第35项');
     } finally {
       await context.close();
     }
@@ -126,13 +150,23 @@ describe('editing a campaign structure in the browser', () => {
         '动员部署（调整）',
       );
       await shot(page, 'structure-phases');
+      // Phases reorder by drag too, with the reason typed above.
+      const phaseName = async (seq: number) =>
+        page.locator(`[data-testid="phase-row"][data-seq="${seq}"]`).textContent();
+      const secondPhase = (await phaseName(2)) ?? '';
+      await page
+        .locator('[data-testid="phase-row"][data-seq="2"] [data-testid="drag-handle"]')
+        .dragTo(page.locator('[data-testid="phase-row"][data-seq="1"]'));
+      await toast(page, '第2阶段已移至第1阶段');
+      await poll(() => phaseName(1)).toBe(secondPhase.replace(/^\d+/, '1'));
 
       await page.getByTestId('structure-history-tab').click();
       const changes = page.getByTestId('structure-change');
-      await poll(() => changes.count()).toBe(2);
-      expect(await changes.nth(0).textContent()).toContain('修改第1阶段：动员部署（调整）');
-      expect(await changes.nth(1).textContent()).toContain('第2项移至第3项');
-      expect(await changes.nth(1).textContent()).toContain('按区领导小组意见调整顺序');
+      await poll(() => changes.count()).toBe(3);
+      expect(await changes.nth(0).textContent()).toContain('移至第1阶段');
+      expect(await changes.nth(1).textContent()).toContain('修改第1阶段：动员部署（调整）');
+      expect(await changes.nth(2).textContent()).toContain('第2项移至第3项');
+      expect(await changes.nth(2).textContent()).toContain('按区领导小组意见调整顺序');
     } finally {
       await context.close();
     }

@@ -5,6 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { campaignsApi, structureApi, unitsApi } from '../../../api/endpoints';
 import type { CheckItem } from '../../../api/types';
+import { useDragRows } from '../../../components/dragRows';
 import { LoadError } from '../../../components/LoadError';
 import { checkItemRowProps } from '../../../components/rowProps';
 import { UnitTags } from '../../../components/UnitTags';
@@ -13,8 +14,8 @@ import { CheckItemModal } from './CheckItemModal';
 import type { Structure } from './structure/useStructure';
 
 /**
- * The campaign's items in 序号 order: add one, edit its texts and units, move it up or down
- * (序号 renumbered 1..n), remove it (refused while it has problems).
+ * The campaign's items in 序号 order: add one, edit its texts and units, move it (drag its handle,
+ * ↑/↓ on the handle, or the up and down buttons; 序号 renumbered 1..n), remove it (refused while it has problems).
  */
 export function CheckItemEditor({ campaignId, structure }: { campaignId: number; structure: Structure }) {
   const { data, error, loading, reload } = useAsync(
@@ -25,11 +26,21 @@ export function CheckItemEditor({ campaignId, structure }: { campaignId: number;
   const [items, units] = data ?? [[], []];
   const { run } = structure;
 
-  if (error) return <LoadError error={error} onRetry={reload} />;
-
   const move = (i: CheckItem, to: number) =>
     run(`第${i.seq}项已移至第${to}项`, (edit) => structureApi.moveItem(campaignId, i.seq, { ...edit, to }));
+  const drag = useDragRows<CheckItem>({
+    seqOf: (i) => i.seq,
+    count: items.length,
+    name: (i) => `第${i.seq}项`,
+    onMove: (from, to) => {
+      const item = items.find((i) => i.seq === from);
+      if (item) void move(item, to);
+    },
+  });
+  if (error) return <LoadError error={error} onRetry={reload} />;
+
   const columns: ColumnsType<CheckItem> = [
+    drag.handle,
     { title: '序号', dataIndex: 'seq', width: 70, align: 'center' },
     {
       title: '类别',
@@ -108,7 +119,7 @@ export function CheckItemEditor({ campaignId, structure }: { campaignId: number;
         dataSource={items}
         columns={columns}
         pagination={false}
-        onRow={checkItemRowProps}
+        onRow={(i) => ({ ...checkItemRowProps(i), ...drag.rowProps(i) })}
       />
       {editing !== undefined && (
         <CheckItemModal

@@ -1,4 +1,4 @@
-// The campaign's phases (阶段) in order: add, edit, move up or down, remove.
+// The campaign's phases (阶段) in order: add, edit, move (drag, ↑/↓ on the handle, or the buttons), remove.
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { formatChineseDate } from '@paicha/core';
 import type { Phase } from '@paicha/core/api/campaigns';
@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { structureApi } from '../../../../api/endpoints';
 import { DeadlineHint } from '../../../../components/DeadlineHint';
 import { DeadlineText } from '../../../../components/DeadlineText';
+import { useDragRows } from '../../../../components/dragRows';
 import { FormModal } from '../../../../components/FormModal';
 import { testIdRow } from '../../../../components/rowProps';
 import { useDeadlinePreview } from '../../../../hooks/useDeadlinePreview';
@@ -32,6 +33,16 @@ export function PhaseEditor(props: { campaignId: number; phases: Phase[]; struct
       structureApi.movePhase(campaignId, p.seq, { ...edit, to }),
     );
 
+  const drag = useDragRows<Phase>({
+    seqOf: (p) => p.seq,
+    count: phases.length,
+    name: (p) => `第${p.seq}阶段`,
+    onMove: (from, to) => {
+      const phase = phases.find((p) => p.seq === from);
+      if (phase) void move(phase, to);
+    },
+  });
+
   async function submit(v: Values) {
     const body = {
       name: v.name.trim(),
@@ -55,8 +66,9 @@ export function PhaseEditor(props: { campaignId: number; phases: Phase[]; struct
         bordered
         pagination={false}
         dataSource={phases}
-        onRow={(p) => testIdRow('phase-row', { 'data-seq': p.seq })}
+        onRow={(p) => ({ ...testIdRow('phase-row', { 'data-seq': p.seq }), ...drag.rowProps(p) })}
         columns={[
+          drag.handle,
           { title: '序号', dataIndex: 'seq', width: 60, align: 'center' },
           { title: '阶段', dataIndex: 'name', width: 200 },
           {
