@@ -101,14 +101,21 @@ export async function listProblems(
 ) {
   const byGroup = dialect === 'postgres' && (page.sort === 'unit' || page.sort === 'checkItem');
   const walked = byGroup ? null : await walkFirst(db, f, page);
-  const [pageIds, total] = await Promise.all([
+  const pageIds = Promise.resolve(
     walked?.ids ??
       (byGroup ? pageByGroup(db, f, page, page.sort as 'unit' | 'checkItem') : pageOffIndex(db, f, page)),
+  );
+  const [[ids, found], total] = await Promise.all([
+    pageIds.then(
+      async (ids) =>
+        [
+          ids,
+          ids.length === 0 ? [] : await joined(db).select(SELECT).where('p.id', 'in', ids).execute(),
+        ] as const,
+    ),
     countMatches(db, f, walked?.rowsPerMatch ?? null),
   ]);
-  const found =
-    pageIds.length === 0 ? [] : await joined(db).select(SELECT).where('p.id', 'in', pageIds).execute();
-  const at = new Map(pageIds.map((id, i) => [id, i]));
+  const at = new Map(ids.map((id, i) => [id, i]));
   const rows = found.sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
   return { rows, ...total };
 }
