@@ -14,7 +14,7 @@ describe('节假日 and deadlines on non-working days', () => {
   let dir: string;
 
   beforeAll(async () => {
-    h = await startHarness({ PAICHA_FIXED_TIME: '2020-01-02T02:00:00Z' });
+    h = await startHarness({ clock: '2020-01-02T02:00:00Z' });
     dir = await mkdtemp(path.join(os.tmpdir(), 'paicha-calendar-'));
   });
   afterAll(async () => {

@@ -9,14 +9,7 @@ import { shot, toast } from './antd.js';
 import { pngImage } from './files.js';
 import { ADMIN_PASSWORD, ApiSession, type Harness, loginViaUi, startHarness } from './harness.js';
 import { logProgress, submitForClosure } from './ledger-steps.js';
-import {
-  bellCount,
-  campaignDueTomorrow,
-  itemOf,
-  unitId,
-  unreadOf,
-  workingDayRehearsal,
-} from './supervision-steps.js';
+import { bellCount, campaignDueTomorrow, itemOf, unitId, unreadOf } from './supervision-steps.js';
 
 const STREET = '中云街道';
 const REPORTER = { username: 'zy-handoff', displayName: '中云填报员', password: 'reporter-pass-123' };
@@ -31,8 +24,6 @@ interface Milestone {
 }
 
 describe('a notice on every hand-off', () => {
-  // Reminders go out on working days only: the server's clock is pinned to one.
-  const rehearsal = workingDayRehearsal();
   let h: Harness;
   let campaignId: number;
   let streetId: number;
@@ -58,14 +49,15 @@ describe('a notice on every hand-off', () => {
   };
 
   beforeAll(async () => {
-    h = await startHarness(rehearsal.env);
+    // Reminders go out on working days only: the server's clock is pinned to one.
+    h = await startHarness({ clock: 'working-day' });
     await h.createUser({ ...REPORTER, unit: STREET, role: 'reporter' });
     await h.createUser({ ...HEAD, unit: STREET, role: 'unit_head' });
-    ({ campaignId } = await campaignDueTomorrow(h, rehearsal.today));
+    ({ campaignId } = await campaignDueTomorrow(h));
     streetId = await unitId(h, STREET);
     reporterApi = await ApiSession.login(h.baseUrl, REPORTER.username, REPORTER.password);
     headApi = await ApiSession.login(h.baseUrl, HEAD.username, HEAD.password);
-    const today = rehearsal.today;
+    const today = h.today;
     const { problem } = await reporterApi.call<{ problem: { id: number } }>('POST', '/api/problems', {
       campaignId,
       checkItem: await itemOf(h, campaignId, streetId),

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addDays, buildCalendar, chinaToday, isWorkingDay, SHIPPED_CALENDAR_DAYS } from '@paicha/core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import {
   type ServerProcess,
@@ -58,6 +59,8 @@ export class ApiSession {
 
 export interface Harness {
   baseUrl: string;
+  /** The server's today (China time): the pinned clock's day, else the PC's. */
+  today: string;
   /** The server's data dir (its SQLite file is paicha.sqlite), for rows only screening would file. */
   dataDir: string;
   admin: ApiSession;
@@ -75,8 +78,30 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** `env`: further server settings, e.g. PAICHA_FIXED_TIME for a rehearsal clock. */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export interface HarnessOptions {
+  /**
+   * The server's clock (PAICHA_FIXED_TIME): an ISO instant pins it there; 'working-day' pins it
+   * to a working day at or before the PC's today (China time; weekends and the shipped State
+   * Council holidays are not) — reminders go out on working days only, so a test of them must not
+   * depend on the day of the week it runs on. Absent: the real clock.
+   */
+  clock?: 'working-day' | string;
+  /** Further server settings. */
+  env?: Record<string, string>;
+}
+
+/** The instant the server's clock is pinned to, or undefined for the real clock. */
+function pinnedClock(clock: HarnessOptions['clock']): string | undefined {
+  if (clock !== 'working-day') return clock;
+  const calendar = buildCalendar(SHIPPED_CALENDAR_DAYS);
+  let today = chinaToday();
+  while (!isWorkingDay(today, calendar)) today = addDays(today, -1);
+  return `${today}T02:00:00Z`;
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  const fixed = pinnedClock(opts.clock);
+  const env = { ...(fixed ? { PAICHA_FIXED_TIME: fixed } : {}), ...opts.env };
   ensureWebBuild();
   mkdirSync(SCREENSHOTS, { recursive: true });
   const dataDir = await mkdtemp(path.join(tmpdir(), 'paicha-e2e-'));
@@ -101,6 +126,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     const b = browser;
     return {
       baseUrl,
+      today: chinaToday(fixed ? new Date(fixed) : undefined),
       dataDir,
       admin,
       browser: b,

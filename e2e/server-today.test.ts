@@ -14,7 +14,7 @@ describe('form dates on a rehearsal clock', () => {
   let problemId: number;
 
   beforeAll(async () => {
-    h = await startHarness({ PAICHA_FIXED_TIME: SERVER_NOW });
+    h = await startHarness({ clock: SERVER_NOW });
     await h.createUser({ ...ZY, unit: '中云街道', role: 'reporter' });
     const [campaign] = await h.admin.call<{ id: number }[]>('GET', '/api/campaigns');
     const items = await h.admin.call<{ seq: number; units: { id: number; name: string }[] }[]>(

@@ -14,7 +14,6 @@ import {
   itemOf,
   unitId,
   unreadOf,
-  workingDayRehearsal,
 } from './supervision-steps.js';
 
 const STREET = '中云街道';
@@ -22,8 +21,6 @@ const DEPT = '区财政局';
 const REPORTER = { username: 'zy-notice', displayName: '中云填报员', password: 'reporter-pass-123' };
 
 describe('reminders, 催办, 明察暗访 and problems from other sources', () => {
-  // Reminders go out on working days only: the server's clock is pinned to one.
-  const rehearsal = workingDayRehearsal();
   let h: Harness;
   let campaignId: number;
   let tomorrow: string;
@@ -36,11 +33,12 @@ describe('reminders, 催办, 明察暗访 and problems from other sources', () =
   let admin: Page;
 
   beforeAll(async () => {
-    h = await startHarness(rehearsal.env);
+    // Reminders go out on working days only: the server's clock is pinned to one.
+    h = await startHarness({ clock: 'working-day' });
     await h.createUser({ ...REPORTER, unit: STREET, role: 'reporter' });
-    ({ campaignId, tomorrow } = await campaignDueTomorrow(h, rehearsal.today));
+    ({ campaignId, tomorrow } = await campaignDueTomorrow(h));
     streetId = await unitId(h, STREET);
-    const today = rehearsal.today;
+    const today = h.today;
     // A problem of the street two days past its deadline: reminded as missed, and 催办-able.
     const { problem } = await h.admin.call<{ problem: { id: number } }>('POST', '/api/problems', {
       campaignId,
@@ -171,7 +169,7 @@ describe('reminders, 催办, 明察暗访 and problems from other sources', () =
     await admin.getByTestId('inspection-new').click();
     const visit = admin.getByTestId('inspection-form');
     await pickOption(visit, '被检查单位', '中云');
-    await fillDate(visit, '检查日期', addDays(rehearsal.today, -1));
+    await fillDate(visit, '检查日期', addDays(h.today, -1));
     await visit.getByText('暗访（不打招呼）').click();
     await visit.getByLabel('检查地点').fill('中云村三组');
     await visit.getByLabel('检查人员').fill('齐振龙、王督查');

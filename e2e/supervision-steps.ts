@@ -1,13 +1,6 @@
 // Set-up and steps of the supervision browser test: a campaign shifted so that a deadline falls
 // tomorrow (a reminder is due today, whatever day the test runs), and reading the header bell.
-import {
-  addDays,
-  buildCalendar,
-  chinaToday,
-  daysBetween,
-  isWorkingDay,
-  SHIPPED_CALENDAR_DAYS,
-} from '@paicha/core';
+import { addDays, daysBetween } from '@paicha/core';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ApiSession, Harness } from './harness.js';
@@ -28,20 +21,9 @@ interface Campaign {
  * A campaign whose 全面整改到位 (rectification) deadline is tomorrow: every unit is reminded of
  * it today (1 day before), and its early monthly reports are overdue and missing.
  */
-/**
- * A working day at or before the PC's today (weekends and the shipped State Council holidays are
- * not), and the PAICHA_FIXED_TIME that pins the server's clock there. Reminders go out on working
- * days only, so a browser test of reminders must not depend on the day of the week it runs on.
- */
-export function workingDayRehearsal() {
-  const calendar = buildCalendar(SHIPPED_CALENDAR_DAYS);
-  let today = chinaToday();
-  while (!isWorkingDay(today, calendar)) today = addDays(today, -1);
-  return { today, env: { PAICHA_FIXED_TIME: `${today}T02:00:00Z` } };
-}
-
-/** `today`: the server's today when its clock is pinned (workingDayRehearsal). */
-export async function campaignDueTomorrow(h: Harness, today = chinaToday()) {
+/** A campaign whose 全面整改到位 date is the server's tomorrow (`h.today`: its clock may be pinned). */
+export async function campaignDueTomorrow(h: Harness) {
+  const today = h.today;
   const [seeded] = await h.admin.call<{ id: number }[]>('GET', '/api/campaigns');
   const plan = await h.admin.call<Campaign>('GET', `/api/campaigns/${seeded?.id}`);
   const rectification = (c: Campaign) => c.milestones.find((m) => m.kind === 'rectification') as Milestone;
