@@ -40,7 +40,7 @@ describe.each(DIALECTS)('hand-off notices of problems on %s', (dialect) => {
     await ok('POST', `/api/problems/${problem.id}/assign`, admin, {
       version: problem.version,
       unitId: hzId,
-      deadline: '2020-02-28',
+      deadline: '2020-02-29', // a Saturday: marked in the notice, not moved
       reason: '涉及猴嘴街道辖区农户',
     });
     fresh = await added();
@@ -49,7 +49,7 @@ describe.each(DIALECTS)('hand-off notices of problems on %s', (dialect) => {
       [zyId, 'reassigned'],
     ]);
     expect(fresh[0]?.body).toContain('交办说明：涉及猴嘴街道辖区农户');
-    expect(fresh[0]?.body).toContain('整改时限：2020年2月28日');
+    expect(fresh[0]?.body).toContain('整改时限：2020年2月29日（星期六休息日）');
     // The street it went to reads it; the other street never does.
     expect((await list(hz.cookie)).items.map((n) => n.id)).toContain(fresh[0]?.id);
     expect((await list(zy.cookie)).items.map((n) => n.id)).not.toContain(fresh[0]?.id);

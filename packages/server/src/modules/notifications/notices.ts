@@ -2,12 +2,18 @@
 // services call one function per hand-off inside their own transaction, so a refused or failed
 // hand-off sends nothing, and each writes exactly one notice per receiving unit. Mail, when the
 // office turned it on and a mail server is configured, goes out after the commit.
-import { formatChineseDate, type NotificationKind } from '@paicha/core';
+import {
+  deadlineNoticeText,
+  formatChineseDate,
+  type NotificationKind,
+  type WorkCalendar,
+} from '@paicha/core';
 import type { ReminderSettings } from '@paicha/core/api/notifications';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/transaction.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
+import { problemDeadlineInfo } from '../calendar/deadlines.js';
 import { readSetting } from '../settings/settings.repository.js';
 import { sendReminderMail } from './mailer.js';
 import { insertNotifications, officeUnitIds } from './notifications.repository.js';
@@ -136,7 +142,13 @@ const problemNotice = (p: ProblemRef) => ({
 });
 
 /** 交办: the receiving unit learns what it now has to rectify, by when and why. */
-export function problemAssigned(ctx: AppContext, actor: Actor, p: ProblemRef, reason: string): Notice {
+export function problemAssigned(
+  ctx: AppContext,
+  actor: Actor,
+  p: ProblemRef,
+  reason: string,
+  calendar: WorkCalendar,
+): Notice {
   return {
     ...problemNotice(p),
     unitId: p.unitId,
@@ -145,7 +157,8 @@ export function problemAssigned(ctx: AppContext, actor: Actor, p: ProblemRef, re
     body: lines(
       `${byWhom(actor)}于${formatChineseDate(ctx.clock.today())}交办`,
       problemLine(p),
-      p.deadline && `整改时限：${formatChineseDate(p.deadline)}`,
+      // Marked, never moved, when it falls on a day off (as on every page).
+      p.deadline && `整改时限：${deadlineNoticeText(problemDeadlineInfo(p.deadline, calendar))}`,
       reason && `交办说明：${reason}`,
     ),
     dueDate: p.deadline,

@@ -89,7 +89,13 @@ export async function applyAssign(
   const deadline = input.deadline === undefined ? p.deadline : input.deadline;
   // Both ends of the hand-off hear of it: the unit it goes to, and the one that loses it.
   await writeNotices(trx, ctx, actor, [
-    problemAssigned(ctx, actor, { ...p, unitId: unit.id, unitName: unit.name, deadline }, input.reason),
+    problemAssigned(
+      ctx,
+      actor,
+      { ...p, unitId: unit.id, unitName: unit.name, deadline },
+      input.reason,
+      await loadCalendar(trx),
+    ),
     ...(p.unitId === unit.id ? [] : [problemTakenAway(ctx, actor, p, unit, input.reason)]),
   ]);
 }

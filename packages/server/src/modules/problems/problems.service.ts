@@ -110,7 +110,7 @@ export async function createProblem(
         description: input.description,
         deadline: input.deadline,
       };
-      await writeNotices(trx, ctx, actor, [problemAssigned(ctx, actor, ref, '')]);
+      await writeNotices(trx, ctx, actor, [problemAssigned(ctx, actor, ref, '', calendar)]);
     }
     return id;
   });
