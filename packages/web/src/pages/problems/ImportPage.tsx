@@ -1,6 +1,6 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { isAdmin } from '@paicha/core';
-import { Alert, Button, Card, Popconfirm, Progress, Result, Space, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Popconfirm, Result, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../api/client';
@@ -8,6 +8,7 @@ import { problemsApi } from '../../api/problems';
 import type { ImportMode, ImportReport } from '../../api/problemTypes';
 import { useUser } from '../../auth/AuthContext';
 import { useCampaign } from '../../campaign/CampaignContext';
+import { FileDrop } from '../../components/FileDrop';
 import { canRecord } from '../../components/problemRoles';
 import { useAction } from '../../hooks/useAction';
 import { ImportReportTable } from './ImportReportTable';
@@ -90,33 +91,20 @@ export default function ImportPage() {
           : `导入的问题登记在本单位（${user.unit.name}）名下，排查事项须为本单位承担的事项。`}
         上传后先逐行检查，确认无误再导入；有不合格行时，可以修改后重新上传，或明确选择只导入合格行。
       </Typography.Paragraph>
-      <Upload.Dragger
+      <FileDrop
         accept=".xlsx"
-        maxCount={1}
-        showUploadList={false}
-        disabled={busy}
-        beforeUpload={(f) => {
+        text="第二步：点击或拖入填好的 Excel 文件（.xlsx）"
+        hint={file && `当前文件：${file.name}`}
+        percent={percent}
+        processing="正在逐行检查…"
+        onFile={(f) => {
           setFile(f);
           setReport(undefined);
           void send(f, 'check');
-          return false;
         }}
-        data-testid="import-upload"
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">第二步：点击或拖入填好的 Excel 文件（.xlsx）</p>
-        {file && <p className="ant-upload-hint">当前文件：{file.name}</p>}
-      </Upload.Dragger>
-      {busy && (
-        <div style={{ margin: '16px 0' }} data-testid="import-progress">
-          <Progress percent={percent} status="active" />
-          <Typography.Text type="secondary">
-            {percent === 100 ? '正在逐行检查…' : '正在上传…'}
-          </Typography.Text>
-        </div>
-      )}
+        testId="import-upload"
+        progressTestId="import-progress"
+      />
       {failure && <Alert type="error" showIcon style={{ marginTop: 16 }} message={failure} />}
       {report && !busy && file && (
         <div style={{ marginTop: 16 }} data-testid="import-report">

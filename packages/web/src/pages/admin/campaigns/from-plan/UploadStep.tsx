@@ -1,9 +1,9 @@
-import { InboxOutlined } from '@ant-design/icons';
 import type { PlanPreview } from '@paicha/core/api/campaign-import';
-import { Alert, Button, Progress, Typography, Upload } from 'antd';
+import { Alert, Button, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../../api/client';
 import { campaignsApi } from '../../../../api/endpoints';
+import { FileDrop } from '../../../../components/FileDrop';
 import { draftFromPreview, type PlanDraft } from './planDraft';
 
 /** Step 1: the plan's .docx or its 任务分解表 .xlsx; the server reads it, nothing is stored yet. */
@@ -50,31 +50,14 @@ export function UploadStep(props: {
           }
         />
       )}
-      <div data-testid="plan-upload">
-        <Upload.Dragger
-          accept=".docx,.xlsx"
-          maxCount={1}
-          showUploadList={false}
-          disabled={percent !== undefined}
-          beforeUpload={(f) => {
-            void upload(f);
-            return false;
-          }}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">点击或拖入工作方案（.docx）或任务分解表（.xlsx）</p>
-        </Upload.Dragger>
-      </div>
-      {percent !== undefined && (
-        <div style={{ marginTop: 16 }}>
-          <Progress percent={percent} status="active" />
-          <Typography.Text type="secondary">
-            {percent === 100 ? '正在读取表格…' : '正在上传…'}
-          </Typography.Text>
-        </div>
-      )}
+      <FileDrop
+        accept=".docx,.xlsx"
+        text="点击或拖入工作方案（.docx）或任务分解表（.xlsx）"
+        percent={percent}
+        processing="正在读取表格…"
+        onFile={(f) => void upload(f)}
+        testId="plan-upload"
+      />
       {failure && (
         <Alert
           type="error"
