@@ -193,6 +193,12 @@ describe('a campaign from a new plan’s 任务分解表 in the browser', () => 
     await info.getByRole('button', { name: '添加节点' }).click();
     await info.getByLabel('节点1名称').fill('整改结果报送');
     await fillDate(info, '节点1日期', '2027-06-20');
+    // A Sunday: the row says so, and what a new campaign (its dates kept) makes of it.
+    await expect
+      .poll(() => info.getByTestId('milestone-row').first().getByTestId('deadline-hint').textContent(), {
+        timeout: 15_000,
+      })
+      .toBe('2027年6月20日（星期日休息日）→ 按原日期截止（本活动不调整）');
     await shot(admin, 'from-plan-3-info');
 
     // Back to the preview and forward again: nothing typed is lost.
