@@ -9,7 +9,7 @@ import { findCampaign } from '../campaigns/campaigns.repository.js';
 import type { LoadedReport, ReportKey } from './report-load.js';
 import { ledgerTextsOf, reportRows } from './report-rows.js';
 import * as repo from './reports.repository.js';
-import { allowedActions, STATUS_LABELS, timelinessOf, type ViewStatus } from './workflow.js';
+import { allowedActions, presentTrail, STATUS_LABELS, timelinessOf, type ViewStatus } from './workflow.js';
 
 export async function presentReport(
   ctx: AppContext,
@@ -51,14 +51,7 @@ export async function presentReport(
     fillerName: report?.filler_name ?? meta.fillerName,
     reviewerName: report?.reviewer_name ?? meta.reviewerName,
     phone: report?.phone ?? meta.phone,
-    returnReason: report?.return_reason ?? '',
-    firstSubmittedAt: report?.first_submitted_at ?? null,
-    submittedAt: report?.submitted_at ?? null,
-    submittedBy: report?.submittedByName ?? null,
-    reviewedAt: report?.reviewed_at ?? null,
-    reviewedBy: report?.reviewedByName ?? null,
-    updatedAt: report?.updated_at ?? null,
-    updatedBy: report?.updatedByName ?? null,
+    ...presentTrail(report),
     timeliness,
     late: timeliness === 'late',
     prefilledFrom,

@@ -150,3 +150,29 @@ export function summarize(cells: readonly Timeliness[]): TimelinessTotals {
     timelinessRate: rate(onTime),
   };
 }
+
+/** The workflow columns a report's or submission's row keeps, with the people's names joined in. */
+export interface TrailRow {
+  return_reason: string;
+  first_submitted_at: string | null;
+  submitted_at: string | null;
+  submittedByName: string | null;
+  reviewed_at: string | null;
+  reviewedByName: string | null;
+  updated_at: string;
+  updatedByName: string | null;
+}
+
+/** Who sent, reviewed and last changed it, and when, as both views show it (blank when unsaved). */
+export function presentTrail(row: TrailRow | undefined) {
+  return {
+    returnReason: row?.return_reason ?? '',
+    firstSubmittedAt: row?.first_submitted_at ?? null,
+    submittedAt: row?.submitted_at ?? null,
+    submittedBy: row?.submittedByName ?? null,
+    reviewedAt: row?.reviewed_at ?? null,
+    reviewedBy: row?.reviewedByName ?? null,
+    updatedAt: row?.updated_at ?? null,
+    updatedBy: row?.updatedByName ?? null,
+  };
+}

@@ -8,7 +8,13 @@ import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { listHistory, unitIdsWithItems } from '../reports/reports.repository.js';
 import { presentHistory } from '../reports/reports.view.js';
 import { buildGrid, reportingUnits } from '../reports/timeliness.js';
-import { allowedActions, STATUS_LABELS, timelinessOf, type ViewStatus } from '../reports/workflow.js';
+import {
+  allowedActions,
+  presentTrail,
+  STATUS_LABELS,
+  timelinessOf,
+  type ViewStatus,
+} from '../reports/workflow.js';
 import { findUnit } from '../units/units.repository.js';
 import * as repo from './submissions.repository.js';
 
@@ -69,14 +75,7 @@ export async function presentSubmission(
     content: s?.content ?? '',
     experience: s?.experience ?? '',
     institutions: s?.institutions ?? '',
-    returnReason: s?.return_reason ?? '',
-    firstSubmittedAt: s?.first_submitted_at ?? null,
-    submittedAt: s?.submitted_at ?? null,
-    submittedBy: s?.submittedByName ?? null,
-    reviewedAt: s?.reviewed_at ?? null,
-    reviewedBy: s?.reviewedByName ?? null,
-    updatedAt: s?.updated_at ?? null,
-    updatedBy: s?.updatedByName ?? null,
+    ...presentTrail(s),
     timeliness,
     late: timeliness === 'late',
     files: files.map((f) => ({ ...f, kind: f.kind as FileKind })),
