@@ -4,9 +4,11 @@
 // its texts); every other unit follows the campaign's structure of today. Rows are keyed by check
 // item id and laid out in today's 序号 order:
 // - an item's block holds every unit whose row prints the item as it is today;
-// - a unit that submitted the item with another 序号 or wording gets a block of its own right
-//   after that item (序号 and 排查内容 as submitted, merged over the units that submitted that
-//   same wording), its 责任单位 cell saying 按报送时事项 and what the item is now;
+// - a unit that submitted the item with the same wording under another 序号 (renumbered by a
+//   removal or a move) stays in today's block, its 责任单位 cell saying 报送时为第N项;
+// - a unit that submitted the item with other wording gets a block of its own right after that
+//   item (序号 and 排查内容 as submitted, merged over the units that submitted that same
+//   wording), its 责任单位 cell saying 按报送时事项 and what the item is now;
 // - an item taken out of the campaign after a unit submitted it stays where that unit printed it
 //   (after the nearest item before it in its report that still exists), marked 该项已移除.
 // So nothing a unit submitted drops out or is reworded, and each unit appears once per item.
@@ -102,8 +104,12 @@ export function consolidatedRows(input: ConsolidatedInput): MonthlyTableRow[] {
       const now = current.get(s.checkItemId);
       const texts: [string, string, string] = [s.situation, s.measures, s.progress];
       const nowLabel = now ? (groups.get(now.seq)?.label ?? now.subCategory) : '';
-      if (now && now.seq === s.seq && now.content === s.content && nowLabel === s.groupLabel) {
-        today(now, name, texts, order);
+      if (now && now.content === s.content && nowLabel === s.groupLabel) {
+        // Same item, same wording, only renumbered (an item before it was removed or moved):
+        // the unit's row stays in today's block and says the 序号 it was submitted under, so one
+        // removal does not split every later item into a block of its own.
+        const renumbered = now.seq === s.seq ? name : `${name}\n（报送时为第${s.seq}项）`;
+        today(now, renumbered, texts, order);
         return;
       }
       const mark = !now ? '该项已移除' : now.seq !== s.seq ? `现为第${now.seq}项` : '现已调整';

@@ -95,11 +95,18 @@ describe.each(DIALECTS)('consolidated 月报表 after a structure change on %s',
 
     const after = await xlsxRows(await consolidated('xlsx'));
     const zyAfter = byUnit(after, ZY);
-    expect(asSubmitted(zyAfter)).toEqual(zyBefore);
+    // A row only renumbered prints in today's block and names the 序号 it was submitted under.
+    const submittedSeq = (r: string[]) => /报送时为第(\d+)项/.exec(r[6] ?? '')?.[1] ?? r[0];
+    expect(asSubmitted(zyAfter.map((r) => [submittedSeq(r) as string, ...r.slice(1)]))).toEqual(zyBefore);
     // The removed item keeps the unit's row, marked; the moved and renamed ones say what they are now.
     const removedRow = zyAfter.find((r) => r[2] === removed[2]);
     expect(removedRow?.[6]).toBe(`${ZY}\n（按报送时事项，该项已移除）`);
-    expect(zyAfter.find((r) => r[0] === '1')?.[6]).toBe(`${ZY}\n（按报送时事项，现为第3项）`);
+    // Item 1 moved to 3 with its wording: today's 序号, the submitted one named.
+    expect(zyAfter.find((r) => r[0] === '3' && r[6]?.includes('第1项'))?.[6]).toBe(
+      `${ZY}\n（报送时为第1项）`,
+    );
+    // Items after the removed one are renumbered only: none gets a block of its own.
+    expect(zyAfter.filter((r) => r[6]?.includes('按报送时事项'))).toHaveLength(2);
     expect(zyAfter.find((r) => r[2] === renamed[2])?.[6]).toBe(`${ZY}\n（按报送时事项，现为第7项）`);
     // A unit still drafting follows today's structure: the new wording, no removed item.
     const hz = byUnit(after, '猴嘴街道');
