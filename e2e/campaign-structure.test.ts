@@ -102,6 +102,8 @@ describe('editing a campaign structure in the browser', () => {
       await handle(35).press('ArrowDown');
       await toast(page, '第35项已移至第36项');
       await poll(() => contentOf(page, 36)).toContain(NEW_CONTENT);
+      // The keyboard stays with the moved row.
+      await expect(page.locator(':focus').getAttribute('data-drag-seq')).resolves.toBe('36');
       const order = await h.admin.call<{ seq: number; content: string }[]>(
         'GET',
         `/api/campaigns/${coming.id}/check-items`,

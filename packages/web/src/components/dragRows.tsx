@@ -36,6 +36,12 @@ export function useDragRows<T>(opts: {
         if (to < 1 || to > opts.count) return;
         e.preventDefault();
         opts.onMove(seq, to);
+        // Rows are keyed by 序号: the handle at `to` is the moved row's once the table reloads, so
+        // the keyboard stays with the row it is moving.
+        const target = e.currentTarget
+          .closest('tbody')
+          ?.querySelector<HTMLElement>(`[data-drag-seq="${to}"]`);
+        target?.focus();
       };
       return (
         <button
@@ -44,6 +50,7 @@ export function useDragRows<T>(opts: {
           aria-label={`拖动${opts.name(row)}调整顺序，或按上下方向键移动`}
           title="拖动调整顺序（聚焦后可按 ↑ ↓ 移动）"
           data-testid="drag-handle"
+          data-drag-seq={seq}
           draggable={!opts.disabled}
           onKeyDown={key}
           onDragStart={(e: DragEvent) => {
