@@ -171,15 +171,17 @@ async function pageByGroup(
 }
 
 /**
- * PostgreSQL, 1–2 character words (search-walk.repository.ts): the page found by walking the
- * list in its order, or null when the word is too rare for that (then the grams' index).
+ * PostgreSQL words of any length (search-walk.repository.ts): the page found by walking the
+ * list in its order, or null when the word is too rare for that (then the grams' or trigram
+ * index).
  */
 function walkFirst(
   db: Executor,
   f: ProblemFilter,
   page: { sort: keyof typeof SORT_COLUMNS; order: 'asc' | 'desc'; offset: number; limit: number },
 ): Promise<WalkedPage | null> | null {
-  if (f.search?.indexed?.kind !== 'grams') return null;
+  const kind = f.search?.indexed?.kind;
+  if (!f.search || (kind !== 'grams' && kind !== 'trgm')) return null;
   const list = filtered(db, { ...f, search: undefined });
   const hit = plainCondition(f.search);
   return walkPage(db, list, hit, SORT_COLUMNS[page.sort], page.order, page.offset, page.limit);
@@ -187,7 +189,7 @@ function walkFirst(
 
 /**
  * The total: from the tallies without words; with words, matches counted up to SEARCH_CAP —
- * for a 1–2 character word on PostgreSQL common enough (`rowsPerMatch`, from walking the page)
+ * for a word on PostgreSQL common enough (`rowsPerMatch`, from walking the page)
  * by walking the list, else through the index.
  */
 async function countMatches(

@@ -25,7 +25,9 @@ const SEARCHED = [
 // 危房: one problem in 7 (the bulk seed); 知晓: six in 7; 王某: every one; 桥梁: 30 scattered;
 // 新村: the newest 300 and one in 500 before (a walk of the newest counts too few); 垮: one
 // character, with 桥梁.
-const WORDS = ['危房', '知晓', '王某', '桥梁', '新村', '垮'];
+// 3+ characters (pg_trgm on PostgreSQL, walked the same way): 危房未改造 one in 7, 政策知晓率
+// six in 7, 桥梁垮塌 30 scattered.
+const WORDS = ['危房', '知晓', '王某', '桥梁', '新村', '垮', '危房未改造', '政策知晓率', '桥梁垮塌'];
 const ORDERS: [string, string][] = [
   ['id', 'desc'],
   ['id', 'asc'],
