@@ -1,12 +1,13 @@
 // Worker threads are started from a URL relative to the module that starts them
-// (`new Worker(new URL('./x.worker.mjs', import.meta.url))`), which neither the compiler nor the
+// (`new Worker(new URL('./x.worker.mjs', import.meta.url))`, or through lib/worker-heap.ts's
+// `startWorker(new URL(…), …)`), which neither the compiler nor the
 // import rules check: a file moved without its worker would fail only when the worker starts.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = import.meta.dirname;
-const WORKER_URL = /new Worker\(\s*new URL\(\s*'([^']+)',\s*import\.meta\.url\s*\)/g;
+const WORKER_URL = /(?:new Worker|startWorker)\(\s*new URL\(\s*'([^']+)',\s*import\.meta\.url\s*\)/g;
 
 function* sources(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
