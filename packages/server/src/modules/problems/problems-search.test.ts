@@ -2,20 +2,12 @@
 // the searched columns does (through SQLite FTS5 trigram / PostgreSQL pg_trgm), and follows edits.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_COLUMNS } from '../../db/migrations/2026-12-03-009-ledger-search.js';
 import { DIALECTS } from '../../test/databases.js';
 import type { TestApp } from '../../test/harness.js';
 import { type ProblemBody, problemBody, recordProblem, startLedgerApp } from '../../test/problems.js';
 
 const TODAY = '2020-01-10';
-const SEARCHED = [
-  'description',
-  'place',
-  'cause',
-  'measures',
-  'responsible_leader',
-  'responsible_person',
-  'household_ref',
-];
 
 describe.each(DIALECTS)('ledger search on %s', (dialect) => {
   let t: TestApp;
@@ -46,7 +38,7 @@ describe.each(DIALECTS)('ledger search on %s', (dialect) => {
         eb.or([
           // A number is also a problem number.
           ...(/^\d+$/.test(q) ? [eb('id', '=', Number(q))] : []),
-          ...SEARCHED.map((c) => sql<boolean>`${sql.ref(c)} like ${like} escape '\\'`),
+          ...SEARCH_COLUMNS.map((c) => sql<boolean>`${sql.ref(c)} like ${like} escape '\\'`),
           // Typing part of a unit's name finds that unit's problems.
           sql<boolean>`unit_id in (select id from units where name like ${like} escape '\\')`,
         ]),
