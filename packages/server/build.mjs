@@ -18,17 +18,19 @@ const out = path.resolve(values.out);
 
 rmSync(out, { recursive: true, force: true });
 const bare = /^(?![./]|node:|@paicha\/)/;
-await build({
-  input: { main: path.join(here, 'src/main.ts'), cli: path.join(here, 'src/cli.ts') },
+// What both builds share: npm packages and Node's modules stay external, ES modules into dist/.
+const node = {
   platform: 'node',
   external: (id) => bare.test(id) || id.startsWith('node:'),
   logLevel: 'warn',
+};
+const esm = { dir: out, format: 'esm', entryFileNames: '[name].mjs', sourcemap: true };
+await build({
+  ...node,
+  input: { main: path.join(here, 'src/main.ts'), cli: path.join(here, 'src/cli.ts') },
   output: {
-    dir: out,
-    format: 'esm',
-    entryFileNames: '[name].mjs',
+    ...esm,
     chunkFileNames: '[name]-[hash].mjs',
-    sourcemap: true,
     // What `paicha help` and the CLI's error handling need from @paicha/core, in a chunk of its
     // own: the rest of core (and zod with it) is then loaded only by the commands themselves.
     codeSplitting: {
@@ -52,17 +54,9 @@ const workers = new Map();
   }
 })(path.join(here, 'src'));
 await build({
+  ...node,
   input: Object.fromEntries([...workers].map(([name, file]) => [name.replace(/\.mjs$/, ''), file])),
-  platform: 'node',
-  external: (id) => bare.test(id) || id.startsWith('node:'),
-  logLevel: 'warn',
-  output: {
-    dir: out,
-    format: 'esm',
-    entryFileNames: '[name].mjs',
-    chunkFileNames: 'worker-[name]-[hash].mjs',
-    sourcemap: true,
-  },
+  output: { ...esm, chunkFileNames: 'worker-[name]-[hash].mjs' },
 });
 console.log(
   `[build] server → ${path.relative(process.cwd(), out) || '.'} (main.mjs, cli.mjs, ${workers.size} workers)`,
