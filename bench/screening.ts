@@ -57,13 +57,14 @@ const settle = () => execSync('sync');
 if (values['screen-only']) {
   console.log(`load average before paicha: ${load()}`);
   const { run, output, kept } = await screenKept(path.resolve(values['screen-only']));
-  const { keys, findings } = screenedKeys(output);
+  const { keys, findings, steps } = screenedKeys(output);
   const want = new Set(kept.planted);
   const missed = [...want].filter((k) => !keys.has(k));
   const extra = [...keys].filter((k) => !want.has(k));
   console.log(
     `paicha screen --json (${kept.dialect}, the kept database): ${s(run.ms)} s, peak RSS ${run.rssMb} MB, ${findings} findings (planted ${want.size}, missed ${missed.length}, extra ${extra.length}); load average after: ${load()}`,
   );
+  console.log(`  ${steps}`);
   if (missed.length || extra.length) {
     console.log('missed', missed.slice(0, 10), 'extra', extra.slice(0, 10));
     process.exitCode = 1;
@@ -97,7 +98,7 @@ try {
   );
   const total = run.import.ms + run.screen.ms;
   const peak = Math.max(run.import.rssMb, run.screen.rssMb);
-  const { keys, findings } = screenedKeys(run.output);
+  const { keys, findings, steps } = screenedKeys(run.output);
   const want = new Set(planted);
   const missed = [...want].filter((k) => !keys.has(k));
   const extra = [...keys].filter((k) => !want.has(k));
@@ -110,6 +111,7 @@ try {
       `paicha (${dialect}, built CLI as child processes; migrate ${s(run.migrate.ms)} s untimed):`,
       `  import (7 files, one process): ${s(run.import.ms)} s, peak RSS ${run.import.rssMb} MB`,
       `  screen --json: ${s(run.screen.ms)} s, peak RSS ${run.screen.rssMb} MB, ${findings} findings (planted ${want.size}, missed ${missed.length}, extra ${extra.length})`,
+      `  ${steps}`,
       `  end to end: ${s(total)} s = ${(total / floor.ms).toFixed(2)}× the DuckDB floor (${s(floor.ms)} s); peak RSS ${peak} MB`,
       `  ${targets}; national file ${s(run.fileMs.national ?? Number.NaN)} s = ${Math.round((data.rows.national / (run.fileMs.national ?? Number.NaN)) * 1000)} rows/s`,
       `  load average after: ${load()}`,

@@ -131,6 +131,8 @@ export const RuleOutcome = z.object({
   findings: z.number(),
   /** Why the rule did not run (停用, 缺少数据：…), null when it ran. */
   skipped: z.string().nullable(),
+  /** Milliseconds the rule took (its queries and staging its findings); absent when skipped. */
+  ms: z.number().optional(),
 });
 export type RuleOutcome = z.infer<typeof RuleOutcome>;
 
@@ -145,6 +147,11 @@ export const ScreeningSummary = SyncCounts.extend({
   /** Findings of rules with no item in the campaign, recorded but kept out of the ledger. */
   unfiled: z.number().optional(),
   durationMs: z.number(),
+  /**
+   * Where the time went, in milliseconds: the roll per household (prepare), the rules, routing and
+   * filing the findings into the ledger (record, which waits for the write lock on SQLite).
+   */
+  stepsMs: z.object({ prepare: z.number(), rules: z.number(), record: z.number() }).optional(),
 });
 export type ScreeningSummary = z.infer<typeof ScreeningSummary>;
 
