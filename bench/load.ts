@@ -4,6 +4,7 @@
 // reference (the first-page query straight through better-sqlite3 / pg) from the same run, and
 // the server processes' CPU time per request (what a machine of one's own would make of it).
 //   npm run bench:load -- --problems 400000 [--db sqlite|postgres] [--processes 2] [--seconds 10]
+//     [--only NAME] [--keep | --reuse DATA_DIR[,DATABASE_URL]]
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,6 +32,11 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '16' },
     seconds: { type: 'string', default: '10' },
     only: { type: 'string' },
+    // A database seeded by an earlier run, kept rather than seeded again (for comparing settings
+    // back to back): `--reuse DATA_DIR[,DATABASE_URL]`; it is left in place afterwards.
+    reuse: { type: 'string' },
+    // Leave the seeded database in place and print its --reuse argument.
+    keep: { type: 'boolean' },
   },
 });
 const N = Number(values.problems);
@@ -47,7 +53,7 @@ const enc = encodeURIComponent;
 console.log(
   `== ${DIALECT}, ${N.toLocaleString()} problems, ${PROCESSES} server process(es), ${CLIENTS} clients, ${SECONDS} s per scenario`,
 );
-const seeded = await seedLoadDatabase(DIALECT, N, NOW);
+const seeded = values.reuse ? reused(values.reuse) : await seedLoadDatabase(DIALECT, N, NOW);
 console.log(
   `seeded in ${seeded.seconds.toFixed(1)} s (${Math.round(N / seeded.seconds).toLocaleString()} problems/s); ${STREET.unit}: ${seeded.streetProblems.toLocaleString()} problems`,
 );
@@ -166,7 +172,11 @@ try {
   console.log(`target (≥ 200 req/s, p99 ≤ 200 ms over the whole run): ${ok ? 'met' : 'missed'}`);
 } finally {
   await Promise.all(servers.map(stopServer));
-  await seeded.database.drop();
+  if (values.keep && !values.reuse)
+    console.log(
+      `kept: --reuse ${seeded.database.dataDir}${seeded.database.databaseUrl ? `,${seeded.database.databaseUrl}` : ''}`,
+    );
+  else if (!values.reuse) await seeded.database.drop();
 }
 
 /** The first page's query through the bare driver, under the same number of clients. */
@@ -187,4 +197,10 @@ async function reference(): Promise<Stats> {
   } finally {
     await pool.end();
   }
+}
+
+function reused(spec: string) {
+  const [dataDir = '', databaseUrl] = spec.split(',');
+  const database = { dataDir, databaseUrl: databaseUrl ?? null, drop: async () => {} };
+  return { database, seconds: Number.NaN, streetProblems: Number.NaN };
 }
