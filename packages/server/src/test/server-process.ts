@@ -2,7 +2,6 @@
 // tests that must see the real thing: the browser tests (e2e/harness.ts) and the measurements of
 // a server's memory and latency (spawned-server.ts). Only Node's own modules here: e2e imports it.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,16 +16,17 @@ export interface ServerProcess {
 }
 
 /**
- * Starts `packages/server/src/main.ts` (or `entry`, a built `main.mjs`) on a free loopback port
- * with `env` over this process's environment (PAICHA_DATA_DIR, DATABASE_URL, …) and resolves once
- * `/api/health` answers; fails with the server's output if it exits or does not answer within 60 s.
+ * Starts `packages/server/src/main.ts` (or `entry`, a built `main.mjs`) on a loopback port of the
+ * system's choosing with `env` over this process's environment (PAICHA_DATA_DIR, DATABASE_URL, …)
+ * and resolves once `/api/health` answers on the port the server printed; fails with the server's
+ * output if it exits or does not answer within 60 s. The server binds port 0 itself: a port found
+ * free beforehand and handed over could be taken meanwhile by another suite's server running at
+ * the same time, whose /api/health would then answer for this one.
  */
 export async function startServerProcess(
   env: Record<string, string>,
   entry?: string,
 ): Promise<ServerProcess> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   const child = spawn(
     process.execPath,
@@ -35,12 +35,13 @@ export async function startServerProcess(
       : ['--max-semi-space-size=32', '--import', 'tsx', 'packages/server/src/main.ts'],
     {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PAICHA_LOG_LEVEL: 'warn', ...env },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PAICHA_LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  child.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
-  child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
+  // Decoded as streams: a character split between two chunks stays whole.
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => output.push(d));
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => output.push(d));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
@@ -50,12 +51,18 @@ export async function startServerProcess(
     clearTimeout(timer);
   };
   const deadline = Date.now() + START_TIMEOUT_MS;
+  let baseUrl = '';
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output.join('')}`);
-    const up = await fetch(`${baseUrl}/api/health`).then(
-      (r) => r.ok,
-      () => false, // not listening yet
-    );
+    // main.ts prints the address it listens on once it does.
+    const port = /已启动：http:\/\/127\.0\.0\.1:(\d+)/.exec(output.join(''))?.[1];
+    baseUrl = port ? `http://127.0.0.1:${port}` : '';
+    const up =
+      port !== undefined &&
+      (await fetch(`${baseUrl}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      ));
     if (up) break;
     if (Date.now() > deadline) {
       await stop();
@@ -78,15 +85,4 @@ export async function signIn(baseUrl: string, username: string, password: string
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
