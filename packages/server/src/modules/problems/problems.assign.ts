@@ -7,13 +7,11 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/transaction.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
-import { appendAudit } from '../audit/audit.repository.js';
 import { loadCalendar } from '../calendar/deadlines.js';
 import { problemAssigned, problemTakenAway, withNotices, writeNotices } from '../notifications/notices.js';
 import { findUnit } from '../units/units.repository.js';
-import { insertEvent } from './problem-events.repository.js';
-import { assertOffice, loadVisibleProblem, staleVersion } from './problems.access.js';
-import { updateProblemAt } from './problems.repository.js';
+import { recordProblemChange } from './problem-change.js';
+import { assertOffice, loadVisibleProblem } from './problems.access.js';
 import { campaignLimits, checkDeadline, throwIfErrors } from './problems.rules.js';
 
 /** 交办: the office hands the problem to another unit (optionally with a new deadline). */
@@ -60,31 +58,18 @@ export async function applyAssign(
     };
     throwIfErrors(checkDeadline(merged, await campaignLimits(trx, p.campaignId), ctx.clock.today()));
   }
-  const at = ctx.clock.now().toISOString();
-  const ok = await updateProblemAt(trx, id, input.version, {
-    unit_id: unit.id,
-    updated_at: at,
-    ...(input.deadline === undefined ? {} : { deadline: input.deadline }),
-  });
-  if (!ok) throw staleVersion();
-  await insertEvent(trx, {
-    problemId: id,
-    at,
-    eventDate: ctx.clock.today(),
-    actorId: actor.userId,
-    kind: 'assigned',
-    fromStatus: p.status,
-    toStatus: p.status,
-    text: `交办${unit.name}${input.reason ? `：${input.reason}` : ''}`,
-    detail: { fromUnitId: p.unitId, toUnitId: unit.id },
-  });
-  await appendAudit(trx, ctx.dialect, {
-    actorId: actor.userId,
-    action: 'problem.assign',
-    entity: 'problem',
-    entityId: id,
-    detail: { fromUnitId: p.unitId, toUnitId: unit.id, deadline: input.deadline },
-    at,
+  await recordProblemChange(trx, ctx, actor, p, {
+    version: input.version,
+    set: () => ({ unit_id: unit.id, ...(input.deadline === undefined ? {} : { deadline: input.deadline }) }),
+    event: {
+      kind: 'assigned',
+      text: `交办${unit.name}${input.reason ? `：${input.reason}` : ''}`,
+      detail: { fromUnitId: p.unitId, toUnitId: unit.id },
+    },
+    audit: {
+      action: 'problem.assign',
+      detail: { fromUnitId: p.unitId, toUnitId: unit.id, deadline: input.deadline },
+    },
   });
   const deadline = input.deadline === undefined ? p.deadline : input.deadline;
   // Both ends of the hand-off hear of it: the unit it goes to, and the one that loses it.

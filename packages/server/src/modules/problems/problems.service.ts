@@ -16,9 +16,10 @@ import { loadCalendar } from '../calendar/deadlines.js';
 import { problemAssigned, withNotices, writeNotices } from '../notifications/notices.js';
 import { readLedgerSettings } from '../settings/ledger-settings.js';
 import { findUnit } from '../units/units.repository.js';
+import { recordProblemChange } from './problem-change.js';
 import { insertEvent } from './problem-events.repository.js';
-import { loadVisibleProblem, staleVersion } from './problems.access.js';
-import { insertProblem, updateProblemAt } from './problems.repository.js';
+import { loadVisibleProblem } from './problems.access.js';
+import { insertProblem } from './problems.repository.js';
 import {
   campaignLimits,
   checkDeadline,
@@ -161,46 +162,29 @@ export async function editProblem(
       throw new AppError('validation_failed', `第${patch.checkItem}项不是本单位承担的排查事项`);
     checkItemId = item.id;
   }
-  const at = ctx.clock.now().toISOString();
   const changed = Object.keys(patch).filter((k) => k !== 'version');
-  await ctx.db.transaction().execute(async (trx) => {
-    const ok = await updateProblemAt(trx, id, patch.version, {
-      updated_at: at,
-      ...(checkItemId === undefined ? {} : { check_item_id: checkItemId }),
-      ...(patch.source === undefined ? {} : { source: patch.source }),
-      ...(patch.description === undefined ? {} : { description: patch.description }),
-      ...(patch.foundDate === undefined ? {} : { found_date: patch.foundDate }),
-      ...(patch.place === undefined ? {} : { place: patch.place }),
-      ...(patch.householdRef === undefined ? {} : { household_ref: patch.householdRef }),
-      ...(patch.cause === undefined ? {} : { cause: patch.cause }),
-      ...(patch.measures === undefined ? {} : { measures: patch.measures }),
-      ...(patch.responsibleLeader === undefined ? {} : { responsible_leader: patch.responsibleLeader }),
-      ...(patch.responsiblePerson === undefined ? {} : { responsible_person: patch.responsiblePerson }),
-      ...(patch.mode === undefined ? {} : { mode: patch.mode }),
-      ...(patch.deadline === undefined ? {} : { deadline: patch.deadline }),
-      ...(patch.deadlineReason === undefined ? {} : { deadline_reason: patch.deadlineReason }),
-    });
-    if (!ok) throw staleVersion();
-    await insertEvent(trx, {
-      problemId: id,
-      at,
-      eventDate: ctx.clock.today(),
-      actorId: actor.userId,
-      kind: 'edited',
-      fromStatus: p.status,
-      toStatus: p.status,
-      text: '修改问题信息',
-      detail: { fields: changed },
-    });
-    await appendAudit(trx, ctx.dialect, {
-      actorId: actor.userId,
-      action: 'problem.edit',
-      entity: 'problem',
-      entityId: id,
-      detail: { before: p, patch },
-      at,
-    });
-  });
+  await ctx.db.transaction().execute((trx) =>
+    recordProblemChange(trx, ctx, actor, p, {
+      version: patch.version,
+      set: () => ({
+        ...(checkItemId === undefined ? {} : { check_item_id: checkItemId }),
+        ...(patch.source === undefined ? {} : { source: patch.source }),
+        ...(patch.description === undefined ? {} : { description: patch.description }),
+        ...(patch.foundDate === undefined ? {} : { found_date: patch.foundDate }),
+        ...(patch.place === undefined ? {} : { place: patch.place }),
+        ...(patch.householdRef === undefined ? {} : { household_ref: patch.householdRef }),
+        ...(patch.cause === undefined ? {} : { cause: patch.cause }),
+        ...(patch.measures === undefined ? {} : { measures: patch.measures }),
+        ...(patch.responsibleLeader === undefined ? {} : { responsible_leader: patch.responsibleLeader }),
+        ...(patch.responsiblePerson === undefined ? {} : { responsible_person: patch.responsiblePerson }),
+        ...(patch.mode === undefined ? {} : { mode: patch.mode }),
+        ...(patch.deadline === undefined ? {} : { deadline: patch.deadline }),
+        ...(patch.deadlineReason === undefined ? {} : { deadline_reason: patch.deadlineReason }),
+      }),
+      event: { kind: 'edited', text: '修改问题信息', detail: { fields: changed } },
+      audit: { action: 'problem.edit', detail: { before: p, patch } },
+    }),
+  );
 }
 
 function reservedSource(): AppError {

@@ -16,12 +16,12 @@ import {
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Actor, AppContext } from '../../kernel/context.js';
-import { appendAudit } from '../audit/audit.repository.js';
 import { linkAttachments } from '../files/files.service.js';
 import { type ProblemStepNotice, problemStep, withNotices, writeNotices } from '../notifications/notices.js';
-import { countEvidence, insertEvent } from './problem-events.repository.js';
-import { assertOffice, assertUnitMember, loadVisibleProblem, staleVersion } from './problems.access.js';
-import { openGroupOf, type ProblemRow, updateProblemAt } from './problems.repository.js';
+import { recordProblemChange } from './problem-change.js';
+import { countEvidence } from './problem-events.repository.js';
+import { assertOffice, assertUnitMember, loadVisibleProblem } from './problems.access.js';
+import { openGroupOf, type ProblemRow } from './problems.repository.js';
 
 export interface Step {
   action: ProblemAction;
@@ -56,31 +56,17 @@ export async function applyStep(
   const to = nextStatus(p.status, step.action);
   if (!to) throw new AppError('conflict', `问题当前为“${PROBLEM_STATUS_LABELS[p.status]}”，不能执行此操作`);
   await step.check?.(p, trx);
-  const at = ctx.clock.now().toISOString();
-  const ok = await updateProblemAt(trx, id, step.version, {
-    status: to,
-    updated_at: at,
-    ...(step.set?.(at) ?? {}),
-  });
-  if (!ok) throw staleVersion();
-  const eventId = await insertEvent(trx, {
-    problemId: id,
-    at,
-    eventDate: step.eventDate ?? ctx.clock.today(),
-    actorId: actor.userId,
-    kind: step.action,
-    fromStatus: p.status,
-    toStatus: to,
-    text: step.text,
-  });
-  await step.within?.(trx, eventId);
-  await appendAudit(trx, ctx.dialect, {
-    actorId: actor.userId,
-    action: `problem.${step.action}`,
-    entity: 'problem',
-    entityId: id,
-    detail: { from: p.status, to, text: step.text },
-    at,
+  await recordProblemChange(trx, ctx, actor, p, {
+    version: step.version,
+    to,
+    ...(step.set === undefined ? {} : { set: step.set }),
+    event: {
+      kind: step.action,
+      text: step.text,
+      ...(step.eventDate === undefined ? {} : { date: step.eventDate }),
+    },
+    audit: { action: `problem.${step.action}`, detail: { from: p.status, to, text: step.text } },
+    ...(step.within === undefined ? {} : { within: step.within }),
   });
   if (step.notice)
     await writeNotices(trx, ctx, actor, await problemStep(trx, ctx, actor, step.notice, p, step.text));
