@@ -11,8 +11,8 @@
 // slow client holds the export back instead of the server buffering for it). A bare table
 // (writeTableWorkbook: headers in row 1, nothing else) goes through the same worker.
 import { PassThrough, type Writable } from 'node:stream';
-import { Worker } from 'node:worker_threads';
 import { lineCount } from './text-width.js';
+import { startWorker } from './worker-heap.js';
 
 export interface ListColumn<Row> {
   header: string;
@@ -135,13 +135,14 @@ export function writeTableWorkbook<Row>(out: Writable, sheet: TableSheet<Row>, c
 }
 
 async function render(out: Writable, creator: string, sheets: Rendering[]) {
-  const worker = new Worker(new URL('./xlsx-list.worker.mjs', import.meta.url), {
-    workerData: { creator },
-    // Its garbage is short-lived rows: a small young generation keeps the thread's memory small
-    // (the server's own --max-semi-space-size would be inherited); the old-generation cap makes
-    // a runaway export fail alone instead of taking the server down.
-    resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 },
-  });
+  // Its garbage is short-lived rows: a small young generation keeps the thread's memory small
+  // (startWorker: the server's own --max-semi-space-size reaches every thread otherwise); the
+  // old-generation cap makes a runaway export fail alone instead of taking the server down.
+  const worker = await startWorker(
+    new URL('./xlsx-list.worker.mjs', import.meta.url),
+    { workerData: { creator }, resourceLimits: { maxOldGenerationSizeMb: 256 } },
+    16,
+  );
   let failure: Error | null = null;
   let finished = false;
   let pending = 0;
