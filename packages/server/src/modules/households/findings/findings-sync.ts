@@ -38,20 +38,25 @@ export async function syncFindings(
   // now — read before the registry changes.
   const perUnit = await filing.givenPerUnit(trx, campaignId, runId);
   const totals = await filing.runTotals(trx, runId);
-  const fresh = await filing.insertNewFindings(trx, campaignId, runId, at);
   // Only rules that ran can clear their findings: a disabled or uncheckable rule proves nothing.
   const resolved = await filing.resolveGone(trx, campaignId, { id: runId, at }, rulesRun);
   const reappeared = await filing.reopenFound(trx, campaignId, runId, at);
-  // Findings show their rule's item's 序号 of today (0: the rule has no item; they wait for one).
-  const seqOf = new Map((await ruleItems(trx, campaignId)).map((m) => [m.ruleId, m.seq]));
-  await findings.renumberFindings(trx, campaignId, seqOf, rulesRun);
-  // Still found: stamp the run (the new ones already carry it).
+  // Still found: stamp the run (the new ones will carry it).
   if (rulesRun.length > 0) await findings.stampRun(trx, campaignId, rulesRun, runId);
   // A place the office mapped since the finding was first made routes it now.
   await filing.routeFound(trx, campaignId, runId);
-
-  if (run.dialect === 'postgres') await findings.analyzeFindings(trx);
-  const ledger = await syncLedger(trx, run);
+  // The findings new to the registry are written by the ledger sync, into their groups.
+  let fresh = 0;
+  const ledger = await syncLedger(trx, run, {
+    groups: filing.arrivingGroups(campaignId, runId),
+    file: async () => {
+      fresh = await filing.insertNewFindings(trx, campaignId, runId, at);
+      if (run.dialect === 'postgres') await findings.analyzeFindings(trx);
+    },
+  });
+  // Findings show their rule's item's 序号 of today (0: the rule has no item; they wait for one).
+  const seqOf = new Map((await ruleItems(trx, campaignId)).map((m) => [m.ruleId, m.seq]));
+  await findings.renumberFindings(trx, campaignId, seqOf, rulesRun);
   await noticeFiledFindings(trx, run, perUnit);
   return {
     ...totals,

@@ -41,10 +41,14 @@ export async function renumberFindings(
 /**
  * PostgreSQL only. The findings just written are not in the planner's statistics (autovacuum
  * cannot see an open transaction's rows); ANALYZE in the transaction counts them, so the ledger's
- * joins are planned for 36,000 findings rather than for none.
+ * joins are planned for 36,000 findings rather than for none. Only the columns the ledger's
+ * statements select and join on: sampling the texts too took 0.18 s at 36,000 findings instead
+ * of 0.07 s (autovacuum analyzes them all after the run).
  */
 export async function analyzeFindings(db: Executor): Promise<void> {
-  await sql`analyze findings`.execute(db);
+  await sql`analyze findings (campaign_id, finding_key, rule_id, unit_id, resolved_at, verification, problem_id)`.execute(
+    db,
+  );
 }
 
 /**

@@ -2,7 +2,7 @@
 // step, matched by (campaign, finding_key) on the registry's unique key and (run, finding_key) on
 // the run's: whatever the run found, nothing is read back into JavaScript but counts.
 import type { RuleId } from '@paicha/core';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../../../db/transaction.js';
 
 const count = (n: unknown) => Number(n ?? 0);
@@ -36,16 +36,31 @@ export async function givenPerUnit(
   return new Map(rows.map((r) => [Number(r.unit_id), count(r.n)]));
 }
 
-/** Findings new to the campaign's registry, in the order the run found them; returns how many. */
+/** The run's findings new to the campaign's registry (its unique key is (campaign, finding_key)). */
+const arriving = (campaignId: number, runId: number) => sql`s.run_id = ${runId}
+  and not exists (select 1 from findings f where f.campaign_id = ${campaignId} and f.finding_key = s.finding_key)`;
+
+/** The streets and rules of the run's new routed findings: the groups they will be filed into. */
+export function arrivingGroups(campaignId: number, runId: number): RawBuilder<unknown> {
+  return sql`select distinct s.unit_id, s.rule_id from screening_run_findings s
+    where ${arriving(campaignId, runId)} and s.unit_id is not null`;
+}
+
+/**
+ * Findings new to the campaign's registry, in the order the run found them, each in its street's
+ * open group for its rule if there is one (syncLedger has just opened them); returns how many.
+ */
 export async function insertNewFindings(db: Executor, campaignId: number, runId: number, at: string) {
   const res =
     await sql`insert into findings (campaign_id, finding_key, rule_id, check_item, unit_id, township,
-      village, household_id, id_number, person_name, detail, data, first_run_id, last_run_id, created_at, updated_at)
+      village, household_id, id_number, person_name, detail, data, first_run_id, last_run_id, created_at, updated_at,
+      problem_id)
     select ${campaignId}, s.finding_key, s.rule_id, s.check_item, s.unit_id, s.township, s.village,
-      s.household_id, s.raw_id, s.person_name, s.detail, s.data, ${runId}, ${runId}, ${at}, ${at}
+      s.household_id, s.raw_id, s.person_name, s.detail, s.data, ${runId}, ${runId}, ${at}, ${at}, g.id
     from screening_run_findings s
-    where s.run_id = ${runId}
-      and not exists (select 1 from findings f where f.campaign_id = ${campaignId} and f.finding_key = s.finding_key)
+      left join problems g on g.campaign_id = ${campaignId} and g.finding_rule = s.rule_id and g.unit_id = s.unit_id
+        and g.status <> 'closed'
+    where ${arriving(campaignId, runId)}
     order by s.seq`.execute(db);
   return count(res.numAffectedRows);
 }

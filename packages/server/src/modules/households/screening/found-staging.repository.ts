@@ -69,8 +69,10 @@ export async function publish(
     from scr_found f left join ${places} p on p.column1 = f.township
     order by f.seq`.execute(trx);
   // Autovacuum cannot see an open transaction's rows: without this the filing's joins are planned
-  // for an empty table (at 200,000 findings, a nested loop of scans took minutes).
-  if (dialect === 'postgres') await sql`analyze screening_run_findings`.execute(trx);
+  // for an empty table (at 200,000 findings, a nested loop of scans took minutes). The columns the
+  // filing selects and joins on only: with the texts, 0.17 s at 36,000 findings instead of 0.05 s.
+  if (dialect === 'postgres')
+    await sql`analyze screening_run_findings (run_id, seq, rule_id, finding_key, unit_id)`.execute(trx);
 }
 
 export async function dropStaging(trx: Executor): Promise<void> {

@@ -163,8 +163,15 @@ export class ScreeningSql {
     };
   }
 
-  /** The roll per household: the national export repeats household fields on every member. */
+  /**
+   * The roll per household: the national export repeats household fields on every member.
+   * PostgreSQL groups the rows in household order (its household_id index, or a sort) rather than
+   * hashing them: at a million people hashing the 400,000 households took 1.1 s and indexing its
+   * unordered result 0.55 s, in order 0.75 s and 0.1 s. SQLite reads them in that order already.
+   */
   async prepareHouseholds(): Promise<void> {
+    const sorted = this.dialect === 'postgres';
+    if (sorted) await this.exec(sql`set local enable_hashagg = off`);
     await this.temp(
       'scr_hh',
       sql`select household_id, max(township) as township, max(village) as village,
@@ -174,6 +181,7 @@ export class ScreeningSql {
       from ${this.t('national')} where household_id is not null group by household_id`,
       ['household_id'],
     );
+    if (sorted) await this.exec(sql`set local enable_hashagg to default`);
   }
 
   /** The roll's households per 乡镇（街道） name (tens of rows), read off the roll per household. */
