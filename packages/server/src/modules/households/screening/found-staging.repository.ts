@@ -1,7 +1,9 @@
 // Where a run's findings wait between the rules and the filing, so that the run never holds them
-// all in memory: the rules hand each page of findings to `stage` (a temporary table of the run's
-// connection: on SQLite the rules' transaction takes no write lock, and a temporary table needs
-// none), and the recording transaction copies them, routed to their streets, into
+// all in memory: the rules hand each page of findings to `stage` (a temporary table of their
+// lane's connection: on SQLite the rules' transaction takes no write lock, and a temporary table
+// needs none; the second lane's are copied to the run's connection in seq order, `copyStaged`,
+// each rule's numbers moved into the rules' order, `renumber`), and the recording transaction
+// copies them, routed to their streets, into
 // screening_run_findings in one INSERT … SELECT (`publish`), which the filing and
 // `paicha screen --json` then read.
 import { sql } from 'kysely';
@@ -12,6 +14,8 @@ import { placeName } from '../places/places.js';
 
 /** Rows per INSERT: 12 parameters each, well under both databases' limits per statement. */
 const CHUNK = 500;
+/** Rows per page copied from another connection's staging. */
+const PAGE = 2000;
 
 export async function createStaging(trx: Executor): Promise<void> {
   await sql`drop table if exists scr_found`.execute(trx);
@@ -28,16 +32,79 @@ export async function stage(
   seq: number,
 ): Promise<number> {
   let n = seq;
-  for (let i = 0; i < found.length; i += CHUNK) {
-    const rows = found.slice(i, i + CHUNK).map(
-      (f) =>
-        sql`(${++n}, ${f.rule}, ${f.key}, ${checkItem}, ${placeName(f.township)}, ${f.village}, ${f.householdId},
-        ${f.idNumber}, ${f.rawId}, ${f.name}, ${f.detail}, ${JSON.stringify(f.data)})`,
-    );
-    await sql`insert into scr_found (seq, rule_id, finding_key, check_item, township, village, household_id,
-      id_number, raw_id, person_name, detail, data) values ${sql.join(rows)}`.execute(trx);
-  }
+  await insert(
+    trx,
+    found.map((f) => [
+      ++n,
+      f.rule,
+      f.key,
+      checkItem,
+      placeName(f.township),
+      f.village,
+      f.householdId,
+      f.idNumber,
+      f.rawId,
+      f.name,
+      f.detail,
+      JSON.stringify(f.data),
+    ]),
+  );
   return n;
+}
+
+const COLUMNS = sql.raw(`seq, rule_id, finding_key, check_item, township, village, household_id, id_number,
+  raw_id, person_name, detail, data`);
+
+async function insert(trx: Executor, rows: readonly unknown[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const values = rows.slice(i, i + CHUNK).map((r) => sql`(${sql.join(r)})`);
+    await sql`insert into scr_found (${COLUMNS}) values ${sql.join(values)}`.execute(trx);
+  }
+}
+
+/** Moves each rule's staged seq by its shift (rules not named stay). */
+export async function renumber(trx: Executor, shifts: ReadonlyMap<string, number>): Promise<void> {
+  const moved = [...shifts].filter(([, by]) => by !== 0);
+  if (moved.length === 0) return;
+  const by = moved.map(([rule, n]) => sql`when ${rule} then cast(${n} as integer)`);
+  await sql`update scr_found set seq = seq + case rule_id ${sql.join(by, sql` `)} else 0 end`.execute(trx);
+}
+
+/**
+ * Another connection's staged findings into this one's, each rule's seq moved by its shift: a
+ * page at a time in seq order (indexed first: a keyset read of an unindexed table scans it whole
+ * for every page), so that 200,000 findings pass through memory a page at a time.
+ */
+export async function copyStaged(
+  from: Executor,
+  to: Executor,
+  shifts: ReadonlyMap<string, number>,
+): Promise<void> {
+  await sql`create index scr_found_seq on scr_found (seq)`.execute(from);
+  for (let after = 0; ; ) {
+    const { rows } = await sql<Record<string, unknown> & { seq: number; rule_id: string }>`
+      select ${COLUMNS} from scr_found where seq > ${after} order by seq limit ${PAGE}`.execute(from);
+    const last = rows.at(-1);
+    if (!last) break;
+    after = last.seq;
+    await insert(
+      to,
+      rows.map((r) => [
+        r.seq + (shifts.get(r.rule_id) ?? 0),
+        r.rule_id,
+        r.finding_key,
+        r.check_item,
+        r.township,
+        r.village,
+        r.household_id,
+        r.id_number,
+        r.raw_id,
+        r.person_name,
+        r.detail,
+        r.data,
+      ]),
+    );
+  }
 }
 
 /** The 乡镇（街道） names the staged findings name (tens), for the place resolver. */

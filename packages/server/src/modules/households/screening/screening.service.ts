@@ -6,9 +6,7 @@ import type { RuleOutcome, ScreeningSummary } from '@paicha/core/api/screening';
 import type { Transaction } from 'kysely';
 import { type DialectName, sqliteWriteGate } from '../../../db/database.js';
 import type { DB } from '../../../db/schema.js';
-import { WriteGatePlugin } from '../../../db/sqlite-driver.js';
-import { sqliteFile } from '../../../db/sqlite-file.js';
-import { openSqliteWorker, type SqliteWorkerDatabase } from '../../../db/sqlite-worker.js';
+import type { SqliteWorkerDatabase } from '../../../db/sqlite-worker.js';
 import type { Actor, AppContext } from '../../../kernel/context.js';
 import { appendAudit } from '../../audit/audit.repository.js';
 import { resolveCampaignId } from '../../campaigns/current-campaign.js';
@@ -19,10 +17,12 @@ import { currentImports } from '../import/imports.repository.js';
 import { placeName, placeResolver } from '../places/places.js';
 import * as staging from './found-staging.repository.js';
 import { ensureRules, type RuleSetting, ruleSettings } from './rules.service.js';
+import { openRunConnection, openSecondLane, type SecondLane } from './run-connections.js';
 import * as repo from './runs.repository.js';
 import { ScreeningSql } from './screening.repository.js';
+import { bothLanes, type LaneRule, runLane, seqShifts, splitLanes } from './screening-lanes.js';
 import { keepAlive, retireDeadRuns, THIS_OWNER } from './screening-owner.js';
-import { RULES, type RuleFn } from './screening-rules.repository.js';
+import { RULES } from './screening-rules.repository.js';
 import { recordTallies } from './trend.repository.js';
 
 export async function startScreening(
@@ -76,15 +76,17 @@ export async function executeScreening(
   const stopHeartbeat = keepAlive(ctx, runId);
   let own: SqliteWorkerDatabase | null = null;
   try {
+    const second = () => openSecondLane(ctx);
     if (ctx.dialect === 'sqlite') {
-      own = await openRunConnection(ctx, job.at);
+      await ensureRules(ctx.db, job.at);
+      own = await openRunConnection(ctx);
       // The rules read a snapshot without the write lock (the server's connection goes on
       // writing meanwhile); only the recording, a fraction of the run, holds it.
       const db = own.db;
       const ruled = await db
         .transaction()
         .setAccessMode('read only')
-        .execute((trx) => applyRules(trx, job, 'sqlite'));
+        .execute((trx) => applyRules(trx, job, 'sqlite', second));
       // While it writes, the server's own writes wait for it without stopping the event loop.
       // withNotices: the streets' 交办 notices are mailed once the run's recording commits.
       const write = () => withNotices(ctx, (trx) => record(trx, job, 'sqlite', ruled), db);
@@ -93,7 +95,7 @@ export async function executeScreening(
     }
     return await withNotices(ctx, async (trx) => {
       await repo.tunePostgres(trx);
-      return record(trx, job, ctx.dialect, await applyRules(trx, job, ctx.dialect));
+      return record(trx, job, ctx.dialect, await applyRules(trx, job, ctx.dialect, second));
     });
   } catch (err) {
     await repo.updateRun(ctx.db, runId, {
@@ -124,59 +126,81 @@ interface Ruled {
   outcomes: RuleOutcome[];
   /** The roll's households per 乡镇（街道） name, for the run's data-quality tallies. */
   households: { township: string | null; households: number }[];
-  /** Milliseconds: the roll per household, then every rule (each rule's own in its outcome). */
+  /** Milliseconds: up to the roll per household on the run's connection, then every rule (both lanes). */
   prepareMs: number;
   rulesMs: number;
 }
 
 /**
- * Every enabled rule over the run's imports; reads the main database, writes only temporary
- * tables: each rule's findings go to the run's staging table as the rule hands them over.
+ * Every enabled rule over the run's imports, in two lanes at once (screening-lanes.ts): the rules
+ * on the run's connection and on a second one (`openSecond`). Reads the main database, writes
+ * only temporary tables: each rule's findings go to its lane's staging table as the rule hands
+ * them over, and the second lane's are copied into the run's once both are done.
  */
-async function applyRules(trx: Transaction<DB>, job: Job, dialect: DialectName): Promise<Ruled> {
+async function applyRules(
+  trx: Transaction<DB>,
+  job: Job,
+  dialect: DialectName,
+  openSecond: () => Promise<SecondLane>,
+): Promise<Ruled> {
   const t0 = performance.now();
   const settings = await ruleSettings(trx, job.at);
-  const q = new ScreeningSql(trx, job.imports, dialect);
-  await q.prepareHouseholds();
-  await staging.createStaging(trx);
-  const prepareMs = Math.round(performance.now() - t0);
-  const outcomes: RuleOutcome[] = [];
-  let staged = 0;
   // The campaign's item of each rule (by id, so its 序号 today); a rule without one still runs —
   // its findings are recorded, reported as unmapped, and wait out of the ledger for an item.
   const items = new Map((await ruleItems(trx, job.campaignId)).map((m) => [m.ruleId, m.seq]));
-  for (const s of settings) {
-    const impl = RULES[s.id];
+  const outcomes = settings.map((s): RuleOutcome => {
     const mapped = items.get(s.id);
-    const checkItem = mapped ?? 0;
-    const unmapped = mapped === undefined;
-    const lacking = impl.requires.filter((src) => !q.has(src));
+    const lacking = RULES[s.id].requires.filter((src) => job.imports[src] === undefined);
     const skipped = !s.enabled
       ? '已停用'
       : lacking.length
         ? `缺少数据：${lacking.map((l) => SOURCE_LABELS[l]).join('、')}`
         : null;
-    if (skipped) {
-      outcomes.push({ id: s.id, checkItem, unmapped, findings: 0, skipped });
-      continue;
+    return { id: s.id, checkItem: mapped ?? 0, unmapped: mapped === undefined, findings: 0, skipped };
+  });
+  const toRun = outcomes.flatMap((o, i): LaneRule[] =>
+    o.skipped === null ? [{ id: o.id, params: settings[i]?.params, checkItem: o.checkItem }] : [],
+  );
+  const [mine, theirs] = splitLanes(toRun, dialect);
+  const other = theirs.length > 0 ? await openSecond() : null;
+  try {
+    const stop = { failed: false };
+    const lane = async (t: Transaction<DB>, rules: LaneRule[]) => {
+      const q = new ScreeningSql(t, job.imports, dialect);
+      await q.prepareHouseholds();
+      await staging.createStaging(t);
+      const prepared = performance.now();
+      return { q, prepared, staged: await runLane(t, q, rules, stop) };
+    };
+    const [own, second] = await bothLanes(
+      stop,
+      lane(trx, mine),
+      other ? lane(other.trx, theirs) : Promise.resolve(null),
+    );
+    const staged = new Map([...own.staged, ...(second?.staged ?? [])]);
+    const shifts = seqShifts(
+      toRun.map((r) => r.id),
+      staged,
+    );
+    await staging.renumber(trx, shifts);
+    if (other) await staging.copyStaged(other.trx, trx, shifts);
+    for (const o of outcomes) {
+      const s = staged.get(o.id);
+      if (s) Object.assign(o, { findings: s.findings, ms: s.ms });
     }
-    const before = staged;
-    const ruleStart = performance.now();
-    await (impl.run as RuleFn)(q, s.params, async (page) => {
-      staged = await staging.stage(trx, page, checkItem, staged);
-    });
-    const ms = Math.round(performance.now() - ruleStart);
-    outcomes.push({ id: s.id, checkItem, unmapped, findings: staged - before, skipped: null, ms });
+    const households = await own.q.householdsByTownship();
+    await own.q.dropTemp();
+    const prepareMs = Math.round(own.prepared - t0);
+    return {
+      settings,
+      outcomes,
+      households,
+      prepareMs,
+      rulesMs: Math.round(performance.now() - t0) - prepareMs,
+    };
+  } finally {
+    await other?.end();
   }
-  const households = await q.householdsByTownship();
-  await q.dropTemp();
-  return {
-    settings,
-    outcomes,
-    households,
-    prepareMs,
-    rulesMs: Math.round(performance.now() - t0) - prepareMs,
-  };
 }
 
 /** Routes the findings to streets, files them and their ledger problems, closes the run. */
@@ -250,26 +274,4 @@ function householdsPerStreet(
     if (unit !== null) perStreet.set(unit, (perStreet.get(unit) ?? 0) + Number(p.households));
   }
   return perStreet;
-}
-
-/**
- * A SQLite run's own connection, in a worker thread: its statements take seconds at a million
- * people and better-sqlite3 runs them synchronously. The rows tables and the run's temporary
- * tables are read through the connection's page cache, 2 MB by default: at a million people nearly
- * every index lookup of the joins would go to the operating system (~4 µs instead of ~1 µs), so
- * the run gets 64 MB, and 16 MB for its temporary tables (their sorts spill to temporary files).
- * Measured at a million people: 64/16 MB ran as fast as 128/128 MB (15–18 s under load) with
- * 336 MB peak memory instead of 513 MB; the page cache, not JavaScript, was the peak. Its write transaction may have to wait for the server's or an import's
- * (busy_timeout; the wait is in the worker). Rule rows new to the catalogue are written first, on
- * the server's connection, so that the rules' snapshot only reads.
- */
-async function openRunConnection(ctx: AppContext, at: string): Promise<SqliteWorkerDatabase> {
-  await ensureRules(ctx.db, at);
-  // The server handle's plugins (the audit key among them) but not its write gate.
-  const plugins = ctx.db.getExecutor().plugins.filter((p) => !(p instanceof WriteGatePlugin));
-  return openSqliteWorker(
-    await sqliteFile(ctx),
-    ['busy_timeout = 60000', 'cache_size = -65536', 'temp.cache_size = -16384'],
-    plugins,
-  );
 }
