@@ -117,9 +117,7 @@ export async function runImportJob(
         lastProgress = performance.now();
         const p = { rows, bytesRead: table.bytesRead(), bytesTotal };
         input.onProgress?.(p);
-        // Measured: without it, each progress write waited ~1 s for the SQLite writer, every second.
-        await sink?.settle();
-        await repo.updateImport(ctx.db, importId, { rows, bytes_read: p.bytesRead, heartbeat_at: now() });
+        await sink?.update({ rows, bytes_read: p.bytesRead, heartbeat_at: now() });
       }
     }
     const found = header as HeaderFound | null;
@@ -139,7 +137,7 @@ export async function runImportJob(
       ),
       unknown_headers: JSON.stringify(match.unknown),
     };
-    await repo.updateImport(ctx.db, importId, headerInfo);
+    await (sink ? sink.update(headerInfo) : repo.updateImport(ctx.db, importId, headerInfo));
     if (!match.ok) {
       const e = fileError(`表头缺少必需的列：${match.missingLabels.join('、')}`, found.headerRowNo);
       return await reject(ctx, importId, e, { rows, accepted, rejectedRows, bytesRead: table.bytesRead() });

@@ -11,8 +11,16 @@ export async function insertImport(db: Executor, row: Insertable<HouseholdImport
   return r.id;
 }
 
+const updateQuery = (db: Executor, id: number, patch: Updateable<HouseholdImportsTable>) =>
+  db.updateTable('household_imports').set(patch).where('id', '=', id);
+
 export async function updateImport(db: Executor, id: number, patch: Updateable<HouseholdImportsTable>) {
-  await db.updateTable('household_imports').set(patch).where('id', '=', id).execute();
+  await updateQuery(db, id, patch).execute();
+}
+
+/** The same update as SQL text and parameters, for a connection of its own (the SQLite import writer's). */
+export function compiledUpdateImport(db: Executor, id: number, patch: Updateable<HouseholdImportsTable>) {
+  return updateQuery(db, id, patch).compile();
 }
 
 const IMPORT_COLUMNS = [

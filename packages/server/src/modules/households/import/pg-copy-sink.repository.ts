@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { AppContext } from '../../../kernel/context.js';
+import { updateImport } from './imports.repository.js';
 import { indexStatements, type RowColumn, rowsTableName } from './rows-table.repository.js';
 import type { RowSink } from './types.js';
 
@@ -67,8 +68,8 @@ export async function postgresCopySink(
       return lines.length === CHUNK_ROWS;
     },
     flush,
-    // The server's own writes never wait for COPY's rows (they touch other tables): nothing to do.
-    async settle() {},
+    // The server's own writes never wait for COPY's rows (they touch other tables).
+    update: (patch) => updateImport(ctx.db, importId, patch),
     async end() {
       await flush();
       stream.end();

@@ -3,22 +3,27 @@
 // prepared statements (one transaction per chunk). PostgreSQL: COPY on a connection of the
 // import's own (pg-copy-sink.ts), the next chunk being read and normalised while the server
 // parses the previous one.
+import type { CompiledQuery, Updateable } from 'kysely';
 import { sqliteWriteGate } from '../../../db/database.js';
+import type { HouseholdImportsTable } from '../../../db/schema-households.js';
 import type { WriteGate } from '../../../db/sqlite-driver.js';
 import { sqliteFile } from '../../../db/sqlite-file.js';
 import type { AppContext } from '../../../kernel/context.js';
 import { startWorker } from '../../../lib/worker-heap.js';
+import { compiledUpdateImport } from './imports.repository.js';
 import { postgresCopySink } from './pg-copy-sink.repository.js';
 import { indexStatements, type RowColumn, rowsTableName } from './rows-table.repository.js';
 import type { RowSink } from './types.js';
+
+type ImportPatch = Updateable<HouseholdImportsTable>;
 
 const CHUNK_ROWS = 2048;
 const DICT_PER_COLUMN = 256;
 
 export async function openRowSink(ctx: AppContext, importId: number, columns: RowColumn[]): Promise<RowSink> {
-  return ctx.dialect === 'sqlite'
-    ? sqliteSink(await sqliteFile(ctx), importId, columns, sqliteWriteGate(ctx.db))
-    : postgresCopySink(ctx, importId, columns);
+  if (ctx.dialect !== 'sqlite') return postgresCopySink(ctx, importId, columns);
+  const updateSql = (patch: ImportPatch) => compiledUpdateImport(ctx.db, importId, patch);
+  return sqliteSink(await sqliteFile(ctx), importId, columns, sqliteWriteGate(ctx.db), updateSql);
 }
 
 const MAX_IN_FLIGHT = 6;
@@ -96,6 +101,7 @@ async function sqliteSink(
   importId: number,
   columns: RowColumn[],
   gate: WriteGate | null,
+  updateSql: (patch: ImportPatch) => CompiledQuery,
 ): Promise<RowSink> {
   // Its garbage is one chunk's values at a time: a small young generation.
   const worker = await startWorker(
@@ -125,20 +131,23 @@ async function sqliteSink(
   };
   const packer = new Packer(columns.length);
   let inFlight: Promise<void>[] = [];
+  const queue = async (done: Promise<void>) => {
+    inFlight.push(done);
+    if (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
+  };
   const flush = async () => {
     if (packer.rows === 0) return;
     const msg = packer.take();
-    inFlight.push(
+    await queue(
       send({ type: 'rows', ...msg }, [msg.lens.buffer as ArrayBuffer, msg.nums.buffer as ArrayBuffer]),
     );
-    if (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
   };
   return {
     add: (values) => packer.add(values),
     flush,
-    async settle() {
-      await Promise.all(inFlight);
-      inFlight = [];
+    async update(patch) {
+      const { sql, parameters } = updateSql(patch);
+      await queue(send({ type: 'run', sql, parameters }));
     },
     async end() {
       await flush();

@@ -2,6 +2,7 @@
 // decodes and normalises the file while this one inserts, so an import uses both cores. Plain
 // JavaScript on purpose: a worker gets no TypeScript loader, neither under the CLI nor in tests.
 // Messages: {type:'rows', text, dict, lens, nums, count} (packed by row-sink.ts) → {type:'ack'};
+// {type:'run', sql, parameters} (an update of the import's own row: row-sink.ts) → {type:'ack'};
 // {type:'finish', indexSql} → {type:'done'}.
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
@@ -65,6 +66,9 @@ parentPort.on('message', (msg) => {
     if (msg.type === 'rows') {
       for (const entry of msg.dict) dictionary.push(entry);
       insert(msg.text, msg.lens, msg.nums, msg.count);
+      parentPort.postMessage({ type: 'ack' });
+    } else if (msg.type === 'run') {
+      db.prepare(msg.sql).run(msg.parameters);
       parentPort.postMessage({ type: 'ack' });
     } else if (msg.type === 'finish') {
       for (const statement of msg.indexSql) db.exec(statement);

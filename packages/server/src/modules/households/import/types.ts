@@ -2,6 +2,8 @@
 // asked and answers. A leaf, so the reader, the sinks and the import's steps import it and not
 // each other.
 import type { FieldId, HouseholdSource, TextEncodingName } from '@paicha/core';
+import type { Updateable } from 'kysely';
+import type { HouseholdImportsTable } from '../../../db/schema-households.js';
 
 export type TableFormat = 'csv' | 'xlsx';
 
@@ -35,11 +37,14 @@ export interface RowSink {
   /** Hands the buffered rows to the database; resolves when the caller may go on (back-pressure). */
   flush(): Promise<void>;
   /**
-   * Resolves when the chunks handed over so far are stored. On SQLite the writer then holds no
-   * write lock, so a write of the server's own connection does not sit in SQLite's busy wait
-   * (synchronous: the event loop with it) while the writer commits chunk after chunk.
+   * Updates the import's own row (progress, header found) after the rows handed over so far. On
+   * SQLite the writer runs it on its connection, between two chunks: on the server's connection
+   * the update waited for the writer's lock (synchronously, the event loop with it) and, as the
+   * first commit after many WAL pages, copied them into the database file there and then
+   * (measured on the seven files of a million people: this thread's CPU 7.2–7.5 s before, 6.4–6.5 s
+   * after; the whole process's 0.9 s less).
    */
-  settle(): Promise<void>;
+  update(patch: Updateable<HouseholdImportsTable>): Promise<void>;
   /** All rows added: store the rest. Resolves when every row is committed. */
   end(): Promise<void>;
   /**
