@@ -54,7 +54,6 @@ async function missing(
   against: RuleParams<'record_missing'>['against'],
   emit: Emit,
 ): Promise<void> {
-  const n = q.t('national');
   const queries: RawBuilder<unknown>[] = [];
   const labels: string[] = [];
   for (const source of against) {
@@ -63,22 +62,23 @@ async function missing(
     const kind = (k: number) => sql.lit(base + k);
     labels.push(SOURCE_LABELS[source]);
     const peer = await q.peer(source);
-    // The whole household; the ID anti-joins first walk both ID indexes in key order, then
-    // fetch the few rows found; ord keeps each query's order (which parts a finding lists first).
+    const match = await q.peerByPerson(source);
+    // The whole household, then the people one side lacks (read off the ID match); ord keeps each
+    // query's order (which parts a finding lists first).
     queries.push(
       sql`select h.household_id as hk, h.household_id, h.township, h.village, cast(h.members as integer) as members,
         cast(null as text) as id_number, cast(null as text) as name, cast(null as text) as hh, ${kind(0)} as kind,
         row_number() over (order by h.household_id) as ord
       from scr_hh h where not exists (select 1 from ${peer} s where s.hh = h.household_id)`,
-      sql`select p.household_id as hk, p.household_id, p.township, p.village, cast(null as integer) as members,
-        p.id_number, p.name, cast(null as text) as hh, ${kind(1)} as kind, cast(p.row_no as bigint) as ord
-      from ${n} p where p.id_number in (select x.id_number from ${n} x
-          where not exists (select 1 from ${peer} s where s.id_number = x.id_number))
-        and exists (select 1 from ${peer} s where s.hh = p.household_id)`,
-      sql`select coalesce(s.hh, s.own_hh) as hk, coalesce(s.hh, s.own_hh) as household_id, s.township, s.village,
-        cast(null as integer) as members, s.id_number, s.name, s.hh, ${kind(2)} as kind, cast(s.row_no as bigint) as ord
-      from ${peer} s where s.id_number in (select y.id_number from ${peer} y
-          where not exists (select 1 from ${n} p where p.id_number = y.id_number))`,
+      sql`select d.p_hh as hk, d.p_hh as household_id, d.p_township as township, d.p_village as village,
+        cast(null as integer) as members, d.p_id as id_number, d.p_name as name, cast(null as text) as hh,
+        ${kind(1)} as kind, cast(d.p_row as bigint) as ord
+      from ${match} d where d.s_row is null and d.p_id is not null
+        and exists (select 1 from ${peer} s where s.hh = d.p_hh)`,
+      sql`select coalesce(d.s_hh, d.s_own) as hk, coalesce(d.s_hh, d.s_own) as household_id, d.s_township as township,
+        d.s_village as village, cast(null as integer) as members, d.s_id as id_number, d.s_name as name, d.s_hh as hh,
+        ${kind(2)} as kind, cast(d.s_row as bigint) as ord
+      from ${match} d where d.p_row is null and d.s_id is not null`,
     );
   }
   if (queries.length === 0) return;
@@ -115,6 +115,7 @@ async function mismatch(q: ScreeningSql, p: RuleParams<'record_mismatch'>, emit:
   const S = SOURCE_LABELS.sunshine;
   const on = new Set(p.fields.filter((f) => (COMPARABLE_FIELDS as readonly string[]).includes(f)));
   const peer = await q.peer('sunshine');
+  const match = await q.peerByPerson('sunshine');
   const noInt = sql.raw('cast(null as integer)');
   const noText = sql.raw('cast(null as text)');
   const noReal = sql.raw('cast(null as double precision)');
@@ -126,13 +127,12 @@ async function mismatch(q: ScreeningSql, p: RuleParams<'record_mismatch'>, emit:
     from scr_hh h join (select hh, max(household_size) as size, max(category) as category, max(exit_status) as exit_status,
         max(income) as income from ${peer} where hh is not null group by hh) y on y.hh = h.household_id
     where h.size <> y.size or h.category <> y.category or h.exit_status <> y.exit_status or abs(h.income - y.income) > ${p.incomeTolerance}`;
-  const member = sql`select p.household_id as hk, p.household_id, p.township, p.village, p.id_number, p.name,
-      ${noInt} as n_size, ${noInt} as s_size, ${noText} as n_cat, ${noText} as s_cat, ${noText} as n_exit, ${noText} as s_exit,
-      ${noReal} as n_inc, ${noReal} as s_inc, p.low_income as n_low, s.low_income as s_low, p.extreme as n_ext, s.extreme as s_ext,
-      p.enrolled as n_enr, s.enrolled as s_enr, p.resident_ins as n_res, s.resident_ins as s_res, 1 as kind,
-      row_number() over (order by s.row_no, p.row_no) as ord
-    from ${q.t('national')} p join ${peer} s on s.id_number = p.id_number
-    where p.low_income <> s.low_income or p.extreme <> s.extreme or p.enrolled <> s.enrolled or p.resident_ins <> s.resident_ins`;
+  const member = sql`select d.p_hh as hk, d.p_hh as household_id, d.p_township as township, d.p_village as village,
+      d.p_id as id_number, d.p_name as name, ${noInt} as n_size, ${noInt} as s_size, ${noText} as n_cat, ${noText} as s_cat,
+      ${noText} as n_exit, ${noText} as s_exit, ${noReal} as n_inc, ${noReal} as s_inc, d.p_low as n_low, d.s_low as s_low,
+      d.p_ext as n_ext, d.s_ext as s_ext, d.p_enr as n_enr, d.s_enr as s_enr, d.p_res as n_res, d.s_res as s_res, 1 as kind,
+      row_number() over (order by d.s_row, d.p_row) as ord
+    from ${match} d where d.p_row is not null and d.s_row is not null`;
   const householdParts = (r: Row): string[] => {
     const out: string[] = [];
     const add = (f: string, label: string, a: string, b: string) =>
