@@ -91,14 +91,7 @@ export const RULES: { [Id in RuleId]: RuleImpl<Id> } = {
   medical_insurance_missing: {
     requires: ['national', 'medical'],
     run: async (q, p, emit) => {
-      const m = await q.medicalCover();
-      const n = q.t('national');
-      const lacking = sql`coalesce(m.basic, 0) = 0 ${p.requireSeriousIllness ? sql`or coalesce(m.serious, 0) = 0` : sql``}`;
-      // The IDs first, walking the roll's ID index (the lookups into the cover then come in key
-      // order: ~8× faster than in file order at a million people), then those people's rows.
-      const rows = sql`select ${personCols}, p.row_no, p.resident_ins, p.employee_ins, coalesce(m.basic, 0) as has_basic
-        from ${n} p left join ${m} m on m.id_number = p.id_number where p.id_number in (
-          select x.id_number from ${n} x left join ${m} m on m.id_number = x.id_number where ${lacking})`;
+      const rows = q.medicalLacking(p.requireSeriousIllness);
       await q.each(
         rows,
         'row_no',
@@ -122,9 +115,8 @@ export const RULES: { [Id in RuleId]: RuleImpl<Id> } = {
   medical_insurance_duplicate: {
     requires: ['national', 'medical'],
     run: async (q, _p, emit) => {
-      const m = await q.medicalCover();
       const rows = sql`select ${personCols}, p.row_no from ${q.t('national')} p where p.id_number is not null
-        and (p.id_number in (select id_number from ${m} where resident = 1 and employee = 1)
+        and (p.id_number in (${q.medicalDoubled()})
           or (p.resident_ins = 1 and p.employee_ins = 1))`;
       await q.each(
         rows,
@@ -148,7 +140,8 @@ export const RULES: { [Id in RuleId]: RuleImpl<Id> } = {
     run: async (q, p, emit) =>
       q.each(
         sql`select h.household_id, h.township, h.village, h.exit_status, k.housing_grade
-        from ${await q.latestPerHousehold('housing', 'housing_grade')} k join scr_hh h on h.household_id = k.hh
+        from ${await q.latestPerHousehold('housing', 'housing_grade', sql`f.housing_grade in (${sql.join(p.grades)})`)} k
+          join scr_hh h on h.household_id = k.hh
         where k.housing_grade in (${sql.join(p.grades)}) ${p.exitedOnly ? sql`and h.exit_status = 'exited'` : sql``}`,
         'household_id',
         (rows) =>
@@ -168,7 +161,7 @@ export const RULES: { [Id in RuleId]: RuleImpl<Id> } = {
     requires: ['national'],
     run: async (q, _p, emit) => {
       const water = q.has('water')
-        ? await q.latestPerHousehold('water', 'safe_water')
+        ? await q.latestPerHousehold('water', 'safe_water', sql`f.safe_water = 0`)
         : // Typed: PostgreSQL takes a bare NULL as text, and text = integer does not compare.
           sql`(select cast(null as text) as hh, cast(null as integer) as safe_water)`;
       await q.each(
