@@ -89,6 +89,19 @@ describe('paicha import: several files in one process', () => {
     expect(ok.code).toBe(0);
   }, 120_000);
 
+  it('rejects a file of a header and blank rows only, the writer it opened closed first', async () => {
+    const blank = path.join(dir, 'blank-water.csv');
+    const water = path.join(dir, 'water-ok.csv');
+    writeFileSync(blank, '户编号,户主姓名,是否通自来水\n,,\n,,\n');
+    writeFileSync(water, WATER);
+    const { code, out } = await paicha(`water=${blank}`, `water=${water}`);
+    expect(code).toBe(2);
+    expect(out.files).toMatchObject([
+      { source: 'water', status: 'rejected', rows: 0, errors: [{ message: '文件中没有数据行' }] },
+      { source: 'water', status: 'committed', rows: 1 },
+    ]);
+  }, 120_000);
+
   it('keeps the single form and its report as they were', async () => {
     const file = path.join(dir, 'water.csv');
     writeFileSync(file, WATER);

@@ -142,6 +142,12 @@ export async function runImportJob(
       const e = fileError(`表头缺少必需的列：${match.missingLabels.join('、')}`, found.headerRowNo);
       return await reject(ctx, importId, e, { rows, accepted, rejectedRows, bytesRead: table.bytesRead() });
     }
+    if (rows === 0 || rejectedRows > 0) {
+      // The writer (opened by the first batch, even of blank rows) finishes its updates and stops
+      // before the rejection drops its table.
+      await sink?.close();
+      sink = null;
+    }
     if (rows === 0)
       return await reject(ctx, importId, fileError('文件中没有数据行', found.headerRowNo), {
         rows,
@@ -150,8 +156,6 @@ export async function runImportJob(
         bytesRead: bytesTotal,
       });
     if (rejectedRows > 0) {
-      await sink?.close();
-      sink = null;
       // Read to the end for the report: the whole file was read.
       return await reject(
         ctx,

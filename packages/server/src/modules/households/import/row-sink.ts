@@ -132,6 +132,8 @@ async function sqliteSink(
   const packer = new Packer(columns.length);
   let inFlight: Promise<void>[] = [];
   const queue = async (done: Promise<void>) => {
+    // A failure is reported by `end` (or the next send), not as an unhandled rejection meanwhile.
+    done.catch(() => undefined);
     inFlight.push(done);
     if (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
   };
