@@ -18,13 +18,23 @@ export async function uploadExport(page: Page, source: string, name: string, buf
 /** Maps an unknown header by hand: types into its select and picks the first matching field. */
 export async function mapHeader(page: Page, header: string, field: string) {
   const input = page.getByRole('combobox', { name: `对应字段：${header}`, exact: true });
-  // A column already matched shows its field over the search box: the click lands on it and opens the list.
-  await input.click({ force: true });
-  await input.fill(field);
-  await page
+  const option = page
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: field })
-    .first()
-    .click();
+    .first();
+  // On a loaded machine the list can close again while it is still opening (a re-render takes the
+  // focus back); the option is then never visible. Open, type and pick again, a few times.
+  for (let attempt = 1; ; attempt++) {
+    // A column already matched shows its field over the search box: the click lands on it and opens the list.
+    await input.click({ force: true });
+    await input.fill(field);
+    try {
+      await option.click({ timeout: 8_000 });
+      break;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
   // The list closes with an animation: until it is gone, the next select's click (forced) can land
   // on this list's options instead, and that select never opens.
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 5_000 }).toBe(0);

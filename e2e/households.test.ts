@@ -202,7 +202,8 @@ describe('household data screening in the browser', () => {
       .getByTestId('finding-detail')
       .click();
     const drawer = admin.getByTestId('finding-drawer');
-    await expect(drawer.textContent()).resolves.toContain('阳光扶贫监管系统为3');
+    // The drawer opens with its title; the finding's text comes with the detail's answer.
+    await poll(() => drawer.textContent()).toContain('阳光扶贫监管系统为3');
     await shot(admin, 'households-finding-detail', false);
     await admin.getByRole('button', { name: 'Close' }).or(admin.locator('.ant-drawer-close')).first().click();
     await admin
