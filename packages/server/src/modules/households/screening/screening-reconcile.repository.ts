@@ -61,7 +61,7 @@ async function missing(
     const base = labels.length * 3;
     const kind = (k: number) => sql.lit(base + k);
     labels.push(SOURCE_LABELS[source]);
-    const peer = await q.peer(source);
+    const peer = await q.peerHouseholds(source);
     const match = await q.peerByPerson(source);
     // The whole household, then the people one side lacks (read off the ID match); ord keeps each
     // query's order (which parts a finding lists first).
@@ -114,7 +114,7 @@ const MEMBER_FIELDS = [
 async function mismatch(q: ScreeningSql, p: RuleParams<'record_mismatch'>, emit: Emit): Promise<void> {
   const S = SOURCE_LABELS.sunshine;
   const on = new Set(p.fields.filter((f) => (COMPARABLE_FIELDS as readonly string[]).includes(f)));
-  const peer = await q.peer('sunshine');
+  const peer = await q.peerHouseholds('sunshine');
   const match = await q.peerByPerson('sunshine');
   const noInt = sql.raw('cast(null as integer)');
   const noText = sql.raw('cast(null as text)');
@@ -124,8 +124,7 @@ async function mismatch(q: ScreeningSql, p: RuleParams<'record_mismatch'>, emit:
       h.income as n_inc, y.income as s_inc, ${noInt} as n_low, ${noInt} as s_low, ${noInt} as n_ext, ${noInt} as s_ext,
       ${noInt} as n_enr, ${noInt} as s_enr, ${noInt} as n_res, ${noInt} as s_res, 0 as kind,
       row_number() over (order by h.household_id) as ord
-    from scr_hh h join (select hh, max(household_size) as size, max(category) as category, max(exit_status) as exit_status,
-        max(income) as income from ${peer} where hh is not null group by hh) y on y.hh = h.household_id
+    from scr_hh h join ${peer} y on y.hh = h.household_id
     where h.size <> y.size or h.category <> y.category or h.exit_status <> y.exit_status or abs(h.income - y.income) > ${p.incomeTolerance}`;
   const member = sql`select d.p_hh as hk, d.p_hh as household_id, d.p_township as township, d.p_village as village,
       d.p_id as id_number, d.p_name as name, ${noInt} as n_size, ${noInt} as s_size, ${noText} as n_cat, ${noText} as s_cat,
