@@ -9,7 +9,7 @@ import {
   type IdFailure,
   SOURCE_LABELS,
 } from '@paicha/core';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { cellText, maskedPerson, namedPerson } from '../findings/finding-people.js';
 import type { Found } from '../findings/types.js';
 import type { Row, ScreeningSql } from './screening.repository.js';
@@ -57,14 +57,11 @@ function invalidFinding(rows: Row[]): Found {
 }
 
 async function idDuplicate(q: ScreeningSql, emit: Emit): Promise<void> {
-  const parts = (['national', 'sunshine'] as const)
-    .filter((s) => q.has(s))
-    .map((source) => {
-      const t = q.t(source);
-      return sql`select x.id_number, x.name, x.household_id, x.township, x.village, x.row_no,
-        ${sql.lit(HOUSEHOLD_SOURCES.indexOf(source))} as src from ${t} x
-      where x.id_number in (select id_number from ${t} where id_number is not null group by id_number having count(*) > 1)`;
-    });
+  const parts: RawBuilder<unknown>[] = [];
+  for (const source of (['national', 'sunshine'] as const).filter((s) => q.has(s)))
+    parts.push(sql`select x.id_number, x.name, x.household_id, x.township, x.village, x.row_no,
+        ${sql.lit(HOUSEHOLD_SOURCES.indexOf(source))} as src from ${q.t(source)} x
+      where x.id_number in (${await q.repeatedIds(source)})`);
   if (parts.length === 0) return;
   await q.eachGroup(
     sql.join(parts, sql` union all `),
