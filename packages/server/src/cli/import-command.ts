@@ -151,6 +151,7 @@ async function importOne(
     format: job.format,
     mapping,
     actorId: null,
+    alone: true,
     onProgress: tty
       ? (p) =>
           process.stderr.write(
