@@ -162,7 +162,8 @@ async function applyRules(
     o.skipped === null ? [{ id: o.id, params: settings[i]?.params, checkItem: o.checkItem }] : [],
   );
   const [mine, theirs] = splitLanes(toRun, dialect);
-  const other = theirs.length > 0 ? await openSecond() : null;
+  // Opened while the run's own lane starts (a worker thread's start is not free).
+  const other = theirs.length > 0 ? openSecond() : null;
   try {
     const stop = { failed: false };
     const lane = async (t: Transaction<DB>, rules: LaneRule[]) => {
@@ -175,7 +176,7 @@ async function applyRules(
     const [own, second] = await bothLanes(
       stop,
       lane(trx, mine),
-      other ? lane(other.trx, theirs) : Promise.resolve(null),
+      other ? other.then((o) => lane(o.trx, theirs)) : Promise.resolve(null),
     );
     const staged = new Map([...own.staged, ...(second?.staged ?? [])]);
     const shifts = seqShifts(
@@ -183,7 +184,7 @@ async function applyRules(
       staged,
     );
     await staging.renumber(trx, shifts);
-    if (other) await staging.copyStaged(other.trx, trx, shifts);
+    if (other) await staging.copyStaged((await other).trx, trx, shifts);
     for (const o of outcomes) {
       const s = staged.get(o.id);
       if (s) Object.assign(o, { findings: s.findings, ms: s.ms });
@@ -199,7 +200,11 @@ async function applyRules(
       rulesMs: Math.round(performance.now() - t0) - prepareMs,
     };
   } finally {
-    await other?.end();
+    // Not opened: its error is the run's, thrown by the lanes.
+    await other?.then(
+      (o) => o.end(),
+      () => undefined,
+    );
   }
 }
 
