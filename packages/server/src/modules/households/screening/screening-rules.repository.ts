@@ -140,7 +140,7 @@ export const RULES: { [Id in RuleId]: RuleImpl<Id> } = {
     run: async (q, p, emit) =>
       q.each(
         sql`select h.household_id, h.township, h.village, h.exit_status, k.housing_grade
-        from ${await q.latestPerHousehold('housing', 'housing_grade', sql`f.housing_grade in (${sql.join(p.grades)})`)} k
+        from ${await q.latestPerHousehold('housing', 'housing_grade', sql`x.housing_grade in (${sql.join(p.grades)})`)} k
           join scr_hh h on h.household_id = k.hh
         where k.housing_grade in (${sql.join(p.grades)}) ${p.exitedOnly ? sql`and h.exit_status = 'exited'` : sql``}`,
         'household_id',
@@ -161,7 +161,7 @@ export const RULES: { [Id in RuleId]: RuleImpl<Id> } = {
     requires: ['national'],
     run: async (q, _p, emit) => {
       const water = q.has('water')
-        ? await q.latestPerHousehold('water', 'safe_water', sql`f.safe_water = 0`)
+        ? await q.latestPerHousehold('water', 'safe_water', sql`x.safe_water = 0`)
         : // Typed: PostgreSQL takes a bare NULL as text, and text = integer does not compare.
           sql`(select cast(null as text) as hh, cast(null as integer) as safe_water)`;
       await q.each(
