@@ -8,6 +8,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Picks the source (国扶系统, 阳光扶贫, 住建 …) and uploads the file; waits for the mapping step. */
 export async function uploadExport(page: Page, source: string, name: string, buffer: Buffer) {
   await page.getByTestId('import-source').getByText(source, { exact: true }).click();
+  // The choice lives in the address (?source=): the file goes up once the page shows it chosen.
+  await expect
+    .poll(() => page.locator('[data-testid=import-source] .ant-radio-button-wrapper-checked').textContent())
+    .toBe(source);
   await page
     .getByTestId('household-upload')
     .locator('input[type=file]')
@@ -21,8 +25,9 @@ export async function mapHeader(page: Page, header: string, field: string) {
   const option = page
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: field })
     .first();
-  // On a loaded machine the list can close again while it is still opening (a re-render takes the
-  // focus back); the option is then never visible. Open, type and pick again, a few times.
+  // On a loaded machine the list can close again while it is still opening (in a dialog, while the
+  // dialog's own opening animation runs); the option is then never visible. Click and type again:
+  // typing opens the list (Escape would close the dialog around it).
   for (let attempt = 1; ; attempt++) {
     // A column already matched shows its field over the search box: the click lands on it and opens the list.
     await input.click({ force: true });
@@ -32,7 +37,7 @@ export async function mapHeader(page: Page, header: string, field: string) {
       break;
     } catch (err) {
       if (attempt === 3) throw err;
-      await page.keyboard.press('Escape');
+      await input.fill('');
     }
   }
   // The list closes with an animation: until it is gone, the next select's click (forced) can land

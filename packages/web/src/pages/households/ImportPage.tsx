@@ -108,7 +108,15 @@ export default function ImportPage() {
                 onFinished={() => setHistoryTick((t) => t + 1)}
               />
             ) : preview ? (
-              <MappingStep initial={preview} source={source} onStarted={started} onCancel={restart} />
+              // The source the server read the file as: a file dropped while a newly clicked
+              // source was still being applied went up under the previous one, and its mapping and
+              // import must say and follow that, not the button now lit.
+              <MappingStep
+                initial={preview}
+                source={preview.source ?? source}
+                onStarted={started}
+                onCancel={restart}
+              />
             ) : (
               <>
                 <Typography.Paragraph>
