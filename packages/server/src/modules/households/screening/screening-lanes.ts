@@ -34,36 +34,36 @@ const SHARED: readonly (readonly RuleId[])[] = [
 ];
 
 /**
- * Each rule's tenths of a second at a million people (bench:screening --screen-only, a quiet
- * machine, one lane): only their proportions matter. The two databases differ — id_duplicate is
- * 0.3 s on SQLite and 2.1 s on PostgreSQL.
+ * Each rule's tenths of a second at a million people (bench:screening --screen-only on a quiet
+ * machine, read off the runs' own per-rule ms with both lanes running): only their proportions
+ * matter. The two databases differ — id_duplicate is 0.3 s on SQLite and 1.6 s on PostgreSQL.
  */
 const COST: Record<DialectName, Record<RuleId, number>> = {
   sqlite: {
-    record_missing: 28,
-    record_mismatch: 23,
-    medical_insurance_missing: 19,
-    assistance_mismatch: 15,
-    unsafe_house: 8,
-    no_safe_water: 8,
+    record_missing: 30,
+    assistance_mismatch: 13,
+    medical_insurance_missing: 5,
     medical_insurance_duplicate: 4,
-    id_invalid: 3,
+    record_mismatch: 4,
+    id_invalid: 4,
     id_duplicate: 3,
+    no_safe_water: 3,
     school_age_not_enrolled: 2,
+    unsafe_house: 2,
     income_below_line: 1,
     household_head_count: 0,
   },
   postgres: {
-    record_missing: 54,
-    medical_insurance_missing: 39,
-    id_duplicate: 21,
-    record_mismatch: 19,
-    no_safe_water: 18,
-    unsafe_house: 18,
-    assistance_mismatch: 14,
-    medical_insurance_duplicate: 3,
-    id_invalid: 3,
-    school_age_not_enrolled: 2,
+    record_missing: 27,
+    id_duplicate: 16,
+    assistance_mismatch: 13,
+    medical_insurance_missing: 8,
+    no_safe_water: 6,
+    medical_insurance_duplicate: 5,
+    id_invalid: 4,
+    record_mismatch: 4,
+    school_age_not_enrolled: 4,
+    unsafe_house: 4,
     income_below_line: 1,
     household_head_count: 1,
   },
@@ -72,8 +72,8 @@ const COST: Record<DialectName, Record<RuleId, number>> = {
 /**
  * The rules in two lanes: the groups that share a table (else each rule alone), costliest first,
  * each to the lane with less so far. Each lane keeps the rules' own order, so a shared table is
- * built by the same rule as in one lane. The costs above split SQLite's 11.4 s into 5.7 + 5.7 and
- * PostgreSQL's 19.3 s into 9.7 + 9.6.
+ * built by the same rule as in one lane. The costs above split SQLite's 7.1 s into 3.5 + 3.6 and
+ * PostgreSQL's 9.3 s into 4.6 + 4.7.
  */
 export function splitLanes<T extends { id: RuleId }>(rules: readonly T[], dialect: DialectName): [T[], T[]] {
   const groups = new Map<string, T[]>();
