@@ -151,7 +151,6 @@ async function importOne(
     format: job.format,
     mapping,
     actorId: null,
-    alone: true,
     onProgress: tty
       ? (p) =>
           process.stderr.write(

@@ -79,7 +79,6 @@ export async function runImportJob(
     // Progress is paced by elapsed time, not ctx.clock: a pinned clock (tests, rehearsals) never moves.
     let lastProgress = performance.now();
     let sinceYield = 0;
-    const yieldEvery = input.alone ? Number.POSITIVE_INFINITY : YIELD_EVERY_ROWS;
     const today = ctx.clock.today();
     const source = dataRows(table.rows, input.source, input.mapping ?? {}, (found) => {
       header = found;
@@ -95,9 +94,8 @@ export async function runImportJob(
       for (const row of batch) {
         if (row.cells.every(isBlank)) continue;
         // A CSV batch was ~1,300 rows (5,000 in the first; ~450 since): normalised in one stretch, requests
-        // waited up to 0.9 s behind it on a busy machine. Other callbacks get a turn every few hundred
-        // (none wait on an import alone on its thread: ImportInput.alone).
-        if (++sinceYield === yieldEvery) {
+        // waited up to 0.9 s behind it on a busy machine. Other callbacks get a turn every few hundred.
+        if (++sinceYield === YIELD_EVERY_ROWS) {
           sinceYield = 0;
           await new Promise((resolve) => setImmediate(resolve));
         }

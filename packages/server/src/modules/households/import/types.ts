@@ -64,13 +64,6 @@ export interface ImportInput {
   mapping?: Readonly<Record<string, FieldId | null>>;
   actorId: number | null;
   onProgress?: (p: { rows: number; bytesRead: number; bytesTotal: number }) => void;
-  /**
-   * Nothing else waits on this thread (the CLI): rows are normalised without giving other
-   * callbacks a turn every few hundred (the seven files of a million people, four runs each on a
-   * loaded machine: this thread's CPU 6.4–7.0 s with the turns, 6.0–6.5 s without; the import's
-   * wall time in the least loaded pair 13.9 → 13.1 s).
-   */
-  alone?: boolean;
 }
 
 export interface ImportResult {
