@@ -3,6 +3,7 @@
 // export pages: problem-export.repository.ts.
 import { setImmediate } from 'node:timers/promises';
 import type { RuleId } from '@paicha/core';
+import type { ProblemFields } from '@paicha/core/api/problems';
 import type { Insertable, Updateable } from 'kysely';
 import type { ProblemsTable } from '../../db/schema.js';
 import type { Executor } from '../../db/transaction.js';
@@ -125,4 +126,32 @@ export async function openGroupOf(
     .where('status', '<>', 'closed')
     .executeTakeFirst();
   return row?.id ?? null;
+}
+
+/** The clerk-entered fields an edit may change, and their columns. */
+const FIELD_COLUMNS = {
+  source: 'source',
+  description: 'description',
+  foundDate: 'found_date',
+  place: 'place',
+  householdRef: 'household_ref',
+  cause: 'cause',
+  measures: 'measures',
+  responsibleLeader: 'responsible_leader',
+  responsiblePerson: 'responsible_person',
+  mode: 'mode',
+  deadline: 'deadline',
+  deadlineReason: 'deadline_reason',
+} as const satisfies Partial<Record<keyof ProblemFields, keyof ProblemsTable>>;
+
+/** The columns of the fields an edit sends: a field left out keeps its value. */
+export function editedColumns(
+  patch: Partial<ProblemFields>,
+): Omit<Updateable<ProblemsTable>, 'id' | 'version'> {
+  const out: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(FIELD_COLUMNS)) {
+    const value = patch[field as keyof typeof FIELD_COLUMNS];
+    if (value !== undefined) out[column] = value;
+  }
+  return out;
 }

@@ -19,7 +19,7 @@ import { findUnit } from '../units/units.repository.js';
 import { recordProblemChange } from './problem-change.js';
 import { insertEvent } from './problem-events.repository.js';
 import { loadVisibleProblem } from './problems.access.js';
-import { insertProblem } from './problems.repository.js';
+import { editedColumns, insertProblem } from './problems.repository.js';
 import {
   campaignLimits,
   checkDeadline,
@@ -168,18 +168,7 @@ export async function editProblem(
       version: patch.version,
       set: () => ({
         ...(checkItemId === undefined ? {} : { check_item_id: checkItemId }),
-        ...(patch.source === undefined ? {} : { source: patch.source }),
-        ...(patch.description === undefined ? {} : { description: patch.description }),
-        ...(patch.foundDate === undefined ? {} : { found_date: patch.foundDate }),
-        ...(patch.place === undefined ? {} : { place: patch.place }),
-        ...(patch.householdRef === undefined ? {} : { household_ref: patch.householdRef }),
-        ...(patch.cause === undefined ? {} : { cause: patch.cause }),
-        ...(patch.measures === undefined ? {} : { measures: patch.measures }),
-        ...(patch.responsibleLeader === undefined ? {} : { responsible_leader: patch.responsibleLeader }),
-        ...(patch.responsiblePerson === undefined ? {} : { responsible_person: patch.responsiblePerson }),
-        ...(patch.mode === undefined ? {} : { mode: patch.mode }),
-        ...(patch.deadline === undefined ? {} : { deadline: patch.deadline }),
-        ...(patch.deadlineReason === undefined ? {} : { deadline_reason: patch.deadlineReason }),
+        ...editedColumns(patch),
       }),
       event: { kind: 'edited', text: '修改问题信息', detail: { fields: changed } },
       audit: { action: 'problem.edit', detail: { before: p, patch } },

@@ -18,10 +18,9 @@ import { tunePostgres } from './runs.repository.js';
  * spill to temporary files) ran as fast as 128/128 MB with 336 MB peak memory instead of 513 MB;
  * the page cache, not JavaScript, was the peak. A run has two (its rules' two lanes), each 32/8 MB:
  * 15.2 s of CPU in all against 14.8 s at 64/16 MB each, 2 MB each 15.7 s; peak RSS 357 MB
- * against 447 MB and 254 MB. Its write
- * transaction may have to wait for the server's or an import's (busy_timeout; the wait is in the
- * worker). The rule rows new to the catalogue must be written before, on the server's connection,
- * so that the rules' snapshot only reads.
+ * against 447 MB and 254 MB. Its write transaction may have to wait for the server's or an
+ * import's (busy_timeout; the wait is in the worker). The rule rows new to the catalogue must be
+ * written before, on the server's connection, so that the rules' snapshot only reads.
  */
 export async function openRunConnection(ctx: AppContext): Promise<SqliteWorkerDatabase> {
   // The server handle's plugins (the audit key among them) but not its write gate.
