@@ -2,12 +2,12 @@
 // core busy, so on two cores the rules take about the longer lane instead of the sum of both.
 // Each lane has its own temporary tables (they are per connection) and stages its own findings;
 // the run then gathers them on its own connection (screening.service.ts).
-import type { RuleId } from '@paicha/core';
+import type { HouseholdSource, RuleId } from '@paicha/core';
 import type { Transaction } from 'kysely';
 import type { DialectName } from '../../../db/database.js';
 import type { DB } from '../../../db/schema.js';
 import * as staging from './found-staging.repository.js';
-import type { ScreeningSql } from './screening.repository.js';
+import { ScreeningSql } from './screening.repository.js';
 import { RULES, type RuleFn } from './screening-rules.repository.js';
 
 /** A rule the run will run, with its parameters and the campaign item it files under. */
@@ -120,6 +120,24 @@ export async function runLane(
     done.set(r.id, { first, findings: staged - first, ms: Math.round(performance.now() - start) });
   }
   return done;
+}
+
+/**
+ * A lane from its start on `trx`: its own roll per household and staging table (temporary tables
+ * are per connection), then its rules; `prepared` is when the rules began.
+ */
+export async function startLane(
+  trx: Transaction<DB>,
+  imports: Partial<Record<HouseholdSource, number>>,
+  dialect: DialectName,
+  rules: readonly LaneRule[],
+  stop: LaneStop,
+): Promise<{ q: ScreeningSql; prepared: number; staged: Map<RuleId, Staged> }> {
+  const q = new ScreeningSql(trx, imports, dialect);
+  await q.prepareHouseholds();
+  await staging.createStaging(trx);
+  const prepared = performance.now();
+  return { q, prepared, staged: await runLane(trx, q, rules, stop) };
 }
 
 /**

@@ -19,8 +19,7 @@ import * as staging from './found-staging.repository.js';
 import { ensureRules, type RuleSetting, ruleSettings } from './rules.service.js';
 import { openRunConnection, openSecondLane, type SecondLane } from './run-connections.js';
 import * as repo from './runs.repository.js';
-import { ScreeningSql } from './screening.repository.js';
-import { bothLanes, type LaneRule, runLane, seqShifts, splitLanes } from './screening-lanes.js';
+import { bothLanes, type LaneRule, seqShifts, splitLanes, startLane } from './screening-lanes.js';
 import { keepAlive, retireDeadRuns, THIS_OWNER } from './screening-owner.js';
 import { RULES } from './screening-rules.repository.js';
 import { recordTallies } from './trend.repository.js';
@@ -166,17 +165,10 @@ async function applyRules(
   const other = theirs.length > 0 ? openSecond() : null;
   try {
     const stop = { failed: false };
-    const lane = async (t: Transaction<DB>, rules: LaneRule[]) => {
-      const q = new ScreeningSql(t, job.imports, dialect);
-      await q.prepareHouseholds();
-      await staging.createStaging(t);
-      const prepared = performance.now();
-      return { q, prepared, staged: await runLane(t, q, rules, stop) };
-    };
     const [own, second] = await bothLanes(
       stop,
-      lane(trx, mine),
-      other ? other.then((o) => lane(o.trx, theirs)) : Promise.resolve(null),
+      startLane(trx, job.imports, dialect, mine, stop),
+      other ? other.then((o) => startLane(o.trx, job.imports, dialect, theirs, stop)) : Promise.resolve(null),
     );
     const staged = new Map([...own.staged, ...(second?.staged ?? [])]);
     const shifts = seqShifts(
