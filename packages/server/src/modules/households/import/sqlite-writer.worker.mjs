@@ -1,7 +1,8 @@
 // Bulk loader for SQLite, in a worker thread with its own connection: the main thread reads,
 // decodes and normalises the file while this one inserts, so an import uses both cores. Plain
 // JavaScript on purpose: a worker gets no TypeScript loader, neither under the CLI nor in tests.
-// Messages: {type:'rows', text, dict, lens, nums, count} (packed by row-sink.ts) → {type:'ack'};
+// Messages: {type:'rows', text, dict, lens, nums, count} (packed by row-sink.ts) → {type:'ack',
+// lens, nums} (the arrays handed back, transferred, for the next chunks);
 // {type:'run', sql, parameters} (an update of the import's own row: row-sink.ts) → {type:'ack'};
 // {type:'finish', indexSql} → {type:'done'}.
 import { parentPort, workerData } from 'node:worker_threads';
@@ -66,7 +67,8 @@ parentPort.on('message', (msg) => {
     if (msg.type === 'rows') {
       for (const entry of msg.dict) dictionary.push(entry);
       insert(msg.text, msg.lens, msg.nums, msg.count);
-      parentPort.postMessage({ type: 'ack' });
+      const { lens, nums } = msg;
+      parentPort.postMessage({ type: 'ack', lens, nums }, [lens.buffer, nums.buffer]);
     } else if (msg.type === 'run') {
       db.prepare(msg.sql).run(msg.parameters);
       parentPort.postMessage({ type: 'ack' });
