@@ -323,14 +323,21 @@ export class ScreeningSql {
       and exists (select 1 from ${m} z where z.id_number = y.id_number and coalesce(z.active, 1) = 1 and z.resident_ins = 1)`;
   }
 
-  /** People whose 低保/特困 the roll and civil affairs see differently. */
+  /**
+   * People whose 低保/特困 the roll and civil affairs see differently. A roll row without its own
+   * 是否享受低保/特困 reads its household's 户类型, looked up only then: the national export fills
+   * both columns, and joining every one of a million people to the roll per household for a value
+   * never read took 0.25 s of the rule's 1.2 s on SQLite. Every roll household is in scr_hh, so
+   * "has a 户编号" is what that join kept.
+   */
   assistance(): RawBuilder<unknown> {
     const n = this.t('national');
     const c = this.t('civil');
     const on = (flag: string) =>
       sql.raw(`max(case when x.${flag} = 1 and coalesce(x.active, 1) = 1 then 1 else 0 end)`);
-    const nd = sql`coalesce(p.low_income, case when h.category = 'dibao' then 1 else 0 end)`;
-    const nt = sql`coalesce(p.extreme, case when h.category = 'tekun' then 1 else 0 end)`;
+    const category = sql`(select h.category from scr_hh h where h.household_id = p.household_id)`;
+    const nd = sql`coalesce(p.low_income, case when ${category} = 'dibao' then 1 else 0 end)`;
+    const nt = sql`coalesce(p.extreme, case when ${category} = 'tekun' then 1 else 0 end)`;
     return sql`with civ as (
         select x.id_number as pid, ${on('low_income')} as d, ${on('extreme')} as t
         from ${c} x where x.id_number is not null group by x.id_number
@@ -342,8 +349,8 @@ export class ScreeningSql {
       ), cv as (select pid, max(d) as d, max(t) as t from civ group by pid)
       select p.household_id, p.id_number, p.name, p.township, p.village, p.row_no,
         ${nd} as nd, ${nt} as nt, coalesce(cv.d, 0) as cd, coalesce(cv.t, 0) as ct
-      from ${n} p join scr_hh h on h.household_id = p.household_id
-        left join cv on cv.pid = p.id_number
-      where p.id_number is not null and (${nd} <> coalesce(cv.d, 0) or ${nt} <> coalesce(cv.t, 0))`;
+      from ${n} p left join cv on cv.pid = p.id_number
+      where p.id_number is not null and p.household_id is not null
+        and (${nd} <> coalesce(cv.d, 0) or ${nt} <> coalesce(cv.t, 0))`;
   }
 }
