@@ -9,6 +9,7 @@ import type { HouseholdImportsTable } from '../../../db/schema-households.js';
 import type { WriteGate } from '../../../db/sqlite-driver.js';
 import { sqliteFile } from '../../../db/sqlite-file.js';
 import type { AppContext } from '../../../kernel/context.js';
+import { IdleWorkers } from '../../../lib/idle-workers.js';
 import { startWorker } from '../../../lib/worker-heap.js';
 import { compiledUpdateImport } from './imports.repository.js';
 import { postgresCopySink } from './pg-copy-sink.repository.js';
@@ -28,6 +29,11 @@ export async function openRowSink(ctx: AppContext, importId: number, columns: Ro
 
 const MAX_IN_FLIGHT = 6;
 const WRITER_YOUNG_MB = 16;
+
+// Its garbage is one chunk's values at a time: a small young generation.
+const writers = new IdleWorkers(() =>
+  startWorker(new URL('./sqlite-writer.worker.mjs', import.meta.url), {}, WRITER_YOUNG_MB),
+);
 
 /**
  * A chunk packed for postMessage: the text of its values in one string, plus typed arrays saying
@@ -114,12 +120,7 @@ async function sqliteSink(
   gate: WriteGate | null,
   updateSql: (patch: ImportPatch) => CompiledQuery,
 ): Promise<RowSink> {
-  // Its garbage is one chunk's values at a time: a small young generation.
-  const worker = await startWorker(
-    new URL('./sqlite-writer.worker.mjs', import.meta.url),
-    { workerData: { file, table: rowsTableName(importId), columns } },
-    WRITER_YOUNG_MB,
-  );
+  const worker = await writers.take();
   const waiting: { resolve: () => void; reject: (e: Error) => void }[] = [];
   let failure: Error | null = null;
   const fail = (err: Error) => {
@@ -144,6 +145,8 @@ async function sqliteSink(
     worker.postMessage(msg, transfer);
     return done;
   };
+  // Unanswered when it succeeds: a failure (no such table) fails the sink's next step.
+  worker.postMessage({ type: 'open', file, table: rowsTableName(importId), columns });
   let inFlight: Promise<void>[] = [];
   const queue = async (done: Promise<void>) => {
     // A failure is reported by `end` (or the next send), not as an unhandled rejection meanwhile.
@@ -180,6 +183,14 @@ async function sqliteSink(
     },
     async close() {
       await Promise.allSettled(inFlight);
+      if (!failure) {
+        // Its connection closed and its listeners gone, the thread waits for the next import.
+        const released = await send({ type: 'release' }).then(
+          () => true,
+          () => false,
+        );
+        if (released) return writers.give(worker);
+      }
       worker.postMessage({ type: 'close' });
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => void worker.terminate().then(() => resolve()), 5000);
