@@ -15,6 +15,8 @@ import SQLite from 'better-sqlite3';
 let db = null;
 
 function connect(file) {
+  // An import always ends with 'release' or 'close'; a connection still open here is one whose
+  // import never said so, and is closed rather than leaked.
   db?.close();
   db = new SQLite(file);
   db.pragma('busy_timeout = 30000');
@@ -36,20 +38,20 @@ function connect(file) {
 
 /** One import's insert: its table's statements and the chunks' dictionary. */
 function importer(file, table, columns) {
-  const db = connect(file);
+  const conn = connect(file);
   const width = columns.length;
   const tuple = `(${columns.map(() => '?').join(',')})`;
   // Many rows per statement: binding cost per statement, not per row, is what limits better-sqlite3.
   const PER_STATEMENT = Math.max(1, Math.min(64, Math.floor(32000 / width)));
   const sqlFor = (n) =>
     `insert into ${table} (${columns.join(',')}) values ${Array(n).fill(tuple).join(',')}`;
-  const many = db.prepare(sqlFor(PER_STATEMENT));
-  const one = db.prepare(sqlFor(1));
+  const many = conn.prepare(sqlFor(PER_STATEMENT));
+  const one = conn.prepare(sqlFor(1));
   const args = new Array(PER_STATEMENT * width);
   const oneArgs = new Array(width);
   const dictionary = [];
 
-  const insert = db.transaction((text, lens, nums, count) => {
+  const insert = conn.transaction((text, lens, nums, count) => {
     let i = 0; // value index
     let at = 0; // offset in text
     const fill = (target) => {
