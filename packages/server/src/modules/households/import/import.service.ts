@@ -165,7 +165,8 @@ export async function runImportJob(
       );
     }
     await sink?.end();
-    // The indexes build in the writer while this thread counts households per place.
+    // The indexes build in the writer while a connection of its own checkpoints the load and counts
+    // households per place.
     const [, places] = await Promise.all([
       sink?.index(),
       householdsByPlace(ctx, importId, normaliser as RowNormaliser | null),
