@@ -24,6 +24,24 @@ export async function createStaging(trx: Executor): Promise<void> {
     id_number text, raw_id text, person_name text, detail text not null, data text not null)`.execute(trx);
 }
 
+/** The staging table's columns, in the order every INSERT here lists them. */
+const FIELDS = [
+  'seq',
+  'rule_id',
+  'finding_key',
+  'check_item',
+  'township',
+  'village',
+  'household_id',
+  'id_number',
+  'raw_id',
+  'person_name',
+  'detail',
+  'data',
+] as const;
+type StagedRow = Record<(typeof FIELDS)[number], unknown>;
+const COLUMNS = sql.raw(FIELDS.join(', '));
+
 /** Writes findings after the `seq` staged so far; returns the new count. */
 export async function stage(
   trx: Executor,
@@ -34,30 +52,29 @@ export async function stage(
   let n = seq;
   await insert(
     trx,
-    found.map((f) => [
-      ++n,
-      f.rule,
-      f.key,
-      checkItem,
-      placeName(f.township),
-      f.village,
-      f.householdId,
-      f.idNumber,
-      f.rawId,
-      f.name,
-      f.detail,
-      JSON.stringify(f.data),
-    ]),
+    found.map(
+      (f): StagedRow => ({
+        seq: ++n,
+        rule_id: f.rule,
+        finding_key: f.key,
+        check_item: checkItem,
+        township: placeName(f.township),
+        village: f.village,
+        household_id: f.householdId,
+        id_number: f.idNumber,
+        raw_id: f.rawId,
+        person_name: f.name,
+        detail: f.detail,
+        data: JSON.stringify(f.data),
+      }),
+    ),
   );
   return n;
 }
 
-const COLUMNS = sql.raw(`seq, rule_id, finding_key, check_item, township, village, household_id, id_number,
-  raw_id, person_name, detail, data`);
-
-async function insert(trx: Executor, rows: readonly unknown[][]): Promise<void> {
+async function insert(trx: Executor, rows: readonly StagedRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const values = rows.slice(i, i + CHUNK).map((r) => sql`(${sql.join(r)})`);
+    const values = rows.slice(i, i + CHUNK).map((r) => sql`(${sql.join(FIELDS.map((f) => r[f]))})`);
     await sql`insert into scr_found (${COLUMNS}) values ${sql.join(values)}`.execute(trx);
   }
 }
@@ -82,27 +99,14 @@ export async function copyStaged(
 ): Promise<void> {
   await sql`create index scr_found_seq on scr_found (seq)`.execute(from);
   for (let after = 0; ; ) {
-    const { rows } = await sql<Record<string, unknown> & { seq: number; rule_id: string }>`
+    const { rows } = await sql<StagedRow & { seq: number; rule_id: string }>`
       select ${COLUMNS} from scr_found where seq > ${after} order by seq limit ${PAGE}`.execute(from);
     const last = rows.at(-1);
     if (!last) break;
     after = last.seq;
     await insert(
       to,
-      rows.map((r) => [
-        r.seq + (shifts.get(r.rule_id) ?? 0),
-        r.rule_id,
-        r.finding_key,
-        r.check_item,
-        r.township,
-        r.village,
-        r.household_id,
-        r.id_number,
-        r.raw_id,
-        r.person_name,
-        r.detail,
-        r.data,
-      ]),
+      rows.map((r) => ({ ...r, seq: r.seq + (shifts.get(r.rule_id) ?? 0) })),
     );
   }
 }
