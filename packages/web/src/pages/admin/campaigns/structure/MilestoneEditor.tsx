@@ -1,9 +1,8 @@
 // The campaign's milestones (时间节点): add, edit, remove. One with reports or submissions filed
 // against it keeps its kind and month and cannot be removed (the server says so).
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { formatChineseDate } from '@paicha/core';
 import type { Milestone } from '@paicha/core/api/campaigns';
-import { Button, DatePicker, Form, Input, Popconfirm, Select, Space, Table } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { structureApi } from '../../../../api/endpoints';
@@ -12,6 +11,7 @@ import { DeadlineText } from '../../../../components/DeadlineText';
 import { FormModal } from '../../../../components/FormModal';
 import { testIdRow } from '../../../../components/rowProps';
 import { useDeadlinePreview } from '../../../../hooks/useDeadlinePreview';
+import { AddButton, RemoveButton, saveEdit } from './EditorParts';
 import type { Structure } from './useStructure';
 
 const KIND_LABELS: Record<Milestone['kind'], string> = {
@@ -52,12 +52,11 @@ export function MilestoneEditor(props: {
       dueDate: v.dueDate.format('YYYY-MM-DD'),
       description: (v.description ?? '').trim(),
     };
-    const ok = await run(editing ? '节点已保存' : '已新增节点', (edit) =>
+    await saveEdit(structure, editing ? '节点已保存' : '已新增节点', (edit) =>
       editing
         ? structureApi.updateMilestone(campaignId, editing.id, { ...edit, ...body })
         : structureApi.addMilestone(campaignId, { ...edit, ...body }),
     );
-    if (ok === undefined) throw new Error('not saved');
   }
 
   return (
@@ -90,25 +89,19 @@ export function MilestoneEditor(props: {
                 <Button size="small" onClick={() => setEditing(m)} aria-label={`编辑节点${m.title}`}>
                   编辑
                 </Button>
-                <Popconfirm
-                  title={`删除节点“${m.title}”？`}
-                  okText="删除"
-                  cancelText="取消"
-                  okButtonProps={{ danger: true }}
+                <RemoveButton
+                  what={`节点“${m.title}”`}
+                  label={`删除节点${m.title}`}
                   onConfirm={() =>
                     run('节点已删除', (edit) => structureApi.removeMilestone(campaignId, m.id, edit))
                   }
-                >
-                  <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除节点${m.title}`} />
-                </Popconfirm>
+                />
               </Space>
             ),
           },
         ]}
       />
-      <Button icon={<PlusOutlined />} style={{ marginTop: 8 }} onClick={() => setEditing(null)}>
-        新增节点
-      </Button>
+      <AddButton onClick={() => setEditing(null)}>新增节点</AddButton>
       {editing !== undefined && (
         <FormModal<Values>
           title={editing ? '编辑节点' : '新增节点'}

@@ -1,8 +1,8 @@
 // The campaign's phases (阶段) in order: add, edit, move (drag, ↑/↓ on the handle, or the buttons), remove.
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { formatChineseDate } from '@paicha/core';
 import type { Phase } from '@paicha/core/api/campaigns';
-import { Button, DatePicker, Form, Input, Popconfirm, Space, Table } from 'antd';
+import { Button, DatePicker, Form, Input, Space, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { structureApi } from '../../../../api/endpoints';
@@ -12,6 +12,7 @@ import { useDragRows } from '../../../../components/dragRows';
 import { FormModal } from '../../../../components/FormModal';
 import { testIdRow } from '../../../../components/rowProps';
 import { useDeadlinePreview } from '../../../../hooks/useDeadlinePreview';
+import { AddButton, RemoveButton, saveEdit } from './EditorParts';
 import type { Structure } from './useStructure';
 
 interface Values {
@@ -50,12 +51,11 @@ export function PhaseEditor(props: { campaignId: number; phases: Phase[]; struct
       endDate: v.dates[1].format('YYYY-MM-DD'),
       description: (v.description ?? '').trim(),
     };
-    const ok = await run(editing ? '阶段已保存' : '已新增阶段', (edit) =>
+    await saveEdit(structure, editing ? '阶段已保存' : '已新增阶段', (edit) =>
       editing
         ? structureApi.updatePhase(campaignId, editing.seq, { ...edit, ...body })
         : structureApi.addPhase(campaignId, { ...edit, ...body }),
     );
-    if (ok === undefined) throw new Error('not saved');
   }
 
   return (
@@ -113,25 +113,19 @@ export function PhaseEditor(props: { campaignId: number; phases: Phase[]; struct
                   onClick={() => move(p, p.seq + 1)}
                   aria-label={`下移第${p.seq}阶段`}
                 />
-                <Popconfirm
-                  title={`删除阶段“${p.name}”？`}
-                  okText="删除"
-                  cancelText="取消"
-                  okButtonProps={{ danger: true }}
+                <RemoveButton
+                  what={`阶段“${p.name}”`}
+                  label={`删除第${p.seq}阶段`}
                   onConfirm={() =>
                     run('阶段已删除', (edit) => structureApi.removePhase(campaignId, p.seq, edit))
                   }
-                >
-                  <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除第${p.seq}阶段`} />
-                </Popconfirm>
+                />
               </Space>
             ),
           },
         ]}
       />
-      <Button icon={<PlusOutlined />} style={{ marginTop: 8 }} onClick={() => setEditing(null)}>
-        新增阶段
-      </Button>
+      <AddButton onClick={() => setEditing(null)}>新增阶段</AddButton>
       {editing !== undefined && (
         <FormModal<Values>
           title={editing ? `编辑第${editing.seq}阶段` : '新增阶段（排在最后）'}
