@@ -12,8 +12,8 @@ import { LoadError } from '../../components/LoadError';
 import { ReportCellUrge } from '../../components/SupervisionUrge';
 import { useAction } from '../../hooks/useAction';
 import { useAsync } from '../../hooks/useAsync';
-import { periodLabel, StatusTag, TimelinessTag } from './labels';
-import { type GridSlot, OverallStats, TimelinessGrid } from './TimelinessGrid';
+import { periodLabel } from './labels';
+import { CellTags, type GridSlot, OverallStats, TimelinessGrid } from './TimelinessGrid';
 
 type Row = ReportGrid['units'][number];
 
@@ -48,10 +48,7 @@ export default function ReportsGridPage() {
           data-unit={r.unit.name}
           data-period={p.period}
         >
-          <Space size={2} wrap>
-            <TimelinessTag value={c.timeliness} />
-            {c.status !== 'not_started' && <StatusTag status={c.status} />}
-          </Space>
+          <CellTags cell={c} />
         </Link>
         <ReportCellUrge unit={r.unit} period={p} cell={c} />
       </Space>

@@ -7,7 +7,7 @@ import { Card, Space, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { DeadlineText } from '../../components/DeadlineText';
-import { rate } from './labels';
+import { rate, StatusTag, TimelinessTag } from './labels';
 
 /** A unit's row of either grid. */
 export interface GridRow<C extends Pick<GridCell, 'timeliness'>> {
@@ -24,6 +24,16 @@ export interface GridSlot<C extends Pick<GridCell, 'timeliness'>> {
   deadline: DeadlineInfo;
   /** The cell of a unit the deadline applies to (an unexpected one shows a dash). */
   cell: (row: GridRow<C>, cell: C) => ReactNode;
+}
+
+/** A cell's 按时/逾期 tag and, once work on it has begun, its status. */
+export function CellTags({ cell }: { cell: Pick<GridCell, 'timeliness' | 'status'> }) {
+  return (
+    <Space size={2} wrap>
+      <TimelinessTag value={cell.timeliness} />
+      {cell.status !== 'not_started' && <StatusTag status={cell.status} />}
+    </Space>
+  );
 }
 
 export function TotalsLine({ t }: { t: Totals }) {

@@ -9,8 +9,7 @@ import { useCampaign } from '../../campaign/CampaignContext';
 import { CampaignPicker } from '../../components/CampaignPicker';
 import { LoadError } from '../../components/LoadError';
 import { useAsync } from '../../hooks/useAsync';
-import { StatusTag, TimelinessTag } from '../reports/labels';
-import { type GridSlot, OverallStats, TimelinessGrid } from '../reports/TimelinessGrid';
+import { CellTags, type GridSlot, OverallStats, TimelinessGrid } from '../reports/TimelinessGrid';
 
 type Row = SubmissionGrid['units'][number];
 
@@ -36,10 +35,7 @@ export default function SubmissionsPage() {
         data-unit={r.unit.name}
         data-kind={m.kind}
       >
-        <Space size={2} wrap>
-          <TimelinessTag value={c.timeliness} />
-          {c.status !== 'not_started' && <StatusTag status={c.status} />}
-        </Space>
+        <CellTags cell={c} />
       </Link>
     ),
   }));
